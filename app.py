@@ -1,0 +1,20 @@
+"""O2C Explorer: the router. Page config, the shared sidebar, and every page registered with st.Page."""
+
+import streamlit as st
+
+from ui.sidebar import render_filters, render_language
+from ui.state import tr
+
+st.set_page_config(page_title="O2C Explorer", page_icon=":material/account_tree:", layout="wide")
+
+render_language()
+navigation = st.navigation({
+    tr("nav.data"): [
+        st.Page("pages/data.py", title=tr("page.data"), icon=":material/upload_file:", url_path="data", default=True),
+    ],
+    tr("nav.analysis"): [
+        st.Page("pages/overview.py", title=tr("page.overview"), icon=":material/dashboard:", url_path="overview"),
+    ],
+})
+render_filters()
+navigation.run()

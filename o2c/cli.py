@@ -1,0 +1,102 @@
+"""Command-line interface: ``python -m o2c template|sample|analyze``, over the same core as the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from o2c.filters import Filters
+from o2c.loading import LoadOptions, load_event_log
+from o2c.overview import overview
+from o2c.validation import ValidationReport
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code (1 when the data has blocking errors)."""
+    parser = argparse.ArgumentParser(prog="python -m o2c", description="O2C Explorer on the command line.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    template = commands.add_parser("template", help="write the Excel template")
+    template.add_argument("out", type=Path, help="the .xlsx file to write")
+
+    sample = commands.add_parser("sample", help="write a filled template with generated sample orders")
+    sample.add_argument("out", type=Path, help="the .xlsx file to write")
+    sample.add_argument("--orders", type=int, default=2000, help="number of orders (default 2000)")
+    sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+
+    analyze = commands.add_parser("analyze", help="validate a file and print its key figures")
+    analyze.add_argument("file", type=Path, help="xlsx, csv, csv.gz, txt, parquet or xes")
+    analyze.add_argument("--json", action="store_true", help="print one JSON object")
+    analyze.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
+    analyze.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
+    analyze.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                         help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
+
+    args = parser.parse_args(argv)
+    if args.command == "template":
+        from o2c.template import build_template  # noqa: PLC0415 - openpyxl only when needed
+
+        args.out.write_bytes(build_template())
+        print(f"Wrote {args.out}")
+        return 0
+    if args.command == "sample":
+        from o2c.sample import generate_sample  # noqa: PLC0415
+        from o2c.template import build_template  # noqa: PLC0415
+
+        events, orders = generate_sample(args.orders, args.seed)
+        args.out.write_bytes(build_template(events, orders))
+        print(f"Wrote {args.out}: {len(orders):,} orders, {len(events):,} events")
+        return 0
+    return _analyze(args)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        print(f"No such file: {args.file}", file=sys.stderr)
+        return 2
+    result = load_event_log(args.file.read_bytes(), args.file.name, LoadOptions(None, args.timezone, args.date_order))
+    filters = Filters.from_query(_parse_filters(args.filter))
+    summary = analysis_summary(result.log, result.report, filters)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print_text(summary)
+    return 0 if result.log is not None else 1
+
+
+def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
+    query: dict[str, list[str]] = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        query.setdefault(key.strip(), []).append(value.strip())
+    return query
+
+
+def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()) -> dict:
+    """The JSON document of ``analyze --json``: counts, activities, time span and the validation rows."""
+    summary: dict = {"validation": report.to_records()}
+    if log is None:
+        return {"cases": None, "events": None, **summary}
+    view = filters.apply(log)
+    stats = overview(view)
+    return {
+        "cases": stats.orders,
+        "events": stats.events,
+        "filter": filters.describe(view.n_cases, log.n_cases),
+        "activities": {name: int(count) for name, count in view.activity_counts().items()},
+        "start": stats.start.isoformat() if stats.start is not None else None,
+        "end": stats.end.isoformat() if stats.end is not None else None,
+        "paid_share": stats.paid_share,
+        **summary,
+    }
+
+
+def _print_text(summary: dict) -> None:
+    if summary["cases"] is not None:
+        print(f"{summary['filter']}; {summary['events']:,} events, {summary['start']} to {summary['end']}")
+        for name, count in summary["activities"].items():
+            print(f"  {count:>9,}  {name}")
+    for issue in summary["validation"]:
+        print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}")

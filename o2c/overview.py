@@ -1,0 +1,78 @@
+"""The at-a-glance numbers of the Overview page and ``analyze --json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from o2c.eventlog import LogView
+
+# Activity names that mean "the customer paid" in the logs we see (our template, OCEL order management).
+PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive payment", "payment", "收到付款"})
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Orders, events, time span and end-to-end times of a view; ``paid_share`` is None without a payment step."""
+
+    orders: int
+    events: int
+    activities: int
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    median_seconds: float | None
+    p90_seconds: float | None
+    paid_share: float | None
+
+
+def overview(view: LogView) -> Overview:
+    """Headline numbers of the selected orders."""
+    if view.n_cases == 0:
+        return Overview(0, 0, 0, None, None, None, None, None)
+    log = view.log
+    durations = view.durations_seconds()
+    starts = log.case_start_ns[view.case_mask]
+    ends = log.case_end_ns[view.case_mask]
+    payment_codes = [i for i, name in enumerate(log.activity_names) if name.strip().lower() in PAYMENT_ACTIVITIES]
+    paid_share = None
+    if payment_codes:
+        paid = np.zeros(log.n_cases, dtype=bool)
+        paid[log.case[np.isin(log.activity, payment_codes)]] = True
+        paid_share = float(paid[view.case_mask].mean())
+    return Overview(
+        orders=view.n_cases,
+        events=view.n_events,
+        activities=int((view.activity_counts() > 0).sum()),
+        start=pd.Timestamp(int(starts.min()), tz="UTC"),
+        end=pd.Timestamp(int(ends.max()), tz="UTC"),
+        median_seconds=float(np.median(durations)),
+        p90_seconds=float(np.quantile(durations, 0.9)),
+        paid_share=paid_share,
+    )
+
+
+def orders_started_per_period(view: LogView, freq: str = "W-MON") -> pd.DataFrame:
+    """Orders started per period (week by default): columns ``period`` (start date) and ``orders``."""
+    starts = pd.to_datetime(view.log.case_start_ns[view.case_mask], unit="ns")
+    if starts.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "orders": pd.Series(dtype=int)})
+    periods = starts.to_period(freq).start_time
+    counts = pd.Series(1, index=periods).groupby(level=0).sum()
+    return pd.DataFrame({"period": counts.index, "orders": counts.to_numpy()})
+
+
+def format_duration(seconds: float | None) -> str:
+    """A duration in the unit that reads best: '45 min', '5.2 h', '3.4 d'.
+
+    >>> format_duration(3.4 * 86400)
+    '3.4 d'
+    """
+    if seconds is None or np.isnan(seconds):
+        return "–"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"

@@ -1,0 +1,229 @@
+"""Reading uploaded files (xlsx, csv/txt, parquet, xes) into raw tables, in memory and defensively.
+
+Nothing here interprets columns; it finds the sheets and the header row and hands over raw cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+
+from o2c.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
+
+MAX_UPLOAD_MB = 200
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+# A zip or gzip member may inflate far beyond its size on disk; refuse before parsing (zip bombs).
+MAX_INFLATED_BYTES = 1024 * 1024 * 1024
+HEADER_SEARCH_ROWS = 30
+SUPPORTED = ".xlsx, .xlsm, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
+
+
+class UploadError(Exception):
+    """A file that cannot be read at all; ``message`` says why, ``fix`` what the user can do."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row."""
+
+    frame: pd.DataFrame
+    first_row: int
+    source: str
+
+
+@dataclass(frozen=True)
+class RawUpload:
+    """The events table and, when the file has one, the orders table."""
+
+    events: RawTable
+    orders: RawTable | None
+
+
+def read_upload(data: bytes, filename: str) -> RawUpload:
+    """Read an uploaded file's bytes; raises ``UploadError`` with a user-facing message and fix."""
+    if len(data) == 0:
+        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadError(
+            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {MAX_UPLOAD_MB} MB.",
+            "Save it as .parquet or .csv.gz, or split it by date range.")
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")):
+        return _read_workbook(data)
+    if name.endswith((".xes", ".xes.gz")):
+        return _read_xes(_gunzip(data) if name.endswith(".gz") else data)
+    if name.endswith(".parquet"):
+        return _read_parquet(data)
+    if name.endswith((".csv", ".txt", ".csv.gz", ".txt.gz")):
+        return RawUpload(_read_text_table(_gunzip(data) if name.endswith(".gz") else data), None)
+    if name.endswith(".xls"):
+        raise UploadError("Old .xls workbooks are not supported.", "Open it in Excel and save it as .xlsx.")
+    raise UploadError(f"'{filename}' is not a file type we read.", f"Upload one of: {SUPPORTED}.")
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inflated = stream.read(MAX_INFLATED_BYTES + 1)
+    except (OSError, EOFError) as error:
+        raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
+    if len(inflated) > MAX_INFLATED_BYTES:
+        raise UploadError("The compressed file expands to more than 1 GB.", "Split it by date range.")
+    return inflated
+
+
+def _read_workbook(data: bytes) -> RawUpload:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise UploadError(
+            "This workbook is password-protected (or an old Excel format), so it cannot be read.",
+            "Remove the password (File > Info > Protect Workbook) or save it as .xlsx without protection.")
+    if data[:2] != b"PK":
+        raise UploadError("This file is not a valid .xlsx workbook.",
+                          "Open it in Excel and save it as 'Excel Workbook (.xlsx)', or export as CSV.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
+    if inflated > MAX_INFLATED_BYTES:
+        raise UploadError("The workbook expands to more than 1 GB when opened.",
+                          "Split it by date range or save the events as .csv.gz or .parquet.")
+    try:
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine="calamine", dtype=object)
+    except Exception as error:  # calamine raises several unrelated types for broken files
+        raise UploadError("The workbook could not be read.", "Save it again in Excel as .xlsx and re-upload.") from error
+    tables = {name: _with_header(frame, f"sheet '{name}'") for name, frame in sheets.items() if not frame.empty}
+    if not tables:
+        raise UploadError("The workbook has no data.", "Fill the Events sheet of the template and upload again.")
+    events_name = _pick_sheet(tables, ("events", "event", "事件", "事件日志"), _looks_like_events)
+    orders_candidates = {n: t for n, t in tables.items() if n != events_name}
+    orders_name = _pick_sheet(orders_candidates, ("orders", "order", "订单"), _looks_like_orders, required=False)
+    return RawUpload(tables[events_name], tables[orders_name] if orders_name else None)
+
+
+def _pick_sheet(tables: dict[str, RawTable], names: tuple[str, ...], looks_right, required: bool = True) -> str | None:
+    for name in tables:
+        if name.strip().lower() in names:
+            return name
+    for name, table in tables.items():
+        if looks_right(table.frame.columns):
+            return name
+    return next(iter(tables)) if required else None
+
+
+def _recognised(columns, aliases: dict[str, tuple[str, int]]) -> set[str]:
+    return {aliases[key][0] for key in map(normalise_header, columns) if key in aliases}
+
+
+def _looks_like_events(columns) -> bool:
+    return {"activity", "timestamp"} <= _recognised(columns, EVENT_ALIASES)
+
+
+def _looks_like_orders(columns) -> bool:
+    found = _recognised(columns, ORDER_ALIASES)
+    return "case_id" in found and len(found) >= 2 and not _looks_like_events(columns)
+
+
+def _header_index(rows: list[list[object]]) -> int:
+    """The first row with at least two recognised headers (report exports put titles above it)."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        cells = [c for c in row if isinstance(c, str) and c.strip()]
+        if len(_recognised(cells, EVENT_ALIASES) | _recognised(cells, ORDER_ALIASES)) >= 2:
+            return index
+    return 0
+
+
+def _with_header(frame: pd.DataFrame, source: str) -> RawTable:
+    header_at = _header_index(frame.head(HEADER_SEARCH_ROWS).values.tolist())
+    header = [_header_text(value, i) for i, value in enumerate(frame.iloc[header_at])]
+    body = frame.iloc[header_at + 1:].set_axis(_unique(header), axis=1).reset_index(drop=True)
+    body = body.dropna(how="all", axis=1)
+    # spreadsheet rows are 1-based and the header occupies header_at + 1
+    return RawTable(body, first_row=header_at + 2, source=source)
+
+
+def _header_text(value: object, position: int) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+        return f"column_{position + 1}"
+    return str(value).strip()
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        result.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return result
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a CSV: UTF-8 (with or without BOM), else GB18030 (what Chinese Excel writes), else cp1252."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _read_text_table(data: bytes) -> RawTable:
+    if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
+        raise UploadError("This file is a binary file, not a CSV text file.",
+                          "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+    text = decode_text(data)
+    head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    if not any(line.strip() for line in head_lines):
+        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+    delimiter = _sniff_delimiter("\n".join(head_lines))
+    head_rows = list(csv.reader(head_lines, delimiter=delimiter))
+    header_at = _header_index(head_rows)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
+                            keep_default_na=False, na_values=[""], skip_blank_lines=True, on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as error:
+        raise UploadError(f"The CSV could not be parsed: {error}".split("\n")[0],
+                          "Check that every row has the same number of columns and quotes are closed.") from error
+    frame.columns = _unique([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    return RawTable(frame, first_row=header_at + 2, source="CSV")
+
+
+def _sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ",;\t|"}
+        return max(counts, key=counts.get)
+
+
+def _read_parquet(data: bytes) -> RawUpload:
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except Exception as error:  # pyarrow raises its own error types for broken files
+        raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
+    return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
+
+
+def _read_xes(data: bytes) -> RawUpload:
+    from pm4py import convert_to_dataframe  # noqa: PLC0415 - pm4py costs ~4 s to import; only XES needs it
+    from pm4py.objects.log.importer.xes import importer as xes_importer  # noqa: PLC0415
+
+    try:
+        log = xes_importer.deserialize(data, variant=xes_importer.Variants.ITERPARSE,
+                                       parameters={"show_progress_bar": False})
+        frame = convert_to_dataframe(log)
+    except Exception as error:  # lxml and pm4py raise many types for malformed XML
+        raise UploadError("The XES file could not be read.", "Export it again from the tool that made it.") from error
+    if frame.empty:
+        raise UploadError("The XES file has no events.", "Export it again with its traces.")
+    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source="XES"), None)

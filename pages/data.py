@@ -1,0 +1,97 @@
+"""Data page: get the template, load the sample or an upload, fix what the validation report lists."""
+
+import zoneinfo
+
+import streamlit as st
+
+from o2c.loading import LoadOptions
+from o2c.columns import REQUIRED_EVENT_COLUMNS
+from o2c.reading import MAX_UPLOAD_MB
+from o2c.template import build_template
+from ui.state import dataset, load, load_sample, tr
+
+UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
+COMMON_ZONES = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
+                "America/Los_Angeles", "Asia/Shanghai", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney"]
+
+
+@st.cache_data(show_spinner=False)
+def template_bytes() -> bytes:
+    """The template workbook (built once per server)."""
+    return build_template()
+
+
+st.title(tr("data.title"))
+st.caption(tr("data.intro"))
+
+template_col, sample_col, upload_col = st.columns([1, 1, 2], gap="large")
+with template_col:
+    st.subheader(tr("data.template"), divider="gray")
+    st.caption(tr("data.template.help"))
+    st.download_button(tr("data.template.button"), template_bytes, file_name="o2c_template.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:", on_click="ignore", key="download_template")
+with sample_col:
+    st.subheader(tr("data.sample"), divider="gray")
+    st.caption(tr("data.sample.help"))
+    if st.button(tr("data.sample.button"), icon=":material/play_arrow:", type="primary", key="load_sample"):
+        with st.spinner():
+            load_sample()
+with upload_col:
+    st.subheader(tr("data.upload"), divider="gray")
+    upload = st.file_uploader(tr("data.upload.help", mb=MAX_UPLOAD_MB), type=UPLOAD_TYPES, key="upload")
+    with st.expander(tr("data.options")):
+        zones = COMMON_ZONES + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
+        timezone = st.selectbox(tr("data.timezone"), zones, key="timezone")
+        date_order = st.radio(tr("data.date_order"), ["auto", "day-first", "month-first"], key="date_order",
+                              format_func=lambda o: tr(f"data.date_order.{o}"), horizontal=True)
+
+if upload is not None:
+    columns = st.session_state.get("column_choice") if st.session_state.get("column_choice_for") == upload.file_id else None
+    options = LoadOptions(columns, timezone, date_order)
+    # Load only when the file or the options change, so the sample button is not overridden on the next rerun.
+    if st.session_state.get("upload_loaded") != (upload.file_id, options):
+        with st.spinner():
+            load(upload.getvalue(), upload.name, options)
+        st.session_state["upload_loaded"] = (upload.file_id, options)
+
+current = dataset()
+if current is None:
+    st.stop()
+
+result = current.result
+if result.headers and (result.log is None or result.guess.needs_confirmation()) and upload is not None:
+    with st.container(border=True):
+        st.markdown(f"**{tr('data.mapping')}**")
+        st.caption(tr("data.mapping.intro"))
+        none = tr("data.mapping.none")
+        picks = {}
+        for column, slot in zip(REQUIRED_EVENT_COLUMNS, st.columns(len(REQUIRED_EVENT_COLUMNS))):
+            guess = result.columns.get(column)
+            options = [none] + result.headers
+            picks[column] = slot.selectbox(column, options, index=options.index(guess) if guess else 0,
+                                           key=f"map_{column}")
+        if st.button(tr("data.mapping.apply"), key="apply_mapping"):
+            st.session_state["column_choice"] = {k: v for k, v in picks.items() if v != none}
+            st.session_state["column_choice_for"] = upload.file_id
+            st.rerun()
+
+report = result.report
+if result.log is not None:
+    st.success(tr("data.loaded", orders=result.log.n_cases, events=result.log.n_events, name=current.name),
+               icon=":material/check_circle:")
+    st.page_link("pages/overview.py", label=tr("data.go_overview"), icon=":material/arrow_forward:")
+else:
+    st.error(tr("data.blocked", name=current.name, n=len(report.errors)), icon=":material/error:")
+if report.warnings:
+    st.warning(tr("data.warnings", n=len(report.warnings)), icon=":material/warning:")
+
+if report.issues:
+    st.subheader(tr("data.report"))
+    st.dataframe(report.to_frame(), hide_index=True, width="stretch", key="report_table",
+                 column_config={"problem": st.column_config.TextColumn(width="large"),
+                                "fix": st.column_config.TextColumn(width="large")})
+    st.download_button(tr("data.report.download"), report.to_csv(), file_name="o2c_validation_report.csv",
+                       mime="text/csv", icon=":material/download:", on_click="ignore", key="download_report")
+elif result.log is not None:
+    st.caption(tr("data.clean"))

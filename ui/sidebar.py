@@ -1,0 +1,108 @@
+"""The shared sidebar: language switch and the order filters, mirrored in the URL so a view can be shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from o2c.eventlog import EventLog
+from o2c.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
+from o2c.i18n import LANGUAGES
+from ui.state import event_log, filters, tr
+
+_MAX_FILTER_VALUES = 5000  # attributes with more distinct values (ids) are not offered as filters
+
+
+def render_language() -> None:
+    """Language switch; the first run of a session takes it from ``?lang=``."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", "en")
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
+    st.sidebar.segmented_control(tr("sidebar.language"), list(LANGUAGES), key="lang",
+                                 format_func=LANGUAGES.get, label_visibility="collapsed")
+    if st.session_state.get("lang") is None:  # a click on the selected option clears it
+        st.session_state["lang"] = "en"
+
+
+def render_filters() -> None:
+    """Filter widgets for the loaded log; the result goes to ``st.session_state['filters']`` and the URL."""
+    if "pending_query" not in st.session_state:  # first run: a shared link's filters wait for the data
+        st.session_state["pending_query"] = {k: st.query_params.get_all(k) for k in st.query_params}
+    log = event_log()
+    st.sidebar.subheader(tr("sidebar.filters"))
+    if log is None:
+        st.sidebar.caption(tr("sidebar.no_data"))
+        return
+    if st.session_state.get("filters_for") != id(log):
+        _seed_widgets(log, Filters.from_query(st.session_state.pop("pending_query", {}) or {}))
+        st.session_state["filters_for"] = id(log)
+
+    attributes: dict[str, tuple[str, ...]] = {}
+    for name in PRIMARY_ATTRIBUTES:
+        options = _values(log, name)
+        if options:
+            attributes[name] = tuple(st.sidebar.multiselect(
+                tr(f"filter.{name}"), options, key=f"filter_{name}", placeholder=tr("filter.all")))
+    date_from, date_to = _date_range(log)
+    mode = st.sidebar.selectbox(tr("filter.date_mode"), DATE_MODES, key="filter_date_mode",
+                                format_func=lambda m: tr(f"filter.mode.{m}"))
+    with st.sidebar.expander(tr("filter.more")):
+        extra = [n for n in log.case_attribute_names() if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
+        chosen = st.selectbox(tr("filter.attribute"), [""] + extra, key="filter_extra_name",
+                              format_func=lambda n: n.replace("_", " ") if n else "–",
+                              on_change=st.session_state.update, kwargs={"filter_extra_values": []})
+        if chosen:
+            attributes[chosen] = tuple(st.multiselect(tr("filter.values"), _values(log, chosen),
+                                                      key="filter_extra_values", placeholder=tr("filter.all")))
+    current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode)
+    if not current.is_empty:
+        st.sidebar.button(tr("filter.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")
+    st.session_state["filters"] = current
+    _write_url(current)
+
+
+def _values(log: EventLog, name: str) -> list[str]:
+    column = log.cases.get(name)
+    if column is None or not isinstance(column.dtype, pd.CategoricalDtype):
+        return []
+    categories = column.cat.categories
+    return [] if len(categories) > _MAX_FILTER_VALUES else sorted(map(str, categories))
+
+
+def _bounds(log: EventLog) -> tuple[dt.date, dt.date]:
+    return log.cases["start"].min().date(), log.cases["end"].max().date()
+
+
+def _date_range(log: EventLog) -> tuple[dt.date | None, dt.date | None]:
+    low, high = _bounds(log)
+    picked = st.sidebar.date_input(tr("filter.dates"), key="filter_dates", min_value=low, max_value=high)
+    if not isinstance(picked, (tuple, list)) or len(picked) != 2:  # half-picked range: no date filter yet
+        return None, None
+    start, end = picked
+    return (start if start > low else None), (end if end < high else None)
+
+
+def _seed_widgets(log: EventLog, wanted: Filters) -> None:
+    low, high = _bounds(log)
+    for name in PRIMARY_ATTRIBUTES:
+        st.session_state[f"filter_{name}"] = [v for v in wanted.attributes.get(name, ()) if v in _values(log, name)]
+    st.session_state["filter_dates"] = (max(wanted.date_from or low, low), min(wanted.date_to or high, high))
+    st.session_state["filter_date_mode"] = wanted.date_mode
+    others = [n for n in wanted.attributes if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
+    st.session_state["filter_extra_name"] = others[0] if others else ""
+    st.session_state["filter_extra_values"] = list(wanted.attributes[others[0]]) if others else []
+
+
+def _reset(log: EventLog) -> None:
+    _seed_widgets(log, Filters())
+
+
+def _write_url(current: Filters) -> None:
+    query = current.to_query()
+    if st.session_state.get("lang", "en") != "en":
+        query["lang"] = [st.session_state["lang"]]
+    existing = {k: st.query_params.get_all(k) for k in st.query_params}
+    if existing != query:
+        st.query_params.from_dict(query)

@@ -1,0 +1,86 @@
+"""Per-user session state: the loaded log, the language and the current filters."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from o2c.eventlog import EventLog, LogView
+from o2c.filters import Filters
+from o2c.i18n import Language, t
+from o2c.loading import LoadOptions, LoadResult, load_event_log
+
+SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
+CACHE_ENTRIES = 8
+CACHE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What this session has loaded: the file name, its content digest and the load result."""
+
+    name: str
+    digest: str
+    result: LoadResult
+
+
+@st.cache_resource(max_entries=CACHE_ENTRIES, ttl=CACHE_SECONDS, show_spinner=False)
+def _cached_load(digest: str, filename: str, timezone: str, date_order: str,
+                 columns: tuple[tuple[str, str], ...], _data: bytes) -> LoadResult:
+    # Keyed by the content digest (not the bytes) so hashing a large upload happens once;
+    # two sessions share an entry only when they uploaded identical bytes with identical options.
+    options = LoadOptions(dict(columns) or None, timezone, date_order)
+    return load_event_log(_data, filename, options)
+
+
+def load(data: bytes, filename: str, options: LoadOptions = LoadOptions()) -> Dataset:
+    """Load bytes (cached by content) and make the result this session's dataset."""
+    digest = hashlib.sha256(data).hexdigest()
+    columns = tuple(sorted((options.columns or {}).items()))
+    result = _cached_load(digest, filename, options.timezone, options.date_order, columns, data)
+    dataset = Dataset(filename, digest, result)
+    st.session_state["dataset"] = dataset
+    return dataset
+
+
+def load_sample() -> Dataset:
+    """Load the bundled 2,000-order sample workbook."""
+    return load(SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name)
+
+
+def dataset() -> Dataset | None:
+    """This session's dataset, if any."""
+    return st.session_state.get("dataset")
+
+
+def event_log() -> EventLog | None:
+    """This session's event log, if one loaded without blocking errors."""
+    current = dataset()
+    return current.result.log if current else None
+
+
+def language() -> Language:
+    """The language picked in the sidebar."""
+    return st.session_state.get("lang", "en")
+
+
+def tr(key: str, **values: object) -> str:
+    """Translate ``key`` into the session's language."""
+    return t(key, language(), **values)
+
+
+def filters() -> Filters:
+    """The filters set in the sidebar."""
+    return st.session_state.get("filters", Filters())
+
+
+def current_view() -> LogView | None:
+    """The filtered view every analysis page draws, or None (with a hint shown) when nothing is loaded."""
+    log = event_log()
+    if log is None:
+        st.info(tr("common.no_data"), icon=":material/upload_file:")
+        return None
+    return filters().apply(log)
