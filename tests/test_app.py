@@ -1,0 +1,118 @@
+"""Every page through Streamlit's AppTest, as a user would: load data, filter, switch pages."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit.testing.v1.app_test as app_test
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+TIMEOUT = 60
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest resets ``uses_pages_directory`` to None before every run; with a ``pages/`` folder present the
+    next run then takes the legacy multipage path and runs the page without app.py (no sidebar). A real
+    server sets the flag to False at the first ``st.navigation`` call. Letting AppTest reset only this
+    subclass keeps the real flag False, as in production."""
+
+
+app_test.PagesManager = _NavigationPagesManager
+PagesManager.uses_pages_directory = False
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_core_never_imports_streamlit():
+    offenders = [p.name for p in (ROOT / "o2c").rglob("*.py")
+                 if any(line.lstrip().startswith(("import streamlit", "from streamlit"))
+                        for line in p.read_text(encoding="utf-8").splitlines())]
+    assert offenders == []
+
+
+def test_every_page_is_registered():
+    router = (ROOT / "app.py").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+    assert pages and all(f'"pages/{name}"' in router for name in pages)
+
+
+def test_data_page_starts_empty_and_offers_template():
+    at = app().run()
+    assert not at.exception
+    assert at.title[0].value == "Your order data"
+    assert [b.label for b in at.button] == ["Try the sample data"]
+    assert any(m.value == "Load data on the Data page to filter orders." for m in at.sidebar.caption)
+
+
+def test_upload_tiny_workbook_then_overview(tiny_workbook):
+    at = app().run()
+    at.file_uploader(key="upload").upload("tiny.xlsx", tiny_workbook,
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
+    assert not at.exception
+    assert "Loaded **3 orders** and **11 events** from tiny.xlsx." in at.success[0].value
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert metric(at, "Orders") == "3"
+    assert metric(at, "Events") == "11"
+    assert metric(at, "Median end-to-end") == "4.0 d"
+    assert metric(at, "Orders paid") == "67%"
+    at.sidebar.multiselect(key="filter_sales_channel").select("Partner").run()
+    assert metric(at, "Orders") == "2"
+    assert metric(at, "Orders paid") == "50%"
+    assert at.caption[0].value == "Partner orders: 2 of 3"
+    assert at.query_params["sales_channel"] == "Partner"  # the URL now carries the filter
+
+
+def test_bad_upload_shows_one_report_not_a_traceback():
+    at = app().run()
+    at.file_uploader(key="upload").upload("bad.csv", b"order,when\nA,2024-01-01\n", "text/csv").run()
+    assert not at.exception
+    assert "bad.csv cannot be analysed yet: 1 problem(s) to fix" in at.error[0].value
+    report = at.dataframe[0].value
+    assert report["problem"].iloc[0].startswith("Required column(s) not found")
+    assert [s.label for s in at.selectbox if s.key and s.key.startswith("map_")] == ["case_id", "activity", "timestamp"]
+
+
+def test_mapping_step_lets_the_user_pick_columns():
+    data = b"Ref,What,Moment\nA,Create Sales Order,2024-01-01\nA,Shipped,2024-01-03\n"
+    at = app().run()
+    at.file_uploader(key="upload").upload("odd.csv", data, "text/csv").run()
+    at.selectbox(key="map_case_id").select("Ref")
+    at.selectbox(key="map_activity").select("What")
+    at.selectbox(key="map_timestamp").select("Moment")
+    at.button(key="apply_mapping").click().run()
+    assert not at.exception
+    assert "Loaded **1 orders** and **2 events**" in at.success[0].value
+
+
+def test_shared_link_filters_apply_once_data_is_loaded(tiny_workbook):
+    at = app()
+    at.query_params["sales_channel"] = "Direct"
+    at.run()
+    at.file_uploader(key="upload").upload("tiny.xlsx", tiny_workbook, "application/octet-stream").run()
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Orders") == "1"
+    assert at.sidebar.multiselect(key="filter_sales_channel").value == ["Direct"]
+
+
+def test_overview_without_data_says_what_to_do():
+    at = app().run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert at.info[0].value == "No data yet. Load a file or the sample on the Data page."
+
+
+def test_chinese_switch():
+    at = app()
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert at.title[0].value == "您的订单数据"
+    assert at.button[0].label == "试用示例数据"
