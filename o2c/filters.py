@@ -74,8 +74,10 @@ class Filters:
         return cls(attributes, _parse_date(query.get("from")), _parse_date(query.get("to")),
                    mode if mode in DATE_MODES else "started")
 
-    def describe(self, shown: int, total: int) -> str:
-        """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000'."""
+    def describe(self, shown: int, total: int, lang: str = "en") -> str:
+        """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000' (``lang="zh"`` for Chinese)."""
+        if lang == "zh":
+            return self._describe_zh(shown, total)
         channels = self.attributes.get("sales_channel", ())
         subject = f"{_join(channels)} orders" if channels else "Orders"
         others = [f"{name.replace('_', ' ')} {_join(values)}" for name, values in self.attributes.items()
@@ -85,6 +87,16 @@ class Filters:
             verb = {"started": "created", "completed": "completed", "intersecting": "active"}[self.date_mode]
             sentence += f" {verb} {_describe_period(self.date_from, self.date_to)}"
         return f"{sentence}: {shown:,} of {total:,}"
+
+    def _describe_zh(self, shown: int, total: int) -> str:
+        parts = [f"{name}={'/'.join(values)}" for name, values in self.attributes.items() if values]
+        if self.date_from or self.date_to:
+            verb = {"started": "创建", "completed": "完成", "intersecting": "进行"}[self.date_mode]
+            start = self.date_from.isoformat() if self.date_from else "…"
+            end = self.date_to.isoformat() if self.date_to else "…"
+            parts.append(f"{start} 至 {end} {verb}")
+        prefix = "订单(" + ";".join(parts) + ")" if parts else "订单"
+        return f"{prefix}:{shown:,} / {total:,}"
 
 
 def _isin(column: pd.Series, values: tuple[str, ...]) -> np.ndarray:

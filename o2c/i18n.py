@@ -31,9 +31,9 @@ TEXT: dict[str, dict[Language, str]] = {
     "filter.all": {"en": "All", "zh": "全部"},
     "data.title": {"en": "Your order data", "zh": "您的订单数据"},
     "data.intro": {
-        "en": "1. Download the template  2. Fill it from your Salesforce export  3. Upload it, or try our sample "
-              "data first. Your file is processed in memory for your session only and never stored.",
-        "zh": "1. 下载模板  2. 用 Salesforce 导出的数据填写  3. 上传文件,或先试用示例数据。"
+        "en": "Download the template, fill it from your Salesforce export and upload it, or try the sample data "
+              "first. Your file is processed in memory for your session only and never stored.",
+        "zh": "下载模板,用 Salesforce 导出的数据填写后上传,或先试用示例数据。"
               "文件仅在您的会话内存中处理,不会被保存。"},
     "data.template": {"en": "Excel template", "zh": "Excel 模板"},
     "data.template.help": {"en": "Events (required), Orders, Activities and a Dictionary of every column with its "
@@ -61,9 +61,10 @@ TEXT: dict[str, dict[Language, str]] = {
     "data.mapping.none": {"en": "(none)", "zh": "(无)"},
     "data.loaded": {"en": "Loaded **{orders:,} orders** and **{events:,} events** from {name}.",
                     "zh": "已从 {name} 加载 **{orders:,} 张订单**、**{events:,} 个事件**。"},
-    "data.blocked": {"en": "{name} cannot be analysed yet: {n} problem(s) to fix. Each row below says how.",
-                     "zh": "{name} 暂无法分析:有 {n} 个问题需要修正,下表逐条说明修正方法。"},
-    "data.warnings": {"en": "{n} thing(s) to check; the analysis can go on.", "zh": "有 {n} 项需要注意;分析可以继续。"},
+    "data.blocked": {"en": "{name} cannot be analysed yet. Problems to fix: {n}. Each row of the report says how.",
+                     "zh": "{name} 暂无法分析,需修正的问题:{n} 个。报告中每一行都说明了修正方法。"},
+    "data.warnings": {"en": "Warnings: {n}. The analysis can go on; see the report below.",
+                      "zh": "警告:{n} 项。分析可以继续,详见下方报告。"},
     "data.report": {"en": "Validation report", "zh": "校验报告"},
     "data.report.download": {"en": "Download report (CSV)", "zh": "下载校验报告 (CSV)"},
     "data.clean": {"en": "No problems found.", "zh": "未发现问题。"},

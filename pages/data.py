@@ -24,21 +24,22 @@ def template_bytes() -> bytes:
 st.title(tr("data.title"))
 st.caption(tr("data.intro"))
 
-template_col, sample_col, upload_col = st.columns([1, 1, 2], gap="large")
-with template_col:
-    st.subheader(tr("data.template"), divider="gray")
+template_col, sample_col, upload_col = st.columns([1, 1, 2])
+with template_col.container(border=True, height="stretch"):
+    st.markdown(f"**1 · {tr('data.template')}**")
     st.caption(tr("data.template.help"))
     st.download_button(tr("data.template.button"), template_bytes, file_name="o2c_template.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:", on_click="ignore", key="download_template")
-with sample_col:
-    st.subheader(tr("data.sample"), divider="gray")
+with sample_col.container(border=True, height="stretch"):
+    st.markdown(f"**{tr('data.sample')}**")
     st.caption(tr("data.sample.help"))
     if st.button(tr("data.sample.button"), icon=":material/play_arrow:", type="primary", key="load_sample"):
         with st.spinner():
             load_sample()
-with upload_col:
-    st.subheader(tr("data.upload"), divider="gray")
+        st.rerun()  # the sidebar was drawn before the data arrived: draw it again with the filters
+with upload_col.container(border=True, height="stretch"):
+    st.markdown(f"**2 · {tr('data.upload')}**")
     upload = st.file_uploader(tr("data.upload.help", mb=MAX_UPLOAD_MB), type=UPLOAD_TYPES, key="upload")
     with st.expander(tr("data.options")):
         zones = COMMON_ZONES + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
@@ -54,6 +55,7 @@ if upload is not None:
         with st.spinner():
             load(upload.getvalue(), upload.name, options)
         st.session_state["upload_loaded"] = (upload.file_id, options)
+        st.rerun()
 
 current = dataset()
 if current is None:

@@ -4,13 +4,13 @@ import altair as alt
 import streamlit as st
 
 from o2c.overview import format_duration, orders_started_per_period, overview
-from ui.state import current_view, filters, tr
+from ui.state import current_view, filters, language, tr
 
 st.title(tr("overview.title"))
 view = current_view()
 if view is None:
     st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases))
+st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
 if view.n_cases == 0:
     st.warning(tr("overview.empty"))
     st.stop()
@@ -20,12 +20,12 @@ row1 = st.columns(4)
 row1[0].metric(tr("overview.orders"), f"{stats.orders:,}")
 row1[1].metric(tr("overview.events"), f"{stats.events:,}")
 row1[2].metric(tr("overview.activities"), f"{stats.activities:,}")
-row1[3].metric(tr("overview.span"), f"{stats.start:%d %b %Y} – {stats.end:%d %b %Y}")
-row2 = st.columns(4)
+row1[3].metric(tr("overview.paid"),
+               f"{stats.paid_share:.0%}" if stats.paid_share is not None else tr("overview.paid.none"))
+row2 = st.columns([1, 1, 2])
 row2[0].metric(tr("overview.median"), format_duration(stats.median_seconds), help=tr("overview.median.help"))
 row2[1].metric(tr("overview.p90"), format_duration(stats.p90_seconds))
-row2[2].metric(tr("overview.paid"),
-               f"{stats.paid_share:.0%}" if stats.paid_share is not None else tr("overview.paid.none"))
+row2[2].metric(tr("overview.span"), f"{stats.start:%d %b %Y} – {stats.end:%d %b %Y}")
 
 left, right = st.columns(2, gap="large")
 with left:
@@ -44,7 +44,7 @@ with right:
     st.altair_chart(
         alt.Chart(counts).mark_bar(color="#72b7b2").encode(
             x=alt.X("events:Q", title=tr("overview.events")),
-            y=alt.Y("activity:N", sort="-x", title=None),
+            y=alt.Y("activity:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
             tooltip=[alt.Tooltip("activity:N", title=tr("common.activity")), alt.Tooltip("events:Q", format=",")],
-        ).properties(height=max(160, 22 * len(counts))),
+        ).properties(height=max(160, 24 * len(counts))),
         width="stretch")

@@ -75,7 +75,7 @@ def test_bad_upload_shows_one_report_not_a_traceback():
     at = app().run()
     at.file_uploader(key="upload").upload("bad.csv", b"order,when\nA,2024-01-01\n", "text/csv").run()
     assert not at.exception
-    assert "bad.csv cannot be analysed yet: 1 problem(s) to fix" in at.error[0].value
+    assert "bad.csv cannot be analysed yet. Problems to fix: 1." in at.error[0].value
     report = at.dataframe[0].value
     assert report["problem"].iloc[0].startswith("Required column(s) not found")
     assert [s.label for s in at.selectbox if s.key and s.key.startswith("map_")] == ["case_id", "activity", "timestamp"]

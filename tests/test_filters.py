@@ -35,3 +35,9 @@ def test_describe():
                       dt.date(2024, 5, 31), "completed")
     assert several.describe(1, 9) == "Direct or Online orders with region EMEA completed in May 2024: 1 of 9"
     assert Filters(date_from=dt.date(2024, 2, 3)).describe(1, 2) == "Orders created from 03 Feb 2024: 1 of 2"
+
+
+def test_describe_in_chinese():
+    q1 = Filters({"sales_channel": ("Partner",)}, dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    assert q1.describe(312, 2000, "zh") == "订单(sales_channel=Partner;2024-01-01 至 2024-03-31 创建):312 / 2,000"
+    assert Filters().describe(5, 5, "zh") == "订单:5 / 5"

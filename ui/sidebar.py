@@ -17,13 +17,13 @@ _MAX_FILTER_VALUES = 5000  # attributes with more distinct values (ids) are not 
 
 def render_language() -> None:
     """Language switch; the first run of a session takes it from ``?lang=``."""
-    if "lang" not in st.session_state:
+    if "lang_choice" not in st.session_state:
         wanted = st.query_params.get("lang", "en")
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else "en"
-    st.sidebar.segmented_control(tr("sidebar.language"), list(LANGUAGES), key="lang",
+        st.session_state["lang_choice"] = wanted if wanted in LANGUAGES else "en"
+    st.sidebar.segmented_control("Language / 语言", list(LANGUAGES), key="lang_choice",
                                  format_func=LANGUAGES.get, label_visibility="collapsed")
-    if st.session_state.get("lang") is None:  # a click on the selected option clears it
-        st.session_state["lang"] = "en"
+    # A click on the selected option clears the control; keep the last language then.
+    st.session_state["lang"] = st.session_state["lang_choice"] or st.session_state.get("lang", "en")
 
 
 def render_filters() -> None:

@@ -1,0 +1,113 @@
+"""The main journey in a real browser: Playwright driving Debian's chromium against `streamlit run`."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Without the background-networking switches chromium keeps dialling Google's hosts, which this network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts"
+SAMPLE = ROOT / "sample_data" / "o2c_sample.xlsx"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+def metric_value(page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True)).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def choose_in_sidebar_multiselect(page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has=page.get_by_text(label))
+    box.locator("input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_template_upload_filter_journey(server, page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    page.get_by_role("heading", name="Your order data").wait_for()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download template").click()
+    workbook = openpyxl.load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()), read_only=True)
+    assert workbook.sheetnames[:3] == ["Instructions", "Events", "Orders"]
+
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(SAMPLE))
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    page.screenshot(path=str(ARTIFACTS / "data.png"), full_page=True)
+
+    page.get_by_role("link", name="Go to the overview").click()
+    page.get_by_role("heading", name="Overview").wait_for()
+    page.get_by_text("Orders: 2,000 of 2,000").wait_for()
+    assert metric_value(page, "Orders") == "2,000"
+
+    choose_in_sidebar_multiselect(page, "Sales channel", "Partner")
+    page.get_by_text(re.compile(r"^Partner orders: [\d,]+ of 2,000$")).wait_for()
+    partner_orders = metric_value(page, "Orders")
+    assert partner_orders != "2,000" and 0 < int(partner_orders.replace(",", "")) < 2000
+    assert "sales_channel=Partner" in page.url
+    page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
