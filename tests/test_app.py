@@ -2,33 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-import streamlit.testing.v1.app_test as app_test
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import AppTest
-
-from conftest import ROOT
-
-TIMEOUT = 60
-
-
-class _NavigationPagesManager(PagesManager):
-    """AppTest resets ``uses_pages_directory`` to None before every run; with a ``pages/`` folder present the
-    next run then takes the legacy multipage path and runs the page without app.py (no sidebar). A real
-    server sets the flag to False at the first ``st.navigation`` call. Letting AppTest reset only this
-    subclass keeps the real flag False, as in production."""
-
-
-app_test.PagesManager = _NavigationPagesManager
-PagesManager.uses_pages_directory = False
-
-
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
+from conftest import ROOT, metric, open_app as app, open_app_with_sample
 
 
 def test_core_never_imports_streamlit():
@@ -116,3 +90,11 @@ def test_chinese_switch():
     at.run()
     assert at.title[0].value == "您的订单数据"
     assert at.button[0].label == "试用示例数据"
+
+
+def test_sample_button_loads_2000_orders_and_shows_filters():
+    at = open_app_with_sample("pages/overview.py")
+    assert not at.exception
+    assert metric(at, "Orders") == "2,000"
+    channels = at.sidebar.multiselect(key="filter_sales_channel")
+    assert channels.options == ["Direct", "Distributor", "Online", "Partner"]
