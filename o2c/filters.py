@@ -10,11 +10,12 @@ import numpy as np
 import pandas as pd
 
 from o2c.eventlog import EventLog, LogView
+from o2c.variants import variant_index
 
 DateMode = Literal["started", "completed", "intersecting"]
 DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")
 # Query keys that are not case attributes.
-RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page"})
+RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page", "variant"})
 PRIMARY_ATTRIBUTES = ("sales_channel", "account_name", "region")
 
 
@@ -26,11 +27,13 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     date_mode: DateMode = "started"
+    variants: tuple[str, ...] = ()  # variant ids (o2c.variants.variant_id)
 
     @property
     def is_empty(self) -> bool:
         """True when no filter is set."""
-        return not any(self.attributes.values()) and self.date_from is None and self.date_to is None
+        return (not any(self.attributes.values()) and self.date_from is None and self.date_to is None
+                and not self.variants)
 
     def case_mask(self, log: EventLog) -> np.ndarray:
         """Boolean mask over the log's cases that pass every filter."""
@@ -48,6 +51,9 @@ class Filters:
                 mask &= (end >= low) & (end < high)
             else:
                 mask &= (start < high) & (end >= low)
+        if self.variants:
+            index = variant_index(log)
+            mask &= np.isin(np.array(index.ids), self.variants)[index.case_variant]
         return mask
 
     def apply(self, log: EventLog) -> LogView:
@@ -63,6 +69,8 @@ class Filters:
             query["to"] = [self.date_to.isoformat()]
         if (self.date_from or self.date_to) and self.date_mode != "started":
             query["dates"] = [self.date_mode]
+        if self.variants:
+            query["variant"] = list(self.variants)
         return query
 
     @classmethod
@@ -72,7 +80,7 @@ class Filters:
                       if key not in RESERVED_KEYS and any(values)}
         mode = (query.get("dates") or ["started"])[0]
         return cls(attributes, _parse_date(query.get("from")), _parse_date(query.get("to")),
-                   mode if mode in DATE_MODES else "started")
+                   mode if mode in DATE_MODES else "started", tuple(v for v in query.get("variant", []) if v))
 
     def describe(self, shown: int, total: int, lang: str = "en") -> str:
         """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000' (``lang="zh"`` for Chinese)."""
@@ -86,6 +94,8 @@ class Filters:
         if self.date_from or self.date_to:
             verb = {"started": "created", "completed": "completed", "intersecting": "active"}[self.date_mode]
             sentence += f" {verb} {_describe_period(self.date_from, self.date_to)}"
+        if self.variants:
+            sentence += f" in {len(self.variants)} selected variant" + ("s" if len(self.variants) > 1 else "")
         return f"{sentence}: {shown:,} of {total:,}"
 
     def _describe_zh(self, shown: int, total: int) -> str:
@@ -95,6 +105,8 @@ class Filters:
             start = self.date_from.isoformat() if self.date_from else "…"
             end = self.date_to.isoformat() if self.date_to else "…"
             parts.append(f"{start} 至 {end} {verb}")
+        if self.variants:
+            parts.append(f"{len(self.variants)} 个选定变体")
         prefix = "订单(" + ";".join(parts) + ")" if parts else "订单"
         return f"{prefix}:{shown:,} / {total:,}"
 

@@ -29,6 +29,8 @@ TEXT: dict[str, dict[Language, str]] = {
     "filter.values": {"en": "Values", "zh": "取值"},
     "filter.reset": {"en": "Clear filters", "zh": "清除筛选"},
     "filter.all": {"en": "All", "zh": "全部"},
+    "filter.variants": {"en": "Variants: {n} selected on the Variants page", "zh": "变体:已在变体页选定 {n} 个"},
+    "filter.variants.clear": {"en": "Show all variants", "zh": "显示全部变体"},
     "data.title": {"en": "Your order data", "zh": "您的订单数据"},
     "data.intro": {
         "en": "Download the template, fill it from your Salesforce export and upload it, or try the sample data "

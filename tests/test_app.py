@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, metric, open_app as app, open_app_with_sample
+import numpy as np
+
+from conftest import ROOT, metric, open_app, open_app_with_sample
+
+app = open_app
 
 
 def test_core_never_imports_streamlit():
@@ -98,3 +102,23 @@ def test_sample_button_loads_2000_orders_and_shows_filters():
     assert metric(at, "Orders") == "2,000"
     channels = at.sidebar.multiselect(key="filter_sales_channel")
     assert channels.options == ["Direct", "Distributor", "Online", "Partner"]
+
+
+def test_variant_in_a_shared_link_filters_every_page():
+    from o2c.variants import variant_index
+
+    at = open_app().run()
+    at.button(key="load_sample").click().run()
+    log = at.session_state["dataset"].result.log
+    index = variant_index(log)
+    top = int(np.bincount(index.case_variant).argmax())
+    expected = int((index.case_variant == top).sum())
+    at2 = open_app()
+    at2.query_params["variant"] = index.ids[top]
+    at2.run()
+    at2.button(key="load_sample").click().run()
+    at2.switch_page("pages/overview.py").run()
+    assert metric(at2, "Orders") == f"{expected:,}"
+    assert at2.caption[0].value == f"Orders in 1 selected variant: {expected:,} of 2,000"
+    at2.sidebar.button(key="clear_variants").click().run()
+    assert metric(at2, "Orders") == "2,000"

@@ -24,6 +24,9 @@ def test_query_round_trip():
     assert query == {"sales_channel": ["Partner", "Direct"], "carrier": ["DHL"], "from": ["2024-01-01"],
                      "to": ["2024-03-31"], "dates": ["completed"]}
     assert Filters.from_query(query) == filters
+    with_variant = Filters(variants=("0a0d855de6aa",))
+    assert with_variant.to_query() == {"variant": ["0a0d855de6aa"]}
+    assert Filters.from_query(with_variant.to_query()) == with_variant
     assert Filters.from_query({"from": ["not a date"], "dates": ["bogus"], "lang": ["zh"]}) == Filters()
 
 
@@ -41,3 +44,14 @@ def test_describe_in_chinese():
     q1 = Filters({"sales_channel": ("Partner",)}, dt.date(2024, 1, 1), dt.date(2024, 3, 31))
     assert q1.describe(312, 2000, "zh") == "订单(sales_channel=Partner;2024-01-01 至 2024-03-31 创建):312 / 2,000"
     assert Filters().describe(5, 5, "zh") == "订单:5 / 5"
+
+
+def test_variant_filter(tiny_log):
+    from o2c.variants import variant_id
+
+    so1 = variant_id(("Create Sales Order", "Credit Check Passed", "Shipped", "Payment Received"))
+    so2 = variant_id(("Create Sales Order", "Shipped"))
+    assert Filters(variants=(so1,)).case_mask(tiny_log).tolist() == [True, False, False]
+    assert Filters(variants=(so1, so2)).case_mask(tiny_log).tolist() == [True, True, False]
+    assert Filters(variants=("unknown",)).case_mask(tiny_log).tolist() == [False, False, False]
+    assert Filters(variants=(so1, so2)).describe(2, 3) == "Orders in 2 selected variants: 2 of 3"

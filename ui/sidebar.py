@@ -56,7 +56,14 @@ def render_filters() -> None:
         if chosen:
             attributes[chosen] = tuple(st.multiselect(tr("filter.values"), _values(log, chosen),
                                                       key="filter_extra_values", placeholder=tr("filter.all")))
-    current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode)
+    if "pending_variants" in st.session_state:  # set by the Variants page
+        st.session_state["filter_variants"] = tuple(st.session_state.pop("pending_variants"))
+    variants = st.session_state.get("filter_variants", ())
+    if variants:
+        st.sidebar.caption(tr("filter.variants", n=len(variants)))
+        st.sidebar.button(tr("filter.variants.clear"), on_click=st.session_state.update,
+                          kwargs={"filter_variants": ()}, icon=":material/close:", key="clear_variants")
+    current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants)
     if not current.is_empty:
         st.sidebar.button(tr("filter.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")
     st.session_state["filters"] = current
@@ -93,6 +100,7 @@ def _seed_widgets(log: EventLog, wanted: Filters) -> None:
     others = [n for n in wanted.attributes if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
     st.session_state["filter_extra_name"] = others[0] if others else ""
     st.session_state["filter_extra_values"] = list(wanted.attributes[others[0]]) if others else []
+    st.session_state["filter_variants"] = wanted.variants
 
 
 def _reset(log: EventLog) -> None:
