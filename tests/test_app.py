@@ -122,3 +122,15 @@ def test_variant_in_a_shared_link_filters_every_page():
     assert at2.caption[0].value == f"Orders in 1 selected variant: {expected:,} of 2,000"
     at2.sidebar.button(key="clear_variants").click().run()
     assert metric(at2, "Orders") == "2,000"
+
+
+def test_public_order_management_log_uploads_as_is():
+    from conftest import ORDERS_FLAT
+
+    at = app().run()
+    at.file_uploader(key="upload").upload(ORDERS_FLAT.name, ORDERS_FLAT.read_bytes(), "application/gzip").run()
+    assert not at.exception
+    assert "Loaded **2,000 orders** and **6,566 events**" in at.success[0].value
+    at.switch_page("pages/overview.py").run()
+    assert metric(at, "Orders paid") == "100%"
+    assert metric(at, "Median end-to-end") == "8.0 d"  # pm4py: median case duration 689,776.5 s = 7.98 d
