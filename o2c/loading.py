@@ -150,7 +150,7 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
     issues.append(issue_for_rows(
         "warning", "old_timestamp", "Timestamps before the year 2000: {count:,}.",
         "Usually an empty date exported as 1899/1900 or a wrong serial number; they were kept.",
-        mask=ancient, row_numbers=event_rows, values=timestamps.astype(str)))
+        mask=ancient, row_numbers=event_rows, values=timestamps))
 
     duplicate = events.drop(columns="row").duplicated().to_numpy()
     issues.append(issue_for_rows(

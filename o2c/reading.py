@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 
 import pandas as pd
+from python_calamine import CalamineWorkbook
 
 from o2c.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
@@ -99,26 +100,33 @@ def _read_workbook(data: bytes) -> RawUpload:
         raise UploadError("The workbook expands to more than 1 GB when opened.",
                           "Split it by date range or save the events as .csv.gz or .parquet.")
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, engine="calamine", dtype=object)
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
+        sheets = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                  for name in workbook.sheet_names}
     except Exception as error:  # calamine raises several unrelated types for broken files
         raise UploadError("The workbook could not be read.", "Save it again in Excel as .xlsx and re-upload.") from error
-    tables = {name: _with_header(frame, f"sheet '{name}'") for name, frame in sheets.items() if not frame.empty}
-    if not tables:
+    headers = {name: _header_index(rows) for name, rows in sheets.items() if any(any(r) for r in rows[:100])}
+    if not headers:
         raise UploadError("The workbook has no data.", "Fill the Events sheet of the template and upload again.")
-    events_name = _pick_sheet(tables, ("events", "event", "事件", "事件日志"), _looks_like_events)
-    orders_candidates = {n: t for n, t in tables.items() if n != events_name}
-    orders_name = _pick_sheet(orders_candidates, ("orders", "order", "订单"), _looks_like_orders, required=False)
-    return RawUpload(tables[events_name], tables[orders_name] if orders_name else None)
+    header_cells = {name: sheets[name][at] for name, at in headers.items()}
+    events_name = _pick_sheet(header_cells, ("events", "event", "事件", "事件日志"), _looks_like_events)
+    others = {n: cells for n, cells in header_cells.items() if n != events_name}
+    orders_name = _pick_sheet(others, ("orders", "order", "订单"), _looks_like_orders, required=False)
+    events = _table_from_rows(sheets[events_name], headers[events_name], f"sheet '{events_name}'")
+    orders = _table_from_rows(sheets[orders_name], headers[orders_name], f"sheet '{orders_name}'") if orders_name else None
+    return RawUpload(events, orders)
 
 
-def _pick_sheet(tables: dict[str, RawTable], names: tuple[str, ...], looks_right, required: bool = True) -> str | None:
-    for name in tables:
+def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right,
+                required: bool = True) -> str | None:
+    for name in header_cells:
         if name.strip().lower() in names:
             return name
-    for name, table in tables.items():
-        if looks_right(table.frame.columns):
+    for name, cells in header_cells.items():
+        if looks_right([c for c in cells if isinstance(c, str)]):
             return name
-    return next(iter(tables)) if required else None
+    return next(iter(header_cells)) if required else None
 
 
 def _recognised(columns, aliases: dict[str, tuple[str, int]]) -> set[str]:
@@ -137,19 +145,25 @@ def _looks_like_orders(columns) -> bool:
 def _header_index(rows: list[list[object]]) -> int:
     """The first row with at least two recognised headers (report exports put titles above it)."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if not row:
+            continue
         cells = [c for c in row if isinstance(c, str) and c.strip()]
         if len(_recognised(cells, EVENT_ALIASES) | _recognised(cells, ORDER_ALIASES)) >= 2:
             return index
     return 0
 
 
-def _with_header(frame: pd.DataFrame, source: str) -> RawTable:
-    header_at = _header_index(frame.head(HEADER_SEARCH_ROWS).values.tolist())
-    header = [_header_text(value, i) for i, value in enumerate(frame.iloc[header_at])]
-    body = frame.iloc[header_at + 1:].set_axis(_unique(header), axis=1).reset_index(drop=True)
-    body = body.dropna(how="all", axis=1)
-    # spreadsheet rows are 1-based and the header occupies header_at + 1
-    return RawTable(body, first_row=header_at + 2, source=source)
+def _table_from_rows(rows: list[list], header_at: int, source: str) -> RawTable:
+    header = _unique([_header_text(value, i) for i, value in enumerate(rows[header_at])])
+    width = len(header)
+    body = [row[:width] for row in rows[header_at + 1:]]
+    frame = pd.DataFrame(body, columns=header)
+    # calamine gives empty cells as "": make them missing, as CSV reading does
+    frame = frame.apply(lambda column: column.mask(column == "") if column.dtype == object
+                        or pd.api.types.is_string_dtype(column.dtype) else column)
+    frame = frame.loc[:, [not name.startswith("column_") or bool(frame[name].notna().any()) for name in header]]
+    # spreadsheet rows are 1-based and the header occupies row header_at + 1
+    return RawTable(frame, first_row=header_at + 2, source=source)
 
 
 def _header_text(value: object, position: int) -> str:
