@@ -14,6 +14,8 @@ navigation = st.navigation({
     ],
     tr("nav.analysis"): [
         st.Page("pages/overview.py", title=tr("page.overview"), icon=":material/dashboard:", url_path="overview"),
+        st.Page("pages/variants.py", title=tr("page.variants"), icon=":material/alt_route:", url_path="variants"),
+        st.Page("pages/rework.py", title=tr("page.rework"), icon=":material/replay:", url_path="rework"),
     ],
 })
 render_filters()

@@ -32,7 +32,7 @@ class EventLog:
     row: np.ndarray
     activity_names: tuple[str, ...]
     cases: pd.DataFrame
-    event_attributes: dict[str, pd.Categorical] = field(default_factory=dict)
+    event_attributes: dict[str, pd.Categorical | np.ndarray] = field(default_factory=dict)
 
     @property
     def n_events(self) -> int:
@@ -166,10 +166,8 @@ def build_event_log(events: pd.DataFrame, orders: pd.DataFrame | None = None) ->
 
     case = case_codes[order].astype(np.int32)
     timestamp = timestamp[order]
-    attributes = {
-        name: pd.Categorical(events[name].to_numpy()[order])
-        for name in events.columns if name not in ("case_id", "activity", "timestamp", "row")
-    }
+    attributes = {name: _reordered(events[name], order)
+                  for name in events.columns if name not in ("case_id", "activity", "timestamp", "row")}
     counts = np.bincount(case, minlength=len(case_ids))
     offsets = np.concatenate(([0], np.cumsum(counts)))
     cases = pd.DataFrame({
@@ -191,6 +189,14 @@ def build_event_log(events: pd.DataFrame, orders: pd.DataFrame | None = None) ->
         cases=cases,
         event_attributes=attributes,
     )
+
+
+def _reordered(column: pd.Series, order: np.ndarray) -> pd.Categorical | np.ndarray:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(column.cat.codes.to_numpy()[order], dtype=column.dtype)
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return column.to_numpy()[order]
+    return pd.Categorical(column.to_numpy()[order])
 
 
 def _as_utc_ns(values: pd.Series) -> np.ndarray:

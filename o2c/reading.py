@@ -16,10 +16,12 @@ from python_calamine import CalamineWorkbook
 
 from o2c.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
-MAX_UPLOAD_MB = 200
+MAX_UPLOAD_MB = 1024  # a million-order parquet with attributes is about 300 MB
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 # A zip or gzip member may inflate far beyond its size on disk; refuse before parsing (zip bombs).
-MAX_INFLATED_BYTES = 1024 * 1024 * 1024
+GIB = 1024 * 1024 * 1024
+MAX_WORKBOOK_INFLATED = 1 * GIB  # Excel's 1,048,576-row sheet limit keeps real workbooks well below this
+MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
 HEADER_SEARCH_ROWS = 30
 SUPPORTED = ".xlsx, .xlsm, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 
@@ -75,11 +77,12 @@ def read_upload(data: bytes, filename: str) -> RawUpload:
 def _gunzip(data: bytes) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            inflated = stream.read(MAX_INFLATED_BYTES + 1)
+            inflated = stream.read(MAX_GZIP_INFLATED + 1)
     except (OSError, EOFError) as error:
         raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
-    if len(inflated) > MAX_INFLATED_BYTES:
-        raise UploadError("The compressed file expands to more than 1 GB.", "Split it by date range.")
+    if len(inflated) > MAX_GZIP_INFLATED:
+        raise UploadError(f"The compressed file expands to more than {MAX_GZIP_INFLATED // GIB} GB.",
+                          "Split it by date range, or save it as .parquet.")
     return inflated
 
 
@@ -96,8 +99,8 @@ def _read_workbook(data: bytes) -> RawUpload:
             inflated = sum(member.file_size for member in archive.infolist())
     except zipfile.BadZipFile as error:
         raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
-    if inflated > MAX_INFLATED_BYTES:
-        raise UploadError("The workbook expands to more than 1 GB when opened.",
+    if inflated > MAX_WORKBOOK_INFLATED:
+        raise UploadError(f"The workbook expands to more than {MAX_WORKBOOK_INFLATED // GIB} GB when opened.",
                           "Split it by date range or save the events as .csv.gz or .parquet.")
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))

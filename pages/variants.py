@@ -1,0 +1,94 @@
+"""Variants page: the distinct paths of the selected orders, and picking some to filter the whole app."""
+
+import re
+
+import numpy as np
+import streamlit as st
+
+from o2c.export import to_csv_bytes
+from o2c.rework import activity_families
+from o2c.variants import rework_marks, time_unit, variant_export, variant_index, variant_rows, variant_table
+from ui.state import current_view, filters, language, tr
+
+MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant
+MAX_DETAILS = 10  # selected variants spelled out below the table
+
+
+def _escape(text: str) -> str:
+    """Text shown as itself in Markdown (activity names are user data)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
+
+
+st.title(tr("variants.title"))
+view = current_view()
+if view is None:
+    st.stop()
+st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+
+active = filters().variants
+if active:
+    st.info(tr("variants.active", n=len(active)), icon=":material/filter_alt:")
+    missing = len(set(active) - set(variant_index(view.log).ids))
+    if missing:
+        st.warning(tr("variants.active.missing", n=missing))
+if view.n_cases == 0:
+    st.warning(tr("overview.empty"))
+    st.stop()
+
+families = activity_families(view.log.activity_names)
+table = variant_table(view)
+cover80 = int(np.searchsorted(table["cumulative_share"].to_numpy(), 0.8 - 1e-12) + 1)
+metrics = st.columns(3)
+metrics[0].metric(tr("variants.count"), f"{len(table):,}")
+metrics[1].metric(tr("variants.top"), tr("variants.top.value", share=table["share"].iloc[0]))
+metrics[2].metric(tr("variants.cover80"), f"{min(cover80, len(table)):,}")
+
+rows = variant_rows(view, table.head(MAX_ROWS), families, tr("variants.without")).reset_index()
+unit, unit_seconds = time_unit(table["median_seconds"].to_numpy())
+unit_text = tr(f"variants.unit.{unit}")
+shown = rows.assign(share=rows["share"] * 100, cumulative_share=rows["cumulative_share"] * 100,
+                    median=rows["median_seconds"] / unit_seconds, p90=rows["p90_seconds"] / unit_seconds)
+st.caption(tr("variants.hint"))
+event = st.dataframe(
+    shown, key="variants_table", on_select="rerun", selection_mode="multi-row", width="stretch", hide_index=True,
+    height=min(35 * len(shown) + 38, 600),
+    column_order=["rank", "orders", "share", "cumulative_share", "median", "p90", "steps", "path"],
+    column_config={
+        "rank": st.column_config.NumberColumn("#", width=40),
+        "orders": st.column_config.NumberColumn(tr("variants.col.orders"), format="localized", width=60),
+        "share": st.column_config.NumberColumn(tr("variants.col.share"), format="%.1f%%", width=60),
+        "cumulative_share": st.column_config.NumberColumn(tr("variants.col.cumulative"), format="%.1f%%",
+                                                          width=80),
+        "median": st.column_config.NumberColumn(tr("variants.col.median", unit=unit_text), format="%.1f",
+                                                help=tr("variants.col.time.help", unit=unit_text), width=85),
+        "p90": st.column_config.NumberColumn(tr("variants.col.p90", unit=unit_text), format="%.1f",
+                                             help=tr("variants.col.time.help", unit=unit_text), width=75),
+        "steps": st.column_config.NumberColumn(tr("variants.col.steps"), width=55),
+        "path": st.column_config.TextColumn(tr("variants.col.path"), width=900),
+    })
+if len(table) > MAX_ROWS:
+    st.caption(tr("variants.truncated", shown=MAX_ROWS, total=len(table)))
+st.download_button(
+    tr("variants.download"), key="download_variants", icon=":material/download:", mime="text/csv",
+    file_name="variants.csv", on_click="ignore", data=lambda: to_csv_bytes(variant_export(view, families)))
+
+picked = rows.iloc[list(event.selection.rows)]
+ids = tuple(picked["variant_id"])
+st.session_state["variant_selection"] = ids
+
+
+if ids:
+    head, action = st.columns([3, 1], vertical_alignment="bottom")
+    head.subheader(tr("variants.selected"))
+    if action.button(tr("variants.filter"), type="primary", icon=":material/filter_alt:", key="filter_to_variants"):
+        st.session_state["pending_variants"] = ids
+        st.rerun()
+    sequences = variant_index(view.log).sequences
+    for _, row in picked.head(MAX_DETAILS).iterrows():
+        steps = sequences[row["code"]]
+        marks = rework_marks(steps, families)
+        path = " → ".join(f":orange[**{_escape(s)} ↺**]" if m else _escape(s) for s, m in zip(steps, marks))
+        st.markdown(tr("variants.selected.row", rank=row["rank"], orders=row["orders"], share=row["share"],
+                       steps=row["steps"]) + "  \n" + path)
+    if len(picked) > MAX_DETAILS:
+        st.caption(tr("variants.selected.more", n=len(picked) - MAX_DETAILS))
