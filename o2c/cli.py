@@ -7,10 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from o2c.filters import Filters
 from o2c.loading import LoadOptions, load_event_log
 from o2c.overview import overview
+from o2c.rework import rework_summary
 from o2c.validation import ValidationReport
+from o2c.variants import variants_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +85,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         return {"cases": None, "events": None, **summary}
     view = filters.apply(log)
     stats = overview(view)
+    durations = view.durations_seconds()
     return {
         "cases": stats.orders,
         "events": stats.events,
@@ -89,8 +94,18 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "start": stats.start.isoformat() if stats.start is not None else None,
         "end": stats.end.isoformat() if stats.end is not None else None,
         "paid_share": stats.paid_share,
+        "case_duration_seconds": _duration_summary(durations),
+        "variants": variants_summary(view),
+        "rework": rework_summary(view),
         **summary,
     }
+
+
+def _duration_summary(durations) -> dict:
+    if len(durations) == 0:
+        return {"median": None, "mean": None, "p90": None}
+    return {"median": float(np.median(durations)), "mean": float(np.mean(durations)),
+            "p90": float(np.quantile(durations, 0.9))}
 
 
 def _print_text(summary: dict) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.eventlog import EventLog, LogView
-from o2c.variants import variant_index
+from o2c.variants import variant_case_mask
 
 DateMode = Literal["started", "completed", "intersecting"]
 DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")
@@ -52,8 +52,7 @@ class Filters:
             else:
                 mask &= (start < high) & (end >= low)
         if self.variants:
-            index = variant_index(log)
-            mask &= np.isin(np.array(index.ids), self.variants)[index.case_variant]
+            mask &= variant_case_mask(log, self.variants)
         return mask
 
     def apply(self, log: EventLog) -> LogView:

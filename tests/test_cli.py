@@ -1,0 +1,75 @@
+"""`python -m o2c` as a scheduled job would run it: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from conftest import ORDERS_FLAT, ROOT, SAMPLE_WORKBOOK
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "o2c", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def orders_flat_summary() -> dict:
+    done = run("analyze", str(ORDERS_FLAT), "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_analyze_recognises_the_public_log(orders_flat_summary):
+    summary = orders_flat_summary
+    assert (summary["cases"], summary["events"]) == (2000, 6566)
+    assert summary["activities"] == {"place order": 2000, "confirm order": 2000, "pay order": 2000,
+                                     "payment reminder": 566}
+    assert summary["start"] == "2023-04-03T10:08:18+00:00" and summary["end"] == "2024-06-04T18:12:07+00:00"
+    assert summary["validation"] == []
+
+
+def test_analyze_matches_pm4py_reference_numbers(orders_flat_summary):
+    # ../shared/datasets/README.md, computed with pm4py 2.7.23.11
+    summary = orders_flat_summary
+    assert [v["cases"] for v in summary["variants"]] == [1557, 344, 78, 18, 3]
+    assert summary["variants"][0]["activities"] == ["place order", "confirm order", "pay order"]
+    assert summary["case_duration_seconds"]["median"] == 689776.5
+    assert round(summary["case_duration_seconds"]["mean"], 2) == 1118963.69
+    assert summary["rework"]["by_activity"] == {"payment reminder": 99}
+    assert summary["rework"]["rate"] == 99 / 2000
+
+
+def test_analyze_with_filters():
+    done = run("analyze", str(SAMPLE_WORKBOOK), "--json", "--filter", "sales_channel=Partner",
+               "--filter", "from=2024-01-01", "--filter", "to=2024-03-31")
+    summary = json.loads(done.stdout)
+    assert summary["filter"] == f"Partner orders created in Q1 2024: {summary['cases']:,} of 2,000"
+    assert 0 < summary["cases"] < 2000
+
+
+def test_analyze_reports_a_broken_file_and_fails(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("order,when\nA,2024-01-01\n")
+    done = run("analyze", str(bad), "--json")
+    assert done.returncode == 1
+    summary = json.loads(done.stdout)
+    assert summary["cases"] is None
+    assert summary["validation"][0]["code"] == "missing_column"
+    assert run("analyze", str(tmp_path / "missing.csv")).returncode == 2
+
+
+def test_template_and_sample_commands(tmp_path):
+    template = tmp_path / "t.xlsx"
+    assert run("template", str(template)).returncode == 0
+    assert openpyxl.load_workbook(template, read_only=True).sheetnames == [
+        "Instructions", "Events", "Orders", "Activities", "Dictionary"]
+    sample = tmp_path / "s.xlsx"
+    done = run("sample", "--orders", "50", "--seed", "3", str(sample))
+    assert done.returncode == 0 and "50 orders" in done.stdout
+    summary = json.loads(run("analyze", str(sample), "--json").stdout)
+    assert summary["cases"] == 50
