@@ -14,8 +14,12 @@ navigation = st.navigation({
     ],
     tr("nav.analysis"): [
         st.Page("pages/overview.py", title=tr("page.overview"), icon=":material/dashboard:", url_path="overview"),
+        st.Page("pages/process_map.py", title=tr("page.process_map"), icon=":material/account_tree:",
+                url_path="process-map"),
         st.Page("pages/variants.py", title=tr("page.variants"), icon=":material/alt_route:", url_path="variants"),
         st.Page("pages/rework.py", title=tr("page.rework"), icon=":material/replay:", url_path="rework"),
+        st.Page("pages/cycle_times.py", title=tr("page.cycle_times"), icon=":material/timer:", url_path="cycle-times"),
+        st.Page("pages/order_explorer.py", title=tr("page.order_explorer"), icon=":material/search:", url_path="order"),
     ],
 })
 render_filters()

@@ -1,0 +1,149 @@
+"""Order explorer: one order's events on a timeline, its waits, attributes, variant and rework."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from o2c.order_detail import OrderDetail, find_order, order_detail, order_label, slowest_orders
+from o2c.overview import format_duration
+from ui.state import current_view, tr
+
+SLOWEST = 20
+TABLE_ROW = 35  # st.dataframe row height in pixels, to size tables to their rows
+MAX_TABLE_ROWS = 25  # longer tables scroll
+# Event columns worth a table column when the order has values in them.
+EVENT_COLUMNS = ("resource", "role", "department", "document_id", "event_amount")
+
+
+def use_pick() -> None:
+    """The slowest-orders picker fills the lookup box."""
+    picked = st.session_state.get("order_pick")
+    if picked:
+        st.session_state["order_lookup"] = picked
+
+
+def clear_pick() -> None:
+    """Typing an order clears the picker, so the two never disagree."""
+    st.session_state["order_pick"] = None
+
+
+def pick_label(log, row: pd.Series) -> str:
+    """'00000384 · Acme GmbH · 118.7 d' for the slowest-orders picker."""
+    parts = [order_label(log, row["case_code"])]
+    if "account_name" in row and pd.notna(row["account_name"]):
+        parts.append(str(row["account_name"]))
+    return " · ".join([*parts, format_duration(row["duration_seconds"])])
+
+
+def timeline_chart(events: pd.DataFrame) -> alt.Chart:
+    data = events.assign(wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s)),
+                         who=events["resource"].fillna("–") if "resource" in events else "–",
+                         role=events["role"].fillna("–") if "role" in events else "–")
+    steps = list(dict.fromkeys(data["activity"]))
+    tooltip = [alt.Tooltip("step:Q", title=tr("order.step")),
+               alt.Tooltip("activity:N", title=tr("common.activity")),
+               alt.Tooltip("timestamp:T", title=tr("order.time"), format="%d %b %Y %H:%M"),
+               alt.Tooltip("who:N", title=tr("order.resource")),
+               alt.Tooltip("role:N", title=tr("order.role")),
+               alt.Tooltip("wait:N", title=tr("order.wait"))]
+    y = alt.Y("activity:N", sort=steps, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
+    x = alt.X("timestamp:T", title=tr("order.time"), axis=alt.Axis(format="%d %b"))
+    base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    path = base.mark_line(color="#c0c7d0", strokeWidth=1.5).encode(order="step:Q")
+    points = base.mark_circle(size=110, opacity=1).encode(
+        color=alt.Color("role:N", title=tr("order.role"), scale=alt.Scale(scheme="tableau10"),
+                        legend=alt.Legend(orient="right")))
+    names = base.mark_text(align="left", dx=9, fontSize=11, color="#555").encode(text="who:N")
+    return (path + points + names).properties(height=alt.Step(30))
+
+
+def events_table(detail: OrderDetail) -> None:
+    events = detail.events
+    columns = [c for c in EVENT_COLUMNS if c in events and events[c].notna().any()]
+    shown = events[["step", "activity", "timestamp"]].assign(
+        wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s)))
+    shown = pd.concat([shown, events[columns]], axis=1)
+    rows = min(len(shown), MAX_TABLE_ROWS)
+    st.dataframe(shown, hide_index=True, width="stretch", height=TABLE_ROW * (rows + 1) + 3, placeholder="",
+                 column_config={"step": st.column_config.NumberColumn("#", width="small"),
+                                "activity": tr("common.activity"),
+                                "timestamp": st.column_config.DatetimeColumn(tr("order.time"),
+                                                                             format="YYYY-MM-DD HH:mm"),
+                                "wait": st.column_config.TextColumn(tr("order.wait.short"), help=tr("order.wait")),
+                                **{c: tr(f"order.col.{c}") for c in columns}})
+
+
+def attributes_table(detail: OrderDetail) -> pd.DataFrame:
+    values = [_text(v) for v in detail.attributes]
+    return pd.DataFrame({"attribute": [n.replace("_", " ") for n in detail.attributes.index], "value": values})
+
+
+def _text(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}" if value == value.normalize() else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value != int(value) else f"{value:,.0f}"
+    return str(value)
+
+
+def rework_table(detail: OrderDetail) -> pd.DataFrame:
+    who = {True: tr("order.same_person"), False: tr("order.other_person")}
+    return detail.rework.assign(same_person=detail.rework["same_person"].map(lambda s: who.get(s, "–")))
+
+
+st.title(tr("order.title"))
+view = current_view()
+if view is None:
+    st.stop()
+log = view.log
+st.caption(tr("order.caption"))
+
+slow = slowest_orders(view, SLOWEST)
+labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
+if st.session_state.get("order_pick") not in labels:  # the filters changed the slowest orders
+    st.session_state["order_pick"] = None
+lookup_col, pick_col = st.columns(2)
+lookup_col.text_input(tr("order.lookup"), key="order_lookup", placeholder=tr("order.lookup.placeholder"),
+                      on_change=clear_pick)
+pick_col.selectbox(tr("order.slowest"), list(labels), index=None, key="order_pick", format_func=labels.get,
+                   on_change=use_pick, placeholder=tr("order.slowest.placeholder"))
+
+text = st.session_state.get("order_lookup", "")
+if not text.strip():
+    st.info(tr("order.hint"), icon=":material/search:")
+    st.stop()
+code = find_order(log, text)
+if code is None:
+    st.warning(tr("order.not_found", text=text.strip()))
+    st.stop()
+
+detail = order_detail(log, code)
+st.subheader(tr("order.heading", label=detail.label))
+account = detail.attributes.get("account_name")
+st.caption(" · ".join(str(p) for p in (detail.case_id, account) if p is not None)
+           + ("" if view.case_mask[code] else " · " + tr("order.outside_filters")))
+
+metrics = st.columns(4)
+metrics[0].metric(tr("order.end_to_end"), format_duration(detail.duration_seconds))
+metrics[1].metric(tr("order.events"), f"{len(detail.events):,}")
+metrics[2].metric(tr("order.variant"), tr("order.variant.value", rank=detail.variant_rank, count=detail.variant_count),
+                  help=tr("order.variant.help", orders=detail.variant_orders, total=log.n_cases,
+                          id=detail.variant_id))
+metrics[3].metric(tr("order.rework"), f"{len(detail.rework):,}", help=tr("order.rework.help"))
+
+st.altair_chart(timeline_chart(detail.events), width="stretch")
+st.markdown(f"**{tr('order.steps')}**")
+events_table(detail)
+st.markdown(f"**{tr('order.rework.title')}**")
+if detail.rework.empty:
+    st.caption(tr("order.rework.none"))
+else:
+    st.dataframe(rework_table(detail), hide_index=True,
+                 column_config={"activity": tr("common.activity"), "times": tr("order.times"),
+                                "performers": tr("order.performers"), "same_person": tr("order.who")})
+st.markdown(f"**{tr('order.attributes')}**")
+attributes = attributes_table(detail)
+half = (len(attributes) + 1) // 2
+for column, part in zip(st.columns(2, gap="large"), (attributes.iloc[:half], attributes.iloc[half:])):
+    column.dataframe(part, hide_index=True, width="stretch", height=TABLE_ROW * (half + 1) + 3,
+                     column_config={"attribute": tr("order.attribute"), "value": tr("order.value")})

@@ -1,0 +1,83 @@
+"""Process map page: the directly-follows map of the filtered orders, and a BPMN model on request."""
+
+import hashlib
+import shutil
+
+import streamlit as st
+
+from o2c.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
+from o2c.eventlog import LogView
+from o2c.process_map import detailed_map
+from ui.state import current_view, dataset, filters, language, tr
+
+DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the strongest detours stays legible
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _bpmn_dot(key: str, noise: float, _view: LogView) -> str:
+    from o2c.bpmn import discover_bpmn  # noqa: PLC0415 - pm4py loads only when the model is opened
+
+    return bpmn_dot(discover_bpmn(_view, noise))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _svg(dot: str) -> bytes:
+    import graphviz  # noqa: PLC0415
+
+    return graphviz.Source(dot).pipe(format="svg")
+
+
+st.title(tr("map.title"))
+view = current_view()
+if view is None:
+    st.stop()
+st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+if view.n_cases == 0:
+    st.warning(tr("map.empty"))
+    st.stop()
+
+controls = st.columns([1.1, 1.2, 1, 1], gap="medium")
+mode = controls[0].segmented_control(
+    tr("map.view"), ["frequency", "performance"], key="map_view", default="frequency", required=True,
+    format_func=lambda m: tr(f"map.view.{m}"))
+metrics = PERFORMANCE_METRICS if mode == "performance" else FREQUENCY_METRICS
+# The browser keeps a selectbox's shown label across reruns, so a language switch needs a new widget.
+metric = controls[1].selectbox(tr("map.metric"), metrics, key=f"map_metric_{mode}_{language()}",
+                               format_func=lambda m: tr(f"map.metric.{m}"))
+activity_share = controls[2].slider(tr("map.activities"), 0, 100, 100, step=5, format="%d%%",
+                                    key="map_activities", help=tr("map.activities.help"))
+path_share = controls[3].slider(tr("map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
+                                key="map_paths", help=tr("map.paths.help"))
+
+statistics = (metric,) if mode == "performance" else ()
+shown, full = detailed_map(view, activity_share / 100, path_share / 100, statistics)
+all_activities = int((view.activity_counts() > 0).sum())
+note = tr("map.shown", activities=len(shown.activities), all_activities=all_activities,
+          paths=len(shown.edges), all_paths=len(full.edges))
+st.caption(note + (" " + tr("map.no_start_times") if mode == "performance" else ""))
+
+dot = process_map_dot(shown, metric, language())
+st.graphviz_chart(dot, width="content")
+
+downloads = st.columns([1, 5], vertical_alignment="center")
+downloads[0].download_button(tr("map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
+                             icon=":material/download:", key="map_download_dot")
+if shutil.which("dot"):
+    downloads[1].download_button(tr("map.download.svg"), _svg(dot), "process_map.svg", "image/svg+xml",
+                                 icon=":material/download:", key="map_download_svg")
+else:
+    downloads[1].caption(tr("map.svg.unavailable"))
+
+model = st.expander(tr("map.model"), key="map_model", on_change="rerun", icon=":material/schema:")
+with model:
+    if model.open:
+        st.caption(tr("map.model.caption"))
+        noise = st.slider(tr("map.model.noise"), 0.0, 0.5, 0.2, step=0.05, key="map_noise",
+                          help=tr("map.model.noise.help"))
+        current = dataset()
+        key = f"{current.digest if current else ''}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
+        with st.spinner(tr("map.model.spinner")):
+            model_dot = _bpmn_dot(key, noise, view)
+        st.graphviz_chart(model_dot, width="content")
+        st.download_button(tr("map.model.download"), model_dot.encode("utf-8"), "process_model.dot",
+                           "text/vnd.graphviz", icon=":material/download:", key="map_download_bpmn")
