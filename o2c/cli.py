@@ -12,6 +12,7 @@ import numpy as np
 from o2c.filters import Filters
 from o2c.loading import LoadOptions, load_event_log
 from o2c.overview import overview
+from o2c.process_map import dfg_records, end_activities, start_activities
 from o2c.rework import rework_summary
 from o2c.validation import ValidationReport
 from o2c.variants import variants_summary
@@ -95,6 +96,9 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "end": stats.end.isoformat() if stats.end is not None else None,
         "paid_share": stats.paid_share,
         "case_duration_seconds": _duration_summary(durations),
+        "start_activities": start_activities(view),
+        "end_activities": end_activities(view),
+        "dfg": dfg_records(view),
         "variants": variants_summary(view),
         "rework": rework_summary(view),
         **summary,

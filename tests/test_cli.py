@@ -42,6 +42,12 @@ def test_analyze_matches_pm4py_reference_numbers(orders_flat_summary):
     assert round(summary["case_duration_seconds"]["mean"], 2) == 1118963.69
     assert summary["rework"]["by_activity"] == {"payment reminder": 99}
     assert summary["rework"]["rate"] == 99 / 2000
+    assert summary["start_activities"] == {"place order": 2000}
+    assert summary["end_activities"] == {"pay order": 2000}
+    assert {(e["from"], e["to"]): e["count"] for e in summary["dfg"]} == {
+        ("place order", "confirm order"): 2000, ("confirm order", "pay order"): 1557,
+        ("confirm order", "payment reminder"): 443, ("payment reminder", "pay order"): 443,
+        ("payment reminder", "payment reminder"): 123}
 
 
 def test_analyze_with_filters():
