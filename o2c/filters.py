@@ -14,8 +14,9 @@ from o2c.variants import variant_case_mask
 
 DateMode = Literal["started", "completed", "intersecting"]
 DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")
-# Query keys that are not case attributes.
+# Query keys that are not case attributes. Keys starting with PAGE_KEY_PREFIX belong to pages (e.g. a comparison).
 RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page", "variant"})
+PAGE_KEY_PREFIX = "_"
 PRIMARY_ATTRIBUTES = ("sales_channel", "account_name", "region")
 
 
@@ -76,7 +77,7 @@ class Filters:
     def from_query(cls, query: Mapping[str, list[str]]) -> Filters:
         """Filters from URL query parameters; unreadable values are ignored rather than failing."""
         attributes = {key: tuple(v for v in values if v) for key, values in query.items()
-                      if key not in RESERVED_KEYS and any(values)}
+                      if key not in RESERVED_KEYS and not key.startswith(PAGE_KEY_PREFIX) and any(values)}
         mode = (query.get("dates") or ["started"])[0]
         return cls(attributes, _parse_date(query.get("from")), _parse_date(query.get("to")),
                    mode if mode in DATE_MODES else "started", tuple(v for v in query.get("variant", []) if v))

@@ -27,7 +27,7 @@ def test_query_round_trip():
     with_variant = Filters(variants=("0a0d855de6aa",))
     assert with_variant.to_query() == {"variant": ["0a0d855de6aa"]}
     assert Filters.from_query(with_variant.to_query()) == with_variant
-    assert Filters.from_query({"from": ["not a date"], "dates": ["bogus"], "lang": ["zh"]}) == Filters()
+    assert Filters.from_query({"from": ["not a date"], "dates": ["bogus"], "lang": ["zh"], "_cmp": ["x"]}) == Filters()
 
 
 def test_describe():

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from o2c.eventlog import EventLog
-from o2c.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
+from o2c.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
 from o2c.i18n import LANGUAGES
 from ui.state import event_log, filters, tr
 
@@ -112,5 +112,6 @@ def _write_url(current: Filters) -> None:
     if st.session_state.get("lang", "en") != "en":
         query["lang"] = [st.session_state["lang"]]
     existing = {k: st.query_params.get_all(k) for k in st.query_params}
+    query.update({k: v for k, v in existing.items() if k.startswith(PAGE_KEY_PREFIX)})  # pages own these
     if existing != query:
         st.query_params.from_dict(query)
