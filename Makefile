@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit browser chromium clean
+.PHONY: run test unit chromium graphviz clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +12,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) graphviz
 	$(BIN)/streamlit run app.py
 
 # Debian's chromium: Playwright cannot download its own browser on our machines.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# Graphviz's `dot` only enables the SVG download of the process map (the map itself renders in the browser),
+# so a machine where it cannot be installed still runs the app.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } \
+		|| echo "graphviz not installed: the process map's SVG download stays off"
+
+test: $(STAMP) chromium graphviz
 	$(BIN)/python -m pytest -q
 
 unit: $(STAMP)

@@ -63,7 +63,7 @@ downloads = st.columns([1, 5], vertical_alignment="center")
 downloads[0].download_button(tr("map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
                              icon=":material/download:", key="map_download_dot")
 if shutil.which("dot"):
-    downloads[1].download_button(tr("map.download.svg"), _svg(dot), "process_map.svg", "image/svg+xml",
+    downloads[1].download_button(tr("map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
                                  icon=":material/download:", key="map_download_svg")
 else:
     downloads[1].caption(tr("map.svg.unavailable"))

@@ -134,3 +134,11 @@ def test_public_order_management_log_uploads_as_is():
     at.switch_page("pages/overview.py").run()
     assert metric(at, "Orders paid") == "100%"
     assert metric(at, "Median end-to-end") == "8.0 d"  # pm4py: median case duration 689,776.5 s = 7.98 d
+
+
+def test_date_mode_survives_a_language_switch():
+    at = open_app_with_sample("pages/overview.py")
+    at.sidebar.selectbox(key="filter_date_mode_en").select("intersecting").run()
+    at.sidebar.button_group(key="lang_choice").set_value("zh").run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="filter_date_mode_zh").value == "intersecting"

@@ -111,3 +111,44 @@ def test_template_upload_filter_journey(server, page):
     assert partner_orders != "2,000" and 0 < int(partner_orders.replace(",", "")) < 2000
     assert "sales_channel=Partner" in page.url
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+
+
+def open_page(page, url_path: str, heading: str) -> None:
+    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click()
+    page.get_by_role("heading", name=heading).wait_for()
+
+
+def map_caption(page) -> str:
+    return page.get_by_text(re.compile(r"^\d+ of \d+ activities, \d+ of \d+ paths\.$")).inner_text()
+
+
+def test_process_map_and_variant_selection(server, page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+
+    open_page(page, "process-map", "Process map")
+    page.locator('[data-testid="stGraphVizChart"] svg').first.wait_for()
+    before = map_caption(page)
+    assert before.startswith("16 of 16 activities")
+    nodes_before = page.locator('[data-testid="stGraphVizChart"] svg g.node').count()
+    page.screenshot(path=str(ARTIFACTS / "process_map.png"))
+
+    open_page(page, "variants", "Variants")
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.wait_for()
+    box = table.bounding_box()
+    # The grid is a canvas: click the first row's selection checkbox (header and rows are 35 px high).
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
+    page.get_by_role("button", name="Filter the app to these variants").click()
+    page.get_by_text("Variants: 1 selected on the Variants page").wait_for()
+    assert "variant=" in page.url
+
+    open_page(page, "process-map", "Process map")
+    page.get_by_text(re.compile(r"^Orders in 1 selected variant: [\d,]+ of 2,000$")).wait_for()
+    page.locator('[data-testid="stGraphVizChart"] svg').first.wait_for()
+    after = map_caption(page)
+    assert after != before
+    assert page.locator('[data-testid="stGraphVizChart"] svg g.node').count() < nodes_before
+    page.screenshot(path=str(ARTIFACTS / "process_map_variant.png"))

@@ -46,8 +46,13 @@ def render_filters() -> None:
             attributes[name] = tuple(st.sidebar.multiselect(
                 tr(f"filter.{name}"), options, key=f"filter_{name}", placeholder=tr("filter.all")))
     date_from, date_to = _date_range(log)
-    mode = st.sidebar.selectbox(tr("filter.date_mode"), DATE_MODES, key="filter_date_mode",
-                                format_func=lambda m: tr(f"filter.mode.{m}"))
+    # The browser keeps a select box's old option labels when only their translation changes: a key per
+    # language gives a fresh widget, seeded from the language-neutral value.
+    mode_key = f"filter_date_mode_{st.session_state.get('lang', 'en')}"
+    st.session_state[mode_key] = st.session_state.get("filter_date_mode", "started")
+    mode = st.sidebar.selectbox(tr("filter.date_mode"), DATE_MODES, key=mode_key,
+                                format_func=lambda m: tr(f"filter.mode.{m}"),
+                                on_change=lambda: st.session_state.update(filter_date_mode=st.session_state[mode_key]))
     with st.sidebar.expander(tr("filter.more")):
         extra = [n for n in log.case_attribute_names() if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
         chosen = st.selectbox(tr("filter.attribute"), [""] + extra, key="filter_extra_name",
