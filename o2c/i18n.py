@@ -83,11 +83,11 @@ TEXT: dict[str, dict[Language, str]] = {
     "overview.paid.none": {"en": "no payment step", "zh": "无收款活动"},
     "overview.per_week": {"en": "Orders started per week", "zh": "每周新建订单"},
     "overview.per_activity": {"en": "Events per activity", "zh": "各活动事件数"},
-    "overview.empty": {"en": "No orders match the filters.", "zh": "没有符合筛选条件的订单。"},
     "overview.median.help": {"en": "From the first to the last event of each order.",
                              "zh": "每张订单从第一个到最后一个事件的时长。"},
     "common.no_data": {"en": "No data yet. Load a file or the sample on the Data page.",
                        "zh": "尚无数据。请在“数据”页上传文件或加载示例。"},
+    "common.empty": {"en": "No orders match the filters.", "zh": "没有符合筛选条件的订单。"},
     "common.week": {"en": "Week", "zh": "周"},
     "common.activity": {"en": "Activity", "zh": "活动"},
     # --- Variants and Rework pages ---
@@ -196,7 +196,6 @@ TEXT: dict[str, dict[Language, str]] = {
     "page.cycle_times": {"en": "Cycle times", "zh": "周期时间"},
     "page.order_explorer": {"en": "Order explorer", "zh": "订单查询"},
     "cycle.title": {"en": "Cycle times and bottlenecks", "zh": "周期时间与瓶颈"},
-    "cycle.empty": {"en": "No orders match the filters.", "zh": "没有符合筛选条件的订单。"},
     "cycle.orders": {"en": "Orders", "zh": "订单数"},
     "cycle.median_e2e": {"en": "Median end-to-end", "zh": "端到端时长中位数"},
     "cycle.p90_e2e": {"en": "90th percentile", "zh": "90 分位"},
@@ -308,7 +307,6 @@ TEXT: dict[str, dict[Language, str]] = {
     # --- Process map page (map.*) ---
     "page.process_map": {"en": "Process map", "zh": "流程图"},
     "map.title": {"en": "Process map", "zh": "流程图"},
-    "map.empty": {"en": "No orders match the filters.", "zh": "没有符合筛选条件的订单。"},
     "map.view": {"en": "View", "zh": "视图"},
     "map.view.frequency": {"en": "Frequency", "zh": "频次"},
     "map.view.performance": {"en": "Performance", "zh": "耗时"},

@@ -10,7 +10,7 @@ from o2c.cycle_times import (DAYS, TimeUnit, default_milestones, duration_histog
                              segment_table, split_attributes, split_by_attribute, time_unit)
 from o2c.order_detail import order_label
 from o2c.overview import format_duration
-from ui.state import current_view, filters, language, tr
+from ui.state import page_view, tr
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
 BLUE, ORANGE = "#4c78a8", "#f58518"
@@ -190,14 +190,7 @@ def slowest_section(view, transition: pd.Series) -> None:
         st.caption(tr("cycle.slowest.pick"))
 
 
-st.title(tr("cycle.title"))
-view = current_view()
-if view is None:
-    st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
-if view.n_cases == 0:
-    st.warning(tr("cycle.empty"))
-    st.stop()
+view = page_view("cycle.title")
 
 seconds = view.durations_seconds()
 stats = duration_stats(seconds)

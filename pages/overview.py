@@ -4,16 +4,9 @@ import altair as alt
 import streamlit as st
 
 from o2c.overview import format_duration, orders_started_per_period, overview
-from ui.state import current_view, filters, language, tr
+from ui.state import page_view, tr
 
-st.title(tr("overview.title"))
-view = current_view()
-if view is None:
-    st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
-if view.n_cases == 0:
-    st.warning(tr("overview.empty"))
-    st.stop()
+view = page_view("overview.title")
 
 stats = overview(view)
 row1 = st.columns(4)

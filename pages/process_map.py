@@ -8,7 +8,7 @@ import streamlit as st
 from o2c.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
 from o2c.eventlog import LogView
 from o2c.process_map import detailed_map
-from ui.state import current_view, dataset, filters, language, tr
+from ui.state import dataset, language, page_view, tr
 
 DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the strongest detours stays legible
 
@@ -27,14 +27,7 @@ def _svg(dot: str) -> bytes:
     return graphviz.Source(dot).pipe(format="svg")
 
 
-st.title(tr("map.title"))
-view = current_view()
-if view is None:
-    st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
-if view.n_cases == 0:
-    st.warning(tr("map.empty"))
-    st.stop()
+view = page_view("map.title")
 
 controls = st.columns([1.1, 1.2, 1, 1], gap="medium")
 mode = controls[0].segmented_control(

@@ -5,18 +5,11 @@ import streamlit as st
 from o2c.export import to_csv_bytes
 from o2c.overview import format_duration
 from o2c.rework import affected_orders, rework
-from ui.state import current_view, filters, language, tr
+from ui.state import page_view, tr
 
 MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all
 
-st.title(tr("rework.title"))
-view = current_view()
-if view is None:
-    st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
-if view.n_cases == 0:
-    st.warning(tr("overview.empty"))
-    st.stop()
+view = page_view("rework.title")
 
 result = rework(view)
 table = result.by_activity

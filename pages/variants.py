@@ -8,7 +8,7 @@ import streamlit as st
 from o2c.export import to_csv_bytes
 from o2c.rework import activity_families
 from o2c.variants import rework_marks, time_unit, variant_export, variant_index, variant_rows, variant_table
-from ui.state import current_view, filters, language, tr
+from ui.state import filters, page_view, tr
 
 MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant
 MAX_DETAILS = 10  # selected variants spelled out below the table
@@ -19,11 +19,7 @@ def _escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
 
 
-st.title(tr("variants.title"))
-view = current_view()
-if view is None:
-    st.stop()
-st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+view = page_view("variants.title", allow_empty=True)
 
 active = filters().variants
 if active:
@@ -32,7 +28,7 @@ if active:
     if missing:
         st.warning(tr("variants.active.missing", n=missing))
 if view.n_cases == 0:
-    st.warning(tr("overview.empty"))
+    st.warning(tr("common.empty"))
     st.stop()
 
 families = activity_families(view.log.activity_names)

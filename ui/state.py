@@ -84,3 +84,16 @@ def current_view() -> LogView | None:
         st.info(tr("common.no_data"), icon=":material/upload_file:")
         return None
     return filters().apply(log)
+
+
+def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
+    """The top of an analysis page: title, the filter sentence, and the view; stops the page without data."""
+    st.title(tr(title_key))
+    view = current_view()
+    if view is None:
+        st.stop()
+    st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+    if view.n_cases == 0 and not allow_empty:
+        st.warning(tr("common.empty"))
+        st.stop()
+    return view
