@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.sidebar import render_filters, render_language
+from ui.sidebar import render_filters, render_language, render_privacy
 from ui.state import tr
 
 st.set_page_config(page_title="O2C Explorer", page_icon=":material/account_tree:", layout="wide")
@@ -19,8 +19,11 @@ navigation = st.navigation({
         st.Page("pages/variants.py", title=tr("page.variants"), icon=":material/alt_route:", url_path="variants"),
         st.Page("pages/rework.py", title=tr("page.rework"), icon=":material/replay:", url_path="rework"),
         st.Page("pages/cycle_times.py", title=tr("page.cycle_times"), icon=":material/timer:", url_path="cycle-times"),
+        st.Page("pages/compare.py", title=tr("page.compare"), icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/order_explorer.py", title=tr("page.order_explorer"), icon=":material/search:", url_path="order"),
+        st.Page("pages/conformance.py", title=tr("page.conformance"), icon=":material/rule:", url_path="conformance"),
     ],
 })
+render_privacy()
 render_filters()
 navigation.run()

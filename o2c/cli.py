@@ -9,11 +9,18 @@ from pathlib import Path
 
 import numpy as np
 
+from o2c.bench import add_command as add_bench_command
+from o2c.bench import run as run_bench_command
+from o2c.compare import compare_summary
+from o2c.conformance import conformance_summary
 from o2c.filters import Filters
 from o2c.loading import LoadOptions, load_event_log
 from o2c.overview import overview
 from o2c.process_map import dfg_records, end_activities, start_activities
+from o2c.salesforce.commands import add_commands as add_salesforce_commands
+from o2c.salesforce.commands import run as run_salesforce_command
 from o2c.rework import rework_summary
+from o2c.rules import read_rules_sheet
 from o2c.validation import ValidationReport
 from o2c.variants import variants_summary
 
@@ -38,8 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
     analyze.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
                          help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
+    analyze.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE",
+                         help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)")
+
+    add_salesforce_commands(commands)
+    add_bench_command(commands)
 
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        return run_bench_command(args)
+    if args.command in ("convert", "extract"):
+        return run_salesforce_command(args)
     if args.command == "template":
         from o2c.template import build_template  # noqa: PLC0415 - openpyxl only when needed
 
@@ -61,9 +77,13 @@ def _analyze(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
-    result = load_event_log(args.file.read_bytes(), args.file.name, LoadOptions(None, args.timezone, args.date_order))
+    data = args.file.read_bytes()
+    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order))
     filters = Filters.from_query(_parse_filters(args.filter))
-    summary = analysis_summary(result.log, result.report, filters)
+    rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
+    summary = analysis_summary(result.log, result.report, filters, rules)
+    if args.compare and result.log is not None:
+        summary["compare"] = compare_summary(result.log, Filters.from_query(_parse_filters(args.compare)), filters)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
@@ -79,8 +99,11 @@ def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
     return query
 
 
-def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()) -> dict:
-    """The JSON document of ``analyze --json``: counts, activities, time span and the validation rows."""
+def analysis_summary(log, report: ValidationReport, filters: Filters = Filters(), rules=None) -> dict:
+    """The JSON document of ``analyze --json``: counts, activities, time span, the analyses and the validation rows.
+
+    ``rules`` is the workbook's rule set (None for the default O2C rules).
+    """
     summary: dict = {"validation": report.to_records()}
     if log is None:
         return {"cases": None, "events": None, **summary}
@@ -101,6 +124,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "dfg": dfg_records(view),
         "variants": variants_summary(view),
         "rework": rework_summary(view),
+        "conformance": conformance_summary(view, rules),
         **summary,
     }
 

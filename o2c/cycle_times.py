@@ -163,26 +163,26 @@ def duration_trend(view: LogView, period: Period = "week") -> pd.DataFrame:
     if starts.size == 0:
         return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "orders": pd.Series(dtype=int),
                              "median_seconds": pd.Series(dtype=float), "p90_seconds": pd.Series(dtype=float)})
-    codes = _period_codes(starts, period)
+    codes = period_codes(starts, period)
     first = int(codes.min())
     stats = group_quantiles(codes - first, view.durations_seconds(), int(codes.max()) - first + 1)
     present = np.flatnonzero(stats.counts)
     return pd.DataFrame({
-        "period": _period_starts(present + first, period),
+        "period": period_starts(present + first, period),
         "orders": stats.counts[present],
         "median_seconds": stats.quantiles[present, 0],
         "p90_seconds": stats.quantiles[present, 1],
     })
 
 
-def _period_codes(ns: np.ndarray, period: Period) -> np.ndarray:
+def period_codes(ns: np.ndarray, period: Period) -> np.ndarray:
     if period == "month":
         return ns.astype("datetime64[ns]").astype("datetime64[M]").astype(np.int64)
     days = np.floor_divide(ns, _NS_PER_DAY)
     return np.floor_divide(days + 3, 7)  # 1970-01-01 was a Thursday: shift so weeks start on Monday
 
 
-def _period_starts(codes: np.ndarray, period: Period) -> pd.DatetimeIndex:
+def period_starts(codes: np.ndarray, period: Period) -> pd.DatetimeIndex:
     if period == "month":
         return pd.DatetimeIndex(codes.astype("datetime64[M]").astype("datetime64[ns]"))
     return pd.DatetimeIndex((codes * 7 - 3).astype("datetime64[D]").astype("datetime64[ns]"))
@@ -220,10 +220,10 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
     column = view.cases[attribute]
     ordered = pd.api.types.is_datetime64_any_dtype(column) or (
         pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column))
-    codes, labels = _attribute_codes(column)
+    codes, labels = attribute_codes(column)
     codes = np.where(codes < 0, len(labels), codes)
     labels = [*labels, MISSING_LABEL]
-    codes, labels = _pool_rare(codes, labels, max_values)
+    codes, labels = pool_rare(codes, labels, max_values)
     qs = (0.1, 0.25, 0.5, 0.75, 0.9)
     stats = group_quantiles(codes, view.durations_seconds(), len(labels), qs)
     present = np.flatnonzero(stats.counts)
@@ -236,7 +236,7 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
     return pd.concat([head, table[last]], ignore_index=True)
 
 
-def _attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Integer codes per order (-1 = missing) and their labels."""
     if pd.api.types.is_datetime64_any_dtype(column):
         return _months(column)
@@ -279,7 +279,7 @@ def _short_number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
 
-def _pool_rare(codes: np.ndarray, labels: list[str], max_values: int) -> tuple[np.ndarray, list[str]]:
+def pool_rare(codes: np.ndarray, labels: list[str], max_values: int) -> tuple[np.ndarray, list[str]]:
     """Keep the ``max_values`` most frequent labels (missing excluded) and pool the rest into one code."""
     counts = np.bincount(codes, minlength=len(labels))
     known = np.flatnonzero(counts[:-1])

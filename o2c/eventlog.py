@@ -133,10 +133,15 @@ class LogView:
         """End-to-end time of each selected case, in seconds."""
         return self.log.case_duration_seconds[self.case_mask]
 
+    @cached_property
+    def _activity_bincount(self) -> np.ndarray:
+        # Several pages ask for the counts of one view; they are counted once.
+        activity = self.log.activity if self.n_cases == self.log.n_cases else self.log.activity[self.event_mask]
+        return np.bincount(activity, minlength=len(self.log.activity_names))
+
     def activity_counts(self) -> pd.Series:
         """Events per activity in the selected cases, most frequent first."""
-        counts = np.bincount(self.log.activity[self.event_mask], minlength=len(self.log.activity_names))
-        series = pd.Series(counts, index=list(self.log.activity_names), name="events")
+        series = pd.Series(self._activity_bincount, index=list(self.log.activity_names), name="events")
         return series[series > 0].sort_values(ascending=False, kind="stable")
 
     def cases_with_activity(self, name: str) -> np.ndarray:
@@ -155,17 +160,14 @@ def build_event_log(events: pd.DataFrame, orders: pd.DataFrame | None = None) ->
     ``row`` (the user's row number); other columns become event attributes. ``orders`` (optional) has
     ``case_id`` plus order attributes; orders without events are ignored here (validation reports them).
     """
-    case_codes, case_ids = pd.factorize(events["case_id"], sort=True)
-    activity_codes, activity_names = pd.factorize(events["activity"], sort=True)
+    case_codes, case_ids = _codes(events["case_id"])
+    activity_codes, activity_names = _codes(events["activity"])
     timestamp = _as_utc_ns(events["timestamp"])
     row = events["row"].to_numpy(dtype=np.int64)
 
-    # Two stable sorts: time first, then case, so ties keep the upload's row order.
-    order = np.argsort(timestamp, kind="stable")
-    order = order[np.argsort(case_codes[order], kind="stable")]
-
-    case = case_codes[order].astype(np.int32)
-    timestamp = timestamp[order]
+    order = event_order(case_codes, timestamp)
+    case = _take(case_codes, order).astype(np.int32)
+    timestamp = _take(timestamp, order)
     attributes = {name: _reordered(events[name], order)
                   for name in events.columns if name not in ("case_id", "activity", "timestamp", "row")}
     counts = np.bincount(case, minlength=len(case_ids))
@@ -182,21 +184,88 @@ def build_event_log(events: pd.DataFrame, orders: pd.DataFrame | None = None) ->
         cases = cases.join(attributes_table, on="case_id")
     return EventLog(
         case=case,
-        activity=activity_codes[order].astype(np.int32),
+        activity=_take(activity_codes, order).astype(np.int32),
         timestamp=timestamp,
-        row=row[order],
+        row=_take(row, order),
         activity_names=tuple(str(a) for a in activity_names),
         cases=cases,
         event_attributes=attributes,
     )
 
 
-def _reordered(column: pd.Series, order: np.ndarray) -> pd.Categorical | np.ndarray:
+def event_order(case: np.ndarray, timestamp: np.ndarray) -> np.ndarray | None:
+    """The stable order of events by case code, then timestamp (ties keep their input order), or None when
+    the events are in that order already.
+
+    Exports are usually grouped by order or sorted by time, so the order is first checked (linear), then
+    sought by case alone (a radix sort), and only then by time and case (two stable sorts).
+    """
+    if _sorted_by_case_and_time(case, timestamp):
+        return None
+    order = _stable_argsort(case)
+    if _sorted_by_case_and_time(case[order], timestamp[order]):
+        return order
+    order = np.argsort(timestamp, kind="stable")
+    return order[_stable_argsort(case[order])]
+
+
+def _sorted_by_case_and_time(case: np.ndarray, timestamp: np.ndarray) -> bool:
+    later_case = case[1:] > case[:-1]
+    in_order = later_case | ((case[1:] == case[:-1]) & (timestamp[1:] >= timestamp[:-1]))
+    return bool(in_order.all())
+
+
+def _stable_argsort(codes: np.ndarray) -> np.ndarray:
+    """``np.argsort(codes, kind="stable")`` for integer codes, as passes over 16-bit digits: numpy radix-sorts
+    16-bit keys in linear time, while wider keys take a comparison sort."""
+    if codes.size == 0 or codes.min() < 0:
+        return np.argsort(codes, kind="stable")
+    codes = codes.astype(np.int64, copy=False)
+    top = int(codes.max())
+    order = np.argsort((codes & 0xFFFF).astype(np.uint16), kind="stable")
+    shift = 16
+    while top >> shift:
+        digit = ((codes[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digit, kind="stable")]
+        shift += 16
+    return order
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(values, sort=True)``; a categorical without missing values is renumbered from its own
+    codes (its categories' order, as factorize sorts a categorical) instead of being hashed again."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        if codes.size and codes.min() >= 0:
+            used = np.bincount(codes, minlength=len(values.cat.categories)) > 0
+            dense = np.cumsum(used) - 1
+            return dense[codes], values.cat.categories[used]
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes, uniques
+
+
+def unique_categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorical:
+    """A categorical from codes (-1 for missing) and categories known to be distinct and not missing, as
+    ``pd.factorize`` returns them.
+
+    pandas would check the categories again by hashing every one of them (seconds for millions of ids); the
+    callers guarantee what that check proves.
+    """
+    dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)  # noqa: SLF001 - see above
+    return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+
+
+def _reordered(column: pd.Series, order: np.ndarray | None) -> pd.Categorical | np.ndarray:
     if isinstance(column.dtype, pd.CategoricalDtype):
-        return pd.Categorical.from_codes(column.cat.codes.to_numpy()[order], dtype=column.dtype)
+        return pd.Categorical.from_codes(_take(column.cat.codes.to_numpy(), order), dtype=column.dtype)
     if pd.api.types.is_numeric_dtype(column.dtype):
-        return column.to_numpy()[order]
-    return pd.Categorical(column.to_numpy()[order])
+        return _take(column.to_numpy(), order)
+    return pd.Categorical(_take(column.to_numpy(), order))
+
+
+def _take(values: np.ndarray, order: np.ndarray | None) -> np.ndarray:
+    """``values`` in ``order`` (from ``event_order``; None keeps the order), always a new array."""
+    return values.copy() if order is None else values[order]
 
 
 def _as_utc_ns(values: pd.Series) -> np.ndarray:

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 
 from o2c.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
-from o2c.eventlog import EventLog, build_event_log
+from o2c.eventlog import EventLog, build_event_log, event_order, unique_categorical
 from o2c.mapping import ColumnGuess, case_attribute_headers, guess_columns
-from o2c.reading import RawTable, UploadError, read_upload
+from o2c.reading import MAX_UPLOAD_BYTES, RawTable, UploadError, read_upload
 from o2c.timestamps import DateOrder, parse_timestamps
 from o2c.validation import Issue, ValidationReport, issue_for_rows
 
@@ -42,10 +42,13 @@ class LoadResult:
 
 
 def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOptions(),
-                   now: pd.Timestamp | None = None) -> LoadResult:
-    """Read, recognise, validate and build. Never raises for bad input: problems go into the report."""
+                   now: pd.Timestamp | None = None, max_bytes: int | None = MAX_UPLOAD_BYTES) -> LoadResult:
+    """Read, recognise, validate and build. Never raises for bad input: problems go into the report.
+
+    ``max_bytes`` limits the file size (the upload limit by default; None for a file read from disk by the CLI).
+    """
     try:
-        raw = read_upload(data, filename)
+        raw = read_upload(data, filename, max_bytes)
     except UploadError as error:
         return LoadResult(None, ValidationReport.of([Issue("error", "file", error.message, error.fix, sheet="File")]))
     now = now if now is not None else pd.Timestamp.now(tz="UTC")
@@ -60,10 +63,10 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
         issues.append(_missing_columns_issue(missing, headers, raw.events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
 
-    events, event_issues = _clean_events(raw.events, columns, options, now)
+    events, order, event_issues = _clean_events(raw.events, columns, options, now)
     issues += event_issues
     attribute_headers = case_attribute_headers(headers, columns)
-    orders, order_issues = _orders_table(raw.orders, raw.events, events, attribute_headers, options)
+    orders, order_issues = _orders_table(raw.orders, raw.events, events, order, attribute_headers, options)
     issues += order_issues
     if events.empty:
         issues.append(Issue("error", "no_events", "No usable events are left after removing the rows above.",
@@ -71,7 +74,8 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     report = ValidationReport.of(issues)
     if not report.ok:
         return LoadResult(None, report, headers, guess, columns)
-    log = build_event_log(events, orders)
+    # Handing the events over in case and time order spares build_event_log its own sort.
+    log = build_event_log(events if order is None else events.take(order), orders)
     single = log.cases["n_events"].to_numpy() == 1
     if single.any():
         report = ValidationReport.of([*report.issues, Issue(
@@ -90,7 +94,8 @@ def _missing_columns_issue(missing: list[str], headers: list[str], source: str) 
 
 
 def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
-                  now: pd.Timestamp) -> tuple[pd.DataFrame, list[Issue | None]]:
+                  now: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
+    """The usable events in upload order, their order by case and time (``event_order``) and the issues."""
     frame = raw.frame
     rows = np.arange(len(frame), dtype=np.int64) + raw.first_row
     case_raw = frame[columns["case_id"]]
@@ -137,7 +142,8 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
         if name in columns:
             values = frame[columns[name]].reset_index(drop=True)
             events[name] = pd.to_numeric(values, errors="coerce") if name == "event_amount" else _clean_text(values)
-    events = events[keep]
+    if not keep.all():
+        events = events[keep]
 
     timestamps = events["timestamp"]
     future = (timestamps > now + pd.Timedelta(days=1)).to_numpy()
@@ -152,52 +158,61 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
         "Usually an empty date exported as 1899/1900 or a wrong serial number; they were kept.",
         mask=ancient, row_numbers=event_rows, values=timestamps))
 
-    duplicate = _exact_duplicates(events.drop(columns="row"))
+    order = event_order(events["case_id"].cat.codes.to_numpy(), events["timestamp"].array.asi8)
+    duplicate = _exact_duplicates(events.drop(columns="row"), order)
     issues.append(issue_for_rows(
         "warning", "duplicate_event", "Rows that exactly repeat an earlier row: {count:,}. They were left out.",
         "Usually the same export pasted twice; nothing to do unless the events really happened twice.",
         mask=duplicate, row_numbers=event_rows, values=events["case_id"]))
-    return events[~duplicate].reset_index(drop=True), issues
+    if duplicate.any():
+        events = events[~duplicate]
+        if order is not None:
+            order = (np.cumsum(~duplicate) - 1)[order[~duplicate[order]]]
+    return events.reset_index(drop=True), order, issues
 
 
-def _exact_duplicates(frame: pd.DataFrame) -> np.ndarray:
+def _exact_duplicates(frame: pd.DataFrame, order: np.ndarray | None) -> np.ndarray:
     """Rows equal to an earlier row in every column.
 
-    A 64-bit hash of each row finds the few candidates; pandas then compares only those exactly.
+    Equal rows share their case and timestamp, so in case and time ``order`` they sit in runs of equal
+    (case, timestamp); pandas compares only the rows of such runs.
     """
-    combined = np.zeros(len(frame), dtype=np.uint64)
-    with np.errstate(over="ignore"):  # wrap-around is part of the hash
-        for position, name in enumerate(frame.columns):
-            combined = combined * np.uint64(0x100000001B3) + _row_keys(frame[name]) + np.uint64(position)
-    candidates = pd.Series(combined).duplicated(keep=False).to_numpy()
+    case = frame["case_id"].cat.codes.to_numpy()
+    time = frame["timestamp"].array.asi8
+    if order is not None:
+        case, time = case[order], time[order]
+    tie = (case[1:] == case[:-1]) & (time[1:] == time[:-1])
+    in_run = np.zeros(len(frame), dtype=bool)
+    in_run[1:] |= tie
+    in_run[:-1] |= tie
+    candidates = in_run
+    if order is not None:
+        candidates = np.zeros(len(frame), dtype=bool)
+        candidates[order[in_run]] = True
     duplicate = np.zeros(len(frame), dtype=bool)
     if candidates.any():
         duplicate[candidates] = frame[candidates].duplicated().to_numpy()
     return duplicate
 
 
-def _row_keys(column: pd.Series) -> np.ndarray:
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy().astype(np.int64).view(np.uint64)
-    if isinstance(column.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_dtype(column.dtype):
-        return column.array.asi8.view(np.uint64)  # .to_numpy() would box every timestamp (slow)
-    return pd.util.hash_pandas_object(column, index=False).to_numpy()
-
-
 def _clean_text(values: pd.Series) -> pd.Series:
     """Categorical text: surrounding spaces removed, empty strings missing, Excel's 100.0 read as '100'.
 
-    The cleaning runs on the distinct values only, so ten million rows cost one factorisation.
+    The cleaning runs on the distinct values only, so ten million rows cost one factorisation. Categories
+    are in order of first appearance.
     """
     codes, uniques = pd.factorize(values.reset_index(drop=True), use_na_sentinel=True)
+    if isinstance(uniques, pd.CategoricalIndex):  # categorical input: its values, not another categorical
+        uniques = uniques.categories.take(uniques.codes)
     labels = pd.Series(uniques)
     if not pd.api.types.is_string_dtype(labels.dtype) or labels.dtype == object:
         labels = labels.astype(object).map(_whole_number_text).astype(str)
-    labels = labels.str.strip()
-    labels = labels.mask(labels == "")
-    relabel, categories = pd.factorize(labels, use_na_sentinel=True)
-    mapped = np.append(relabel, -1)[codes]  # code -1 (missing) stays -1
-    return pd.Series(pd.Categorical.from_codes(mapped, categories=pd.Index(categories, dtype=object).astype(str)))
+    stripped = labels.str.strip()
+    if stripped.eq("").any() or not stripped.equals(labels):
+        relabel, categories = pd.factorize(stripped.mask(stripped == ""), use_na_sentinel=True)
+        codes = np.append(relabel, -1)[codes]  # code -1 (missing) stays -1
+        labels = pd.Series(categories)
+    return pd.Series(unique_categorical(codes, pd.Index(labels.array, dtype=str)))
 
 
 def _whole_number_text(value: object) -> object:
@@ -207,17 +222,19 @@ def _whole_number_text(value: object) -> object:
     return value
 
 
-def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.DataFrame,
+def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.DataFrame, order: np.ndarray | None,
                   attribute_headers: dict[str, str], options: LoadOptions) -> tuple[pd.DataFrame | None, list[Issue | None]]:
-    """Case attributes: the Orders sheet when there is one, else attributes carried on the events rows."""
+    """Case attributes: the Orders sheet when there is one, else attributes carried on the events rows
+    (the first row of each order)."""
     issues: list[Issue | None] = []
     from_events = None
     if attribute_headers:
-        kept_rows = events["row"].to_numpy() - raw_events.first_row
+        first = _first_row_per_case(events["case_id"].cat.codes.to_numpy(), order)
+        kept_rows = events["row"].to_numpy()[first] - raw_events.first_row
         carried = raw_events.frame.iloc[kept_rows][list(attribute_headers.values())]
         carried = carried.set_axis(list(attribute_headers), axis=1).reset_index(drop=True)
-        carried.insert(0, "case_id", events["case_id"].to_numpy())
-        from_events = carried.drop_duplicates("case_id").reset_index(drop=True)
+        carried.insert(0, "case_id", events["case_id"].iloc[first].to_numpy())
+        from_events = carried
     if raw_orders is None:
         return (_typed_attributes(from_events, options, issues, None) if from_events is not None else None), issues
 
@@ -262,6 +279,14 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     return orders, issues
 
 
+def _first_row_per_case(case: np.ndarray, order: np.ndarray | None) -> np.ndarray:
+    """Positions of each case's first row, ascending; ``order`` sorts the rows by case (None: they are)."""
+    order = np.arange(case.size) if order is None else order
+    grouped = case[order]
+    starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1]))) if case.size else order
+    return np.sort(np.minimum.reduceat(order, starts)) if case.size else order
+
+
 def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[Issue | None],
                       sheet: str | None) -> pd.DataFrame:
     """Dates to datetimes, amounts to numbers, everything else to categorical text."""
@@ -271,7 +296,8 @@ def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[I
         values = orders[name].reset_index(drop=True)
         if name in DATE_ORDER_COLUMNS:
             parsed = parse_timestamps(values, timezone=options.timezone, date_order=options.date_order)
-            typed[name] = parsed.values.to_numpy()
+            # .array keeps the datetimes; .to_numpy() would box each one (an all-empty column keeps its old dtype)
+            typed[name] = parsed.values.array if parsed.values.notna().any() else parsed.values.to_numpy()
             if sheet:
                 issues.append(_bad_values_issue(name, parsed.unparseable, sheet, values, rows))
         elif name in NUMERIC_ORDER_COLUMNS or pd.api.types.is_numeric_dtype(values.dtype):

@@ -5,6 +5,7 @@ Nothing here interprets columns; it finds the sheets and the header row and hand
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
+from o2c.file_safety import check_upload
 from o2c.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
 MAX_UPLOAD_MB = 1024  # a million-order parquet with attributes is about 300 MB
@@ -23,7 +25,8 @@ GIB = 1024 * 1024 * 1024
 MAX_WORKBOOK_INFLATED = 1 * GIB  # Excel's 1,048,576-row sheet limit keeps real workbooks well below this
 MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
 HEADER_SEARCH_ROWS = 30
-SUPPORTED = ".xlsx, .xlsm, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
+_HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header search looks at
+SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 
 
 class UploadError(Exception):
@@ -52,14 +55,20 @@ class RawUpload:
     orders: RawTable | None
 
 
-def read_upload(data: bytes, filename: str) -> RawUpload:
-    """Read an uploaded file's bytes; raises ``UploadError`` with a user-facing message and fix."""
+def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_BYTES) -> RawUpload:
+    """Read an uploaded file's bytes; raises ``UploadError`` with a user-facing message and fix.
+
+    ``max_bytes`` is the size limit (None: none, for files the user reads from their own disk).
+    """
     if len(data) == 0:
         raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
-    if len(data) > MAX_UPLOAD_BYTES:
+    if max_bytes is not None and len(data) > max_bytes:
         raise UploadError(
-            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {MAX_UPLOAD_MB} MB.",
+            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {max_bytes / 1024 / 1024:.0f} MB.",
             "Save it as .parquet or .csv.gz, or split it by date range.")
+    problem = check_upload(data, filename)
+    if problem is not None:
+        raise UploadError(problem.message, problem.fix)
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _read_workbook(data)
@@ -198,6 +207,9 @@ def _read_text_table(data: bytes) -> RawTable:
     if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
         raise UploadError("This file is a binary file, not a CSV text file.",
                           "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+    fast = _read_plain_utf8_csv(data)
+    if fast is not None:
+        return fast
     text = decode_text(data)
     head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
     if not any(line.strip() for line in head_lines):
@@ -215,6 +227,51 @@ def _read_text_table(data: bytes) -> RawTable:
     return RawTable(frame, first_row=header_at + 2, source="CSV")
 
 
+def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
+    """The common case read by pyarrow on both cores, without decoding the whole file into one Python string:
+    UTF-8 text whose first line is the header, with distinct, non-empty column names.
+
+    Returns None for anything else (other encodings, title rows above the header, ragged or blank-looking
+    rows pyarrow refuses), which the pandas reader then handles exactly as before.
+    """
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pa_csv  # noqa: PLC0415
+
+    head = _utf8_head(data)
+    if head is None:
+        return None
+    head_lines = head[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    if not head_lines or not head_lines[0].strip():
+        return None
+    delimiter = _sniff_delimiter("\n".join(head_lines))
+    head_rows = list(csv.reader(head_lines, delimiter=delimiter))
+    header = head_rows[0]
+    if _header_index(head_rows) != 0 or not all(name.strip() for name in header) or len(set(header)) < len(header):
+        return None
+    strings = {name: pa.string() for name in header}
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(data[3:] if data[:3] == codecs.BOM_UTF8 else data),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(column_types=strings, strings_can_be_null=True, null_values=[""],
+                                                  quoted_strings_can_be_null=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # pandas reads it, or explains why it cannot
+        return None
+    if table.column_names != header:
+        return None
+    frame = table.to_pandas()
+    frame.columns = _unique([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    return RawTable(frame, first_row=2, source="CSV")
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """The first characters of ``data`` when it starts as UTF-8 text (without a BOM), else None."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+    except UnicodeDecodeError:
+        return None
+
+
 def _sniff_delimiter(sample: str) -> str:
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
@@ -224,8 +281,12 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _read_parquet(data: bytes) -> RawUpload:
+    import pyarrow as pa  # noqa: PLC0415 - pandas needs pyarrow anyway; imported here like pandas does
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
     try:
-        frame = pd.read_parquet(io.BytesIO(data))
+        # As pd.read_parquet, without copying the bytes into a Python file object first.
+        frame = pq.read_table(pa.BufferReader(data), use_pandas_metadata=True).to_pandas()
     except Exception as error:  # pyarrow raises its own error types for broken files
         raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
     return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)

@@ -1,4 +1,4 @@
-"""The O2C Excel template: Instructions, Events, Orders, Activities and Dictionary sheets.
+"""The O2C Excel template: Instructions, Events, Orders, Activities, Rules and Dictionary sheets.
 
 The Events, Orders and Dictionary sheets are generated from the column catalogue, so the template,
 the loader and the documentation cannot drift apart.
@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from o2c.activities import ACTIVITIES, STANDARD_PATH
 from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS, Column
+from o2c.rules import DEFAULT_RULES, RULE_COLUMNS, RULE_TYPES, SEVERITIES, UNITS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -92,6 +93,8 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("text", "• Orders sheet → filters and comparisons by sales channel, account, region, country, owner."),
     ("text", "• requested_delivery_date / promised_date / actual_delivery_date on Orders → on-time delivery KPI."),
     ("text", "• invoice_date / invoice_due_date and a 'Payment Received' event → late-payment KPI."),
+    ("text", "• Rules sheet → the compliance rules the Conformance page checks. Edit, add or delete rows; "
+             "hover over its headers for what each rule type needs."),
     ("text", "Hover over a header cell to read what the column means; the Dictionary sheet lists every column "
              "with its Salesforce source, and the Activities sheet lists the standard activity names."),
     ("heading", "Timestamps"),
@@ -126,8 +129,10 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "Field / Event, Old Value, New Value, Edited By), then Export → Details Only → Excel (.xlsx) or "
              "CSV with Unicode (UTF-8) encoding. The report's column labels are recognised. Export an "
              "Orders report the same way for the Orders sheet."),
-    ("text", "(c) API extractor (coming): python -m o2c extract pulls Orders, OrderHistory, Tasks and "
-             "invoices through the Salesforce API and writes this template for you."),
+    ("text", "(c) API extractor: python -m o2c extract --since YYYY-MM-DD --out FILE.xlsx pulls Orders, "
+             "OrderHistory, Tasks and invoices through the Salesforce API and writes this template for you. "
+             "Exports you already have: python -m o2c convert FILES... --out FILE.xlsx, or the converter on "
+             "the app's Data page."),
     ("heading", "简体中文说明"),
     ("text", "1. 从 Salesforce 导出数据；2. 填写 Events 工作表（必填）和 Orders 工作表（可选，但建议填写），"
              "先删除示例行；3. 在应用的 Data 页面上传文件，或运行 python -m o2c analyze 文件名.xlsx。"),
@@ -142,7 +147,8 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "Events 与 Orders 两张表中须使用同一种。"),
     ("text", "导出方式：(a) Data Loader / Bulk API 导出 Order、OrderHistory、Task（见上方 SOQL 示例）；"
              "(b) 报表导出时选择“仅详细信息”（Details Only），格式为 Excel 或 UTF-8 编码的 CSV；"
-             "(c) API 提取工具 python -m o2c extract（即将推出）。"),
+             "(c) API 提取工具:python -m o2c extract --since YYYY-MM-DD --out FILE.xlsx;"
+             "已有导出文件可用 python -m o2c convert 或应用“数据”页的转换器。"),
     ("text", "活动名称请尽量使用 Activities 工作表中的标准名称（含中文对照）；"
              "Dictionary 工作表列出每一列的含义、Salesforce 来源和可识别的别名。"),
 )
@@ -168,6 +174,7 @@ def build_template(events: pd.DataFrame | None = None, orders: pd.DataFrame | No
     _write_data_sheet(workbook.create_sheet("Events"), EVENT_COLUMNS, events_header, events_rows)
     _write_data_sheet(workbook.create_sheet("Orders"), ORDER_COLUMNS, orders_header, orders_rows)
     _write_activities(workbook.create_sheet("Activities"))
+    _write_rules(workbook.create_sheet("Rules"))
     _write_dictionary(workbook.create_sheet("Dictionary"))
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -299,12 +306,13 @@ def _write_instructions(ws: WriteOnlyWorksheet) -> None:
         ws.append([cell])
 
 
-def _write_table(ws: WriteOnlyWorksheet, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
+def _write_table(ws: WriteOnlyWorksheet, header: list[Any], rows: list[list[Any]],
+                 widths: list[int]) -> None:
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    header_cells = [WriteOnlyCell(ws, name) for name in header]
+    header_cells = [WriteOnlyCell(ws, name) if isinstance(name, str) else name for name in header]
     for cell in header_cells:
         cell.font, cell.fill = _BOLD, _HEADER_FILL
     ws.append(header_cells)
@@ -317,6 +325,44 @@ def _write_activities(ws: WriteOnlyWorksheet) -> None:
              a.description, a.name_zh] for i, a in enumerate(ACTIVITIES, 1)]
     _write_table(ws, ["position", "activity", "stage", "standard_path", "salesforce_source", "description",
                       "name_zh"], rows, [9, 26, 12, 14, 60, 70, 16])
+
+
+_RULE_HELP = {
+    "rule": "A short unique name, shown on the Conformance page and in exports.",
+    "type": "precedence: activity before other_activity. existence: activity must happen (in orders that reach "
+            "other_activity, when given). absence: activity must not happen (after other_activity, when given). "
+            "time_limit: from activity to other_activity at most limit, or activity by date_field. four_eyes: the "
+            "same person must not do activity and other_activity. authorised: activity only by allowed_values.",
+    "activity": "An activity name as on the Activities sheet.",
+    "other_activity": "The second activity of precedence, four_eyes and time_limit rules; the scope of existence "
+                      "and absence rules.",
+    "limit": "time_limit: the longest allowed time; with date_field, extra days of grace (optional).",
+    "unit": "hours or days, for limit.",
+    "date_field": "time_limit: an order date column (promised_date, requested_delivery_date, invoice_due_date); "
+                  "the activity must happen by the end of that day.",
+    "attribute": "four_eyes: who did it (default resource). authorised: role, department or resource (empty: "
+                 "role or department).",
+    "allowed_values": "authorised: the allowed roles or departments, separated by commas.",
+    "severity": "high, medium or low.",
+    "description": "What the rule means, in plain words.",
+}
+
+
+def _write_rules(ws: WriteOnlyWorksheet) -> None:
+    letters = {name: get_column_letter(i) for i, name in enumerate(RULE_COLUMNS, 1)}
+    for name, values in (("type", RULE_TYPES), ("severity", SEVERITIES), ("unit", tuple(UNITS))):
+        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+                              showErrorMessage=True, errorStyle="stop", errorTitle=f"Unknown {name}",
+                              error=f"Pick one of: {', '.join(values)}.")
+        rule.add(f"{letters[name]}2:{letters[name]}{_LAST_ROW}")
+        ws.data_validations.append(rule)
+    header = []
+    for name in RULE_COLUMNS:
+        cell = WriteOnlyCell(ws, name)
+        cell.comment = Comment(_RULE_HELP[name], "O2C Explorer", width=360, height=160)
+        header.append(cell)
+    rows = [[_cell(ws, rule.to_row()[name], _DATE_FORMAT) for name in RULE_COLUMNS] for rule in DEFAULT_RULES.rules]
+    _write_table(ws, header, rows, [32, 12, 24, 24, 7, 7, 24, 12, 18, 9, 70])
 
 
 def _write_dictionary(ws: WriteOnlyWorksheet) -> None:

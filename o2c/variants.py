@@ -49,39 +49,50 @@ def variant_index(log: EventLog) -> VariantIndex:
 
 def _compute(log: EventLog) -> VariantIndex:
     offsets = log.case_offsets
-    starts = offsets[:-1]
-    position = np.arange(log.n_events, dtype=np.int64) - np.repeat(starts, np.diff(offsets))
+    lengths = np.diff(offsets)
+    position = np.arange(log.n_events, dtype=np.int64) - offsets[log.case]
     symbols = log.activity.astype(np.uint64) + np.uint64(1)
-    keys = [np.diff(offsets).astype(np.uint64)]
+    top = int(lengths.max()) if lengths.size else 0
+    hashes = []
     with np.errstate(over="ignore"):  # wrap-around modulo 2**64 is the hash
         for multiplier in _MULTIPLIERS:
-            weights = _powers(multiplier, position)
-            keys.append(np.add.reduceat(symbols * weights, starts))
-    stacked = np.stack(keys, axis=1)
-    _, first_case, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
-    # Renumber by first appearance so codes do not depend on hash values.
-    order = np.argsort(first_case, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(order.size)
-    case_variant = rank[inverse.ravel()].astype(np.int32)
+            weighted = symbols * _power_table(multiplier, top)[position]
+            hashes.append(np.add.reduceat(weighted, offsets[:-1]) if weighted.size else weighted)
+    case_variant, first_case = _classes(hashes[0], hashes[1], lengths.astype(np.uint64))
     names = log.activity_names
     sequences = tuple(
-        tuple(names[a] for a in log.activity[offsets[c]:offsets[c + 1]]) for c in first_case[order])
+        tuple(names[a] for a in log.activity[offsets[c]:offsets[c + 1]]) for c in first_case)
     return VariantIndex(case_variant, tuple(variant_id(s) for s in sequences), sequences)
 
 
-def _powers(multiplier: np.uint64, position: np.ndarray) -> np.ndarray:
-    """``multiplier ** position`` modulo 2**64, by repeated squaring over the bits of the positions."""
-    result = np.ones(position.shape, dtype=np.uint64)
-    base = multiplier
-    remaining = position.copy()
+def _power_table(multiplier: np.uint64, top: int) -> np.ndarray:
+    """``multiplier ** k`` modulo 2**64 for ``k = 0 .. top``: a running product, looked up per event position."""
+    table = np.empty(top + 1, dtype=np.uint64)
+    table[0] = 1
     with np.errstate(over="ignore"):
-        while remaining.any():
-            odd = (remaining & 1).astype(bool)
-            result[odd] *= base
-            base = base * base
-            remaining >>= 1
-    return result
+        for k in range(1, top + 1):  # once per position of the longest case, not per event
+            table[k] = table[k - 1] * multiplier
+    return table
+
+
+def _classes(first: np.ndarray, second: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Variant codes per case, numbered by first appearance, and the first case of each code.
+
+    Cases are grouped by the first hash with a hash table (linear); the grouping stands when the second
+    hash and the length agree within every group, otherwise all three keys are sorted together.
+    """
+    codes, _ = pd.factorize(first)  # numbered by first appearance
+    # A code appears first where the running maximum of the codes grows.
+    seen = np.maximum.accumulate(codes)
+    first_case = np.flatnonzero(np.concatenate(([True], seen[1:] > seen[:-1]))) if codes.size else codes
+    if np.array_equal(second[first_case][codes], second) and np.array_equal(lengths[first_case][codes], lengths):
+        return codes.astype(np.int32), first_case
+    stacked = np.stack((lengths, first, second), axis=1)
+    _, first_case, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first_case, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    return rank[inverse.ravel()].astype(np.int32), first_case[order]
 
 
 # --- The variants table (Variants page, ``analyze --json``) ---------------------------------------------------

@@ -7,12 +7,47 @@ import streamlit as st
 from o2c.loading import LoadOptions
 from o2c.columns import REQUIRED_EVENT_COLUMNS
 from o2c.reading import MAX_UPLOAD_MB
+from o2c.salesforce.convert import convert_exports
+from o2c.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.template import build_template
 from ui.state import dataset, load, load_sample, tr
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
 COMMON_ZONES = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
                 "America/Los_Angeles", "Asia/Shanghai", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney"]
+
+
+def salesforce_converter() -> None:
+    """Data page panel: Salesforce exports (+ editable Mapping) -> filled template, downloadable and loadable."""
+    with st.expander(tr("data.sf.title"), icon=":material/cloud_download:"):
+        st.caption(tr("data.sf.help"))
+        files = st.file_uploader(tr("data.sf.files"), type=["csv", "xlsx"], accept_multiple_files=True,
+                                 key="sf_files")
+        mapping = st.data_editor(default_mapping(), num_rows="dynamic", hide_index=True, width="stretch",
+                                 key="sf_mapping")
+        if not files or not st.button(tr("data.sf.convert"), icon=":material/sync_alt:", key="sf_convert"):
+            return
+        rules, problems = rules_from_frame(mapping)
+        timezone = st.session_state.get("timezone", "UTC")
+        date_order = st.session_state.get("date_order", "auto")
+        with st.spinner():
+            result = convert_exports({f.name: f.getvalue() for f in files}, rules, timezone=timezone,
+                                     date_order=date_order)
+        for name, kind in result.recognised.items():
+            st.caption(tr("data.sf.recognised", name=name, object=kind))
+        for problem in [*problems, *result.problems]:
+            st.warning(problem, icon=":material/warning:")
+        if result.events.empty:
+            st.error(tr("data.sf.nothing"), icon=":material/error:")
+            return
+        workbook = build_template(result.events, result.orders)
+        load(workbook, "salesforce_converted.xlsx")
+        st.download_button(tr("data.sf.download"), workbook, file_name="filled_template.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:", on_click="ignore", key="sf_download")
+        st.success(tr("data.sf.done", orders=result.events["case_id"].nunique(), events=len(result.events)),
+                   icon=":material/check_circle:")
+
 
 
 @st.cache_data(show_spinner=False)
@@ -46,6 +81,8 @@ with upload_col.container(border=True, height="stretch"):
         timezone = st.selectbox(tr("data.timezone"), zones, key="timezone")
         date_order = st.radio(tr("data.date_order"), ["auto", "day-first", "month-first"], key="date_order",
                               format_func=lambda o: tr(f"data.date_order.{o}"), horizontal=True)
+
+salesforce_converter()
 
 if upload is not None:
     columns = st.session_state.get("column_choice") if st.session_state.get("column_choice_for") == upload.file_id else None

@@ -54,7 +54,7 @@ def test_bad_upload_shows_one_report_not_a_traceback():
     at.file_uploader(key="upload").upload("bad.csv", b"order,when\nA,2024-01-01\n", "text/csv").run()
     assert not at.exception
     assert "bad.csv cannot be analysed yet. Problems to fix: 1." in at.error[0].value
-    report = at.dataframe[0].value
+    report = next(table.value for table in at.dataframe if "problem" in table.value.columns)
     assert report["problem"].iloc[0].startswith("Required column(s) not found")
     assert [s.label for s in at.selectbox if s.key and s.key.startswith("map_")] == ["case_id", "activity", "timestamp"]
 

@@ -96,7 +96,7 @@ def test_template_upload_filter_journey(server, page):
     workbook = openpyxl.load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()), read_only=True)
     assert workbook.sheetnames[:3] == ["Instructions", "Events", "Orders"]
 
-    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(SAMPLE))
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(SAMPLE))
     page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
     page.screenshot(path=str(ARTIFACTS / "data.png"), full_page=True)
 
@@ -152,3 +152,26 @@ def test_process_map_and_variant_selection(server, page):
     assert after != before
     assert page.locator('[data-testid="stGraphVizChart"] svg g.node').count() < nodes_before
     page.screenshot(path=str(ARTIFACTS / "process_map_variant.png"))
+
+
+def test_comparison_from_a_shared_link_and_violations_export(server, page):
+    # Run alone (-k comparison) this is the server's first request: the deep link must still get the router.
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server + "/compare?_preset=value&_a.sales_channel=Partner&_b=rest")
+    page.get_by_role("link", name="Overview").wait_for()
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Data", exact=True).click()
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    open_page(page, "compare", "Compare")
+    page.get_by_text(re.compile(r"Partner orders wait [\d.]+ d on Credit Check Passed")).first.wait_for()
+    assert "_a.sales_channel=Partner" in page.url
+    page.screenshot(path=str(ARTIFACTS / "compare.png"))
+
+    open_page(page, "conformance", "Conformance")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Violations (Excel)").click()
+    workbook = openpyxl.load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    header = [str(c).lower() for c in rows[0]]
+    assert any("order" in c for c in header) and len(rows) > 100
+    page.screenshot(path=str(ARTIFACTS / "conformance.png"))

@@ -73,9 +73,28 @@ def test_template_and_sample_commands(tmp_path):
     template = tmp_path / "t.xlsx"
     assert run("template", str(template)).returncode == 0
     assert openpyxl.load_workbook(template, read_only=True).sheetnames == [
-        "Instructions", "Events", "Orders", "Activities", "Dictionary"]
+        "Instructions", "Events", "Orders", "Activities", "Rules", "Dictionary"]
     sample = tmp_path / "s.xlsx"
     done = run("sample", "--orders", "50", "--seed", "3", str(sample))
     assert done.returncode == 0 and "50 orders" in done.stdout
     summary = json.loads(run("analyze", str(sample), "--json").stdout)
     assert summary["cases"] == 50
+
+
+def test_analyze_checks_conformance_with_the_default_rules():
+    summary = json.loads(run("analyze", str(SAMPLE_WORKBOOK), "--json").stdout)
+    conformance = summary["conformance"]
+    assert conformance["fitting_cases"] == 1265  # token replay on the standard model, equal to pm4py's
+    rules = {r["name"]: r["violations"] for r in conformance["rules"]}
+    assert rules["Four eyes on credit"] == 57  # the two reps planted by o2c.sample
+    assert rules["No change after confirmation"] == 164
+
+
+def test_analyze_compares_a_group_with_the_rest():
+    summary = json.loads(run("analyze", str(SAMPLE_WORKBOOK), "--json", "--compare", "sales_channel=Partner").stdout)
+    compare = summary["compare"]
+    assert compare["differences"][0].startswith(
+        "Partner orders wait 5.0 d on Credit Check Passed → Order Activated (median)")
+    assert compare["orders"] == {"group": 486, "rest": 1514}
+    assert compare["group"] == "Partner"
+    assert {"from", "to", "group_share", "rest_share", "significant"} <= set(compare["paths"][0])

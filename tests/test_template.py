@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from o2c.activities import ACTIVITIES, ACTIVITY_NAMES
 from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS
+from o2c.rules import DEFAULT_RULES, RULE_COLUMNS
 from o2c.template import build_template
 
 EVENT_NAMES = [c.name for c in EVENT_COLUMNS]
@@ -36,7 +37,7 @@ def _letter(names: list[str], name: str) -> str:
 
 
 def test_sheets_are_in_order(template):
-    assert template.sheetnames == ["Instructions", "Events", "Orders", "Activities", "Dictionary"]
+    assert template.sheetnames == ["Instructions", "Events", "Orders", "Activities", "Rules", "Dictionary"]
 
 
 def test_data_sheet_headers_are_the_catalogue(template):
@@ -44,7 +45,7 @@ def test_data_sheet_headers_are_the_catalogue(template):
     assert _header(template["Orders"]) == ORDER_NAMES
 
 
-@pytest.mark.parametrize("sheet", ["Events", "Orders", "Activities", "Dictionary"])
+@pytest.mark.parametrize("sheet", ["Events", "Orders", "Activities", "Rules", "Dictionary"])
 def test_header_row_is_frozen_and_filtered(template, sheet):
     ws = template[sheet]
     assert ws.freeze_panes == "A2"
@@ -123,9 +124,23 @@ def test_data_validations(template):
     assert channel.formula1 == '"Direct,Partner,Online,Distributor"'
 
 
+def test_rules_sheet_holds_the_default_rules_with_help_and_pick_lists(template):
+    ws = template["Rules"]
+    assert _header(ws) == list(RULE_COLUMNS)
+    assert all(cell.font.bold and cell.comment is not None for cell in ws[1])
+    assert "four_eyes" in ws["B1"].comment.text
+    rows = _rows(ws)
+    assert [r[0] for r in rows] == [rule.name for rule in DEFAULT_RULES.rules]
+    late = rows[[r[0] for r in rows].index("Activated within 3 days")]
+    assert late[1:6] == ("time_limit", "Create Sales Order", "Order Activated", 3, "days")
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists == {"B2:B1048576": '"precedence,existence,absence,time_limit,four_eyes,authorised"',
+                     "J2:J1048576": '"high,medium,low"', "F2:F1048576": '"hours,days"'}
+
+
 def test_instructions_cover_workflow_and_chinese(template):
     text = "\n".join(str(r[0]) for r in template["Instructions"].iter_rows(values_only=True) if r[0])
-    for needle in ("python -m o2c analyze", "python -m o2c extract", "Details Only", "FROM OrderHistory",
+    for needle in ("python -m o2c analyze", "python -m o2c extract", "Details Only", "FROM OrderHistory", "Rules sheet",
                    "2024-01-15T10:30:00.000+0000", "15.01.2024 10:30", "简体中文"):
         assert needle in text
     assert template["Instructions"].column_dimensions["A"].width >= 80

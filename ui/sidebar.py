@@ -26,6 +26,18 @@ def render_language() -> None:
     st.session_state["lang"] = st.session_state["lang_choice"] or st.session_state.get("lang", "en")
 
 
+def render_privacy() -> None:
+    """The pseudonym switch for workshops: names in every page and export are replaced while it is on."""
+    # The filters hold real account names, so they start afresh when the switch changes.
+    st.sidebar.toggle(tr("sidebar.pseudonymise"), key="pseudonymise", help=tr("sidebar.pseudonymise.help"),
+                      on_change=_forget_filters)
+
+
+def _forget_filters() -> None:
+    st.session_state.pop("filters_for", None)
+    st.session_state["pending_query"] = {}
+
+
 def render_filters() -> None:
     """Filter widgets for the loaded log; the result goes to ``st.session_state['filters']`` and the URL."""
     if "pending_query" not in st.session_state:  # first run: a shared link's filters wait for the data

@@ -12,6 +12,8 @@ from o2c.eventlog import EventLog, LogView
 from o2c.filters import Filters
 from o2c.i18n import Language, t
 from o2c.loading import LoadOptions, LoadResult, load_event_log
+from o2c.pseudonymise import new_key, pseudonymise_log
+from o2c.rules import read_rules_sheet
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -43,6 +45,8 @@ def load(data: bytes, filename: str, options: LoadOptions = LoadOptions()) -> Da
     result = _cached_load(digest, filename, options.timezone, options.date_order, columns, data)
     dataset = Dataset(filename, digest, result)
     st.session_state["dataset"] = dataset
+    rules, problems = read_rules_sheet(data, filename)  # a Rules sheet in the workbook replaces the defaults
+    st.session_state["workbook_rules"] = {"digest": digest, "rules": rules, "problems": problems}
     return dataset
 
 
@@ -57,9 +61,19 @@ def dataset() -> Dataset | None:
 
 
 def event_log() -> EventLog | None:
-    """This session's event log, if one loaded without blocking errors."""
+    """This session's event log, if one loaded without blocking errors; pseudonymised when the user asked."""
     current = dataset()
-    return current.result.log if current else None
+    log = current.result.log if current else None
+    if log is None or not st.session_state.get("pseudonymise"):
+        return log
+    # One key per upload, kept only in this session. The masked log is kept too, so caches that live on the
+    # log object (variants, transitions) survive reruns.
+    key = st.session_state.setdefault("pseudonym_keys", {}).setdefault(current.digest, new_key())
+    masked = st.session_state.get("pseudonymised")
+    if masked is None or masked[0] != current.digest:
+        masked = (current.digest, pseudonymise_log(log, key))
+        st.session_state["pseudonymised"] = masked
+    return masked[1]
 
 
 def language() -> Language:

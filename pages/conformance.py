@@ -1,0 +1,417 @@
+"""Conformance page: which orders break the O2C rules or leave the reference process, what it costs, and who."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from o2c.conformance import (ModelError, ReferenceModel, align_variants, bpmn_model,
+                             deviation_cases, deviation_table, finished_cases, fitness, model_bpmn_xml,
+                             replay_variants, standard_model, variants_model)
+from o2c.cycle_times import attribute_codes, pool_rare, split_attributes
+from o2c.export import to_csv_bytes, to_xlsx_bytes
+from o2c.order_detail import order_label
+from o2c.overview import format_duration
+from o2c.reference_model import standard_steps
+from o2c.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, adherence_trend,
+                       apply_editor_changes, evaluate_rules, parse_rules, rule_examples, rule_table, rule_trends,
+                       violations_export)
+from o2c.variants import variant_index, variant_rows, variant_table
+from ui.state import dataset, language, page_view, tr
+
+EXAMPLES = 5
+ALIGN_SECONDS = 20.0
+MAX_GROUPS = 6  # lines in the split trend chart
+MODEL_VARIANTS = 30  # variants offered as "our standard"
+BLUE = "#4c78a8"
+# The rules table's columns, with the ones every rule uses first (the table is wider than the page).
+EDITOR_ORDER = ["rule", "type", "severity", "activity", "other_activity", "limit", "unit", "date_field", "attribute",
+                "allowed_values", "description"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# ---------------------------------------------------------------------------------------------- rules state
+
+def rules_source() -> tuple[str, pd.DataFrame, list]:
+    """Where the rules come from: the loaded workbook's Rules sheet (stored by the Data page), else the
+    defaults. Returns an id, the table and the sheet's problems."""
+    sheet = st.session_state.get("workbook_rules")
+    current = dataset()
+    if sheet and current and sheet.get("digest") == current.digest and sheet.get("rules") is not None:
+        return f"workbook:{current.digest}", editable(sheet["rules"].to_frame()), list(sheet.get("problems") or [])
+    return "default", editable(DEFAULT_RULES.to_frame()), []
+
+
+def editable(table: pd.DataFrame) -> pd.DataFrame:
+    """Empty cells as missing values, which the editor shows blank."""
+    return table.replace("", None)
+
+
+def rules_table() -> tuple[pd.DataFrame, list]:
+    """The table being edited in this session (reset when another workbook brings its own rules)."""
+    source, table, problems = rules_source()
+    if st.session_state.get("conf_rules_source") != source:
+        st.session_state["conf_rules_source"] = source
+        st.session_state["conf_rules_base"] = table
+        st.session_state["conf_rules_version"] = st.session_state.get("conf_rules_version", 0) + 1
+    return st.session_state["conf_rules_base"], problems
+
+
+def editor_key() -> str:
+    return f"conf_rules_editor_{st.session_state.get('conf_rules_version', 0)}"
+
+
+def commit_edits() -> None:
+    """Fold the editor's changes into the stored table (so they survive leaving the page) and start afresh."""
+    changes = st.session_state.get(editor_key()) or {}
+    st.session_state["conf_rules_base"] = apply_editor_changes(st.session_state["conf_rules_base"], changes)
+    st.session_state["conf_rules_version"] = st.session_state.get("conf_rules_version", 0) + 1
+
+
+def reset_rules() -> None:
+    st.session_state["conf_rules_base"] = editable(DEFAULT_RULES.to_frame())
+    st.session_state["conf_rules_version"] = st.session_state.get("conf_rules_version", 0) + 1
+
+
+# ---------------------------------------------------------------------------------------------- violations
+
+def table_height(rows: int, extra: int = 0) -> int:
+    """Pixels for a table showing all its rows (35 px each, plus the header and ``extra`` rows)."""
+    return 35 * (rows + 1 + extra) + 3
+
+
+def severity_label(value: str) -> str:
+    return tr(f"conf.severity.{value}") if value in SEVERITIES else value
+
+
+def trend_chart(trend: pd.DataFrame, period: str, split: bool) -> alt.Chart:
+    period_title = tr(f"conf.period.{period}")
+    data = trend.assign(rate=trend["rate"] * 100)
+    tooltip = [alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
+               alt.Tooltip("rate:Q", title=tr("conf.adherence"), format=".1f"),
+               alt.Tooltip("adherent:Q", title=tr("conf.trend.adherent"), format=","),
+               alt.Tooltip("orders:Q", title=tr("conf.orders"), format=",")]
+    if split:
+        tooltip.insert(0, alt.Tooltip("group:N", title=tr("conf.split")))
+    color = alt.Color("group:N", title=None, legend=alt.Legend(orient="top")) if split else alt.value(BLUE)
+    base = alt.Chart(data).encode(
+        x=alt.X("period:T", title=period_title),
+        y=alt.Y("rate:Q", title=tr("conf.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
+        color=color, tooltip=tooltip)
+    return (base.mark_line() + base.mark_circle(size=28)).properties(height=240)
+
+
+def split_groups(view, attribute: str | None):
+    if not attribute:
+        return None
+    codes, labels = attribute_codes(view.log.cases[attribute])
+    codes = np.where(codes < 0, len(labels), codes)
+    codes, labels = pool_rare(codes, [*labels, tr("conf.split.missing")], MAX_GROUPS)
+    return codes, labels
+
+
+def examples_table(view, frame: pd.DataFrame, key: str) -> None:
+    shown = frame.assign(order=[order_label(view.log, c) for c in frame["case_code"]],
+                         duration=frame["duration_seconds"].map(format_duration))
+    columns = ["order"] + (["account_name"] if "account_name" in shown else []) + ["details", "when", "duration"]
+    event = st.dataframe(
+        shown[columns], hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
+        column_config={"order": st.column_config.TextColumn(tr("conf.examples.order"), width="small"),
+                       "account_name": st.column_config.TextColumn(tr("conf.examples.account"), width="medium"),
+                       "details": st.column_config.TextColumn(tr("conf.examples.details"), width="large"),
+                       "when": st.column_config.DatetimeColumn(tr("conf.examples.when"), format="YYYY-MM-DD",
+                                                               width="small"),
+                       "duration": st.column_config.TextColumn(tr("conf.examples.duration"), width="small")})
+    rows = [r for r in event.selection.rows if r < len(frame)]
+    if rows:
+        link_to_order(view, int(frame["case_code"].iloc[rows[0]]))
+
+
+def link_to_order(view, code: int) -> None:
+    st.session_state["order_lookup"] = str(view.log.cases["case_id"].iloc[code])
+    st.page_link("pages/order_explorer.py", label=tr("conf.open_order", order=order_label(view.log, code)),
+                 icon=":material/search:")
+
+
+def violations_section(view, results) -> None:
+    stats = adherence(view, results)
+    table = rule_table(view, results)
+    metrics = st.columns(3)
+    metrics[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None else "–",
+                      help=tr("conf.adherence.help"))
+    metrics[1].metric(tr("conf.violating"), f"{stats.orders - stats.adherent:,}")
+    metrics[2].metric(tr("conf.broken"), tr("conf.broken.value", broken=int((table["orders"] > 0).sum()),
+                                             rules=len(table)))
+    if table.empty:
+        st.info(tr("conf.rules.none"))
+        return
+
+    controls = st.columns([1, 1, 2], vertical_alignment="bottom")
+    period = controls[0].segmented_control(tr("conf.period"), ["week", "month"], default="month",
+                                           key="conf_period", format_func=lambda p: tr(f"conf.period.{p}"),
+                                           required=True) or "month"
+    options = [""] + split_attributes(view.log)
+    attribute = controls[1].selectbox(tr("conf.split"), options, key=f"conf_split_{language()}",
+                                      format_func=lambda n: n.replace("_", " ") if n else tr("conf.split.none"))
+    trend = adherence_trend(view, results, period, split_groups(view, attribute))
+    st.altair_chart(trend_chart(trend, period, bool(attribute)), width="stretch")
+
+    shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
+                         trend=rule_trends(view, results, period),
+                         last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
+                         rule=[r if ok else f"{r} ({tr('conf.skipped')})"
+                               for r, ok in zip(table["rule"], table["evaluated"])])
+    event = st.dataframe(
+        shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
+        key="conf_rule_table", on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
+        column_config={
+            "rule": st.column_config.TextColumn(tr("conf.table.rule"), width="medium"),
+            "severity": st.column_config.TextColumn(tr("conf.table.severity"), width="small"),
+            "orders": st.column_config.NumberColumn(tr("conf.orders"), format="localized", width="small"),
+            # bars scaled to the most broken rule, so the small ones stay visible
+            "share": st.column_config.ProgressColumn(tr("conf.table.share"), format="%.1f%%", min_value=0,
+                                                     max_value=max(float(shown["share"].max()), 1.0),
+                                                     width="small"),
+            "trend": st.column_config.LineChartColumn(tr("conf.table.trend", period=tr(f"conf.period.{period}")),
+                                                      y_min=0.0, width="medium"),
+            "last": st.column_config.TextColumn(tr("conf.table.last"), width="small")})
+    rows = [r for r in event.selection.rows if r < len(table)]
+    if not rows:
+        st.caption(tr("conf.table.pick"))
+    else:
+        rule_details(view, results, rows[0], table.iloc[rows[0]])
+    export_buttons(view, results)
+
+
+def rule_details(view, results, index: int, row: pd.Series) -> None:
+    head, pick = st.columns([3, 2], vertical_alignment="center")
+    head.markdown(f"**{row['rule']}** · {severity_label(row['severity'])}")
+    if row["description"]:
+        head.caption(row["description"])
+    if row["orders"] == 0:
+        st.caption(tr("conf.rule.clean"))
+        return
+    which = pick.segmented_control(tr("conf.examples"), ["slowest", "recent"], default="slowest", required=True,
+                                   key="conf_examples_kind", format_func=lambda k: tr(f"conf.examples.{k}"),
+                                   label_visibility="collapsed") or "slowest"
+    slowest, recent = rule_examples(view, results, index, EXAMPLES, language())
+    examples_table(view, slowest if which == "slowest" else recent, f"conf_examples_{which}")
+
+
+def export_buttons(view, results) -> None:
+    lang = language()
+
+    def frame() -> pd.DataFrame:
+        return violations_export(view, results, lang)
+
+    buttons = st.columns([1, 1, 3])
+    buttons[0].download_button(tr("conf.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
+                               "text/csv", icon=":material/download:", key="conf_export_csv", on_click="ignore")
+    buttons[1].download_button(tr("conf.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
+                               "o2c_violations.xlsx", XLSX, icon=":material/download:", key="conf_export_xlsx",
+                               on_click="ignore")
+
+
+# ---------------------------------------------------------------------------------------------- model
+
+def chosen_model(view) -> ReferenceModel | None:
+    sources = ["standard", "bpmn", "variants"]
+    controls = st.columns([3, 2], vertical_alignment="bottom")
+    source = controls[0].segmented_control(tr("conf.model.source"), sources, default="standard", required=True,
+                                           key="conf_model_source",
+                                           format_func=lambda s: tr(f"conf.model.{s}")) or "standard"
+    controls[1].toggle(tr("conf.model.open"), key="conf_open", help=tr("conf.model.open.help"))
+    if source == "standard":
+        return standard_model()
+    if source == "bpmn":
+        upload = st.file_uploader(tr("conf.model.upload"), type=["bpmn", "xml"], key="conf_model_upload")
+        if upload is None:
+            st.info(tr("conf.model.upload.hint"), icon=":material/upload_file:")
+            return None
+        return cached_model(("bpmn", upload.file_id), lambda: bpmn_model(upload.getvalue()))
+    table = variant_table(view).head(MODEL_VARIANTS)
+    rows = variant_rows(view, table, None, tr("conf.model.without"))
+    labels = {vid: tr("conf.model.variant", rank=rank, orders=int(n), path=path)
+              for rank, vid, n, path in zip(rows.index, rows["variant_id"], rows["orders"], rows["path"])}
+    picked = st.multiselect(tr("conf.model.variants.pick"), list(labels), default=list(labels)[:1],
+                            key="conf_model_variants", format_func=labels.get,
+                            placeholder=tr("conf.model.variants.placeholder"))
+    if not picked:
+        st.info(tr("conf.model.error.no_variants"))
+        return None
+    current = dataset()
+    key = ("variants", current.digest if current else "", tuple(sorted(picked)))
+    return cached_model(key, lambda: variants_model(view.log, picked))
+
+
+def cached_model(key: tuple, build) -> ReferenceModel | None:
+    saved = st.session_state.get("conf_model")
+    if saved and saved[0] == key:
+        return saved[1]
+    try:
+        with st.spinner(tr("conf.model.spinner")):
+            model = build()
+    except ModelError as error:
+        st.error(tr(error.key), icon=":material/error:")
+        return None
+    st.session_state["conf_model"] = (key, model)
+    return model
+
+
+def steps_text() -> str:
+    marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
+             "required": ""}
+    return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
+
+
+def model_section(view) -> None:
+    model = chosen_model(view)
+    if model is None:
+        return
+    with st.spinner(tr("conf.model.spinner")):
+        replay = replay_variants(view.log, model)
+        scope = None if st.session_state.get("conf_open") else finished_cases(view.log, model)
+    figures = fitness(view, replay, scope)
+    metrics = st.columns(3)
+    metrics[0].metric(tr("conf.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conf.model.fitness.help"))
+    metrics[1].metric(tr("conf.model.fitting"), f"{figures.fitting_share:.1%}" if figures.orders else "–",
+                      help=tr("conf.model.fitting.help", fitting=figures.fitting, orders=figures.orders))
+    metrics[2].metric(tr("conf.model.checked"), f"{figures.orders:,}",
+                      help=tr("conf.model.checked.help", orders=view.n_cases))
+    if model.source == "standard":
+        st.caption(tr("conf.model.steps", steps=steps_text()))
+    deviations_part(view, model, replay, scope)
+    st.download_button(tr("conf.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
+                       "application/xml", icon=":material/download:", key="conf_model_download", on_click="ignore")
+
+
+def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
+    st.subheader(tr("conf.deviations"))
+    st.caption(tr("conf.deviations.caption"))
+    if st.button(tr("conf.deviations.button"), key="conf_align", icon=":material/troubleshoot:"):
+        st.session_state["conf_align_for"] = model.key
+    if st.session_state.get("conf_align_for") != model.key:
+        return
+    table = variant_table(view.log.view(view.case_mask if scope is None else view.case_mask & scope))
+    with st.spinner(tr("conf.deviations.spinner")):
+        run = align_variants(view.log, model, table["code"].to_numpy(), replay, ALIGN_SECONDS)
+    deviations = deviation_table(view, run, scope)
+    if not run.complete:
+        analysed = np.isin(variant_index(view.log).case_variant[table_cases(view, scope)], list(run.done))
+        st.warning(tr("conf.deviations.stopped", seconds=int(ALIGN_SECONDS), covered=int(analysed.sum()),
+                      orders=int(analysed.size)), icon=":material/timer:")
+    if deviations.empty:
+        st.success(tr("conf.deviations.none"), icon=":material/check_circle:")
+        return
+    shown = deviations.assign(kind=deviations["kind"].map(lambda k: tr(f"conf.kind.{k}")),
+                              share=deviations["share"] * 100,
+                              with_=deviations["median_with_seconds"].map(format_duration),
+                              without=deviations["median_without_seconds"].map(format_duration),
+                              extra=deviations["extra_seconds"].map(signed_duration))
+    event = st.dataframe(
+        shown[["kind", "activity", "orders", "share", "with_", "without", "extra"]], hide_index=True,
+        width="stretch", key="conf_deviation_table", on_select="rerun", selection_mode="single-row",
+        column_config={"kind": tr("conf.deviations.kind"), "activity": tr("common.activity"),
+                       "orders": st.column_config.NumberColumn(tr("conf.orders"), format="localized"),
+                       "share": st.column_config.ProgressColumn(tr("conf.table.share"), format="%.1f%%",
+                                                                min_value=0, max_value=100),
+                       "with_": tr("conf.deviations.with"), "without": tr("conf.deviations.without"),
+                       "extra": st.column_config.TextColumn(tr("conf.deviations.extra"),
+                                                            help=tr("conf.deviations.extra.help"))})
+    rows = [r for r in event.selection.rows if r < len(deviations)]
+    if not rows:
+        st.caption(tr("conf.deviations.pick"))
+        return
+    picked = deviations.iloc[rows[0]]
+    cases = deviation_cases(view, run, picked["kind"], picked["activity"])
+    if scope is not None:
+        cases = cases[scope[cases]]
+    slowest = cases[np.argsort(-view.log.case_duration_seconds[cases], kind="stable")[:EXAMPLES]]
+    st.markdown(tr("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
+    frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
+                          "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
+    event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",
+                         on_select="rerun", selection_mode="single-row",
+                         column_config={"order": tr("conf.examples.order"),
+                                        "duration": tr("conf.examples.duration")})
+    picked_rows = [r for r in event.selection.rows if r < len(frame)]
+    if picked_rows:
+        link_to_order(view, int(frame["case_code"].iloc[picked_rows[0]]))
+
+
+def table_cases(view, scope) -> np.ndarray:
+    return np.flatnonzero(view.case_mask if scope is None else view.case_mask & scope)
+
+
+def signed_duration(seconds: float) -> str:
+    if seconds != seconds:
+        return "–"
+    return ("+" if seconds >= 0 else "−") + format_duration(abs(seconds))
+
+
+# ---------------------------------------------------------------------------------------------- rules editor
+
+def rules_section(view, problems: list, sheet_problems: list) -> None:
+    source = st.session_state.get("conf_rules_source", "default")
+    st.caption(tr("conf.rules.workbook" if source.startswith("workbook:") else "conf.rules.default"))
+    activities = sorted(set(view.log.activity_names) | set(st.session_state["conf_rules_base"]["activity"].dropna())
+                        | set(st.session_state["conf_rules_base"]["other_activity"].dropna()) - {""})
+    dates = [c for c in view.log.case_attribute_names()
+             if pd.api.types.is_datetime64_any_dtype(view.log.cases[c])]
+    people = [c for c in ("resource", "role", "department") if c in view.log.event_attributes]
+    base = st.session_state["conf_rules_base"]
+    st.data_editor(
+        base, key=editor_key(), on_change=commit_edits, num_rows="dynamic", hide_index=True, width="stretch",
+        column_order=EDITOR_ORDER, placeholder="", height=table_height(len(base), extra=1),
+        column_config={
+            "rule": st.column_config.TextColumn(tr("conf.col.rule"), help=tr("conf.col.rule.help"), width="medium"),
+            "type": st.column_config.SelectboxColumn(tr("conf.col.type"), options=list(RULE_TYPES),
+                                                     help=tr("conf.col.type.help")),
+            "activity": st.column_config.SelectboxColumn(tr("conf.col.activity"), options=activities),
+            "other_activity": st.column_config.SelectboxColumn(tr("conf.col.other"), options=activities,
+                                                               help=tr("conf.col.other.help")),
+            "limit": st.column_config.NumberColumn(tr("conf.col.limit"), min_value=0, help=tr("conf.col.limit.help"),
+                                                   width="small"),
+            "unit": st.column_config.SelectboxColumn(tr("conf.col.unit"), options=list(UNITS), width="small"),
+            "date_field": st.column_config.SelectboxColumn(tr("conf.col.date"), options=dates,
+                                                           help=tr("conf.col.date.help")),
+            "attribute": st.column_config.SelectboxColumn(tr("conf.col.attribute"), options=people,
+                                                          help=tr("conf.col.attribute.help")),
+            "allowed_values": st.column_config.TextColumn(tr("conf.col.allowed"), help=tr("conf.col.allowed.help")),
+            "severity": st.column_config.SelectboxColumn(tr("conf.col.severity"), options=list(SEVERITIES),
+                                                         width="small"),
+            "description": st.column_config.TextColumn(tr("conf.col.description"), width="large")})
+    st.button(tr("conf.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
+    show_problems(problems, sheet_problems)
+
+
+def show_problems(problems: list, sheet_problems: list) -> None:
+    lang = language()
+    if sheet_problems:
+        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
+                   icon=":material/warning:")
+    if problems:
+        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
+                   icon=":material/warning:")
+
+
+# ---------------------------------------------------------------------------------------------- page
+
+view = page_view("conf.title")
+base, sheet_problems = rules_table()
+rules, table_problems = parse_rules(base)
+results = evaluate_rules(view.log, rules)
+problems = table_problems + list(results.problems)
+
+sections = ["violations", "model", "rules"]
+section = st.segmented_control(tr("conf.section"), sections, default="violations", required=True,
+                               key="conf_section", format_func=lambda s: tr(f"conf.section.{s}"),
+                               label_visibility="collapsed") or "violations"
+if section == "violations":
+    if problems or sheet_problems:
+        st.caption(tr("conf.problems.short", n=len(problems) + len(sheet_problems)))
+    violations_section(view, results)
+elif section == "model":
+    model_section(view)
+else:
+    rules_section(view, problems, sheet_problems)
