@@ -1,4 +1,4 @@
-"""The O2C Excel template: Instructions, Events, Orders, Activities, Rules and Dictionary sheets.
+"""The O2C Excel template: Instructions, Events, Orders, Activities, Rules, Mapping and Dictionary sheets.
 
 The Events, Orders and Dictionary sheets are generated from the column catalogue, so the template,
 the loader and the documentation cannot drift apart.
@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from o2c.activities import ACTIVITIES, STANDARD_PATH
 from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS, Column
 from o2c.rules import DEFAULT_RULES, RULE_COLUMNS, RULE_TYPES, SEVERITIES, UNITS
+from o2c.salesforce.mapping import default_mapping
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -93,6 +94,8 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("text", "• Orders sheet → filters and comparisons by sales channel, account, region, country, owner."),
     ("text", "• requested_delivery_date / promised_date / actual_delivery_date on Orders → on-time delivery KPI."),
     ("text", "• invoice_date / invoice_due_date and a 'Payment Received' event → late-payment KPI."),
+    ("text", "• Mapping sheet → how Salesforce records become activities when you convert raw exports "
+             "(python -m o2c convert FILES... --mapping this_workbook.xlsx). The first matching row wins."),
     ("text", "• Rules sheet → the compliance rules the Conformance page checks. Edit, add or delete rows; "
              "hover over its headers for what each rule type needs."),
     ("text", "Hover over a header cell to read what the column means; the Dictionary sheet lists every column "
@@ -175,6 +178,7 @@ def build_template(events: pd.DataFrame | None = None, orders: pd.DataFrame | No
     _write_data_sheet(workbook.create_sheet("Orders"), ORDER_COLUMNS, orders_header, orders_rows)
     _write_activities(workbook.create_sheet("Activities"))
     _write_rules(workbook.create_sheet("Rules"))
+    _write_mapping(workbook.create_sheet("Mapping"))
     _write_dictionary(workbook.create_sheet("Dictionary"))
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -363,6 +367,13 @@ def _write_rules(ws: WriteOnlyWorksheet) -> None:
         header.append(cell)
     rows = [[_cell(ws, rule.to_row()[name], _DATE_FORMAT) for name in RULE_COLUMNS] for rule in DEFAULT_RULES.rules]
     _write_table(ws, header, rows, [32, 12, 24, 24, 7, 7, 24, 12, 18, 9, 70])
+
+
+def _write_mapping(ws: WriteOnlyWorksheet) -> None:
+    """How Salesforce records become activities when exports are converted (python -m o2c convert --mapping)."""
+    mapping = default_mapping()
+    rows = [[_cell(ws, value, _DATE_FORMAT) for value in row] for row in mapping.itertuples(index=False)]
+    _write_table(ws, list(mapping.columns), rows, [18, 22, 9, 28, 28, 8])
 
 
 def _write_dictionary(ws: WriteOnlyWorksheet) -> None:

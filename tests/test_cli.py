@@ -73,7 +73,7 @@ def test_template_and_sample_commands(tmp_path):
     template = tmp_path / "t.xlsx"
     assert run("template", str(template)).returncode == 0
     assert openpyxl.load_workbook(template, read_only=True).sheetnames == [
-        "Instructions", "Events", "Orders", "Activities", "Rules", "Dictionary"]
+        "Instructions", "Events", "Orders", "Activities", "Rules", "Mapping", "Dictionary"]
     sample = tmp_path / "s.xlsx"
     done = run("sample", "--orders", "50", "--seed", "3", str(sample))
     assert done.returncode == 0 and "50 orders" in done.stdout

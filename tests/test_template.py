@@ -37,7 +37,7 @@ def _letter(names: list[str], name: str) -> str:
 
 
 def test_sheets_are_in_order(template):
-    assert template.sheetnames == ["Instructions", "Events", "Orders", "Activities", "Rules", "Dictionary"]
+    assert template.sheetnames == ["Instructions", "Events", "Orders", "Activities", "Rules", "Mapping", "Dictionary"]
 
 
 def test_data_sheet_headers_are_the_catalogue(template):
@@ -45,7 +45,7 @@ def test_data_sheet_headers_are_the_catalogue(template):
     assert _header(template["Orders"]) == ORDER_NAMES
 
 
-@pytest.mark.parametrize("sheet", ["Events", "Orders", "Activities", "Rules", "Dictionary"])
+@pytest.mark.parametrize("sheet", ["Events", "Orders", "Activities", "Rules", "Mapping", "Dictionary"])
 def test_header_row_is_frozen_and_filtered(template, sheet):
     ws = template[sheet]
     assert ws.freeze_panes == "A2"
@@ -210,3 +210,14 @@ def test_calamine_reads_the_template_back():
     assert list(back.columns) == EVENT_NAMES + ["priority", "received"]
     assert back["timestamp"].tolist()[:2] == [pd.Timestamp("2024-01-15 09:30:00"), pd.Timestamp("2024-01-16 08:00:05")]
     assert pd.isna(back["timestamp"].iloc[2])
+
+
+def test_mapping_sheet_holds_the_default_salesforce_mapping():
+    from o2c.salesforce.mapping import default_mapping, read_mapping
+
+    data = build_template()
+    rules, problems = read_mapping(data, "template.xlsx")
+    assert problems == []
+    assert len(rules) == len(default_mapping())
+    sheet = pd.read_excel(io.BytesIO(data), sheet_name="Mapping", dtype=str, engine="calamine").fillna("")
+    assert sheet.iloc[0].tolist() == default_mapping().astype(str).iloc[0].tolist()

@@ -118,7 +118,7 @@ def rules_from_frame(frame: pd.DataFrame) -> tuple[list[MappingRule], list[str]]
 def read_mapping(data: bytes, filename: str) -> tuple[list[MappingRule], list[str]]:
     """Rules from a CSV or an xlsx (its ``Mapping`` sheet, else the first sheet)."""
     if filename.lower().endswith(".xlsx"):
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str)
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine")
         frame = sheets.get("Mapping", next(iter(sheets.values())))
     else:
         frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
