@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.compare import path_wait_tests, percent
-from o2c.dot import quote, short_duration
+from o2c.dot import map_preamble, quote, short_duration
 from o2c.eventlog import LogView
 from o2c.i18n import Language, t
 from o2c.process_map import END, START, ProcessMap, process_map, simplify, top_activities
@@ -31,7 +31,6 @@ _SHARE_SCALE = 0.10  # share differences up to 10 points fade; bigger ones satur
 _RATIO_SCALE = 1.0  # log2 of the wait ratio: a doubling at least is needed for the deepest colour
 _UNTESTED_RATIO = math.log2(1.25)  # waits on a map with hidden activities are not tested: show a quarter or more
 _ALPHA = 0.05
-_FONT = "Helvetica"
 
 
 @dataclass(frozen=True)
@@ -110,17 +109,7 @@ def difference_map_dot(dm: DifferenceMap, mode: Mode = "frequency", lang: Langua
 
     Only differences that are more than noise get a colour; the rest stay grey.
     """
-    lines = [
-        "digraph difference_map {",
-        f'  graph [rankdir=TB, bgcolor="transparent", nodesep=0.35, ranksep=0.42, pad=0.15, fontname="{_FONT}"];',
-        f'  node [shape=box, style="rounded,filled", fontname="{_FONT}", fontsize=11, margin="0.18,0.07", '
-        'color="#5b7083", penwidth=1];',
-        f'  edge [fontname="{_FONT}", fontsize=10, fontcolor="#2b2b2b", arrowsize=0.7];',
-        f'  start [label={quote(t("map.start", lang))}, shape=circle, style=filled, fillcolor="#4e9a6a", '
-        'color="#3b7a52", fontcolor="white", fontsize=9, width=0.55, fixedsize=true];',
-        f'  end [label={quote(t("map.end", lang))}, shape=circle, style=filled, fillcolor="#b55a5a", '
-        'color="#8f4040", fontcolor="white", fontsize=9, width=0.55, fixedsize=true];',
-    ]
+    lines = map_preamble("difference_map", lang)
     node_differences = _share_differences(dm.activities) if mode == "frequency" else np.full(len(dm.activities),
                                                                                              np.nan)
     node_scale = _scale(node_differences, _SHARE_SCALE)

@@ -60,16 +60,10 @@ def quote(text: str, raw_suffix: str = "") -> str:
     return f'"{body} "' if body.endswith("\\") else f'"{body}"'
 
 
-def process_map_dot(pm: ProcessMap, metric: str = "events", lang: Language = "en", rankdir: str = "TB") -> str:
-    """DOT for a process map: node labels "Activity\\n1,234", edge labels "1,234" or "2.3 d".
-
-    ``metric`` is a frequency metric ("events": times, "cases": orders) or a waiting-time statistic ("median",
-    "mean", "p90"); it sets the labels, the thickness and the colour of the paths.
-    """
-    performance = metric in PERFORMANCE_METRICS
-    node_metric = "cases" if metric == "cases" else "events"
-    lines = [
-        "digraph process_map {",
+def map_preamble(name: str, lang: Language = "en", rankdir: str = "TB") -> list[str]:
+    """The opening lines every map shares: graph, node and edge styles and the Start and End nodes."""
+    return [
+        f"digraph {name} {{",
         f'  graph [rankdir={_rankdir(rankdir)}, bgcolor="transparent", nodesep=0.35, ranksep=0.42, pad=0.15, '
         f'fontname="{_FONT}"];',
         f'  node [shape=box, style="rounded,filled", fontname="{_FONT}", fontsize=11, margin="0.18,0.07", '
@@ -80,6 +74,17 @@ def process_map_dot(pm: ProcessMap, metric: str = "events", lang: Language = "en
         f'  end [label={quote(t("map.end", lang))}, shape=circle, style=filled, fillcolor="#b55a5a", '
         'color="#8f4040", fontcolor="white", fontsize=9, width=0.55, fixedsize=true];',
     ]
+
+
+def process_map_dot(pm: ProcessMap, metric: str = "events", lang: Language = "en", rankdir: str = "TB") -> str:
+    """DOT for a process map: node labels "Activity\\n1,234", edge labels "1,234" or "2.3 d".
+
+    ``metric`` is a frequency metric ("events": times, "cases": orders) or a waiting-time statistic ("median",
+    "mean", "p90"); it sets the labels, the thickness and the colour of the paths.
+    """
+    performance = metric in PERFORMANCE_METRICS
+    node_metric = "cases" if metric == "cases" else "events"
+    lines = map_preamble("process_map", lang, rankdir)
     top = max(int(pm.activities[node_metric].max()), 1) if len(pm.activities) else 1
     for row in pm.activities.itertuples(index=False):
         lines.append(_node_line(row, node_metric, top, performance, lang))

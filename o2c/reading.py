@@ -166,7 +166,7 @@ def _header_index(rows: list[list[object]]) -> int:
 
 
 def _table_from_rows(rows: list[list], header_at: int, source: str) -> RawTable:
-    header = _unique([_header_text(value, i) for i, value in enumerate(rows[header_at])])
+    header = unique_names([_header_text(value, i) for i, value in enumerate(rows[header_at])])
     width = len(header)
     body = [row[:width] for row in rows[header_at + 1:]]
     frame = pd.DataFrame(body, columns=header)
@@ -184,7 +184,8 @@ def _header_text(value: object, position: int) -> str:
     return str(value).strip()
 
 
-def _unique(names: list[str]) -> list[str]:
+def unique_names(names: list[str]) -> list[str]:
+    """Header names made unique the way pandas does: a repeated name gets .1, .2 ..."""
     seen: dict[str, int] = {}
     result = []
     for name in names:
@@ -223,7 +224,7 @@ def _read_text_table(data: bytes) -> RawTable:
     except (pd.errors.ParserError, ValueError) as error:
         raise UploadError(f"The CSV could not be parsed: {error}".split("\n")[0],
                           "Check that every row has the same number of columns and quotes are closed.") from error
-    frame.columns = _unique([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
     return RawTable(frame, first_row=header_at + 2, source="CSV")
 
 
@@ -260,7 +261,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
     if table.column_names != header:
         return None
     frame = table.to_pandas()
-    frame.columns = _unique([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
     return RawTable(frame, first_row=2, source="CSV")
 
 

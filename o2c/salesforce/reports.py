@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from o2c.reading import decode_text
+from o2c.reading import decode_text, unique_names
 
 HEADER_SEARCH_ROWS = 40
 
@@ -53,7 +53,7 @@ def read_export(data: bytes, filename: str) -> pd.DataFrame:
     rows = _xlsx_rows(data) if workbook else _csv_rows(data)
     header_at = _header_row(rows)
     header = [_api_name(cell) for cell in rows[header_at]]
-    frame = _data_frame(rows[header_at + 1:], _unique(header), text_only=not workbook)
+    frame = _data_frame(rows[header_at + 1:], unique_names(header), text_only=not workbook)
     frame = frame.loc[:, [bool(name) for name in frame.columns]]
     if "Field" in frame.columns:
         is_created = frame["Field"].astype(str).str.strip().str.lower().isin(_CREATED_EVENTS)
@@ -139,15 +139,6 @@ def _data_frame(rows: list[list[object]], header: list[str], text_only: bool) ->
         values.loc[grouped, column] = filled_down[grouped]
     values.columns = header
     return values
-
-
-def _unique(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}.{seen[name]}")
-    return out
 
 
 _API_NAMES = {n.lower() for n in (
