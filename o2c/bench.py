@@ -71,7 +71,7 @@ class Ingest:
     megabytes: float
     load_seconds: float
     pages_seconds: float
-    peak_rss_mb: float  # after loading and computing every page (getrusage ru_maxrss of the child)
+    peak_rss_mb: float  # peak resident memory of the child after loading and computing every page
 
 
 @dataclass
@@ -450,7 +450,13 @@ def _variant_count(log: EventLog) -> int:
 
 
 def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    """This process's peak resident memory: VmHWM on Linux. getrusage's ru_maxrss would also count the size of
+    the parent at the fork that started this process; it is the fallback elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return int(next(line for line in status if line.startswith("VmHWM")).split()[1]) / 1024
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _load_average() -> list[float]:
@@ -522,7 +528,7 @@ def format_report(report: Report) -> str:
             lines.append(f"{i.fmt:<8} {i.orders:>10,} {i.events:>12,} {i.megabytes:8.1f} {i.load_seconds:8.2f} "
                          f"{i.pages_seconds:8.2f} {i.peak_rss_mb:12,.0f}")
         lines.append("  Each file is loaded in a fresh process (as analyze does), then every page is computed once;"
-                     " peak RSS is getrusage's ru_maxrss of that process.")
+                     " peak RSS is that process's VmHWM (/proc/self/status).")
     for problem in report.mismatches:
         lines.append(f"MISMATCH: {problem}")
     return "\n".join(lines)

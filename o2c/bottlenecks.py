@@ -37,11 +37,7 @@ class TransitionIndex:
 
 def transition_index(log: EventLog) -> TransitionIndex:
     """The transitions of ``log``, grouped once per log (a radix sort) and kept on it; views only mask them."""
-    cached = log.__dict__.get("_transition_index")
-    if cached is None:
-        cached = _index(log)
-        log.__dict__["_transition_index"] = cached  # the log is immutable, so the index never goes stale
-    return cached
+    return log.memo("transition_index", lambda: _index(log))
 
 
 def _index(log: EventLog) -> TransitionIndex:

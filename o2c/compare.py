@@ -301,11 +301,7 @@ class _Sample:
 
 
 def _cached_sample(log: EventLog, name: str, build) -> _Sample:
-    cached = log.__dict__.get(name)
-    if cached is None:
-        cached = build(log)
-        log.__dict__[name] = cached  # the log is immutable, so the sample never goes stale
-    return cached
+    return log.memo(name, lambda: build(log))
 
 
 def _durations(log: EventLog) -> _Sample:
@@ -347,11 +343,7 @@ def _delivery_index(log: EventLog) -> tuple[np.ndarray, np.ndarray] | str:
     The delivery day is ``actual_delivery_date``, or else the day of the first "Delivered" event; on time
     means on or before ``requested_delivery_date``.
     """
-    cached = log.__dict__.get("_compare_delivery")
-    if cached is None:
-        cached = _compute_delivery(log)
-        log.__dict__["_compare_delivery"] = cached  # the log is immutable
-    return cached
+    return log.memo("compare_delivery", lambda: _compute_delivery(log))
 
 
 def _compute_delivery(log: EventLog) -> tuple[np.ndarray, np.ndarray] | str:

@@ -187,7 +187,7 @@ def replay_variants(log: EventLog, model: ReferenceModel, count_unexpected: bool
     ``consider_activities_not_in_model_in_fitness``, keeps one record for the whole log, so after the first
     such trace it marks every later trace unfit; hence the check here.
     """
-    cache = log.__dict__.setdefault("_token_replay", {})
+    cache = log.memo("token_replay", dict)
     key = (model.key, count_unexpected)
     if key not in cache:
         cache[key] = _replay(variant_index(log).sequences, model, count_unexpected)
@@ -295,7 +295,7 @@ def align_variants(log: EventLog, model: ReferenceModel, codes: Sequence[int], r
     later call only aligns what is new.
     """
     replay = replay if replay is not None else replay_variants(log, model)
-    cache = log.__dict__.setdefault("_alignments", {}).setdefault(model.key, {})
+    cache = log.memo("alignments", dict).setdefault(model.key, {})
     sequences = variant_index(log).sequences
     started = time.perf_counter()
     aligner = None

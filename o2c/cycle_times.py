@@ -193,11 +193,8 @@ def period_starts(codes: np.ndarray, period: Period) -> pd.DatetimeIndex:
 def split_attributes(log: EventLog) -> list[str]:
     """Order attributes the end-to-end time can be split by: text with a few distinct values, numbers (as
     quartile bands) and dates (as months); id-like columns are left out. Computed once per log."""
-    cached = log.__dict__.get("_split_attributes")
-    if cached is None:
-        cached = [name for name in log.case_attribute_names() if _splittable(log.cases[name])]
-        log.__dict__["_split_attributes"] = cached  # the log is immutable
-    return list(cached)
+    return list(log.memo("split_attributes", lambda: [
+        name for name in log.case_attribute_names() if _splittable(log.cases[name])]))
 
 
 def _splittable(column: pd.Series) -> bool:
@@ -345,16 +342,16 @@ def segment_times(view: LogView, source: str, target: str) -> SegmentTimes:
 
 def activity_events(log: EventLog, code: int) -> np.ndarray:
     """Positions (ascending) of the events of one activity; grouped once per log and kept on it."""
-    cached = log.__dict__.get("_activity_events")
-    if cached is None:
-        n = len(log.activity_names)
-        keys = log.activity.astype(np.uint16) if n <= 1 << 16 else log.activity
-        # A stable radix sort groups the events by activity and keeps each group in event order.
-        cached = (np.argsort(keys, kind="stable"), np.concatenate(([0], np.cumsum(np.bincount(log.activity,
-                                                                                               minlength=n)))))
-        log.__dict__["_activity_events"] = cached  # the log is immutable
-    order, bounds = cached
+    order, bounds = log.memo("activity_events", lambda: _group_by_activity(log))
     return order[bounds[code]:bounds[code + 1]]
+
+
+def _group_by_activity(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
+    n = len(log.activity_names)
+    keys = log.activity.astype(np.uint16) if n <= 1 << 16 else log.activity
+    # A stable radix sort groups the events by activity and keeps each group in event order.
+    return (np.argsort(keys, kind="stable"),
+            np.concatenate(([0], np.cumsum(np.bincount(log.activity, minlength=n)))))
 
 
 def _first_per_case(log: EventLog, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -7,12 +7,14 @@ cases (``LogView``), never a copy of the events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 NS_PER_SECOND = 1_000_000_000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +66,14 @@ class EventLog:
     def case_duration_seconds(self) -> np.ndarray:
         """End-to-end time of each case in seconds (last minus first event)."""
         return (self.case_end_ns - self.case_start_ns) / NS_PER_SECOND
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value derived from this log, built on first use and kept: the log never changes, so it never goes
+        stale. Analyses keep their per-log indexes here, and filtered views only mask them."""
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
 
     def activity_code(self, name: str) -> int | None:
         """The code of an activity name, or None when the log does not contain it."""

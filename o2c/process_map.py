@@ -347,7 +347,7 @@ def _weighted_count(codes: np.ndarray, weights: np.ndarray, size: int) -> np.nda
 
 
 def _variant_structure(log: EventLog, kept: np.ndarray) -> _VariantStructure:
-    cache: dict[bytes, _VariantStructure] = log.__dict__.setdefault("_process_map_structures", {})
+    cache: dict[bytes, _VariantStructure] = log.memo("process_map_structures", dict)
     key = kept.tobytes()
     if key not in cache:
         if len(cache) >= _STRUCTURE_CACHE_SIZE:

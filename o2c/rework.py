@@ -192,11 +192,7 @@ class _ReworkIndex:
 
 
 def _rework_index(log: EventLog) -> _ReworkIndex:
-    cached = log.__dict__.get("_rework_index")
-    if cached is None:
-        cached = _build_index(log)
-        log.__dict__["_rework_index"] = cached  # the log is immutable, so the index never goes stale
-    return cached
+    return log.memo("rework_index", lambda: _build_index(log))
 
 
 def _build_index(log: EventLog) -> _ReworkIndex:

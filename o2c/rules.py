@@ -327,7 +327,7 @@ class RuleResults:
 
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
     """Check every rule on every order of ``log``; computed once per (log, rule set) and kept on the log."""
-    cache = log.__dict__.setdefault("_rule_results", {})
+    cache = log.memo("rule_results", dict)
     if rules not in cache:
         if len(cache) >= 8:  # an edited table creates a new rule set on each edit: keep the recent ones
             cache.pop(next(iter(cache), None), None)

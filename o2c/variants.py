@@ -40,11 +40,7 @@ def variant_id(activities: tuple[str, ...]) -> str:
 
 def variant_index(log: EventLog) -> VariantIndex:
     """The variants of ``log``, computed once per log and kept on it."""
-    cached = log.__dict__.get("_variant_index")
-    if cached is None:
-        cached = _compute(log)
-        log.__dict__["_variant_index"] = cached  # the log is immutable, so the index never goes stale
-    return cached
+    return log.memo("variant_index", lambda: _compute(log))
 
 
 def _compute(log: EventLog) -> VariantIndex:
@@ -249,15 +245,15 @@ class _VariantLayout:
 
 
 def _variant_layout(log: EventLog) -> _VariantLayout:
-    cached = log.__dict__.get("_variant_layout")
-    if cached is None:
-        index = variant_index(log)
-        order = np.lexsort((log.case_duration_seconds, index.case_variant))
-        _, first_case = np.unique(index.case_variant, return_index=True)
-        steps = np.diff(log.case_offsets)[first_case]
-        cached = _VariantLayout(order, index.case_variant[order], steps)
-        log.__dict__["_variant_layout"] = cached
-    return cached
+    return log.memo("variant_layout", lambda: _build_layout(log))
+
+
+def _build_layout(log: EventLog) -> _VariantLayout:
+    index = variant_index(log)
+    order = np.lexsort((log.case_duration_seconds, index.case_variant))
+    _, first_case = np.unique(index.case_variant, return_index=True)
+    steps = np.diff(log.case_offsets)[first_case]
+    return _VariantLayout(order, index.case_variant[order], steps)
 
 
 def _grouped_quantile(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray, q: float) -> np.ndarray:
