@@ -78,7 +78,8 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
     data = args.file.read_bytes()
-    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order))
+    # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
+    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
     filters = Filters.from_query(_parse_filters(args.filter))
     rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
     summary = analysis_summary(result.log, result.report, filters, rules)

@@ -223,7 +223,8 @@ def _whole_number_text(value: object) -> object:
 
 
 def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.DataFrame, order: np.ndarray | None,
-                  attribute_headers: dict[str, str], options: LoadOptions) -> tuple[pd.DataFrame | None, list[Issue | None]]:
+                  attribute_headers: dict[str, str],
+                  options: LoadOptions) -> tuple[pd.DataFrame | None, list[Issue | None]]:
     """Case attributes: the Orders sheet when there is one, else attributes carried on the events rows
     (the first row of each order)."""
     issues: list[Issue | None] = []

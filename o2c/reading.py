@@ -238,6 +238,8 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
     import pyarrow as pa  # noqa: PLC0415
     import pyarrow.csv as pa_csv  # noqa: PLC0415
 
+    from o2c.arrow_frames import text_table_frame  # noqa: PLC0415
+
     head = _utf8_head(data)
     if head is None:
         return None
@@ -252,7 +254,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
     strings = {name: pa.string() for name in header}
     try:
         table = pa_csv.read_csv(
-            pa.BufferReader(data[3:] if data[:3] == codecs.BOM_UTF8 else data),
+            pa.BufferReader(pa.py_buffer(data).slice(3 if data[:3] == codecs.BOM_UTF8 else 0)),  # no copy
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(column_types=strings, strings_can_be_null=True, null_values=[""],
                                                   quoted_strings_can_be_null=True))
@@ -260,7 +262,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
         return None
     if table.column_names != header:
         return None
-    frame = table.to_pandas()
+    frame = text_table_frame(table)
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
     return RawTable(frame, first_row=2, source="CSV")
 
@@ -282,12 +284,10 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _read_parquet(data: bytes) -> RawUpload:
-    import pyarrow as pa  # noqa: PLC0415 - pandas needs pyarrow anyway; imported here like pandas does
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    from o2c.arrow_frames import parquet_frame  # noqa: PLC0415 - pyarrow.parquet only for parquet uploads
 
     try:
-        # As pd.read_parquet, without copying the bytes into a Python file object first.
-        frame = pq.read_table(pa.BufferReader(data), use_pandas_metadata=True).to_pandas()
+        frame = parquet_frame(data)
     except Exception as error:  # pyarrow raises its own error types for broken files
         raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
     return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
