@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
+from o2c.errors import FixableError
 from o2c.file_safety import check_upload
 from o2c.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
@@ -29,13 +30,8 @@ _HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header sea
 SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 
 
-class UploadError(Exception):
+class UploadError(FixableError):
     """A file that cannot be read at all; ``message`` says why, ``fix`` what the user can do."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from o2c.errors import FixableError
+
 DEFAULT_API_VERSION = "59.0"
 # Environment variables (also read from a .env file); the process environment wins over the file.
 ENV_VARIABLES = ("SF_USERNAME", "SF_PASSWORD", "SF_SECURITY_TOKEN", "SF_DOMAIN", "SF_CONSUMER_KEY",
@@ -64,13 +66,8 @@ QUERIES: tuple[ObjectQuery, ...] = (
 Progress = Callable[[str, int, int, int], None]  # (object, records so far, objects done, objects in total)
 
 
-class ExtractError(Exception):
+class ExtractError(FixableError):
     """Extraction cannot go on; ``message`` says why, ``fix`` what to do."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
 @dataclass(frozen=True)
