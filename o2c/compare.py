@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 
 from o2c.bottlenecks import transition_index
-from o2c.cycle_times import activity_events, segment_times
+from o2c.cycle_times import segment_times
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.filters import Filters
 from o2c.i18n import Language, t
+from o2c.measures import order_measures
 from o2c.overview import format_duration
 from o2c.process_map import END, START, process_map
 from o2c.rework import Rework, rework
@@ -33,15 +34,13 @@ from o2c.significance import (SMALL_GROUP, Interval, RankedValues, bonferroni_z,
                               quantile_difference, rank_values, rate_difference, sort_within_groups, sorted_quantile)
 from o2c.variants import variant_table
 
-INVOICE, PAYMENT, DELIVERED = "Invoice Created", "Payment Received", "Delivered"
-REQUESTED_COLUMN, ACTUAL_COLUMN = "requested_delivery_date", "actual_delivery_date"
+INVOICE, PAYMENT = "Invoice Created", "Payment Received"
 PRESETS = ("value", "month", "quarter", "custom")
 OTHERS = ("rest", "all")  # what B is when it has no filters of its own
 QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET = "_a.", "_b.", "_b", "_preset"
 KPI_KEYS = ("orders", "median", "p90", "invoice_to_cash", "rework_rate", "adherence", "on_time")
 SUMMARY_SIZE = 3
 _ALPHA = 0.05
-_NS_PER_DAY = 86_400 * NS_PER_SECOND
 
 
 # --- the two groups and the URL ---------------------------------------------------------------------------------
@@ -275,10 +274,10 @@ def _adherence_row(a: LogView, b: LogView, rules: RuleSet) -> dict:
 
 
 def _on_time_row(a: LogView, b: LogView) -> dict:
-    delivery = _delivery_index(a.log)
-    if isinstance(delivery, str):
-        return _missing_row("on_time", "share", "compare.note.column", delivery)
-    measured, on_time = delivery
+    measures = order_measures(a.log)
+    if "on_time_requested" in measures.missing:
+        return _missing_row("on_time", "share", "compare.note.column", measures.missing["on_time_requested"])
+    measured, on_time = ~np.isnan(measures.on_time_requested), measures.on_time_requested == 1
     n_a, n_b = int((measured & a.case_mask).sum()), int((measured & b.case_mask).sum())
     return _rate_row("on_time", int((on_time & a.case_mask).sum()), n_a, int((on_time & b.case_mask).sum()), n_b)
 
@@ -335,45 +334,6 @@ def _rank_test(sample: _Sample, in_a: np.ndarray, in_b: np.ndarray) -> tuple[flo
     """Cliff's delta and the Mann-Whitney p-value of a one-group sample, A against B."""
     test = mann_whitney(sample.ranked, in_a, in_b)
     return float(test.effect[0]), float(test.p_value[0])
-
-
-def _delivery_index(log: EventLog) -> tuple[np.ndarray, np.ndarray] | str:
-    """Per case: whether delivery can be judged and whether it was on time; or the name of the missing column.
-
-    The delivery day is ``actual_delivery_date``, or else the day of the first "Delivered" event; on time
-    means on or before ``requested_delivery_date``.
-    """
-    return log.memo("compare_delivery", lambda: _compute_delivery(log))
-
-
-def _compute_delivery(log: EventLog) -> tuple[np.ndarray, np.ndarray] | str:
-    requested = _day_numbers(log.cases.get(REQUESTED_COLUMN))
-    if requested is None:
-        return REQUESTED_COLUMN
-    delivered = _day_numbers(log.cases.get(ACTUAL_COLUMN))
-    code = log.activity_code(DELIVERED)
-    if delivered is None and code is None:
-        return ACTUAL_COLUMN
-    if delivered is None:
-        delivered = np.full(log.n_cases, np.nan)
-    if code is not None:
-        events = activity_events(log, code)
-        cases, first = np.unique(log.case[events], return_index=True)
-        from_events = np.full(log.n_cases, np.nan)
-        from_events[cases] = log.timestamp[events[first]] // _NS_PER_DAY
-        delivered = np.where(np.isnan(delivered), from_events, delivered)
-    measured = ~np.isnan(requested) & ~np.isnan(delivered)
-    return measured, measured & (delivered <= requested)
-
-
-def _day_numbers(column: pd.Series | None) -> np.ndarray | None:
-    """Days since the epoch (UTC) as floats, NaN where missing; None when the column is absent or not dates."""
-    if column is None or not pd.api.types.is_datetime64_any_dtype(column):
-        return None
-    naive = column.dt.tz_convert(None) if column.dt.tz is not None else column
-    ns = naive.to_numpy().astype("datetime64[ns]")
-    days = np.floor(ns.view(np.int64) / _NS_PER_DAY)
-    return np.where(np.isnat(ns), np.nan, days)
 
 
 # --- paths, variants and rework per activity ------------------------------------------------------------------

@@ -707,6 +707,18 @@ TEXT: dict[str, dict[Language, str]] = {
     "sidebar.pseudonymise.help": {"en": "Replace accounts, people and comments by stable pseudonyms (for workshops "
                                         "and sharing). Exports use the pseudonyms too.",
                                   "zh": "将客户、人员和备注替换为稳定的假名（用于研讨会和分享）。导出内容同样使用假名。"},
+    "nav.improve": {"en": "Improve", "zh": "改进"},
+    "nav.monitor": {"en": "Monitor", "zh": "监控"},
+    # --- Root causes (helper) ---
+    # --- end Root causes ---
+    # --- People and partners (helper) ---
+    # --- end People and partners ---
+    # --- Automation, cost and what-if (helper) ---
+    # --- end Automation, cost and what-if ---
+    # --- KPIs and monitoring (helper) ---
+    # --- end KPIs and monitoring ---
+    # --- Backlog and reports (helper) ---
+    # --- end Backlog and reports ---
 }
 
 

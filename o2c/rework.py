@@ -132,6 +132,11 @@ def rework(view: LogView) -> Rework:
     )
 
 
+def rework_cases(log: EventLog) -> np.ndarray:
+    """Boolean mask over all orders of ``log``: some activity repeats in them."""
+    return _cases_with(_rework_index(log).activities, np.ones(log.n_cases, dtype=bool))
+
+
 def rework_summary(view: LogView) -> dict:
     """``analyze --json``: ``rate`` (share of orders with a repeated activity) and ``by_activity`` (orders in
     which each activity repeats, most first; activities that never repeat are left out)."""

@@ -1,0 +1,192 @@
+"""Per-order measures that KPIs, root causes, what-if and reports share: one array per measure over all orders
+of a log, computed once per log and kept on it. A view selects from them with its case mask.
+
+Times are float seconds with NaN where an order cannot be measured (not paid, not delivered, no due date ...);
+yes/no measures that cannot always be judged are floats 1.0 / 0.0 / NaN, so ``np.nanmean`` gives the rate over
+the orders that can be judged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from o2c.cycle_times import activity_events
+from o2c.eventlog import NS_PER_SECOND, EventLog
+from o2c.overview import PAYMENT_ACTIVITIES
+from o2c.rework import rework_cases
+from o2c.rules import CANCEL_WORDS, first_per_case
+
+NS_PER_DAY = 86_400 * NS_PER_SECOND
+DELIVERED = "Delivered"
+INVOICE_CREATED = "Invoice Created"
+DUE_DATE, REQUESTED_DATE, PROMISED_DATE, ACTUAL_DATE = (
+    "invoice_due_date", "requested_delivery_date", "promised_date", "actual_delivery_date")
+
+
+@dataclass(frozen=True, eq=False)
+class OrderMeasures:
+    """One value per order (case code order) of a log.
+
+    * ``created_ns``: the order's first event; ``paid_ns``/``delivered_ns``/``invoiced_ns``: the first payment,
+      delivery and invoice event (-1 when none).
+    * ``end_to_end_seconds``: created to the first payment received (NaN while unpaid).
+    * ``order_to_delivery_seconds``: created to the first "Delivered" event.
+    * ``invoice_to_cash_seconds``: first invoice to the first payment after it.
+    * ``paid_late``: payment day after ``invoice_due_date`` (NaN when unpaid or without a due date).
+    * ``on_time_requested`` / ``on_time_promised``: delivered by ``requested_delivery_date`` / ``promised_date``;
+      the delivery day is ``actual_delivery_date``, else the day of the first "Delivered" event.
+    * ``overdue``: unpaid, not cancelled, and the due date passed before the log's last event.
+    * ``rework``: some activity repeats (as ``pm4py.get_rework_cases_per_activity`` counts).
+    * ``people``: distinct resources that worked on the order (0 without a resource column).
+    * ``missing``: measure name -> the column or activity that would enable it, for measures the log cannot
+      give at all.
+    """
+
+    created_ns: np.ndarray
+    paid_ns: np.ndarray
+    delivered_ns: np.ndarray
+    invoiced_ns: np.ndarray
+    end_to_end_seconds: np.ndarray
+    order_to_delivery_seconds: np.ndarray
+    invoice_to_cash_seconds: np.ndarray
+    paid: np.ndarray
+    cancelled: np.ndarray
+    paid_late: np.ndarray
+    on_time_requested: np.ndarray
+    on_time_promised: np.ndarray
+    overdue: np.ndarray
+    rework: np.ndarray
+    people: np.ndarray
+    log_end_ns: int
+    missing: dict[str, str]
+
+    @property
+    def open(self) -> np.ndarray:
+        """Orders neither paid nor cancelled."""
+        return ~self.paid & ~self.cancelled
+
+
+def order_measures(log: EventLog) -> OrderMeasures:
+    """The per-order measures of ``log``, computed on first use and kept on the log."""
+    return log.memo("order_measures", lambda: _measure(log))
+
+
+def _measure(log: EventLog) -> OrderMeasures:
+    missing: dict[str, str] = {}
+    created = log.case_start_ns
+    paid_ns = _first_of(log, [c for c, n in enumerate(log.activity_names) if n.strip().lower() in PAYMENT_ACTIVITIES])
+    delivered_ns = _first_of(log, _codes(log, DELIVERED))
+    invoiced_ns = _first_of(log, _codes(log, INVOICE_CREATED))
+    if not (paid_ns >= 0).any():
+        missing["payment"] = "Payment Received"
+    if not (delivered_ns >= 0).any():
+        missing["delivery"] = DELIVERED
+    if not (invoiced_ns >= 0).any():
+        missing["invoice"] = INVOICE_CREATED
+    cancelled = _has_any(log, [c for c, n in enumerate(log.activity_names)
+                               if any(w in n.casefold() for w in CANCEL_WORDS)])
+    paid = paid_ns >= 0
+    log_end = int(log.timestamp.max()) if log.n_events else 0
+
+    due = day_numbers(log.cases.get(DUE_DATE))
+    if due is None:
+        missing["due_date"] = DUE_DATE
+        due = np.full(log.n_cases, np.nan)
+    paid_day = np.where(paid, np.floor(paid_ns / NS_PER_DAY), np.nan)
+    paid_late = np.where(np.isnan(due) | ~paid, np.nan, (paid_day > due).astype(float))
+    overdue = ~paid & ~cancelled & ~np.isnan(due) & ((due + 1) * NS_PER_DAY <= log_end)
+
+    delivered_day = day_numbers(log.cases.get(ACTUAL_DATE))
+    from_events = np.where(delivered_ns >= 0, np.floor(delivered_ns / NS_PER_DAY), np.nan)
+    delivered_day = from_events if delivered_day is None else np.where(np.isnan(delivered_day), from_events,
+                                                                       delivered_day)
+    on_time = {}
+    no_delivery = bool(np.isnan(delivered_day).all())
+    for key, column in (("on_time_requested", REQUESTED_DATE), ("on_time_promised", PROMISED_DATE)):
+        target = day_numbers(log.cases.get(column))
+        if target is None or no_delivery:
+            missing[key] = column if target is None else ACTUAL_DATE
+            target = np.full(log.n_cases, np.nan)
+        judged = ~np.isnan(target) & ~np.isnan(delivered_day)
+        on_time[key] = np.where(judged, (delivered_day <= target).astype(float), np.nan)
+
+    return OrderMeasures(
+        created_ns=created,
+        paid_ns=paid_ns,
+        delivered_ns=delivered_ns,
+        invoiced_ns=invoiced_ns,
+        end_to_end_seconds=_between(created, paid_ns),
+        order_to_delivery_seconds=_between(created, delivered_ns),
+        invoice_to_cash_seconds=_invoice_to_cash(log, invoiced_ns),
+        paid=paid,
+        cancelled=cancelled,
+        paid_late=paid_late,
+        on_time_requested=on_time["on_time_requested"],
+        on_time_promised=on_time["on_time_promised"],
+        overdue=overdue,
+        rework=rework_cases(log),
+        people=_people_per_order(log),
+        log_end_ns=log_end,
+        missing=missing,
+    )
+
+
+def _codes(log: EventLog, name: str) -> list[int]:
+    code = log.activity_code(name)
+    return [] if code is None else [code]
+
+
+def _events_of(log: EventLog, codes: list[int]) -> np.ndarray:
+    if not codes:
+        return np.empty(0, dtype=np.int64)
+    return np.sort(np.concatenate([activity_events(log, code) for code in codes]))
+
+
+def _first_of(log: EventLog, codes: list[int]) -> np.ndarray:
+    """Per order: the timestamp of its first event of any of ``codes``, -1 when none."""
+    first = first_per_case(log, _events_of(log, codes))
+    return np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
+
+
+def _has_any(log: EventLog, codes: list[int]) -> np.ndarray:
+    flags = np.zeros(log.n_cases, dtype=bool)
+    flags[log.case[_events_of(log, codes)]] = True
+    return flags
+
+
+def _between(start_ns: np.ndarray, end_ns: np.ndarray) -> np.ndarray:
+    return np.where((start_ns >= 0) & (end_ns >= 0), (end_ns - start_ns) / NS_PER_SECOND, np.nan)
+
+
+def _invoice_to_cash(log: EventLog, invoiced_ns: np.ndarray) -> np.ndarray:
+    """First invoice to the first payment at or after it (by time; a payment before the invoice is not one)."""
+    codes = [c for c, n in enumerate(log.activity_names) if n.strip().lower() in PAYMENT_ACTIVITIES]
+    payments = _events_of(log, codes)
+    after = payments[(invoiced_ns[log.case[payments]] >= 0)
+                     & (log.timestamp[payments] >= invoiced_ns[log.case[payments]])]
+    first = first_per_case(log, after)
+    paid_after = np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
+    return _between(invoiced_ns, paid_after)
+
+
+def _people_per_order(log: EventLog) -> np.ndarray:
+    resource = log.event_attributes.get("resource")
+    if resource is None:
+        return np.zeros(log.n_cases, dtype=np.int64)
+    codes = np.asarray(pd.Categorical(resource).codes, dtype=np.int64)
+    known = codes >= 0
+    pairs = np.unique(log.case[known].astype(np.int64) * (codes.max() + 1) + codes[known])
+    return np.bincount(pairs // (codes.max() + 1), minlength=log.n_cases)
+
+
+def day_numbers(column: pd.Series | None) -> np.ndarray | None:
+    """Days since the epoch (UTC) as floats, NaN where missing; None when the column is absent or not dates."""
+    if column is None or not pd.api.types.is_datetime64_any_dtype(column):
+        return None
+    naive = column.dt.tz_convert(None) if column.dt.tz is not None else column
+    ns = naive.to_numpy().astype("datetime64[ns]")
+    days = np.floor(ns.view(np.int64) / NS_PER_DAY)
+    return np.where(np.isnat(ns), np.nan, days)
