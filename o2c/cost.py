@@ -1,0 +1,235 @@
+"""Cost per order: a cost per execution of each activity, summed over an order's events.
+
+The default costs are **illustrative**: a typical manual handling effort per execution (minutes) at a loaded
+labour rate of 45 EUR per hour, rounded. They let the pages show something on any log and are meant to be
+replaced by the user's own figures, on the template's Activities sheet (``cost_per_execution`` and
+``manual_minutes``) or in the editable table on the Automation & cost page.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from o2c.activities import ACTIVITIES
+from o2c.eventlog import EventLog, LogView
+
+ACTIVITIES_SHEET = "Activities"
+COST_COLUMN = "cost_per_execution"
+MINUTES_COLUMN = "manual_minutes"
+HOURLY_RATE_EUR = 45.0
+
+# activity -> (manual handling minutes per execution, cost per execution in EUR). Illustrative defaults.
+_DEFAULTS: dict[str, tuple[float, float]] = {
+    "Create Sales Order": (15, 11.0),
+    "Credit Check Passed": (20, 15.0),
+    "Credit Check Failed": (30, 22.5),
+    "Order Approved": (15, 11.0),
+    "Order Activated": (5, 4.0),
+    "Order Confirmation Sent": (4, 3.0),
+    "Inventory Allocated": (6, 4.5),
+    "Picked": (20, 15.0),
+    "Shipped": (12, 9.0),
+    "Delivered": (2, 1.5),
+    "Invoice Created": (8, 6.0),
+    "Invoice Sent": (4, 3.0),
+    "Payment Reminder Sent": (10, 7.5),
+    "Payment Received": (6, 4.5),
+    "Order Changed": (25, 19.0),
+    "Order Cancelled": (12, 9.0),
+}
+assert set(_DEFAULTS) == {a.name for a in ACTIVITIES}, "every catalogue activity needs a default cost"
+
+DEFAULT_COSTS: dict[str, float] = {name: cost for name, (_, cost) in _DEFAULTS.items()}
+"""Illustrative cost per execution (EUR) of every standard activity; replace them with your own."""
+DEFAULT_MINUTES: dict[str, float] = {name: float(minutes) for name, (minutes, _) in _DEFAULTS.items()}
+"""Illustrative manual handling minutes per execution of every standard activity."""
+
+
+@dataclass(frozen=True)
+class CostTable:
+    """Cost per execution of each activity (``costs``: (activity, cost) pairs) and, optionally, the manual
+    handling minutes per execution (``minutes``). Activities not listed cost 0 and take 0 minutes.
+
+    Frozen and made of tuples, so it is hashable: results computed for one table are kept per table.
+    """
+
+    costs: tuple[tuple[str, float], ...]
+    currency: str = "EUR"
+    minutes: tuple[tuple[str, float], ...] = field(default=())
+
+    @cached_property
+    def _cost(self) -> dict[str, float]:
+        return dict(self.costs)
+
+    @cached_property
+    def _minutes(self) -> dict[str, float]:
+        return dict(self.minutes)
+
+    def cost_of(self, name: str) -> float:
+        """The cost of one execution of activity ``name`` (0 when the table does not list it)."""
+        return float(self._cost.get(name, 0.0))
+
+    def minutes_of(self, name: str) -> float:
+        """The manual handling minutes of one execution of ``name`` (0 when not listed)."""
+        return float(self._minutes.get(name, 0.0))
+
+    def per_code(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
+        """Cost per execution for each activity code of a log with these activity names."""
+        return np.array([self.cost_of(n) for n in names], dtype=float)
+
+    def minutes_per_code(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
+        """Manual minutes per execution for each activity code of a log with these activity names."""
+        return np.array([self.minutes_of(n) for n in names], dtype=float)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The table as ``activity``, ``cost_per_execution``, ``manual_minutes`` rows (for an editor)."""
+        names = [name for name, _ in self.costs]
+        return pd.DataFrame({"activity": names,
+                             COST_COLUMN: [self.cost_of(n) for n in names],
+                             MINUTES_COLUMN: [self.minutes_of(n) for n in names]})
+
+
+def default_cost_table(log: EventLog | None = None) -> CostTable:
+    """The illustrative defaults for the activities of ``log`` (all standard activities without a log);
+    activities outside the standard catalogue cost 0."""
+    names = log.activity_names if log is not None else tuple(DEFAULT_COSTS)
+    return CostTable(tuple((n, DEFAULT_COSTS.get(n, 0.0)) for n in names),
+                     minutes=tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in names))
+
+
+def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:
+    """A cost table from an edited ``activity`` / ``cost_per_execution`` / ``manual_minutes`` frame; empty or
+    negative numbers count as 0."""
+    def numbers(column: str) -> list[float]:
+        if column not in frame:
+            return [0.0] * len(frame)
+        values = pd.to_numeric(frame[column], errors="coerce").fillna(0.0).clip(lower=0.0)
+        return [float(v) for v in values]
+
+    names = [str(n) for n in frame["activity"]]
+    return CostTable(tuple(zip(names, numbers(COST_COLUMN))), currency, tuple(zip(names, numbers(MINUTES_COLUMN))))
+
+
+def order_costs(log: EventLog, table: CostTable) -> np.ndarray:
+    """Cost of every order of ``log`` (all cases, case-code order): the sum of its events' costs per execution.
+    Kept on the log per table."""
+    cache = log.memo("order_costs", dict)
+    if table not in cache:
+        if len(cache) >= 8:  # each edit of the table is a new table: keep the recent ones
+            cache.pop(next(iter(cache)))
+        weights = table.per_code(log.activity_names)[log.activity]
+        cache[table] = np.bincount(log.case, weights=weights, minlength=log.n_cases)
+    return cache[table]
+
+
+def repeated_executions(log: EventLog) -> np.ndarray:
+    """Bool per event: the activity already happened earlier in the same order (a repeated execution)."""
+    def build() -> np.ndarray:
+        n = max(len(log.activity_names), 1)
+        key = log.case.astype(np.int64) * n + log.activity
+        _, first = np.unique(key, return_index=True)
+        repeated = np.ones(log.n_events, dtype=bool)
+        repeated[first] = False  # events are in time order within a case, so the first index is the first run
+        return repeated
+    return log.memo("repeated_executions", build)
+
+
+@dataclass(frozen=True)
+class ReworkCost:
+    """The cost of repeated executions in a view: ``total``, ``orders`` affected, and per activity
+    (``activity``, ``repeated``, ``cost_per_execution``, ``cost``), most costly first."""
+
+    total: float
+    orders: int
+    by_activity: pd.DataFrame
+
+
+def rework_cost(view: LogView, table: CostTable) -> ReworkCost:
+    """Cost of executions beyond the first of each activity in each selected order."""
+    log = view.log
+    repeated = repeated_executions(log) & view.event_mask
+    counts = np.bincount(log.activity[repeated], minlength=len(log.activity_names))
+    prices = table.per_code(log.activity_names)
+    present = np.flatnonzero(counts)
+    frame = pd.DataFrame({"activity": [log.activity_names[k] for k in present], "repeated": counts[present],
+                          "cost_per_execution": prices[present], "cost": counts[present] * prices[present]})
+    frame = frame.sort_values(["cost", "repeated"], ascending=False, kind="stable", ignore_index=True)
+    orders = int(np.unique(log.case[repeated]).size)
+    return ReworkCost(float(frame["cost"].sum()), orders, frame)
+
+
+# ---------------------------------------------------------------------------------------------- workbook sheet
+
+@dataclass(frozen=True)
+class CostProblem:
+    """A cell of the Activities sheet that could not be read: the Excel row, what is wrong and how to fix it."""
+
+    row: int
+    message: str
+    fix: str
+
+
+def read_cost_sheet(data: bytes, filename: str) -> tuple[CostTable | None, list[CostProblem]]:
+    """The costs on the ``Activities`` sheet of an uploaded workbook (``activity`` and ``cost_per_execution``,
+    optionally ``manual_minutes``); ``(None, [])`` when there is no such sheet or column. A bad cell is
+    reported with its Excel row and the activity keeps its default."""
+    if not filename.lower().endswith((".xlsx", ".xlsm")):
+        return None, []
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only for workbooks
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        name = next((n for n in workbook.sheet_names if n.strip().casefold() == ACTIVITIES_SHEET.casefold()), None)
+        if name is None:
+            return None, []
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - a broken workbook is reported by the loader, not here
+        return None, []
+    if not rows:
+        return None, []
+    header = [str(c).strip().casefold() for c in rows[0]]
+    if "activity" not in header or COST_COLUMN not in header:
+        return None, []
+    at = {name: header.index(name) for name in ("activity", COST_COLUMN, MINUTES_COLUMN) if name in header}
+    costs: dict[str, float] = {}
+    minutes: dict[str, float] = {}
+    problems: list[CostProblem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = list(row) + [""] * (len(header) - len(row))
+        activity = str(cells[at["activity"]]).strip()
+        if not activity:
+            continue
+        for column, target, defaults in ((COST_COLUMN, costs, DEFAULT_COSTS), (MINUTES_COLUMN, minutes,
+                                                                               DEFAULT_MINUTES)):
+            if column not in at:
+                continue
+            value, problem = _amount(cells[at[column]])
+            if problem:
+                problems.append(CostProblem(number, f"{column} of '{activity}': {problem}",
+                                            f"Enter a number of 0 or more in {column} (row {number}), "
+                                            "or leave it empty for the default."))
+            target[activity] = defaults.get(activity, 0.0) if value is None else value
+    table = CostTable(tuple(costs.items()), minutes=tuple(minutes.items()) if minutes else
+                      tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in costs))
+    return table, problems
+
+
+def _amount(cell: object) -> tuple[float | None, str]:
+    """A non-negative number from a cell: (value, "") or (None, what is wrong); empty is (None, "")."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None, ""
+    if isinstance(cell, bool):
+        return None, f"'{cell}' is not a number"
+    try:
+        value = float(cell.strip()) if isinstance(cell, str) else float(cell)
+    except (TypeError, ValueError):
+        return None, f"'{cell}' is not a number"
+    if not math.isfinite(value) or value < 0:
+        return None, f"{value:g} is not a cost of 0 or more"
+    return value, ""
