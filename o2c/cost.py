@@ -103,6 +103,17 @@ def default_cost_table(log: EventLog | None = None) -> CostTable:
                      minutes=tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in names))
 
 
+def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
+    """One row per activity of ``log``: the workbook's figures where ``sheet`` lists the activity, else the
+    defaults."""
+    if sheet is None:
+        return default_cost_table(log)
+    listed = dict(sheet.costs)
+    names = log.activity_names
+    return CostTable(tuple((n, listed.get(n, DEFAULT_COSTS.get(n, 0.0))) for n in names), sheet.currency,
+                     tuple((n, sheet.minutes_of(n) if n in listed else DEFAULT_MINUTES.get(n, 0.0)) for n in names))
+
+
 def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:
     """A cost table from an edited ``activity`` / ``cost_per_execution`` / ``manual_minutes`` frame; empty or
     negative numbers count as 0."""

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from o2c.activities import ACTIVITIES, STANDARD_PATH
 from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS, Column
+from o2c.cost import COST_COLUMN, DEFAULT_COSTS, DEFAULT_MINUTES, MINUTES_COLUMN
 from o2c.rules import DEFAULT_RULES, RULE_COLUMNS, RULE_TYPES, SEVERITIES, UNITS
 from o2c.salesforce.mapping import default_mapping
 
@@ -98,6 +99,8 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "(python -m o2c convert FILES... --mapping this_workbook.xlsx). The first matching row wins."),
     ("text", "• Rules sheet → the compliance rules the Conformance page checks. Edit, add or delete rows; "
              "hover over its headers for what each rule type needs."),
+    ("text", "• Activities sheet, cost_per_execution / manual_minutes → cost per order, automation potential and "
+             "what-if. The numbers given are illustrative: put in your own."),
     ("text", "Hover over a header cell to read what the column means; the Dictionary sheet lists every column "
              "with its Salesforce source, and the Activities sheet lists the standard activity names."),
     ("heading", "Timestamps"),
@@ -154,6 +157,8 @@ _INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "已有导出文件可用 python -m o2c convert 或应用“数据”页的转换器。"),
     ("text", "活动名称请尽量使用 Activities 工作表中的标准名称（含中文对照）；"
              "Dictionary 工作表列出每一列的含义、Salesforce 来源和可识别的别名。"),
+    ("text", "Activities 工作表的 cost_per_execution（每次执行成本）和 manual_minutes（人工处理分钟数）用于订单成本、"
+             "自动化潜力和假设分析；表中数值仅为示例，请换成贵公司的数据。"),
 )
 
 
@@ -326,9 +331,18 @@ def _write_table(ws: WriteOnlyWorksheet, header: list[Any], rows: list[list[Any]
 
 def _write_activities(ws: WriteOnlyWorksheet) -> None:
     rows = [[i, a.name, a.stage, "yes" if a.name in STANDARD_PATH else "no", a.salesforce_source,
-             a.description, a.name_zh] for i, a in enumerate(ACTIVITIES, 1)]
-    _write_table(ws, ["position", "activity", "stage", "standard_path", "salesforce_source", "description",
-                      "name_zh"], rows, [9, 26, 12, 14, 60, 70, 16])
+             a.description, a.name_zh, DEFAULT_COSTS[a.name], DEFAULT_MINUTES[a.name]]
+            for i, a in enumerate(ACTIVITIES, 1)]
+    header: list[Any] = ["position", "activity", "stage", "standard_path", "salesforce_source", "description",
+                         "name_zh"]
+    for name, help_text in ((COST_COLUMN, "Cost of one execution (EUR), for cost per order and what-if. The "
+                             "values are illustrative defaults: replace them with your own."),
+                            (MINUTES_COLUMN, "Manual handling minutes of one execution by a person, for the hours "
+                             "of work an automation would save. Illustrative defaults.")):
+        cell = WriteOnlyCell(ws, name)
+        cell.comment = Comment(help_text, "O2C Explorer", width=300, height=100)
+        header.append(cell)
+    _write_table(ws, header, rows, [9, 26, 12, 14, 60, 70, 16, 18, 16])
 
 
 _RULE_HELP = {

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from o2c.activities import ACTIVITIES, ACTIVITY_NAMES
 from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS
+from o2c.cost import DEFAULT_COSTS
 from o2c.rules import DEFAULT_RULES, RULE_COLUMNS
 from o2c.template import build_template
 
@@ -80,8 +81,9 @@ def test_activities_sheet_lists_the_catalogue(template):
     rows = _rows(template["Activities"])
     assert [r[0] for r in rows] == list(range(1, len(ACTIVITIES) + 1))
     assert [r[1] for r in rows] == list(ACTIVITY_NAMES)
-    assert [r[-1] for r in rows] == [a.name_zh for a in ACTIVITIES]
-    assert rows[0][2:] == ("Order", "yes", ACTIVITIES[0].salesforce_source, ACTIVITIES[0].description,
+    assert [r[6] for r in rows] == [a.name_zh for a in ACTIVITIES]
+    assert [r[7] for r in rows] == [DEFAULT_COSTS[a.name] for a in ACTIVITIES]
+    assert rows[0][2:7] == ("Order", "yes", ACTIVITIES[0].salesforce_source, ACTIVITIES[0].description,
                            "创建销售订单")
 
 

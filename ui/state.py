@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from o2c.cost import read_cost_sheet
 from o2c.eventlog import EventLog, LogView
 from o2c.filters import Filters
 from o2c.i18n import Language, t
@@ -47,6 +48,8 @@ def load(data: bytes, filename: str, options: LoadOptions = LoadOptions()) -> Da
     st.session_state["dataset"] = dataset
     rules, problems = read_rules_sheet(data, filename)  # a Rules sheet in the workbook replaces the defaults
     st.session_state["workbook_rules"] = {"digest": digest, "rules": rules, "problems": problems}
+    costs, cost_problems = read_cost_sheet(data, filename)  # cost_per_execution on the Activities sheet
+    st.session_state["workbook_costs"] = {"digest": digest, "costs": costs, "problems": cost_problems}
     return dataset
 
 
