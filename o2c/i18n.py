@@ -760,6 +760,28 @@ TEXT: dict[str, dict[Language, str]] = {
                          "zh": "未结订单从创建到数据截止时间的中位数。"},
     # --- end KPIs and monitoring ---
     # --- Backlog and reports (helper) ---
+    # backlog
+    "page.backlog": {"en": "Improvement backlog", "zh": "改进清单"},
+    "backlog.kind.bottleneck": {"en": "Bottleneck", "zh": "瓶颈"},
+    "backlog.kind.rework": {"en": "Rework", "zh": "返工"},
+    "backlog.kind.rule": {"en": "Rule violations", "zh": "规则违规"},
+    "backlog.kind.root_cause": {"en": "Root cause", "zh": "根因"},
+    "backlog.kind.automation": {"en": "Automation", "zh": "自动化"},
+    "backlog.bottleneck.title": {"en": "Shorten the wait {source} → {target}", "zh": "缩短 {source} → {target} 的等待"},
+    "backlog.bottleneck.evidence": {
+        "en": "{steps:,} steps, median wait {median}; {slow:,} orders wait longer than the median, {excess:,.0f} "
+              "order-days in all beyond it.",
+        "zh": "共 {steps:,} 次,等待中位数 {median};{slow:,} 个订单等待超过中位数,超出部分合计 {excess:,.0f} 订单·天。"},
+    "backlog.rework.title": {"en": "Stop the rework on {activity}", "zh": "消除 {activity} 的返工"},
+    "backlog.rework.evidence": {
+        "en": "Repeats in {orders:,} orders ({share:.1%}), {extra:,} extra executions; these orders take {longer} "
+              "longer end to end (median).",
+        "zh": "在 {orders:,} 个订单({share:.1%})中重复,额外执行 {extra:,} 次;这些订单端到端时间长 {longer}(中位数)。"},
+    "backlog.rule.title": {"en": "Enforce \u201c{rule}\u201d", "zh": "落实规则“{rule}”"},
+    "backlog.rule.evidence": {
+        "en": "{orders:,} orders ({share:.1%}) break it (severity {severity}); they take {longer} longer end to end "
+              "than orders that break no rule (median).",
+        "zh": "{orders:,} 个订单({share:.1%})违反此规则(严重程度 {severity});其端到端时间比无违规订单长 {longer}(中位数)。"},
     # --- end Backlog and reports ---
 }
 

@@ -14,6 +14,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from o2c.automation import default_system_resources, touchless_orders
+from o2c.cost import CostTable, default_cost_table, order_costs
 from o2c.cycle_times import Period, group_quantiles, period_codes, period_starts
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.i18n import Language, t
@@ -72,7 +74,7 @@ class KpiSettings:
 
     rules: RuleSet = DEFAULT_RULES
     systems: tuple[str, ...] | None = None
-    costs: object | None = None  # o2c.cost.CostTable; typed loosely so this module does not import it eagerly
+    costs: CostTable | None = None
     on_time_basis: Literal["requested", "promised"] = "requested"
 
 
@@ -213,15 +215,11 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
 
 
 def _touchless(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
-    from o2c.automation import default_system_resources, touchless_orders  # noqa: PLC0415 - optional analysis
-
     systems = settings.systems if settings.systems is not None else default_system_resources(log)
     return touchless_orders(log, systems)
 
 
 def _costs(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
-    from o2c.cost import default_cost_table, order_costs  # noqa: PLC0415
-
     table = settings.costs if settings.costs is not None else default_cost_table(log)
     costs = order_costs(log, table)
     return costs if np.any(costs) else None

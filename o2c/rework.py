@@ -137,6 +137,11 @@ def rework_cases(log: EventLog) -> np.ndarray:
     return _cases_with(_rework_index(log).activities, np.ones(log.n_cases, dtype=bool))
 
 
+def rework_case_mask(log: EventLog, label: str) -> np.ndarray:
+    """Boolean mask over all orders: the activity or check family called ``label`` repeats in them."""
+    return _cases_repeating(_rework_index(log), label, log.n_cases)
+
+
 def rework_summary(view: LogView) -> dict:
     """``analyze --json``: ``rate`` (share of orders with a repeated activity) and ``by_activity`` (orders in
     which each activity repeats, most first; activities that never repeat are left out)."""

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from o2c.cost import read_cost_sheet
+from o2c.automation import default_system_resources
+from o2c.cost import CostTable, cost_table_for, read_cost_sheet
 from o2c.eventlog import EventLog, LogView
 from o2c.filters import Filters
+from o2c.kpis import KpiSettings
 from o2c.i18n import Language, t
 from o2c.loading import LoadOptions, LoadResult, load_event_log
 from o2c.pseudonymise import new_key, pseudonymise_log
-from o2c.rules import read_rules_sheet
+from o2c.rules import DEFAULT_RULES, RuleSet, parse_rules, read_rules_sheet
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -114,3 +116,48 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
         st.warning(tr("common.empty"))
         st.stop()
     return view
+
+
+# ---------------------------------------------------------------------------------------------- analysis settings
+# The settings KPIs depend on, edited on their own pages and used by every page that shows KPIs.
+SYSTEMS_KEY = "settings_systems"  # {"digest": ..., "systems": tuple of resource names}
+COSTS_KEY = "settings_costs"  # {"digest": ..., "costs": CostTable}
+
+
+def active_rules() -> RuleSet:
+    """The compliance rules in effect: as edited on the Conformance page, else the workbook's Rules sheet, else
+    the default O2C rules."""
+    current = dataset()
+    sheet = st.session_state.get("workbook_rules")
+    from_sheet = bool(sheet and current and sheet.get("digest") == current.digest and sheet.get("rules") is not None)
+    expected = f"workbook:{current.digest}" if from_sheet else "default"
+    edited = st.session_state.get("conf_rules_base")
+    if edited is not None and st.session_state.get("conf_rules_source") == expected:
+        return parse_rules(edited)[0]
+    return sheet["rules"] if from_sheet else DEFAULT_RULES
+
+
+def active_systems(log: EventLog) -> tuple[str, ...]:
+    """The resources counted as systems: as picked on the Automation page, else detected from the log."""
+    picked = st.session_state.get(SYSTEMS_KEY)
+    current = dataset()
+    if picked and current and picked["digest"] == current.digest:
+        return picked["systems"]
+    return default_system_resources(log)
+
+
+def active_costs(log: EventLog) -> CostTable:
+    """The cost per execution of each activity: as edited on the Automation page, else the workbook's Activities
+    sheet, else the illustrative defaults."""
+    current = dataset()
+    edited = st.session_state.get(COSTS_KEY)
+    if edited and current and edited["digest"] == current.digest:
+        return edited["costs"]
+    sheet = st.session_state.get("workbook_costs")
+    from_sheet = sheet["costs"] if sheet and current and sheet.get("digest") == current.digest else None
+    return cost_table_for(log, from_sheet)
+
+
+def kpi_settings(log: EventLog) -> KpiSettings:
+    """Everything the KPIs of this session depend on."""
+    return KpiSettings(rules=active_rules(), systems=active_systems(log), costs=active_costs(log))
