@@ -23,6 +23,9 @@ navigation = st.navigation({
         st.Page("pages/order_explorer.py", title=tr("page.order_explorer"), icon=":material/search:", url_path="order"),
         st.Page("pages/conformance.py", title=tr("page.conformance"), icon=":material/rule:", url_path="conformance"),
     ],
+    tr("nav.improve"): [
+        st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
+    ],
 })
 render_privacy()
 render_filters()

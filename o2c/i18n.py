@@ -710,6 +710,28 @@ TEXT: dict[str, dict[Language, str]] = {
     "nav.improve": {"en": "Improve", "zh": "改进"},
     "nav.monitor": {"en": "Monitor", "zh": "监控"},
     # --- Root causes (helper) ---
+    "page.root_causes": {"en": "Root causes", "zh": "根因分析"},
+    "rc.title": {"en": "Root causes", "zh": "根因分析"},
+    "rc.outcome.slow": {"en": "Slow end to end", "zh": "端到端过慢"},
+    "rc.outcome.late_payment": {"en": "Late payment", "zh": "逾期付款"},
+    "rc.outcome.late_delivery": {"en": "Late delivery", "zh": "延迟交付"},
+    "rc.outcome.rework": {"en": "Rework", "zh": "返工"},
+    "rc.outcome.rule": {"en": "Rule violation", "zh": "违反规则"},
+    "rc.outcome.unpaid": {"en": "Unpaid", "zh": "未付款"},
+    "rc.judged.slow": {"en": "paid orders", "zh": "已付款订单"},
+    "rc.judged.late_payment": {"en": "paid orders", "zh": "已付款订单"},
+    "rc.judged.late_delivery": {"en": "delivered orders", "zh": "已交付订单"},
+    "rc.judged.rework": {"en": "orders", "zh": "订单"},
+    "rc.judged.rule": {"en": "orders", "zh": "订单"},
+    "rc.judged.unpaid": {"en": "orders not cancelled", "zh": "未取消订单"},
+    "rc.behaviour.repeated_credit_check": {"en": "Repeated credit check", "zh": "重复信用检查"},
+    "rc.behaviour.changed_after_confirmation": {"en": "Changed after confirmation", "zh": "确认后变更"},
+    "rc.behaviour.skipped_credit_check": {"en": "Skipped credit check", "zh": "跳过信用检查"},
+    "rc.behaviour.many_people": {"en": "Handled by many people", "zh": "经手人过多"},
+    "rc.evidence": {"en": "{outcome}: {rate_in:.0%} of {segment} ({outcomes:,} of {orders:,}) against {rate_out:.0%} "
+                          "of the other orders ({lift:.2f}×), about {extra:,.0f} extra orders.",
+                    "zh": "{outcome}：{segment} 中 {rate_in:.0%}（{orders:,} 个中的 {outcomes:,} 个），其他订单为 "
+                          "{rate_out:.0%}（{lift:.2f}×），约多出 {extra:,.0f} 个订单。"},
     # --- end Root causes ---
     # --- People and partners (helper) ---
     # --- end People and partners ---
@@ -760,6 +782,118 @@ TEXT: dict[str, dict[Language, str]] = {
                          "zh": "未结订单从创建到数据截止时间的中位数。"},
     # --- end KPIs and monitoring ---
     # --- Backlog and reports (helper) ---
+    # reports
+    "page.reports": {"en": "Reports", "zh": "报告"},
+    "reports.title": {"en": "Reports", "zh": "报告"},
+    "reports.caption": {"en": "One file for people who do not use the app: the KPIs with their formulas, monthly trends, "
+                              "the process map, the main variants and bottlenecks, rule violations and the improvement "
+                              "backlog of the orders selected by the filters.",
+                        "zh": "给不使用本应用的同事的一份文件:按当前筛选条件选出的订单的 KPI 及其公式、月度趋势、流程图、"
+                              "主要变体与瓶颈、规则违规和改进清单。"},
+    "reports.excel": {"en": "Excel report", "zh": "Excel 报告"},
+    "reports.excel.help": {"en": "One sheet per section, numbers you can calculate with (times in days).",
+                           "zh": "每个部分一个工作表,数值可直接计算(时间以天为单位)。"},
+    "reports.html": {"en": "HTML report", "zh": "HTML 报告"},
+    "reports.html.help": {"en": "One self-contained page to e-mail or print (A4); opens in any browser, offline.",
+                          "zh": "一个独立网页,可发邮件或打印(A4);任何浏览器均可离线打开。"},
+    "reports.built": {"en": "Built in {seconds:.1f} s for {orders:,} orders.", "zh": "已为 {orders:,} 个订单生成,用时 {seconds:.1f} 秒。"},
+    "reports.inside": {"en": "What is inside", "zh": "报告内容"},
+    "reports.inside.text": {
+        "en": "- **Summary**: every KPI with its value and formula in words; a KPI the data cannot give says which "
+              "column it needs.\n- **Trends**: each KPI per month of order creation.\n- **Process map** (HTML): the "
+              "main paths, drawn with Graphviz.\n- **Variants** and **Bottlenecks**: the top {variants} variants and "
+              "{transitions} waits.\n- **Violations**: each rule's violating orders and the first {violations} of "
+              "them.\n- **Backlog**: the improvement opportunities, ranked by the order-days they could save.",
+        "zh": "- **概要**:每个 KPI 的数值与文字公式;数据无法计算的 KPI 会注明所需的列。\n- **趋势**:按订单创建月份的各 KPI。"
+              "\n- **流程图**(HTML):主要路径,由 Graphviz 绘制。\n- **变体**与**瓶颈**:前 {variants} 个变体和前 "
+              "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数及前 {violations} 条违规。\n- **改进清单**:"
+              "按可节省的订单·天排序的改进机会。"},
+    "report.title": {"en": "Order-to-cash report", "zh": "订单到现金(O2C)报告"},
+    "report.source": {"en": "Source", "zh": "数据来源"},
+    "report.filters": {"en": "Orders", "zh": "订单"},
+    "report.dates": {"en": "Data dates", "zh": "数据日期"},
+    "report.dates.value": {"en": "{start} to {end} (UTC)", "zh": "{start} 至 {end}(UTC)"},
+    "report.generated": {"en": "Generated", "zh": "生成时间"},
+    "report.all_orders": {"en": "All orders", "zh": "全部订单"},
+    "report.size": {"en": "{orders:,} orders, {events:,} events", "zh": "{orders:,} 个订单,{events:,} 个事件"},
+    "report.sheet.summary": {"en": "Summary", "zh": "概要"},
+    "report.sheet.trends": {"en": "Trends", "zh": "趋势"},
+    "report.sheet.variants": {"en": "Variants", "zh": "变体"},
+    "report.sheet.bottlenecks": {"en": "Bottlenecks", "zh": "瓶颈"},
+    "report.sheet.violations": {"en": "Violations", "zh": "违规"},
+    "report.sheet.backlog": {"en": "Backlog", "zh": "改进清单"},
+    "report.section.kpis": {"en": "Key figures", "zh": "关键指标"},
+    "report.section.trends": {"en": "Trends per month", "zh": "月度趋势"},
+    "report.section.map": {"en": "Process map", "zh": "流程图"},
+    "report.section.variants": {"en": "Variants", "zh": "变体"},
+    "report.section.bottlenecks": {"en": "Bottlenecks", "zh": "瓶颈"},
+    "report.section.violations": {"en": "Rule violations", "zh": "规则违规"},
+    "report.section.backlog": {"en": "Improvement backlog", "zh": "改进清单"},
+    "report.unit.orders": {"en": "orders", "zh": "订单"},
+    "report.unit.seconds": {"en": "days", "zh": "天"},
+    "report.unit.share": {"en": "share", "zh": "比例"},
+    "report.kpi.missing": {"en": "needs {what}", "zh": "需要 {what}"},
+    "report.kpi.none_judged": {"en": "No selected order can be judged.", "zh": "没有可评估的订单。"},
+    "report.kpi.judged": {"en": "over {orders:,} orders", "zh": "基于 {orders:,} 个订单"},
+    "report.col.kpi": {"en": "KPI", "zh": "KPI"},
+    "report.col.value": {"en": "Value", "zh": "数值"},
+    "report.col.unit": {"en": "Unit", "zh": "单位"},
+    "report.col.judged": {"en": "Orders judged", "zh": "参与计算的订单"},
+    "report.col.formula": {"en": "Formula", "zh": "计算方法"},
+    "report.col.note": {"en": "Note", "zh": "说明"},
+    "report.col.month": {"en": "Month", "zh": "月份"},
+    "report.col.rank": {"en": "Rank", "zh": "排名"},
+    "report.col.orders": {"en": "Orders", "zh": "订单数"},
+    "report.col.share": {"en": "Share", "zh": "占比"},
+    "report.col.cumulative_share": {"en": "Cumulative share", "zh": "累计占比"},
+    "report.col.median_days": {"en": "Median (days)", "zh": "中位数(天)"},
+    "report.col.p90_days": {"en": "90th percentile (days)", "zh": "第 90 百分位(天)"},
+    "report.col.steps": {"en": "Steps", "zh": "步骤数"},
+    "report.col.path": {"en": "Path", "zh": "路径"},
+    "report.col.source": {"en": "From", "zh": "从"},
+    "report.col.target": {"en": "To", "zh": "到"},
+    "report.col.count": {"en": "Times", "zh": "次数"},
+    "report.col.total_days": {"en": "Total wait (days)", "zh": "总等待(天)"},
+    "report.col.wait_share": {"en": "Share of all waiting", "zh": "占全部等待"},
+    "report.col.rule": {"en": "Rule", "zh": "规则"},
+    "report.col.type": {"en": "Type", "zh": "类型"},
+    "report.col.severity": {"en": "Severity", "zh": "严重程度"},
+    "report.col.description": {"en": "Description", "zh": "描述"},
+    "report.col.last": {"en": "Last violation (UTC)", "zh": "最近一次违规(UTC)"},
+    "report.col.kind": {"en": "Kind", "zh": "类别"},
+    "report.col.title": {"en": "Opportunity", "zh": "改进机会"},
+    "report.col.evidence": {"en": "Evidence", "zh": "依据"},
+    "report.col.gain_days": {"en": "Gain (order-days)", "zh": "收益(订单·天)"},
+    "report.col.gain_cost": {"en": "Gain ({currency})", "zh": "收益({currency})"},
+    "report.trends.note": {"en": "By the month the orders were created; times in days.",
+                           "zh": "按订单创建月份;时间以天为单位。"},
+    "report.variants.note": {"en": "The top {shown} of {total:,} variants; times are end to end (first to last event).",
+                             "zh": "共 {total:,} 个变体中的前 {shown} 个;时间为端到端(首个到最后一个事件)。"},
+    "report.bottlenecks.note": {"en": "The {shown} steps between consecutive events that add the most waiting time, of {total:,}.",
+                                "zh": "在 {total:,} 个相邻事件环节中,累计等待时间最长的 {shown} 个。"},
+    "report.violations.rules": {"en": "Violating orders per rule", "zh": "各规则的违规订单"},
+    "report.violations.first": {"en": "The first {shown:,} of {total:,} violations (one row per order and rule); the "
+                                      "Conformance page exports them all.",
+                                "zh": "共 {total:,} 条违规中的前 {shown:,} 条(每个订单每条规则一行);“合规检查”页可导出全部。"},
+    "report.violations.none": {"en": "No selected order breaks a rule.", "zh": "所选订单没有违反任何规则。"},
+    "report.backlog.note": {"en": "Ranked by the order-days each opportunity could save; estimates, not promises.",
+                            "zh": "按每个改进机会可节省的订单·天排序;为估算值,并非承诺。"},
+    "report.backlog.unavailable": {"en": "The improvement backlog is not available in this version.",
+                                   "zh": "此版本暂不提供改进清单。"},
+    "report.backlog.none": {"en": "No improvement opportunity found for these orders.", "zh": "未发现这些订单的改进机会。"},
+    "report.map.note": {"en": "{activities} of {all_activities} activities and the {paths} most important of {all_paths} "
+                              "paths; numbers count how often each step and path happens.",
+                        "zh": "显示 {all_activities} 个活动中的 {activities} 个,以及 {all_paths} 条路径中最重要的 {paths} 条;"
+                              "数字为各步骤和路径发生的次数。"},
+    "report.map.fallback": {"en": "Graphviz (the dot program) is not installed where this report was made, so the map "
+                                  "is listed as its busiest paths instead.",
+                            "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。"},
+    "report.trend.latest": {"en": "latest", "zh": "最新"},
+    "report.footer": {"en": "Made with O2C Explorer. Times are medians unless stated; all times UTC.",
+                      "zh": "由 O2C Explorer 生成。除特别说明外时间均为中位数;所有时间为 UTC。"},
+    "cli.report.wrote": {"en": "Wrote {path}: {orders:,} orders, {seconds:.1f} s", "zh": "已写入 {path}:{orders:,} 个订单,用时 {seconds:.1f} 秒"},
+    "cli.report.format": {"en": "The report must end in .html or .xlsx: {path}", "zh": "报告文件名须以 .html 或 .xlsx 结尾:{path}"},
+    # end reports
     # backlog
     "page.backlog": {"en": "Improvement backlog", "zh": "改进清单"},
     "backlog.kind.bottleneck": {"en": "Bottleneck", "zh": "瓶颈"},
@@ -782,6 +916,41 @@ TEXT: dict[str, dict[Language, str]] = {
         "en": "{orders:,} orders ({share:.1%}) break it (severity {severity}); they take {longer} longer end to end "
               "than orders that break no rule (median).",
         "zh": "{orders:,} 个订单({share:.1%})违反此规则(严重程度 {severity});其端到端时间比无违规订单长 {longer}(中位数)。"},
+    "backlog.title": {"en": "Improvement backlog", "zh": "改进清单"},
+    "backlog.none": {"en": "No improvement opportunity stands out in the selected orders.",
+                     "zh": "所选订单中没有明显的改进机会。"},
+    "backlog.intro": {
+        "en": "Opportunities from the bottleneck, rework, conformance, root-cause and automation analyses, ranked by "
+              "the order-days each could save. Estimates overlap (one long wait can show up as a bottleneck, a broken "
+              "rule and a root cause), so do not add them up; time gains of rules and rework are associations.",
+        "zh": "来自瓶颈、返工、合规、根因和自动化分析的改进机会,按可节省的订单·天排序。各项估算会重叠(同一段长时间等待可能同时"
+              "表现为瓶颈、规则违规和根因),请勿相加;规则和返工的时间收益是相关性,而非因果。"},
+    "backlog.kinds": {"en": "Show", "zh": "显示"},
+    "backlog.count": {"en": "Opportunities", "zh": "改进机会"},
+    "backlog.orders": {"en": "Orders affected", "zh": "受影响订单"},
+    "backlog.orders.help": {"en": "Orders affected by at least one shown opportunity: {share:.1%} of the selected "
+                                  "orders.", "zh": "至少受一项所示机会影响的订单:占所选订单的 {share:.1%}。"},
+    "backlog.top": {"en": "Largest estimated gain", "zh": "最大预计收益"},
+    "backlog.days": {"en": "{days:,.0f} order-days", "zh": "{days:,.0f} 订单·天"},
+    "backlog.top.help": {"en": "Order-days: the days saved summed over the orders affected.",
+                         "zh": "订单·天:受影响订单节省天数之和。"},
+    "backlog.col.kind": {"en": "Kind", "zh": "类型"},
+    "backlog.col.title": {"en": "Opportunity", "zh": "改进机会"},
+    "backlog.col.evidence": {"en": "Evidence", "zh": "依据"},
+    "backlog.col.orders": {"en": "Orders", "zh": "订单数"},
+    "backlog.col.gain_days": {"en": "Gain (order-days)", "zh": "收益(订单·天)"},
+    "backlog.col.gain_days.help": {"en": "Estimated days saved, summed over the affected orders (how: see the "
+                                         "evidence).", "zh": "预计节省的天数,按受影响订单求和(计算方式见依据)。"},
+    "backlog.col.gain_cost": {"en": "Gain ({currency})", "zh": "收益({currency})"},
+    "backlog.col.gain_cost.help": {"en": "Estimated cost saved with the cost table of the Automation & cost page.",
+                                   "zh": "按“自动化与成本”页的成本表估算的节省成本。"},
+    "backlog.orders.title": {"en": "Affected orders", "zh": "受影响订单"},
+    "backlog.pick": {"en": "Opportunity", "zh": "改进机会"},
+    "backlog.orders.hint": {"en": "{orders:,} orders. The Id column is the Salesforce Order Id: paste it into a list "
+                                  "view filter or use the file with Data Loader.",
+                            "zh": "{orders:,} 个订单。Id 列为 Salesforce 订单 Id:可粘贴到列表视图筛选条件,或用于 Data Loader。"},
+    "backlog.download.csv": {"en": "Download orders (CSV)", "zh": "下载订单(CSV)"},
+    "backlog.download.xlsx": {"en": "Download orders (Excel)", "zh": "下载订单(Excel)"},
     # --- end Backlog and reports ---
 }
 
