@@ -20,7 +20,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from o2c.eventlog import EventLog
+from o2c.cost import CostTable
+from o2c.eventlog import EventLog, LogView
 
 _SYSTEM_ROLES = re.compile(r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
                            r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动", re.IGNORECASE)
@@ -100,3 +101,139 @@ def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None
     people = np.bincount(log.case, weights=by_person, minlength=log.n_cases)
     machines = np.bincount(log.case, weights=by_system, minlength=log.n_cases)
     return (people == 0) & (machines > 0)
+
+
+# ---------------------------------------------------------------------------------------------- candidates
+
+CANDIDATE_COLUMNS = ("activity", "score", "executions", "orders_share", "per_order", "person_share",
+                     "system_share", "predecessor", "predecessor_share", "role", "role_share", "person_executions",
+                     "minutes", "person_hours", "cost", "person_cost")
+
+
+def _system_events_cached(log: EventLog, systems: Iterable[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    key = frozenset(systems)
+    cache = log.memo("system_events", dict)
+    if key not in cache:
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        cache[key] = system_events(log, key)
+    return cache[key]
+
+
+def _predecessor_keys(log: EventLog) -> np.ndarray:
+    """Per event: activity * (n + 1) + the previous activity in the order (n for the order's first event)."""
+    def build() -> np.ndarray:
+        n = len(log.activity_names)
+        previous = np.full(log.n_events, n, dtype=np.int64)
+        same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
+        previous[same] = log.activity[same - 1]
+        return log.activity.astype(np.int64) * (n + 1) + previous
+    return log.memo("predecessor_keys", build)
+
+
+def _dominant(keys: np.ndarray, n_rows: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For ``row * width + column`` keys: per row the most frequent column, its count and the row total."""
+    counts = np.bincount(keys, minlength=n_rows * width).reshape(n_rows, width)
+    top = counts.argmax(axis=1)
+    return top, counts[np.arange(n_rows), top], counts.sum(axis=1)
+
+
+def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTable) -> pd.DataFrame:
+    """The activities of the selected orders ranked by automation potential, best first (``CANDIDATE_COLUMNS``).
+
+    Per activity: ``executions``; ``orders_share`` (share of the selected orders that have it) and ``per_order``
+    (executions per order that has it); ``person_share`` / ``system_share`` of the executions with a known
+    resource (NaN without a resource column, where all work counts as people's); the dominant ``predecessor``
+    (the activity just before it, "" for an order's first event) and ``predecessor_share`` of executions that
+    follow it; the most common ``role`` among people's executions and ``role_share`` (the resource stands in
+    without a role column); ``person_executions`` and ``person_hours`` = people's executions × the cost
+    table's manual ``minutes`` per execution; ``cost`` of all executions and ``person_cost`` of people's.
+
+    ``score`` (0-100) = person share × the mean of four parts in [0, 1]:
+
+    * frequent: ``orders_share`` (the step happens in most orders);
+    * rule-like: the mean of ``predecessor_share`` and ``role_share`` (it always comes at the same point and
+      one kind of person does it, so it likely follows a fixed rule);
+    * effort: ``person_hours`` relative to the activity with the most hours;
+    * proven: 1 when systems already do part of it, else 0.
+
+    An activity only systems do scores 0: there is nothing left to automate.
+    """
+    log = view.log
+    n = len(log.activity_names)
+    mask = view.event_mask
+    activity = log.activity[mask]
+    executions = np.bincount(activity, minlength=n)
+    events = _system_events_cached(log, systems)
+    if events is None:
+        by_system = np.zeros(executions.size)
+        by_person = executions.astype(float)
+        known = executions.astype(float)
+    else:
+        by_system = np.bincount(activity, weights=events[0][mask], minlength=n)
+        by_person = np.bincount(activity, weights=events[1][mask], minlength=n)
+        known = by_system + by_person
+    with np.errstate(invalid="ignore", divide="ignore"):
+        system_share = np.where(known > 0, by_system / known, np.nan if events is None else 0.0)
+        person_share = np.where(known > 0, by_person / known, 1.0 if events is None else 0.0)
+        # People's executions: known ones by people, plus the unknown ones in the people's proportion.
+        person_executions = executions * person_share
+
+    pair_case = log.case[mask].astype(np.int64) * n + activity
+    orders = np.bincount(np.unique(pair_case) % n, minlength=n) if n else np.zeros(0, dtype=np.int64)
+
+    predecessor, predecessor_count, _ = _dominant(_predecessor_keys(log)[mask], n, n + 1)
+    role_share, role_names = _role_concentration(log, mask, activity, events, n)
+
+    minutes = costs.minutes_per_code(log.activity_names)
+    prices = costs.per_code(log.activity_names)
+    person_hours = person_executions * minutes / 60
+    with np.errstate(invalid="ignore", divide="ignore"):
+        orders_share = orders / max(view.n_cases, 1)
+        per_order = np.where(orders > 0, executions / np.maximum(orders, 1), np.nan)
+        predecessor_share = np.where(executions > 0, predecessor_count / np.maximum(executions, 1), np.nan)
+    effort = person_hours / person_hours.max() if person_hours.max() > 0 else np.zeros(n)
+    proven = (np.nan_to_num(system_share) > 0).astype(float)
+    rule_like = (predecessor_share + np.where(np.isnan(role_share), predecessor_share, role_share)) / 2
+    score = 100 * person_share * (orders_share + rule_like + effort + proven) / 4
+
+    present = np.flatnonzero(executions)
+    names = list(log.activity_names) + [""]
+    table = pd.DataFrame({
+        "activity": [names[k] for k in present],
+        "score": np.round(score[present], 1),
+        "executions": executions[present],
+        "orders_share": orders_share[present],
+        "per_order": per_order[present],
+        "person_share": person_share[present],
+        "system_share": system_share[present],
+        "predecessor": [names[p] for p in predecessor[present]],
+        "predecessor_share": predecessor_share[present],
+        "role": [role_names[k] for k in present],
+        "role_share": role_share[present],
+        "person_executions": person_executions[present],
+        "minutes": minutes[present],
+        "person_hours": person_hours[present],
+        "cost": executions[present] * prices[present],
+        "person_cost": person_executions[present] * prices[present],
+    })
+    order = np.lexsort((table["activity"].to_numpy(), -table["person_hours"].to_numpy(), -score[present]))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _role_concentration(log: EventLog, mask: np.ndarray, activity: np.ndarray,
+                        events: tuple[np.ndarray, np.ndarray] | None, n: int) -> tuple[np.ndarray, list[str]]:
+    """Per activity: the share of people's executions (with a known role) done by its most common role, and
+    that role; the resource stands in without a role column. NaN / "" when unknown."""
+    found = resource_codes(log, "role") or resource_codes(log, "resource")
+    if found is None:
+        return np.full(n, np.nan), [""] * n
+    codes, labels = found
+    codes = codes[mask]
+    people = events[1][mask] if events is not None else np.ones(codes.size, dtype=bool)
+    keep = people & (codes >= 0)
+    width = max(len(labels), 1)
+    top, top_count, total = _dominant(activity[keep].astype(np.int64) * width + codes[keep], n, width)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, top_count / np.maximum(total, 1), np.nan)
+    return share, [labels[top[k]] if total[k] else "" for k in range(n)]

@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from o2c.activities import ACTIVITIES
+from o2c.cycle_times import MISSING_LABEL, attribute_codes, group_quantiles, pool_rare
 from o2c.eventlog import EventLog, LogView
+from o2c.variants import short_path, variant_index
 
 ACTIVITIES_SHEET = "Activities"
 COST_COLUMN = "cost_per_execution"
@@ -173,6 +175,57 @@ def rework_cost(view: LogView, table: CostTable) -> ReworkCost:
     frame = frame.sort_values(["cost", "repeated"], ascending=False, kind="stable", ignore_index=True)
     orders = int(np.unique(log.case[repeated]).size)
     return ReworkCost(float(frame["cost"].sum()), orders, frame)
+
+
+# ---------------------------------------------------------------------------------------------- cost per group
+
+GROUP_COLUMNS = ("value", "orders", "median", "mean", "total", "share")
+
+
+def cost_by_attribute(view: LogView, table: CostTable, attribute: str, max_values: int = 20) -> pd.DataFrame:
+    """Cost per order by the values of an order attribute (``GROUP_COLUMNS``; ``share`` of the view's total
+    cost), most costly in total first; numbers come as quartile bands, dates as months, rare values pooled."""
+    codes, labels = attribute_codes(view.cases[attribute])
+    codes = np.where(codes < 0, len(labels), codes)
+    codes, labels = pool_rare(codes, [*labels, MISSING_LABEL], max_values)
+    return _grouped(order_costs(view.log, table)[view.case_mask], codes, labels)
+
+
+def cost_by_variant(view: LogView, table: CostTable, limit: int = 15) -> pd.DataFrame:
+    """Cost per order of the ``limit`` variants with the highest total cost in the view: ``GROUP_COLUMNS``
+    (``value`` is the variant id) plus ``code`` (index into ``variant_index(log).sequences``) and ``path``
+    (short, against the view's most frequent variant)."""
+    index = variant_index(view.log)
+    codes = index.case_variant[view.case_mask].astype(np.int64)
+    costs = order_costs(view.log, table)[view.case_mask]
+    n = len(index.ids)
+    totals = np.bincount(codes, weights=costs, minlength=n)
+    counts = np.bincount(codes, minlength=n)
+    present = np.flatnonzero(counts)
+    top = present[np.lexsort((present, -totals[present]))][:limit]
+    keep = np.isin(codes, top)
+    remap = np.full(n, -1, dtype=np.int64)
+    remap[top] = np.arange(top.size)
+    frame = _grouped(costs[keep], remap[codes[keep]], [index.ids[c] for c in top], total=float(costs.sum()))
+    frame["code"] = frame["value"].map({index.ids[c]: int(c) for c in top})
+    reference = index.sequences[int(present[np.argmax(counts[present])])] if present.size else ()
+    frame["path"] = [short_path(index.sequences[c], reference) for c in frame["code"]]
+    return frame
+
+
+def _grouped(costs: np.ndarray, codes: np.ndarray, labels: list[str], total: float | None = None) -> pd.DataFrame:
+    stats = group_quantiles(codes, costs, len(labels), (0.5,))
+    present = np.flatnonzero(stats.counts)
+    total = float(costs.sum()) if total is None else total
+    frame = pd.DataFrame({
+        "value": [labels[k] for k in present],
+        "orders": stats.counts[present],
+        "median": stats.quantiles[present, 0],
+        "mean": stats.totals[present] / stats.counts[present],
+        "total": stats.totals[present],
+        "share": stats.totals[present] / total if total > 0 else np.zeros(present.size),
+    })
+    return frame.sort_values(["total", "value"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
 # ---------------------------------------------------------------------------------------------- workbook sheet
