@@ -16,13 +16,19 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     >>> neutralise_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
     ["'=1+1", 'ok']
     """
-    def escape(value: object) -> object:
-        if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-            return "'" + value
-        return value
-
     text_columns = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    return frame.assign(**{c: frame[c].map(escape) for c in text_columns})
+    return frame.assign(**{c: frame[c].map(neutralise) for c in text_columns})
+
+
+def neutralise(value: object) -> object:
+    """One cell's value as ``neutralise_formulas`` writes it: text a spreadsheet would run gets an apostrophe.
+
+    >>> neutralise("+49 30 1234"), neutralise(42)
+    ("'+49 30 1234", 42)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

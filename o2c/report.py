@@ -1,0 +1,171 @@
+"""What the Excel and HTML reports say, computed once: the KPIs, their monthly trend, the top variants and
+bottlenecks, rule violations and the improvement backlog of a view, with durations in days.
+
+The two renderers (``o2c.report_xlsx``, ``o2c.report_html``) only lay this out; every number they show comes
+from the same ``ReportContent``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from o2c.bottlenecks import transition_ranking
+from o2c.eventlog import LogView
+from o2c.i18n import Language, t
+from o2c.kpis import CATALOGUE, KpiSettings, KpiValue, kpi_trend, kpi_values
+from o2c.overview import format_duration, overview
+from o2c.rework import activity_families
+from o2c.rules import evaluate_rules, rule_table, violations_export
+from o2c.variants import full_path, variant_index, variant_table
+
+DAY = 86_400.0
+TOP_VARIANTS = 20
+TOP_TRANSITIONS = 15
+FIRST_VIOLATIONS = 500  # violating orders listed; the Conformance page exports them all
+
+
+@dataclass(frozen=True, eq=False)
+class ReportContent:
+    """Everything a report shows, in display units: durations in days, shares as fractions (0.25 = 25%).
+
+    ``trend`` has ``period`` and one column per available KPI key; ``variants``, ``bottlenecks``, ``rules``,
+    ``violations`` and ``backlog`` are tables with stable English column keys (renderers translate headers);
+    ``backlog`` is None when the backlog analysis is not available.
+    """
+
+    lang: Language
+    source_name: str
+    filter_text: str
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    generated: pd.Timestamp
+    orders: int
+    events: int
+    kpis: list[KpiValue]
+    currency: str
+    trend: pd.DataFrame
+    variants: pd.DataFrame
+    n_variants: int
+    bottlenecks: pd.DataFrame
+    n_transitions: int
+    rules: pd.DataFrame
+    violations: pd.DataFrame
+    n_violations: int
+    backlog: pd.DataFrame | None
+
+
+def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+                   filter_text: str = "", source_name: str = "") -> ReportContent:
+    """The content of a report on the selected orders; ``filter_text`` describes the filters in words."""
+    stats = overview(view)
+    results = evaluate_rules(view.log, settings.rules)
+    violations = violations_export(view, results, lang, limit=FIRST_VIOLATIONS)
+    rules = rule_table(view, results)
+    return ReportContent(
+        lang=lang, source_name=source_name, filter_text=filter_text or t("report.all_orders", lang),
+        start=stats.start, end=stats.end, generated=pd.Timestamp.now(tz="UTC").floor("s"),
+        orders=view.n_cases, events=view.n_events,
+        kpis=kpi_values(view, settings), currency=_currency(view, settings),
+        trend=_trend(view, settings),
+        variants=_variants(view), n_variants=int(np.unique(variant_index(view.log).case_variant[view.case_mask]).size),
+        bottlenecks=_bottlenecks(view), n_transitions=len(transition_ranking(view)),
+        rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
+        backlog=_backlog(view, settings, lang))
+
+
+def kpi_number(value: KpiValue) -> float | None:
+    """A KPI's value in report units: durations in days, everything else as computed."""
+    if value.value is None:
+        return None
+    return value.value / DAY if value.kpi.unit == "seconds" else value.value
+
+
+def unit_label(unit: str, lang: Language, currency: str) -> str:
+    """The unit a KPI's report value is in: "orders", "days", "share" or the currency."""
+    return currency if unit == "money" else t(f"report.unit.{unit}", lang)
+
+
+def kpi_text(value: KpiValue, lang: Language, currency: str) -> str:
+    """A KPI's value as the app writes it ("2,000", "37.8 d", "15.6%", "78.23 EUR"), or why it is missing."""
+    if value.missing is not None:
+        return t("report.kpi.missing", lang, what=value.missing)
+    if value.value is None:
+        return "–"
+    unit = value.kpi.unit
+    if unit == "orders":
+        return f"{value.value:,.0f}"
+    if unit == "seconds":
+        return format_duration(value.value)
+    if unit == "share":
+        return f"{value.value:.1%}"
+    return f"{value.value:,.2f} {currency}"
+
+
+def kpi_note(value: KpiValue, lang: Language) -> str:
+    """Why a KPI has no value ("needs resource"), or how many orders it judges when not all of them."""
+    if value.missing is not None:
+        return t("report.kpi.missing", lang, what=value.missing)
+    if value.value is None:
+        return t("report.kpi.none_judged", lang)
+    return ""
+
+
+def _currency(view: LogView, settings: KpiSettings) -> str:
+    if settings.costs is not None:
+        return str(getattr(settings.costs, "currency", ""))
+    from o2c.cost import default_cost_table  # noqa: PLC0415 - as o2c.kpis does
+
+    return default_cost_table(view.log).currency
+
+
+def _trend(view: LogView, settings: KpiSettings) -> pd.DataFrame:
+    trend = kpi_trend(view, settings, "month")
+    seconds = [kpi.key for kpi in CATALOGUE if kpi.unit == "seconds" and kpi.key in trend]
+    return trend.assign(**{key: trend[key] / DAY for key in seconds})
+
+
+def _variants(view: LogView) -> pd.DataFrame:
+    table = variant_table(view).head(TOP_VARIANTS)
+    sequences = variant_index(view.log).sequences
+    families = activity_families(view.log.activity_names)
+    return pd.DataFrame({
+        "rank": table.index.to_numpy(),
+        "orders": table["orders"].to_numpy(),
+        "share": table["share"].to_numpy(),
+        "cumulative_share": table["cumulative_share"].to_numpy(),
+        "median_days": table["median_seconds"].to_numpy() / DAY,
+        "p90_days": table["p90_seconds"].to_numpy() / DAY,
+        "steps": table["steps"].to_numpy(),
+        "path": [full_path(sequences[code], families) for code in table["code"].to_numpy()],
+    })
+
+
+def _bottlenecks(view: LogView) -> pd.DataFrame:
+    ranking = transition_ranking(view).head(TOP_TRANSITIONS)
+    return pd.DataFrame({
+        "source": ranking["source"].astype(object).to_numpy(),
+        "target": ranking["target"].astype(object).to_numpy(),
+        "count": ranking["count"].to_numpy(dtype=np.int64),
+        "total_days": ranking["total_seconds"].to_numpy(dtype=float) / DAY,
+        "share": ranking["share"].to_numpy(dtype=float),
+        "median_days": ranking["median_seconds"].to_numpy(dtype=float) / DAY,
+        "p90_days": ranking["p90_seconds"].to_numpy(dtype=float) / DAY,
+    })
+
+
+def _backlog(view: LogView, settings: KpiSettings, lang: Language) -> pd.DataFrame | None:
+    try:
+        from o2c.backlog import improvement_backlog  # noqa: PLC0415 - pm4py-free but heavier analyses
+    except ImportError:
+        return None
+    table = improvement_backlog(view, settings, lang)
+    return table.assign(gain_cost=table["gain_cost"].astype(float))
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN and NaT."""
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
