@@ -57,3 +57,5 @@ STANDARD_PATH: tuple[str, ...] = (
 
 ACTIVITY_NAMES: tuple[str, ...] = tuple(a.name for a in ACTIVITIES)
 PAYMENT_RECEIVED = "Payment Received"
+# Activity names that mean "the customer paid" in the logs we see (our template, OCEL order management).
+PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive payment", "payment", "收到付款"})

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.activities import PAYMENT_ACTIVITIES
 from o2c.cycle_times import activity_events
 from o2c.eventlog import NS_PER_SECOND, EventLog
-from o2c.overview import PAYMENT_ACTIVITIES
 from o2c.rework import rework_cases
 from o2c.rules import CANCEL_WORDS, first_per_case
 
@@ -77,7 +77,7 @@ def order_measures(log: EventLog) -> OrderMeasures:
 def _measure(log: EventLog) -> OrderMeasures:
     missing: dict[str, str] = {}
     created = log.case_start_ns
-    paid_ns = _first_of(log, [c for c, n in enumerate(log.activity_names) if n.strip().lower() in PAYMENT_ACTIVITIES])
+    paid_ns = _first_of(log, payment_codes(log))
     delivered_ns = _first_of(log, _codes(log, DELIVERED))
     invoiced_ns = _first_of(log, _codes(log, INVOICE_CREATED))
     if not (paid_ns >= 0).any():
@@ -134,6 +134,11 @@ def _measure(log: EventLog) -> OrderMeasures:
     )
 
 
+def payment_codes(log: EventLog) -> list[int]:
+    """Codes of the activities that mean "the customer paid"."""
+    return [code for code, name in enumerate(log.activity_names) if name.strip().lower() in PAYMENT_ACTIVITIES]
+
+
 def _codes(log: EventLog, name: str) -> list[int]:
     code = log.activity_code(name)
     return [] if code is None else [code]
@@ -163,8 +168,7 @@ def _between(start_ns: np.ndarray, end_ns: np.ndarray) -> np.ndarray:
 
 def _invoice_to_cash(log: EventLog, invoiced_ns: np.ndarray) -> np.ndarray:
     """First invoice to the first payment at or after it (by time; a payment before the invoice is not one)."""
-    codes = [c for c, n in enumerate(log.activity_names) if n.strip().lower() in PAYMENT_ACTIVITIES]
-    payments = _events_of(log, codes)
+    payments = _events_of(log, payment_codes(log))
     after = payments[(invoiced_ns[log.case[payments]] >= 0)
                      & (log.timestamp[payments] >= invoiced_ns[log.case[payments]])]
     first = first_per_case(log, after)

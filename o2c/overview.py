@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.activities import PAYMENT_ACTIVITIES
 from o2c.eventlog import LogView
+from o2c.measures import order_measures
 
-# Activity names that mean "the customer paid" in the logs we see (our template, OCEL order management).
-PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive payment", "payment", "收到付款"})
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,9 @@ def overview(view: LogView) -> Overview:
     durations = view.durations_seconds()
     starts = log.case_start_ns[view.case_mask]
     ends = log.case_end_ns[view.case_mask]
-    payment_codes = [i for i, name in enumerate(log.activity_names) if name.strip().lower() in PAYMENT_ACTIVITIES]
     paid_share = None
-    if payment_codes:
-        paid = np.zeros(log.n_cases, dtype=bool)
-        paid[log.case[np.isin(log.activity, payment_codes)]] = True
-        paid_share = float(paid[view.case_mask].mean())
+    if any(name.strip().lower() in PAYMENT_ACTIVITIES for name in log.activity_names):
+        paid_share = float(order_measures(log).paid[view.case_mask].mean())
     return Overview(
         orders=view.n_cases,
         events=view.n_events,
