@@ -1,0 +1,410 @@
+"""Root causes: which groups of orders and which behaviours go with a bad outcome more often than the rest.
+
+An **outcome** is a yes/no per order (late payment, late delivery, slow end to end ...), judged only where the
+data can tell (a late payment needs a payment). For every value of every order attribute (a **segment**) and
+every **behaviour** (repeated credit check ...), the outcome rate inside is set against the rate outside:
+
+* ``lift`` = rate_in / rate_out, ``extra_orders`` = (rate_in - rate_out) x orders_in: the outcome orders the
+  segment has beyond what the rest of the orders' rate would give it. Tables rank by it (impact on
+  the whole), too small segments included but marked.
+* ``extra_days``: the **mean** of the outcome's time (end to end, invoice to cash ...) inside minus outside.
+  The mean, not the median, because it adds up: extra days x orders is the time lost in total.
+* ``low``/``high``: Newcombe's interval for rate_in - rate_out, widened by Bonferroni over every segment
+  tested in the table (``bonferroni_z``), so one false alarm among all of them stays at 5%.
+* Segments with fewer than ``MIN_ORDERS`` orders (either side) or fewer than ``MIN_EXPECTED`` outcomes
+  expected at the overall rate are ``too_small``: shown, never tested, never significant.
+
+These are associations, not proven causes. Two guards keep consequences out: behaviours count only when they
+happen before the outcome's cut-off (the invoice for payment outcomes, the delivery for late delivery), and
+attributes known only after the fact (dates, invoices, status columns) are not segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from o2c.cycle_times import MISSING_LABEL, activity_events, attribute_codes, pool_rare, split_attributes
+from o2c.eventlog import EventLog, LogView
+from o2c.i18n import Language, t
+from o2c.measures import order_measures
+from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, first_per_case
+from o2c.significance import bonferroni_z, rate_difference
+
+MIN_ORDERS = 30
+MIN_EXPECTED = 5
+MAX_VALUES = 50  # per attribute; rarer values are pooled and not tested
+SLOW_QUANTILE = 0.75
+PAYMENT_DAYS = 30.0
+MANY_PEOPLE_QUANTILE = 0.75  # "many people" by default: more than this quantile (people counts are tight)
+DAY = 86_400.0
+COLUMNS = ["factor", "value", "also", "orders", "outcomes", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
+           "low", "high", "significant", "too_small"]
+BEHAVIOURS = ("repeated_credit_check", "changed_after_confirmation", "skipped_credit_check", "many_people")
+CREDIT_CHECK, CONFIRMATION, CHANGED = "credit check", "Order Confirmation Sent", "Order Changed"
+ACTIVATION_STEPS = ("Order Activated", "Shipped")  # the first present: where a skipped credit check shows
+
+
+@dataclass(frozen=True)
+class OutcomeInfo:
+    """What an outcome needs from the log (keys of ``OrderMeasures.missing``) and the time it is measured in."""
+
+    needs: tuple[str, ...]
+    time: str | None  # an OrderMeasures field in seconds
+
+
+OUTCOMES: dict[str, OutcomeInfo] = {
+    "slow": OutcomeInfo(("payment",), "end_to_end_seconds"),
+    "late_payment": OutcomeInfo(("payment", "due_date"), "invoice_to_cash_seconds"),
+    "late_delivery": OutcomeInfo(("on_time_requested",), "order_to_delivery_seconds"),
+    "rework": OutcomeInfo((), "end_to_end_seconds"),
+    "rule": OutcomeInfo((), "end_to_end_seconds"),
+    "unpaid": OutcomeInfo(("payment",), None),
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome with its settings.
+
+    ``days``: slow = end to end over ``days`` (None: the slowest quarter of the judged orders); late payment =
+    invoice to cash over ``days`` (None: paid after ``invoice_due_date``, or over ``PAYMENT_DAYS`` when the log
+    has no due dates). ``rule``: a rule name of ``rules`` for the rule outcome (None: any rule).
+    """
+
+    kind: str
+    days: float | None = None
+    rule: str | None = None
+    rules: RuleSet = DEFAULT_RULES
+
+
+def available_outcomes(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> dict[str, str | None]:
+    """Every outcome kind -> None when the log can judge it, else the column or activity it lacks."""
+    missing = order_measures(log).missing
+    found: dict[str, str | None] = {}
+    for kind, info in OUTCOMES.items():
+        lacking = [missing[n] for n in info.needs if n in missing]
+        if kind == "late_payment" and "due_date" in missing and "invoice" not in missing and "payment" not in missing:
+            lacking = []  # no due date, but invoice to cash over N days still works
+        found[kind] = ", ".join(lacking) or None
+    if not any(o.evaluated for o in evaluate_rules(log, rules).outcomes):
+        found["rule"] = "rules"
+    return found
+
+
+def outcome_mask(view: LogView, outcome: Outcome) -> tuple[np.ndarray, np.ndarray]:
+    """(judged, positive): masks over all orders of the log, False outside the view. ``positive`` is a subset
+    of ``judged``: the orders that have the outcome."""
+    m = order_measures(view.log)
+    selected = view.case_mask
+    if outcome.kind == "slow":
+        seconds = m.end_to_end_seconds
+        judged = selected & ~np.isnan(seconds)
+        if outcome.days is not None:
+            limit = outcome.days * DAY
+        else:
+            limit = np.quantile(seconds[judged], SLOW_QUANTILE) if judged.any() else np.inf
+        return judged, judged & (np.nan_to_num(seconds, nan=-np.inf) > limit)
+    if outcome.kind == "late_payment":
+        if outcome.days is None and "due_date" not in m.missing:
+            flag = m.paid_late
+        else:
+            seconds = m.invoice_to_cash_seconds
+            flag = np.where(np.isnan(seconds), np.nan, seconds > (outcome.days or PAYMENT_DAYS) * DAY)
+        judged = selected & ~np.isnan(flag)
+        return judged, judged & (flag == 1)
+    if outcome.kind == "late_delivery":
+        judged = selected & ~np.isnan(m.on_time_requested)
+        return judged, judged & (m.on_time_requested == 0)
+    if outcome.kind == "rework":
+        return selected.copy(), selected & m.rework
+    if outcome.kind == "rule":
+        results = evaluate_rules(view.log, outcome.rules)
+        chosen = [o for o in results.outcomes if o.evaluated and outcome.rule in (None, o.rule.name)]
+        violating = np.zeros(view.log.n_cases, dtype=bool)
+        for found in chosen:
+            violating[found.cases] = True
+        return selected.copy(), selected & violating
+    if outcome.kind == "unpaid":
+        judged = selected & ~m.cancelled
+        return judged, judged & ~m.paid
+    raise ValueError(f"unknown outcome {outcome.kind!r}")
+
+
+# ---------------------------------------------------------------------------------------------- statistics
+
+def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) -> pd.DataFrame:
+    """The statistics of segments with ``x_in`` outcomes among ``n_in`` orders, out of ``x_all`` among
+    ``n_all``: columns ``orders`` ... ``too_small`` of ``COLUMNS`` (no factor/value/extra_days).
+
+    ``tests`` is the Bonferroni family size; by default the segments that are not too small.
+    """
+    x_in, n_in = np.asarray(x_in, dtype=float), np.asarray(n_in, dtype=float)
+    x_out, n_out = x_all - x_in, n_all - n_in
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate_in, rate_out = x_in / n_in, x_out / n_out
+        lift = np.where(rate_out > 0, rate_in / rate_out, np.nan)
+    expected = n_in * (x_all / n_all if n_all else 0.0)
+    too_small = (n_in < MIN_ORDERS) | (n_out < MIN_ORDERS) | (expected < MIN_EXPECTED)
+    z = bonferroni_z(int((~too_small).sum()) if tests is None else tests)
+    interval = rate_difference(x_in, n_in, x_out, n_out, z)
+    low = np.where(too_small, np.nan, interval.low)
+    high = np.where(too_small, np.nan, interval.high)
+    return pd.DataFrame({"orders": n_in.astype(np.int64), "outcomes": x_in.astype(np.int64), "rate_in": rate_in,
+                         "rate_out": rate_out, "lift": lift, "extra_orders": (rate_in - rate_out) * n_in,
+                         "low": low, "high": high, "significant": ~too_small & ((low > 0) | (high < 0)),
+                         "too_small": too_small})
+
+
+def _table(members: np.ndarray, n_groups: int, judged: np.ndarray, positive: np.ndarray,
+           seconds: np.ndarray | None) -> pd.DataFrame:
+    """Statistics per group from ``members`` (group id per judged order and factor, -1 none; any shape whose
+    last axis runs over the judged orders)."""
+    ids = members.ravel()
+    keep = ids >= 0
+    flat_positive = np.broadcast_to(positive[judged], members.shape).ravel()
+    n_in = np.bincount(ids[keep], minlength=n_groups)
+    x_in = np.bincount(ids[keep & flat_positive], minlength=n_groups)
+    table = compare_rates(x_in, n_in, int(positive.sum()), int(judged.sum()))
+    table["extra_days"] = np.nan
+    if seconds is not None:
+        values = seconds[judged]
+        timed = np.broadcast_to(~np.isnan(values), members.shape).ravel() & keep
+        flat_values = np.broadcast_to(np.nan_to_num(values), members.shape).ravel()
+        count = np.bincount(ids[timed], minlength=n_groups)
+        total = np.bincount(ids[timed], weights=flat_values[timed], minlength=n_groups)
+        all_count, all_total = int((~np.isnan(values)).sum()), float(np.nansum(values))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            table["extra_days"] = (total / count - (all_total - total) / (all_count - count)) / DAY
+    return table
+
+
+def _ranked(table: pd.DataFrame) -> pd.DataFrame:
+    table = table[(table["orders"] > 0) & table["rate_out"].notna()]  # a segment of all orders compares nothing
+    return table.sort_values(["extra_orders", "factor", "value"], ascending=[False, True, True],
+                             kind="stable", ignore_index=True)[COLUMNS]
+
+
+# ---------------------------------------------------------------------------------------------- segments
+
+@dataclass(frozen=True)
+class _Segments:
+    """Per log: segment id per (factor, order) (-1: missing, pooled or a copy of an earlier segment), each
+    segment's factor, value and copies ("warehouse = DC Singapore" for region APAC), and each row's factor."""
+
+    ids: np.ndarray
+    factors: list[str]
+    values: list[str]
+    also: list[str]
+    rows: list[str]
+
+
+def segment_factors(log: EventLog) -> list[str]:
+    """The order attributes that become segments: ``split_attributes`` without dates, status and invoice
+    columns (known only after the fact) and without copies of another attribute (account id = account name)."""
+    return _segments(log).rows
+
+
+def _segments(log: EventLog) -> _Segments:
+    return log.memo("root_cause_segments", lambda: _build_segments(log))
+
+
+def _build_segments(log: EventLog) -> _Segments:
+    rows, factors, values, kept, names = [], [], [], [], []
+    for name in split_attributes(log):
+        column = log.cases[name]
+        if (pd.api.types.is_datetime64_any_dtype(column) or "status" in name.casefold()
+                or name.casefold().startswith("invoice")):
+            continue
+        # Bands are the whole log's quartiles, so a filter change only masks (no re-banding per view).
+        codes, labels = attribute_codes(column)
+        codes = np.where(codes < 0, len(labels), codes)
+        codes, labels = pool_rare(codes, [*labels, MISSING_LABEL], MAX_VALUES)
+        if any(_same_partition(codes, other) for other in kept):
+            continue
+        kept.append(codes)
+        names.append(name)
+        tested = len(labels) - (2 if labels[-2].startswith("Other (") else 1)  # pooled and missing: not tested
+        rows.append(np.where(codes < tested, codes + len(values), -1).astype(np.int32))
+        factors += [name] * tested
+        values += labels[:tested]
+    ids = np.vstack(rows) if rows else np.empty((0, log.n_cases), dtype=np.int32)
+    ids, also = _merge_copies(ids, factors, values)
+    return _Segments(ids, factors, values, also, names)
+
+
+def _merge_copies(ids: np.ndarray, factors: list[str], values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Segments with the same orders as an earlier one (one region, one warehouse) become a note on it."""
+    # Same orders <=> same count and same sum of random weights per order (a collision is vanishingly unlikely).
+    weights = np.broadcast_to(np.random.default_rng(0).random(ids.shape[1]), ids.shape)
+    known = ids >= 0
+    count = np.bincount(ids[known], minlength=len(values))
+    signature = np.bincount(ids[known], weights=weights[known], minlength=len(values))
+    first = pd.DataFrame({"c": count, "s": signature}).groupby(["c", "s"], sort=False).ngroup().to_numpy()
+    keeper = np.unique(first, return_index=True)[1][first]  # the first segment with the same orders
+    also = [[] for _ in values]
+    for copy in np.flatnonzero(keeper != np.arange(len(values))):
+        also[keeper[copy]].append(f"{factors[copy]} = {values[copy]}")
+    remap = np.where(keeper == np.arange(len(values)), np.arange(len(values)), -1).astype(np.int32)
+    return np.where(known, remap[np.maximum(ids, 0)], -1).astype(np.int32), ["; ".join(a) for a in also]
+
+
+def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
+    distinct_a, distinct_b = np.unique(a).size, np.unique(b).size
+    return distinct_a == distinct_b and np.unique(a * (int(b.max()) + 1) + b).size == distinct_a
+
+
+def segment_table(view: LogView, outcome: Outcome) -> pd.DataFrame:
+    """One row per attribute value (columns ``COLUMNS``), ranked by ``extra_orders``; too small ones last."""
+    judged, positive = outcome_mask(view, outcome)
+    segments = _segments(view.log)
+    table = _table(segments.ids[:, judged], len(segments.values), judged, positive, _seconds(view.log, outcome))
+    table.insert(0, "factor", segments.factors)
+    table.insert(1, "value", segments.values)
+    table.insert(2, "also", segments.also)
+    return _ranked(table)
+
+
+def segment_cases(view: LogView, factor: str, value: str) -> np.ndarray:
+    """Mask over all orders of the log: selected orders in the segment ``factor`` = ``value``."""
+    segments = _segments(view.log)
+    found = [i for i, (f, v) in enumerate(zip(segments.factors, segments.values)) if (f, v) == (factor, value)]
+    if not found:
+        return np.zeros(view.log.n_cases, dtype=bool)
+    return view.case_mask & (segments.ids[segments.rows.index(factor)] == found[0])
+
+
+def _seconds(log: EventLog, outcome: Outcome) -> np.ndarray | None:
+    field = OUTCOMES[outcome.kind].time
+    return None if field is None else getattr(order_measures(log), field)
+
+
+# ---------------------------------------------------------------------------------------------- behaviours
+
+def cutoff_ns(log: EventLog, kind: str) -> np.ndarray:
+    """Per order: behaviours count only before this time: the first delivery for late delivery, else the first
+    invoice (reminders, collection calls and the people doing them are the outcome's own story); the log's end
+    when the order has no such event."""
+    m = order_measures(log)
+    cut = m.delivered_ns if kind == "late_delivery" else m.invoiced_ns
+    return np.where(cut >= 0, cut, np.int64(m.log_end_ns + 1))
+
+
+def behaviour_cases(log: EventLog, kind: str, people: int | None = None) -> dict[str, np.ndarray]:
+    """Behaviour -> mask over all orders of the log: it happened before the outcome's cut-off (``cutoff_ns``).
+
+    * repeated credit check: a second credit-check event (any outcome: failed then passed, passed twice).
+    * changed after confirmation: "Order Changed" after the first "Order Confirmation Sent".
+    * skipped credit check: activated (else shipped) with no credit-check event before.
+    * many people: more than ``people`` distinct resources (None: ``default_people``).
+    Behaviours the log cannot show (no such activity or resource) are left out.
+    """
+    cut = cutoff_ns(log, kind)
+    checks = np.sort(np.concatenate([activity_events(log, c) for c, name in enumerate(log.activity_names)
+                                     if CREDIT_CHECK in name.casefold()] or [np.empty(0, dtype=np.int64)]))
+    found: dict[str, np.ndarray] = {}
+    if checks.size:
+        second = _nth_per_case(log, checks, 2)
+        found["repeated_credit_check"] = _before(log, second, cut)
+        step = next((s for s in ACTIVATION_STEPS if log.activity_code(s) is not None), None)
+        if step is not None:
+            first_step = first_per_case(log, activity_events(log, log.activity_code(step)))
+            first_check = first_per_case(log, checks)
+            skipped = np.where((first_step >= 0) & ((first_check < 0) | (first_check > first_step)), first_step, -1)
+            found["skipped_credit_check"] = _before(log, skipped, cut)
+    confirmed, changed = log.activity_code(CONFIRMATION), log.activity_code(CHANGED)
+    if confirmed is not None and changed is not None:
+        first_confirmation = first_per_case(log, activity_events(log, confirmed))
+        changes = activity_events(log, changed)
+        after = changes[changes > np.where(first_confirmation >= 0, first_confirmation, log.n_events)[
+            log.case[changes]]]
+        found["changed_after_confirmation"] = _before(log, first_per_case(log, after), cut)
+    if "resource" in log.event_attributes:
+        counts = _people_before(log, kind)
+        limit = people if people is not None else default_people(log, kind)
+        found["many_people"] = counts > limit
+    return found
+
+
+def default_people(log: EventLog, kind: str) -> int:
+    """The default "many people" threshold: the 75th percentile of the people per order (before the cut-off),
+    so at most a quarter of the orders count as handled by many. People per order vary little (the median plus
+    two often catches no one)."""
+    return int(np.quantile(_people_before(log, kind), MANY_PEOPLE_QUANTILE)) if log.n_cases else 0
+
+
+def _people_before(log: EventLog, kind: str) -> np.ndarray:
+    def count() -> np.ndarray:
+        codes = np.asarray(pd.Categorical(log.event_attributes["resource"]).codes, dtype=np.int64)
+        keep = (codes >= 0) & (log.timestamp < cutoff_ns(log, kind)[log.case])
+        width = int(codes.max()) + 1
+        pairs = np.unique(log.case[keep].astype(np.int64) * width + codes[keep])
+        return np.bincount(pairs // width, minlength=log.n_cases)
+    return log.memo("root_cause_people_" + ("delivery" if kind == "late_delivery" else "invoice"), count)
+
+
+def _nth_per_case(log: EventLog, events: np.ndarray, nth: int) -> np.ndarray:
+    """Per case: the ``nth`` of the ascending ``events`` in it, -1 when fewer."""
+    cases = log.case[events]
+    starts = np.searchsorted(cases, cases, side="left")
+    rank = np.arange(events.size) - starts + 1
+    found = np.full(log.n_cases, -1, dtype=np.int64)
+    found[cases[rank == nth]] = events[rank == nth]
+    return found
+
+
+def _before(log: EventLog, events: np.ndarray, cut: np.ndarray) -> np.ndarray:
+    return (events >= 0) & (log.timestamp[np.maximum(events, 0)] < cut)
+
+
+def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) -> pd.DataFrame:
+    """One row per behaviour (``factor`` = the behaviour, ``value`` "yes"), ``COLUMNS``, ranked as segments.
+
+    "Repeated credit check" and "many people" are not offered for rework (a repeated activity is rework by
+    definition, and whoever redoes it adds a person). For rule
+    outcomes, a behaviour whose every order violates the rule is the rule itself, re-phrased, and is left out.
+    """
+    judged, positive = outcome_mask(view, outcome)
+    found = behaviour_cases(view.log, outcome.kind, people)
+    if outcome.kind == "rework":
+        found.pop("repeated_credit_check", None)
+        found.pop("many_people", None)
+    names = list(found)
+    members = np.array([np.where(found[n][judged], i, -1) for i, n in enumerate(names)]).reshape(len(names), -1)
+    table = _table(members, len(names), judged, positive, _seconds(view.log, outcome))
+    table.insert(0, "factor", names)
+    table.insert(1, "value", "yes")
+    table.insert(2, "also", "")
+    if outcome.kind == "rule":
+        table = table[~((table["rate_in"] == 1) & (table["orders"] >= MIN_ORDERS))]
+    return _ranked(table)
+
+
+# ---------------------------------------------------------------------------------------------- for the backlog
+
+def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Language = "en") -> list[dict]:
+    """The significant segments and behaviours that add the most outcome orders, most first.
+
+    Each: ``factor``, ``value``, ``kind`` ("segment"/"behaviour"), ``extra_orders``, ``extra_days``, ``lift``,
+    ``evidence`` (one sentence) and ``cases`` (mask over all orders of the log: the segment's orders that have
+    the outcome).
+    """
+    judged, positive = outcome_mask(view, outcome)
+    behaviours = behaviour_cases(view.log, outcome.kind)
+    rows = [(r, "segment") for r in segment_table(view, outcome).itertuples()]
+    rows += [(r, "behaviour") for r in behaviour_table(view, outcome).itertuples()]
+    rows = sorted((p for p in rows if p[0].significant and p[0].extra_orders > 0), key=lambda p: -p[0].extra_orders)
+    causes = []
+    for row, kind in rows[:limit]:
+        members = behaviours[row.factor] if kind == "behaviour" else segment_cases(view, row.factor, row.value)
+        label = (t(f"rc.behaviour.{row.factor}", lang) if kind == "behaviour"
+                 else f"{row.factor.replace('_', ' ')} = {row.value}")
+        evidence = t("rc.evidence", lang, outcome=t(f"rc.outcome.{outcome.kind}", lang), segment=label,
+                     rate_in=row.rate_in, rate_out=row.rate_out, outcomes=row.outcomes, orders=row.orders,
+                     extra=row.extra_orders, lift=row.lift)
+        causes.append({"factor": row.factor, "value": row.value, "kind": kind, "extra_orders": row.extra_orders,
+                       "extra_days": row.extra_days, "lift": row.lift, "evidence": evidence,
+                       "cases": members & judged & positive})
+    return causes
