@@ -25,6 +25,8 @@ navigation = st.navigation({
     ],
     tr("nav.improve"): [
         st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
+        st.Page("pages/people.py", title=tr("page.people"), icon=":material/groups:", url_path="people"),
+        st.Page("pages/partners.py", title=tr("page.partners"), icon=":material/local_shipping:", url_path="partners"),
     ],
 })
 render_privacy()

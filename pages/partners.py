@@ -1,0 +1,149 @@
+"""Partners & carriers page: on-time delivery and delivery times per carrier, warehouse or partner account."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from o2c.cycle_times import MISSING_LABEL
+from o2c.export import to_csv_bytes
+from o2c.overview import format_duration
+from o2c.partners import (PARTNER_ACCOUNTS, TARGET_COLUMNS, missing_columns, on_time, partner_attributes,
+                          partner_table, partner_trend, transit_seconds)
+from o2c.significance import SMALL_GROUP
+from ui.state import language, page_view, tr
+
+BLUE, RED, GREY = "#4c78a8", "#c44e52", "#9a9a9a"
+
+view = page_view("partners.title")
+log = view.log
+options = partner_attributes(log)
+if not options:
+    st.info(tr("partners.no_columns"), icon=":material/local_shipping:")
+    st.stop()
+
+
+def attribute_name(name: str) -> str:
+    """How a partner attribute reads in the picker."""
+    return tr("partners.attribute.partner_accounts") if name == PARTNER_ACCOUNTS else name.replace("_", " ").capitalize()
+
+
+if st.session_state.get("partners_attribute_saved") not in options:
+    st.session_state["partners_attribute_saved"] = options[0]
+controls = st.columns([1.2, 1, 1.5], vertical_alignment="bottom")
+# A key per language gives a fresh widget when the option labels change language.
+attribute_key = f"partners_attribute_{language()}"
+st.session_state.setdefault(attribute_key, st.session_state["partners_attribute_saved"])
+attribute = controls[0].selectbox(tr("partners.attribute"), options, key=attribute_key, format_func=attribute_name,
+                                  on_change=lambda: st.session_state.update(
+                                      partners_attribute_saved=st.session_state[attribute_key]))
+target = controls[1].segmented_control(tr("partners.target"), list(TARGET_COLUMNS), key="partners_target",
+                                       default="requested", required=True,
+                                       format_func=lambda name: tr(f"partners.target.{name}"))
+
+missing = missing_columns(log, attribute, target)
+if missing:
+    st.info(tr("partners.missing", columns=", ".join(missing)), icon=":material/info:")
+    st.stop()
+
+overall = on_time(view, target)
+if overall.judged == 0:
+    st.info(tr("partners.none"))
+    st.stop()
+table = partner_table(view, attribute, target)
+named = table[table["partner"] != MISSING_LABEL]
+reliable = named[~named["small"]]
+worst = (reliable if len(reliable) else named).iloc[0] if len(named) else None
+
+metrics = st.columns(4)
+metrics[0].metric(tr("partners.on_time"), f"{overall.rate:.1%}",
+                  help=tr("partners.on_time.help", judged=overall.judged, low=overall.low, high=overall.high))
+metrics[1].metric(tr("partners.late"), f"{overall.late:,}")
+if worst is not None:
+    metrics[2].metric(tr("partners.worst"), worst["partner"], delta_color="off", delta_arrow="off",
+                      delta=tr("partners.worst.delta", rate=worst["on_time_rate"], late=worst["late_share"]),
+                      help=tr("partners.worst.help", n=SMALL_GROUP))
+transit = transit_seconds(log)[view.case_mask]
+transit = transit[~np.isnan(transit)]
+if transit.size:
+    metrics[3].metric(tr("partners.transit"), format_duration(float(np.median(transit))),
+                      help=tr("partners.transit.help"))
+
+
+def rate_chart(frame: pd.DataFrame) -> alt.Chart:
+    """On-time rate per partner (dot) with its 95% interval (bar), worst at the top; the overall rate as a rule."""
+    label = tr("partners.col.partner")
+    rate = tr("partners.col.rate")
+    data = frame.assign(flagged=frame["rate_high"] < overall.rate)
+    y = alt.Y("partner:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
+    tooltip = [alt.Tooltip("partner:N", title=label), alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
+               alt.Tooltip("rate_low:Q", title=f"{tr('partners.col.interval')} ↓", format=".1%"),
+               alt.Tooltip("rate_high:Q", title=f"{tr('partners.col.interval')} ↑", format=".1%"),
+               alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
+               alt.Tooltip("late_share:Q", title=tr("partners.col.late_share"), format=".0%")]
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    colour = alt.condition("datum.flagged", alt.value(RED), alt.value(BLUE))
+    whisker = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
+        x=alt.X("rate_low:Q", title=rate, axis=alt.Axis(format="%")), x2="rate_high:Q", color=colour)
+    dots = base.mark_circle(size=90, opacity=1).encode(x="on_time_rate:Q", color=colour)
+    overall_rule = alt.Chart(pd.DataFrame({"rate": [overall.rate]})).mark_rule(color=GREY, strokeDash=[4, 3]).encode(
+        x="rate:Q")
+    return (whisker + dots + overall_rule).properties(height=alt.Step(28))
+
+
+def trend_chart(trend: pd.DataFrame) -> alt.Chart:
+    """On-time rate per month, one line per partner."""
+    month, rate, label = tr("partners.trend.month"), tr("partners.trend.rate"), tr("partners.col.partner")
+    base = alt.Chart(trend).encode(
+        x=alt.X("month:T", title=month, axis=alt.Axis(format="%b %Y")),
+        y=alt.Y("on_time_rate:Q", title=rate, axis=alt.Axis(format="%")),
+        color=alt.Color("partner:N", title=label, legend=alt.Legend(orient="top", columns=4, labelLimit=220)),
+        tooltip=[alt.Tooltip("partner:N", title=label), alt.Tooltip("month:T", title=month, format="%b %Y"),
+                 alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
+                 alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=",")])
+    return (base.mark_line() + base.mark_circle(size=30)).properties(height=300)
+
+
+by_partner, monthly = st.tabs([tr("partners.tab.partners"), tr("partners.tab.trend")])
+
+with by_partner:
+    st.caption(tr("partners.chart.hint"))
+    chartable = named[named["judged"] > 0]
+    if len(chartable):
+        st.altair_chart(rate_chart(chartable), width="stretch")
+    shown = table.assign(
+        partner=table["partner"].where(~table["small"], table["partner"] + " *"),
+        on_time_rate=table["on_time_rate"] * 100,
+        interval=[f"{low:.0%} – {high:.0%}" if pd.notna(low) else "–"
+                  for low, high in zip(table["rate_low"], table["rate_high"])],
+        order_share=table["order_share"] * 100, late_share=table["late_share"] * 100,
+        transit=table["transit_median_seconds"].map(format_duration),
+        delivery=table["delivery_median_seconds"].map(format_duration))
+    st.dataframe(
+        shown, hide_index=True, width="stretch", key="partners_table",
+        column_order=["partner", "orders", "judged", "on_time_rate", "interval", "late", "order_share", "late_share",
+                      "transit", "delivery"],
+        column_config={
+            "partner": st.column_config.TextColumn(tr("partners.col.partner"), width="medium"),
+            "orders": st.column_config.NumberColumn(tr("partners.col.orders"), format="localized"),
+            "judged": st.column_config.NumberColumn(tr("partners.col.judged"), format="localized",
+                                                    help=tr("partners.col.judged.help")),
+            "on_time_rate": st.column_config.NumberColumn(tr("partners.col.rate"), format="%.1f%%"),
+            "interval": st.column_config.TextColumn(tr("partners.col.interval")),
+            "late": st.column_config.NumberColumn(tr("partners.col.late"), format="localized"),
+            "order_share": st.column_config.NumberColumn(tr("partners.col.order_share"), format="%.0f%%"),
+            "late_share": st.column_config.ProgressColumn(tr("partners.col.late_share"), format="%.0f%%",
+                                                          min_value=0, max_value=100),
+            "transit": st.column_config.TextColumn(tr("partners.col.transit"), help=tr("partners.transit.help")),
+            "delivery": st.column_config.TextColumn(tr("partners.col.delivery")),
+        })
+    notes = st.columns([4, 1], vertical_alignment="center")
+    if table["small"].any():
+        notes[0].caption(tr("partners.small", n=SMALL_GROUP))
+    notes[1].download_button(tr("partners.download"), data=lambda: to_csv_bytes(table),
+                             file_name=f"on_time_by_{attribute}.csv", mime="text/csv", icon=":material/download:",
+                             on_click="ignore", key="partners_download")
+
+with monthly:
+    st.caption(tr("partners.trend.hint"))
+    st.altair_chart(trend_chart(partner_trend(view, attribute, target)), width="stretch")

@@ -1,0 +1,158 @@
+"""People & teams page: workload per person, role or department, who hands orders to whom, and which activities
+rest on a few shoulders."""
+
+import altair as alt
+import streamlit as st
+
+from o2c.dot import short_duration
+from o2c.export import to_csv_bytes
+from o2c.overview import format_duration
+from o2c.people import (CONCENTRATED_MIN_PERFORMERS, CONCENTRATED_TOP3, DEFAULT_HANDOVERS_SHOWN,
+                        activity_performers, handover_dot, handover_summary, handovers, people_levels, performers,
+                        weekly_workload, workload_balance)
+from ui.state import language, page_view, tr
+
+BLUE = "#4c78a8"
+
+view = page_view("people.title")
+levels = people_levels(view.log)
+if not levels:
+    st.info(tr("people.no_columns"), icon=":material/group_off:")
+    st.stop()
+
+if st.session_state.get("people_level") not in levels:
+    st.session_state["people_level"] = "role" if "role" in levels else levels[0]
+level = st.segmented_control(tr("people.level"), levels, key="people_level", required=True,
+                             format_func=lambda name: tr(f"people.level.{name}"))
+level_name = tr(f"people.level.{level}")
+
+table = performers(view, level)
+summary = handover_summary(view, level)
+balance = workload_balance(view, level)
+
+metrics = st.columns(4)
+metrics[0].metric(f"{tr('people.metric.performers')}: {level_name}", f"{len(table):,}",
+                  help=tr("people.metric.performers.help"))
+metrics[1].metric(tr("people.metric.per_order"), f"{summary.per_order:.1f}", help=tr("people.metric.per_order.help"))
+metrics[2].metric(tr("people.metric.wait"), format_duration(summary.median_wait_seconds),
+                  help=tr("people.metric.wait.help"))
+metrics[3].metric(tr("people.metric.concentrated"), f"{int(balance['concentrated'].sum()):,}",
+                  help=tr("people.metric.concentrated.help", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))
+
+
+def count_column(key: str, help_key: str | None = None) -> st.column_config.NumberColumn:
+    """A count column with a translated title."""
+    return st.column_config.NumberColumn(tr(key), format="localized", help=tr(help_key) if help_key else None)
+
+
+def share_column(key: str) -> st.column_config.ProgressColumn:
+    """A 0-100% bar column."""
+    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100)
+
+
+workload_tab, handover_tab, balance_tab = st.tabs(
+    [tr("people.tab.workload"), tr("people.tab.handovers"), tr("people.tab.balance")])
+
+with workload_tab:
+    st.caption(tr("people.workload.hint"))
+    st.dataframe(
+        table.assign(wait=table["median_wait_seconds"].map(format_duration),
+                     repetition_share=table["repetition_share"] * 100),
+        hide_index=True, width="stretch", key="people_performers",
+        column_order=["performer", "events", "orders", "wait", "repetitions", "repetition_share", "active_weeks",
+                      "weekly_median", "weekly_peak"],
+        column_config={
+            "performer": st.column_config.TextColumn(tr("people.col.performer"), width="medium"),
+            "events": count_column("people.col.events"),
+            "orders": count_column("people.col.orders"),
+            "wait": st.column_config.TextColumn(tr("people.col.wait"), help=tr("people.col.wait.help")),
+            "repetitions": count_column("people.col.repetitions", "people.col.repetitions.help"),
+            "repetition_share": st.column_config.NumberColumn(tr("people.col.repetition_share"), format="%.1f%%"),
+            "active_weeks": count_column("people.col.active_weeks"),
+            "weekly_median": st.column_config.NumberColumn(tr("people.col.weekly_median"), format="%.1f",
+                                                           help=tr("people.col.weekly_median.help")),
+            "weekly_peak": count_column("people.col.weekly_peak"),
+        })
+    names = table["performer"].tolist()
+    controls = st.columns([2, 3, 1], vertical_alignment="bottom")
+    picked = controls[0].selectbox(tr("people.trend.pick"), names, key=f"people_pick_{level}")
+    controls[2].download_button(tr("people.download"), data=lambda: to_csv_bytes(table), file_name="workload.csv",
+                                mime="text/csv", icon=":material/download:", on_click="ignore",
+                                key="people_download")
+    weekly = weekly_workload(view, level, picked)
+    chart = alt.Chart(weekly).mark_bar(color=BLUE).encode(
+        x=alt.X("week:T", title=tr("people.trend.week")),
+        y=alt.Y("events:Q", title=tr("people.trend.events")),
+        tooltip=[alt.Tooltip("week:T", title=tr("people.trend.week"), format="%d %b %Y"),
+                 alt.Tooltip("events:Q", title=tr("people.trend.events"), format=",")],
+    ).properties(height=200)
+    st.altair_chart(chart, width="stretch")
+
+with handover_tab:
+    st.caption(tr("people.handovers.hint"))
+    passes = handovers(view, level)
+    if passes.empty:
+        st.info(tr("people.handovers.none"))
+    else:
+        top = DEFAULT_HANDOVERS_SHOWN
+        if len(passes) > 1:
+            top = st.columns([1, 2])[0].slider(tr("people.handovers.top"), 1, len(passes),
+                                               min(DEFAULT_HANDOVERS_SHOWN, len(passes)), key=f"people_top_{level}",
+                                               help=tr("people.handovers.top.help"))
+        shown = min(top, len(passes))
+        covered = passes["handovers"].head(shown).sum() / passes["handovers"].sum()
+        st.caption(tr("people.handovers.shown", shown=shown, total=len(passes), level=level_name.lower(),
+                      share=covered))
+        events = dict(zip(table["performer"], table["events"]))
+        dot = handover_dot(passes, events, shown, language())
+        st.graphviz_chart(dot, width="content")
+        with st.expander(tr("people.handovers.table"), icon=":material/table:"):
+            st.dataframe(
+                passes.assign(wait=passes["median_wait_seconds"].map(short_duration)), hide_index=True,
+                width="stretch", key="people_handovers",
+                column_order=["source", "target", "handovers", "orders", "wait"],
+                column_config={
+                    "source": st.column_config.TextColumn(tr("people.col.source")),
+                    "target": st.column_config.TextColumn(tr("people.col.target")),
+                    "handovers": count_column("people.col.handovers"),
+                    "orders": count_column("people.col.orders"),
+                    "wait": st.column_config.TextColumn(tr("people.col.handover_wait")),
+                })
+            columns = st.columns(2)
+            columns[0].download_button(tr("people.download"), data=lambda: to_csv_bytes(passes),
+                                       file_name="handovers.csv", mime="text/csv", icon=":material/download:",
+                                       on_click="ignore", key="people_download_handovers")
+            columns[1].download_button(tr("people.download.dot"), dot.encode("utf-8"), "handovers.dot",
+                                       "text/vnd.graphviz", icon=":material/download:", on_click="ignore",
+                                       key="people_download_dot")
+
+with balance_tab:
+    st.caption(tr("people.balance.hint", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))
+    unassigned = ["unassigned"] if balance["unassigned"].any() else []
+    st.dataframe(
+        balance.assign(top1_share=balance["top1_share"] * 100, top3_share=balance["top3_share"] * 100),
+        hide_index=True, width="stretch", key="people_balance",
+        column_order=["activity", "executions", *unassigned, "performers", "top_performer", "top1_share",
+                      "top3_share", "gini", "concentrated"],
+        column_config={
+            "activity": st.column_config.TextColumn(tr("people.col.activity"), width="medium"),
+            "executions": count_column("people.col.executions"),
+            "unassigned": count_column("people.col.unassigned"),
+            "performers": count_column("people.col.performers"),
+            "top_performer": st.column_config.TextColumn(tr("people.col.top_performer")),
+            "top1_share": share_column("people.col.top1"),
+            "top3_share": share_column("people.col.top3"),
+            "gini": st.column_config.NumberColumn(tr("people.col.gini"), format="%.2f"),
+            "concentrated": st.column_config.CheckboxColumn(tr("people.col.concentrated")),
+        })
+    activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), balance["activity"].tolist(),
+                                               key="people_activity")
+    who = activity_performers(view, level, activity)
+    bars = alt.Chart(who).mark_bar(color=BLUE, height=14).encode(
+        x=alt.X("executions:Q", title=tr("people.col.executions")),
+        y=alt.Y("performer:N", sort=None, title=None, axis=alt.Axis(labelLimit=240)),
+        tooltip=[alt.Tooltip("performer:N", title=tr("people.col.performer")),
+                 alt.Tooltip("executions:Q", title=tr("people.col.executions"), format=","),
+                 alt.Tooltip("share:Q", title=tr("people.col.share"), format=".1%")],
+    ).properties(height=alt.Step(24))
+    st.altair_chart(bars, width="stretch")
