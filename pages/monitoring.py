@@ -1,0 +1,324 @@
+"""KPIs & monitoring page: the order-to-cash KPIs of the selection, their trend, the latest period against a
+baseline, and snapshots saved on this computer to compare month by month."""
+
+import datetime as dt
+import sqlite3
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from o2c.cycle_times import DAYS, time_unit
+from o2c.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
+from o2c.monitoring import HEADLINE, delta_color, format_delta, format_value, kpi_changes, period_values
+from o2c.rules import DEFAULT_RULES, RuleSet, parse_rules
+from o2c.snapshots import (Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots, default_store_path,
+                           snapshot_from_view)
+from ui.state import dataset, filters, language, page_view, tr
+
+# The cards, four to a row, grouped by what a finance manager asks about.
+CARD_ROWS = {
+    "volume": ("orders", "open_orders", "open_order_age", "cost_per_order"),
+    "cash": ("end_to_end_median", "end_to_end_p90", "invoice_to_cash", "late_payment_rate"),
+    "delivery": ("order_to_delivery", "on_time_delivery_rate", "rework_rate", "first_time_right"),
+    "control": ("adherence_rate", "touchless_rate"),
+}
+CARDS_PER_ROW = 4
+BLUE, ORANGE, GREEN, RED = "#4c78a8", "#f58518", "#2e7d32", "#c62828"
+STORE_KEY = "monitor_store_path"
+PENDING_DELETE = "monitor_delete_pending"
+
+
+# ---------------------------------------------------------------------------------------------- settings
+
+def current_rules() -> tuple[RuleSet, str]:
+    """The rules the Conformance page is using in this session (edited or from the workbook), else the standard
+    ones; with the i18n key that says which."""
+    sheet = st.session_state.get("workbook_rules") or {}
+    current = dataset()
+    workbook = sheet.get("rules") if current and sheet.get("digest") == current.digest else None
+    source = f"workbook:{current.digest}" if workbook is not None else "default"
+    base = st.session_state.get("conf_rules_base")
+    rules = workbook or DEFAULT_RULES
+    if base is not None and st.session_state.get("conf_rules_source") == source:
+        rules = parse_rules(base)[0]
+    if rules == DEFAULT_RULES:
+        return rules, "monitor.settings.rules.default"
+    return rules, "monitor.settings.rules.workbook" if rules == workbook else "monitor.settings.rules.edited"
+
+
+def kpi_settings() -> tuple[KpiSettings, str]:
+    """The settings the KPIs use and a sentence naming them."""
+    rules, rules_note = current_rules()
+    settings = KpiSettings(rules=rules)
+    return settings, tr("monitor.settings", rules=tr(rules_note), systems=tr("monitor.settings.systems.default"),
+                        costs=tr("monitor.settings.costs.default"))
+
+
+# ---------------------------------------------------------------------------------------------- formatting
+
+def currency_of(settings: KpiSettings) -> str:
+    from o2c.cost import default_cost_table  # noqa: PLC0415 - the same default as o2c.kpis
+
+    return getattr(settings.costs, "currency", None) or default_cost_table().currency
+
+
+def display_unit(kpi: Kpi, values: pd.Series, currency: str) -> tuple[float, str]:
+    """How a KPI's trend is drawn: the divisor from its stored unit and the axis unit's name."""
+    if kpi.unit == "seconds":
+        unit = time_unit(values) if values.notna().any() else DAYS
+        return unit.seconds, tr(f"cycle.unit.{unit.symbol}")
+    if kpi.unit == "share":
+        return 0.01, "%"
+    if kpi.unit == "money":
+        return 1.0, currency
+    return 1.0, tr("monitor.unit.orders")
+
+
+def period_label(stamp: pd.Timestamp, period: str) -> str:
+    return f"{stamp:%d %b %Y}" if period == "week" else f"{stamp:%b %Y}"
+
+
+# ---------------------------------------------------------------------------------------------- cards
+
+def kpi_card(value: KpiValue, currency: str) -> None:
+    kpi = value.kpi
+    with st.container(border=True):
+        st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
+        if value.missing:
+            st.caption(tr("monitor.needs", what=value.missing))
+        elif kpi.aggregate == "count":
+            st.caption(tr("monitor.card.count"))
+        else:
+            st.caption(tr("monitor.card.judged", n=value.judged))
+
+
+def cards_section(values: list[KpiValue], currency: str) -> None:
+    by_key = {value.kpi.key: value for value in values}
+    for group, keys in CARD_ROWS.items():
+        st.markdown(f"**{tr(f'monitor.group.{group}')}**")
+        for column, key in zip(st.columns(CARDS_PER_ROW), keys):
+            with column:
+                kpi_card(by_key[key], currency)
+
+
+# ---------------------------------------------------------------------------------------------- trend
+
+def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, target: float | None) -> alt.Chart:
+    divisor, unit = display_unit(kpi, trend[kpi.key], currency)
+    data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor})
+    period_title = tr(f"cycle.period.{period}")
+    base = alt.Chart(data).encode(
+        x=alt.X("period:T", title=None),
+        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
+        tooltip=[alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
+                 alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.1f")])
+    chart = base.mark_line(color=BLUE) + base.mark_circle(size=28, color=BLUE)
+    if target is not None:
+        rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
+        chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitor.target"), format=",.1f")])
+    return chart.properties(height=200, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
+
+
+def trend_section(view, settings: KpiSettings, currency: str) -> None:
+    available = [key for key in KPIS if key in kpi_trend(view, settings, "month").columns]
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    picked = left.multiselect(tr("monitor.trend.pick"), available, default=[k for k in HEADLINE if k in available],
+                              key="monitor_trend_kpis", format_func=lambda k: KPIS[k].name(language()))
+    period = right.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
+                                     key="monitor_trend_period", format_func=lambda p: tr(f"cycle.period.{p}"))
+    if not picked:
+        st.info(tr("monitor.trend.none"))
+        return
+    trend = kpi_trend(view, settings, period or "month")
+    with st.expander(tr("monitor.targets"), icon=":material/flag:"):
+        st.caption(tr("monitor.targets.caption"))
+        targets = {}
+        for column, key in zip(st.columns(len(picked)), picked):
+            _, unit = display_unit(KPIS[key], trend[key], currency)
+            targets[key] = column.number_input(f"{KPIS[key].name(language())} ({unit})", value=None, min_value=0.0,
+                                               key=f"monitor_target_{key}", placeholder=tr("monitor.target.none"))
+    for row in range(0, len(picked), 2):
+        for column, key in zip(st.columns(2, gap="large"), picked[row:row + 2]):
+            column.altair_chart(trend_chart(trend, KPIS[key], period or "month", currency, targets.get(key)),
+                                width="stretch")
+    st.caption(tr("monitor.trend.caption"))
+
+
+# ---------------------------------------------------------------------------------------------- periods
+
+def periods_section(view, settings: KpiSettings, currency: str) -> None:
+    left, middle, right = st.columns([1, 2, 2], vertical_alignment="bottom")
+    period = left.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
+                                    key="monitor_cmp_period", format_func=lambda p: tr(f"cycle.period.{p}"))
+    period = period or "month"
+    trend = kpi_trend(view, settings, period)
+    stamps = list(trend["period"])
+    if len(stamps) < 2:
+        st.info(tr("monitor.periods.too_few"))
+        return
+    options = list(range(len(stamps)))[::-1]  # newest first
+    latest = middle.selectbox(tr("monitor.periods.latest"), options, index=0, key=f"monitor_latest_{period}",
+                              format_func=lambda i: period_label(stamps[i], period))
+    baseline = right.selectbox(tr("monitor.periods.baseline"), options, index=1, key=f"monitor_baseline_{period}",
+                               format_func=lambda i: period_label(stamps[i], period))
+    changes = kpi_changes(period_values(trend, stamps[baseline]), period_values(trend, stamps[latest]))
+    rows = changes.set_index("key")
+    for group, keys in CARD_ROWS.items():
+        shown = [key for key in keys if key in rows.index]
+        if not shown:
+            continue
+        for column, key in zip(st.columns(CARDS_PER_ROW), shown):
+            kpi, row = KPIS[key], rows.loc[key]
+            column.metric(kpi.name(language()), format_value(row["latest"], kpi.unit, currency),
+                          format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
+                          delta_color=delta_color(kpi), help=kpi.formula(language()), border=True,
+                          delta_description=tr("monitor.periods.versus", period=period_label(stamps[baseline],
+                                                                                             period)))
+    st.caption(tr("monitor.periods.caption"))
+
+
+# ---------------------------------------------------------------------------------------------- snapshots
+
+def store() -> SnapshotStore:
+    return SnapshotStore(st.session_state.get(STORE_KEY) or default_store_path())
+
+
+def save_snapshot(view, settings: KpiSettings, note: str) -> None:
+    current = dataset()
+    snapshot = snapshot_from_view(view, settings, st.session_state.get("monitor_label", ""),
+                                  current.name if current else "", language(), filters(), settings_note=note)
+    try:
+        store().save(snapshot)
+    except (SnapshotStoreError, sqlite3.Error, OSError) as error:
+        st.session_state["monitor_store_error"] = str(error)
+        return
+    st.session_state.pop("monitor_store_error", None)
+    st.toast(tr("monitor.saved", label=snapshot.label), icon=":material/check_circle:")
+
+
+def ask_delete(snapshot_id: int) -> None:
+    st.session_state[PENDING_DELETE] = snapshot_id
+
+
+def confirm_delete(snapshot_id: int | None) -> None:
+    if snapshot_id is not None:
+        store().delete(snapshot_id)
+    st.session_state.pop(PENDING_DELETE, None)
+
+
+def snapshot_choice(table: pd.DataFrame):
+    labels = {int(r.id): f"{r.label} · {r.created_at:%Y-%m-%d %H:%M} UTC" for r in table.itertuples()}
+    return list(labels), labels.__getitem__
+
+
+def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
+    changes = compare_snapshots(a, b)
+    lang = language()
+    shown = pd.DataFrame({
+        "kpi": [KPIS[k].name(lang) for k in changes["key"]],
+        "a": [format_value(v, u, a.currency) if m is None else tr("monitor.needs", what=m.removeprefix("needs "))
+              for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])],
+        "b": [format_value(v, u, b.currency) if m is None else tr("monitor.needs", what=m.removeprefix("needs "))
+              for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])],
+        "change": [format_delta(d, p, u, b.currency, lang) or "–"
+                   for d, p, u in zip(changes["delta"], changes["pct_change"], changes["unit"])],
+        "verdict": [tr(f"monitor.verdict.{v}") if v else "" for v in changes["verdict"]]})
+    colours = {"better": f"color: {GREEN}", "worse": f"color: {RED}"}
+    styles = [colours.get(v, "") for v in changes["verdict"]]
+    return shown.style.apply(lambda _: styles, subset=["change"]).apply(lambda _: styles, subset=["verdict"])
+
+
+def snapshots_section(view, settings: KpiSettings, note: str) -> None:
+    path = store().path
+    with st.container(border=True):
+        st.markdown(f"**{tr('monitor.save.title')}**")
+        name, button = st.columns([4, 1], vertical_alignment="bottom")
+        name.text_input(tr("monitor.save.label"), key="monitor_label",
+                        value=tr("monitor.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
+        button.button(tr("monitor.save"), key="monitor_save", type="primary", icon=":material/save:",
+                      on_click=save_snapshot, args=(view, settings, note), width="stretch")
+        st.caption(tr("monitor.save.caption", path=str(path)))
+        with st.expander(tr("monitor.store.title"), icon=":material/folder:"):
+            st.text_input(tr("monitor.store.path"), key=STORE_KEY, value=str(default_store_path()),
+                          help=tr("monitor.store.help"))
+    if st.session_state.get("monitor_store_error"):
+        st.error(tr("monitor.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
+    try:
+        table = store().list()
+    except (SnapshotStoreError, sqlite3.Error) as error:
+        st.error(tr("monitor.store.error", error=str(error)), icon=":material/error:")
+        return
+    st.subheader(tr("monitor.saved.title"))
+    if table.empty:
+        st.info(tr("monitor.saved.none"), icon=":material/inventory_2:")
+        return
+    spans = [f"{f:%d %b %Y} – {l:%d %b %Y}" if pd.notna(f) else "–" for f, l in zip(table["first_event"],
+                                                                                   table["last_event"])]
+    st.dataframe(table.assign(span=spans)[["label", "created_at", "source_name", "filter_description", "span",
+                                           "orders"]],
+                 hide_index=True, width="stretch", key="monitor_saved_table",
+                 column_config={"label": tr("monitor.col.label"),
+                                "created_at": st.column_config.DatetimeColumn(tr("monitor.col.saved"),
+                                                                              format="YYYY-MM-DD HH:mm"),
+                                "source_name": tr("monitor.col.source"),
+                                "filter_description": st.column_config.TextColumn(tr("monitor.col.filter"),
+                                                                                  width="large"),
+                                "span": tr("monitor.col.span"),
+                                "orders": st.column_config.NumberColumn(tr("monitor.col.orders"), format="localized")})
+    ids, label_of = snapshot_choice(table)
+    compare_part(ids, label_of)
+    delete_part(ids, label_of)
+
+
+def compare_part(ids: list[int], label_of) -> None:
+    st.subheader(tr("monitor.compare.title"))
+    if len(ids) < 2:
+        st.caption(tr("monitor.compare.one"))
+        return
+    left, right = st.columns(2)
+    a = left.selectbox(tr("monitor.compare.a"), ids, index=1, key="monitor_snap_a", format_func=label_of)
+    b = right.selectbox(tr("monitor.compare.b"), ids, index=0, key="monitor_snap_b", format_func=label_of)
+    first, second = store().get(a), store().get(b)
+    st.dataframe(compare_table(first, second), hide_index=True, width="stretch", key="monitor_compare_table",
+                 column_config={"kpi": tr("monitor.col.kpi"), "a": first.label, "b": second.label,
+                                "change": tr("monitor.col.change"), "verdict": tr("monitor.col.verdict")})
+    if first.settings != second.settings or first.filter_description != second.filter_description:
+        st.caption(tr("monitor.compare.differs"))
+
+
+def delete_part(ids: list[int], label_of) -> None:
+    with st.expander(tr("monitor.delete.title"), icon=":material/delete:",
+                     expanded=st.session_state.get(PENDING_DELETE) is not None):
+        pending = st.session_state.get(PENDING_DELETE)
+        if pending is not None and pending in ids:
+            st.warning(tr("monitor.delete.confirm", label=label_of(pending)), icon=":material/warning:")
+            yes, no, _ = st.columns([1, 1, 3])
+            yes.button(tr("monitor.delete.yes"), key="monitor_delete_yes", type="primary",
+                       on_click=confirm_delete, args=(pending,), width="stretch")
+            no.button(tr("monitor.delete.no"), key="monitor_delete_no", on_click=confirm_delete, args=(None,),
+                      width="stretch")
+            return
+        pick, button = st.columns([4, 1], vertical_alignment="bottom")
+        chosen = pick.selectbox(tr("monitor.delete.pick"), ids, key="monitor_delete_pick", format_func=label_of)
+        button.button(tr("monitor.delete"), key="monitor_delete", on_click=ask_delete, args=(chosen,),
+                      width="stretch")
+
+
+# ---------------------------------------------------------------------------------------------- page
+
+view = page_view("monitor.title")
+settings, settings_note = kpi_settings()
+currency = currency_of(settings)
+st.caption(settings_note)
+
+cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(
+    [tr("monitor.tab.kpis"), tr("monitor.tab.trend"), tr("monitor.tab.periods"), tr("monitor.tab.snapshots")])
+with cards_tab:
+    cards_section(kpi_values(view, settings), currency)
+with trend_tab:
+    trend_section(view, settings, currency)
+with periods_tab:
+    periods_section(view, settings, currency)
+with snapshots_tab:
+    snapshots_section(view, settings, settings_note)
