@@ -28,6 +28,10 @@ navigation = st.navigation({
         st.Page("pages/people.py", title=tr("page.people"), icon=":material/groups:", url_path="people"),
         st.Page("pages/partners.py", title=tr("page.partners"), icon=":material/local_shipping:", url_path="partners"),
     ],
+    tr("nav.monitor"): [
+        st.Page("pages/monitoring.py", title=tr("page.monitoring"), icon=":material/monitoring:",
+                url_path="monitoring"),
+    ],
 })
 render_privacy()
 render_filters()
