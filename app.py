@@ -25,6 +25,8 @@ navigation = st.navigation({
     ],
     tr("nav.improve"): [
         st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
+        st.Page("pages/automation.py", title=tr("page.automation"), icon=":material/smart_toy:", url_path="automation"),
+        st.Page("pages/what_if.py", title=tr("page.what_if"), icon=":material/science:", url_path="what-if"),
         st.Page("pages/people.py", title=tr("page.people"), icon=":material/groups:", url_path="people"),
         st.Page("pages/partners.py", title=tr("page.partners"), icon=":material/local_shipping:", url_path="partners"),
     ],

@@ -5,8 +5,8 @@ are the best candidates to automate next.
 system when the role it mostly acts in or the department it mostly belongs to looks like one (role "System",
 "Integration", "Bot", "Automation", "Interface", "API" ...; department "IT", "Integration(s)", "Systems"), or when
 its own name does (whole words such as "Automation", "Gateway", "Integration", "Interface", "Bot", "Robot",
-"RPA", "API", "Flow", "Workflow", "Batch", "Scheduler", "EDI", "System", or the names "B2B Commerce" / "Salesforce
-Flow"; Chinese 系统, 接口, 机器人, 自动). In the sample, the system users have role "System" and department "IT".
+"RPA", "API", "Flow", "Workflow", "Batch", "Scheduler", "EDI", "System", or "B2B Commerce"; in Chinese
+系统, 接口, 机器人, 自动). In the sample, the system users have role "System" and department "IT".
 
 **Touchless orders** (``touchless_orders``): every event with a known resource was done by a system, and at
 least one event has a known resource (an order with no resource at all shows nothing either way).
@@ -24,7 +24,8 @@ from o2c.cost import CostTable
 from o2c.eventlog import EventLog, LogView
 
 _SYSTEM_ROLES = re.compile(r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
-                           r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动", re.IGNORECASE)
+                           r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动",
+                           re.IGNORECASE)
 _SYSTEM_DEPARTMENTS = re.compile(r"^\s*(it|i\.t\.|integration|integrations|systems|information technology)\s*$"
                                  r"|信息技术|系统", re.IGNORECASE)
 _SYSTEM_NAMES = re.compile(r"\b(automation|automated|gateway|integration|interface|bot|robot|rpa|api|flow|"
@@ -80,7 +81,18 @@ def default_system_resources(log: EventLog) -> tuple[str, ...]:
 
 
 def system_events(log: EventLog, systems: Iterable[str]) -> tuple[np.ndarray, np.ndarray] | None:
-    """Per event: (done by a system, done by a known resource that is not a system); None without resources."""
+    """Per event: (done by a system, done by a known resource that is not a system); None without resources.
+    Kept on the log for the recent system lists."""
+    key = frozenset(systems)
+    cache = log.memo("system_events", dict)
+    if key not in cache:
+        if len(cache) >= 8:  # each change of the list is a new key: keep the recent ones
+            cache.pop(next(iter(cache)))
+        cache[key] = _system_events(log, key)
+    return cache[key]
+
+
+def _system_events(log: EventLog, systems: frozenset[str]) -> tuple[np.ndarray, np.ndarray] | None:
     found = resource_codes(log)
     if found is None:
         return None
@@ -108,16 +120,6 @@ def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None
 CANDIDATE_COLUMNS = ("activity", "score", "executions", "orders_share", "per_order", "person_share",
                      "system_share", "predecessor", "predecessor_share", "role", "role_share", "person_executions",
                      "minutes", "person_hours", "cost", "person_cost")
-
-
-def _system_events_cached(log: EventLog, systems: Iterable[str]) -> tuple[np.ndarray, np.ndarray] | None:
-    key = frozenset(systems)
-    cache = log.memo("system_events", dict)
-    if key not in cache:
-        if len(cache) >= 8:
-            cache.pop(next(iter(cache)))
-        cache[key] = system_events(log, key)
-    return cache[key]
 
 
 def _predecessor_keys(log: EventLog) -> np.ndarray:
@@ -164,7 +166,7 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     mask = view.event_mask
     activity = log.activity[mask]
     executions = np.bincount(activity, minlength=n)
-    events = _system_events_cached(log, systems)
+    events = system_events(log, systems)
     if events is None:
         by_system = np.zeros(executions.size)
         by_person = executions.astype(float)

@@ -1,0 +1,126 @@
+"""Automation & cost page: which steps to automate next, what an order costs, and what rework costs."""
+
+import numpy as np
+import streamlit as st
+
+from o2c.automation import automation_candidates, system_events, touchless_orders
+from o2c.cost import cost_by_attribute, cost_by_variant, order_costs, rework_cost
+from o2c.cycle_times import split_attributes
+from o2c.export import to_csv_bytes
+from ui.costs import cost_editor, cost_table, system_resources
+from ui.state import page_view, tr
+
+TOP_CANDIDATES = 3
+
+view = page_view("auto.title")
+log = view.log
+systems = system_resources(log)
+costs = cost_table(log)
+currency = costs.currency
+
+
+def money(value: float) -> str:
+    return f"{value:,.2f} {currency}"
+
+
+def percent_column(key: str, help_key: str | None = None) -> st.column_config.ProgressColumn:
+    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100,
+                                           help=tr(help_key) if help_key else None)
+
+
+per_order = order_costs(log, costs)[view.case_mask]
+rework = rework_cost(view, costs)
+metrics = st.columns(4)
+if systems is not None:
+    touchless = touchless_orders(log, systems)[view.case_mask]
+    metrics[0].metric(tr("auto.touchless"), f"{touchless.mean():.1%}", help=tr("auto.touchless.help"))
+    by_system, by_person = (flags[view.event_mask] for flags in system_events(log, systems))
+    known = by_system.sum() + by_person.sum()
+    metrics[1].metric(tr("auto.system_work"), f"{by_system.sum() / known:.1%}" if known else "–",
+                      help=tr("auto.system_work.help"))
+metrics[2].metric(tr("auto.cost_median"), money(float(np.median(per_order))), help=tr("auto.cost_median.help"))
+metrics[3].metric(tr("auto.rework_cost"), money(rework.total), help=tr("auto.rework_cost.help", orders=rework.orders))
+
+candidates_tab, cost_tab, table_tab = st.tabs([tr("auto.tab.candidates"), tr("auto.tab.cost"),
+                                               tr("auto.tab.table")])
+
+with candidates_tab:
+    candidates = automation_candidates(view, systems or (), costs)
+    reasons = []
+    for row in candidates[candidates["score"] > 0].head(TOP_CANDIDATES).itertuples():
+        role = tr("auto.reason.role", role=row.role, share=row.role_share) if row.role else ""
+        system = tr("auto.reason.system", share=row.system_share) if row.system_share > 0 else ""
+        reasons.append("- " + tr("auto.reason", activity=row.activity, score=row.score, executions=row.executions,
+                                 orders=row.orders_share, people=row.person_share, role=role,
+                                 predecessor=row.predecessor or tr("auto.start"), pred_share=row.predecessor_share,
+                                 hours=row.person_hours, minutes=row.minutes, system=system))
+    st.markdown("\n".join(reasons))
+    shown = candidates.assign(**{column: candidates[column] * 100 for column in
+                                 ("orders_share", "person_share", "predecessor_share", "role_share")},
+                              predecessor=candidates["predecessor"].replace("", tr("auto.start")))
+    st.dataframe(
+        shown, hide_index=True, width="stretch", key="auto_candidates",
+        column_order=["activity", "score", "executions", "orders_share", "per_order", "person_share", "predecessor",
+                      "predecessor_share", "role", "role_share", "person_hours", "cost"],
+        column_config={
+            "activity": st.column_config.TextColumn(tr("auto.col.activity"), width=190),
+            "score": st.column_config.ProgressColumn(tr("auto.col.score"), format="%.0f", min_value=0,
+                                                     max_value=100, width=90),
+            "executions": st.column_config.NumberColumn(tr("auto.col.executions"), format="localized"),
+            "orders_share": percent_column("auto.col.orders_share"),
+            "per_order": st.column_config.NumberColumn(tr("auto.col.per_order"), format="%.2f",
+                                                       help=tr("auto.col.per_order.help")),
+            "person_share": percent_column("auto.col.person_share"),
+            "predecessor": tr("auto.col.predecessor"),
+            "predecessor_share": percent_column("auto.col.predecessor_share", "auto.col.predecessor_share.help"),
+            "role": tr("auto.col.role"),
+            "role_share": percent_column("auto.col.role_share", "auto.col.role_share.help"),
+            "person_hours": st.column_config.NumberColumn(tr("auto.col.person_hours"), format="%.0f",
+                                                          help=tr("auto.col.person_hours.help")),
+            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="%.0f")})
+    st.caption(tr("auto.candidates.caption"))
+    st.download_button(tr("auto.download"), to_csv_bytes(candidates), "automation_candidates.csv", "text/csv",
+                       key="auto_candidates_csv", icon=":material/download:")
+
+with cost_tab:
+    summary = st.columns(3)
+    summary[0].metric(tr("auto.cost.median"), money(float(np.median(per_order))))
+    summary[1].metric(tr("auto.cost.mean"), money(float(per_order.mean())))
+    summary[2].metric(tr("auto.cost.total"), money(float(per_order.sum())))
+    group_columns = {
+        "value": tr("auto.col.value"), "orders": st.column_config.NumberColumn(tr("auto.col.orders"),
+                                                                               format="localized"),
+        "median": st.column_config.NumberColumn(tr("auto.cost.median"), format="%.2f"),
+        "mean": st.column_config.NumberColumn(tr("auto.cost.mean"), format="%.2f"),
+        "total": st.column_config.NumberColumn(tr("auto.cost.total"), format="%.0f"),
+        "share": percent_column("auto.col.share")}
+    options = split_attributes(log)
+    left, right = st.columns(2, gap="large")
+    if options:
+        attribute = left.selectbox(tr("auto.cost.by"), options, key="auto_cost_by",
+                                   index=options.index("sales_channel") if "sales_channel" in options else 0,
+                                   format_func=lambda n: n.replace("_", " "))
+        by_attribute = cost_by_attribute(view, costs, attribute)
+        left.dataframe(by_attribute.assign(share=by_attribute["share"] * 100), hide_index=True, width="stretch",
+                       column_config=group_columns)
+        left.caption(tr("auto.cost.by.caption"))
+    right.markdown(f"**{tr('auto.cost.rework')}**")
+    if rework.by_activity.empty:
+        right.caption(tr("auto.cost.rework.none"))
+    else:
+        right.dataframe(rework.by_activity, hide_index=True, width="stretch", column_config={
+            "activity": tr("auto.col.activity"),
+            "repeated": st.column_config.NumberColumn(tr("auto.col.repeated"), format="localized"),
+            "cost_per_execution": st.column_config.NumberColumn(
+                tr("auto.col.cost_per_execution", currency=currency), format="%.2f"),
+            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="%.0f")})
+    st.markdown(f"**{tr('auto.cost.variant')}**")
+    by_variant = cost_by_variant(view, costs)
+    st.dataframe(by_variant.assign(share=by_variant["share"] * 100), hide_index=True, width="stretch",
+                 column_order=["path", "orders", "mean", "total", "share"],
+                 column_config={**group_columns, "path": st.column_config.TextColumn(tr("auto.col.path"),
+                                                                                     width="large")})
+    st.caption(tr("auto.cost.variant.caption"))
+
+with table_tab:
+    cost_editor(log)

@@ -1,0 +1,123 @@
+"""What-if page: replay the selected orders with one change and compare time and cost before and after."""
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from o2c.automation import automation_candidates
+from o2c.bottlenecks import transition_ranking
+from o2c.overview import format_duration
+from o2c.rework import rework
+from o2c.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, rework_choices, what_if
+from ui.costs import cost_table, saved_systems
+from ui.state import page_view, tr
+
+view = page_view("wi.title")
+log = view.log
+costs = cost_table(log)
+currency = costs.currency
+
+
+def remembered(key: str, options: list, default) -> None:
+    """Give a widget its last choice in this session (Streamlit drops widget state when the page is left)."""
+    if st.session_state.get(key) not in options:
+        saved = st.session_state.get(f"{key}_saved")
+        st.session_state[key] = saved if saved in options else default
+
+
+def save(key: str) -> None:
+    st.session_state[f"{key}_saved"] = st.session_state[key]
+
+
+def choose(label: str, key: str, options: list, default, column, **kwargs):
+    remembered(key, options, default)
+    return column.selectbox(label, options, key=key, on_change=save, args=(key,), **kwargs)
+
+
+left, middle, right = st.columns([2, 3, 2])
+kind = choose(tr("wi.kind"), "wi_kind", list(KINDS), KINDS[0], left, format_func=lambda k: tr(f"wi.kind.{k}"))
+
+if kind == "remove_rework":
+    choices = rework_choices(log)
+    if not choices:
+        st.info(tr("wi.nothing"))
+        st.stop()
+    ranked = rework(view).by_activity["activity"].tolist()
+    default = next((a for a in ranked if a in choices), choices[0])
+    activity = choose(tr("wi.activity"), "wi_rework_activity", choices, default, middle)
+    scenario = Scenario("remove_rework", activity=activity)
+    assumption = tr("wi.assume.remove_rework", activity=activity)
+elif kind == "cut_wait":
+    transitions = transition_ranking(view)
+    if transitions.empty:
+        st.info(tr("wi.nothing"))
+        st.stop()
+    labels = [f"{a} → {b}" for a, b in zip(transitions["source"], transitions["target"])]
+    label = choose(tr("wi.transition"), "wi_transition", labels, labels[0], middle)
+    remembered("wi_percent", list(range(10, 101, 10)), 50)
+    percent = right.slider(tr("wi.percent"), 10, 100, step=10, key="wi_percent", on_change=save,
+                           args=("wi_percent",))
+    source, target = transitions.iloc[labels.index(label)][["source", "target"]]
+    scenario = Scenario("cut_wait", source=source, target=target, percent=float(percent))
+    assumption = tr("wi.assume.cut_wait", source=source, target=target, percent=percent)
+else:
+    names = sorted(set(view.activity_counts().index))
+    candidates = automation_candidates(view, saved_systems(log), costs)
+    default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
+    activity = choose(tr("wi.activity"), "wi_automate_activity", names, default, middle)
+    scenario = Scenario("automate", activity=activity)
+    assumption = tr("wi.assume.automate", activity=activity, share=AUTOMATED_COST_SHARE,
+                    hours=AUTOMATED_WAIT_SECONDS / 3600)
+
+st.info(assumption, icon=":material/lightbulb:")
+result = what_if(view, scenario, costs)
+before, after = result.before, result.after
+
+
+def duration(seconds: float) -> str:
+    return "–" if math.isnan(seconds) else format_duration(seconds)
+
+
+def duration_change(new: float, old: float) -> str | None:
+    if math.isnan(new) or math.isnan(old):
+        return None
+    change = new - old
+    return ("−" if change < 0 else "+") + format_duration(abs(change))
+
+
+def money(value: float) -> str:
+    return "–" if math.isnan(value) else f"{value:,.2f} {currency}"
+
+
+def money_change(new: float, old: float) -> str | None:
+    if math.isnan(new) or math.isnan(old):
+        return None
+    change = new - old
+    return ("−" if change < 0 else "+") + f"{abs(change):,.2f} {currency}"
+
+
+rows = [("wi.median", duration, duration_change, before.median_end_to_end, after.median_end_to_end),
+        ("wi.p90", duration, duration_change, before.p90_end_to_end, after.p90_end_to_end),
+        ("wi.i2c", duration, duration_change, before.median_invoice_to_cash, after.median_invoice_to_cash),
+        ("wi.cost", money, money_change, before.mean_cost, after.mean_cost),
+        ("wi.total", money, money_change, before.total_cost, after.total_cost)]
+top, bottom = st.columns(3), st.columns(3)
+for column, (key, show, change, old, new) in zip([*top, *bottom], rows):
+    unchanged = new == old
+    column.metric(tr(key), show(new), delta="±0" if unchanged else change(new, old),
+                  delta_color="off" if unchanged else "inverse")
+bottom[2].metric(tr("wi.affected"), f"{result.affected:,} / {result.orders:,}",
+                 help=tr("wi.affected.help", before=duration(result.affected_before),
+                         after=duration(result.affected_after)))
+st.caption(tr("wi.metrics.caption"))
+
+with st.expander(tr("wi.table")):
+    table = pd.DataFrame(
+        [(tr(key), show(old), show(new), change(new, old) or "–") for key, show, change, old, new in rows]
+        + [(tr("wi.affected_median"), duration(result.affected_before), duration(result.affected_after),
+            duration_change(result.affected_after, result.affected_before) or "–")],
+        columns=["measure", "before", "after", "change"])
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={"measure": tr("wi.col.measure"), "before": tr("wi.col.before"),
+                                "after": tr("wi.col.after"), "change": tr("wi.col.change")})
