@@ -1320,7 +1320,7 @@ TEXT: dict[str, dict[Language, str]] = {
               "按可节省的订单·天排序的改进机会。"},
     "report.title": {"en": "Order-to-cash report", "zh": "订单到现金(O2C)报告"},
     "report.source": {"en": "Source", "zh": "数据来源"},
-    "report.filters": {"en": "Orders", "zh": "订单"},
+    "report.filters": {"en": "Filters", "zh": "筛选"},
     "report.dates": {"en": "Data dates", "zh": "数据日期"},
     "report.dates.value": {"en": "{start} to {end} (UTC)", "zh": "{start} 至 {end}(UTC)"},
     "report.generated": {"en": "Generated", "zh": "生成时间"},
@@ -1377,14 +1377,17 @@ TEXT: dict[str, dict[Language, str]] = {
     "report.col.gain_cost": {"en": "Gain ({currency})", "zh": "收益({currency})"},
     "report.trends.note": {"en": "By the month the orders were created; times in days.",
                            "zh": "按订单创建月份;时间以天为单位。"},
-    "report.variants.note": {"en": "The top {shown} of {total:,} variants; times are end to end (first to last event).",
-                             "zh": "共 {total:,} 个变体中的前 {shown} 个;时间为端到端(首个到最后一个事件)。"},
+    "report.variants.note": {"en": "The top {shown} of {total:,} variants; times are end to end (first to last event). "
+                                   "Paths after the first show where they differ from it (… = same steps; ↺ = repeated).",
+                             "zh": "共 {total:,} 个变体中的前 {shown} 个;时间为端到端(首个到最后一个事件)。"
+                                   "第一个之后的路径只显示与其不同之处(… = 相同步骤;↺ = 重复)。"},
     "report.bottlenecks.note": {"en": "The {shown} steps between consecutive events that add the most waiting time, of {total:,}.",
                                 "zh": "在 {total:,} 个相邻事件环节中,累计等待时间最长的 {shown} 个。"},
     "report.violations.rules": {"en": "Violating orders per rule", "zh": "各规则的违规订单"},
-    "report.violations.first": {"en": "The first {shown:,} of {total:,} violations (one row per order and rule); the "
-                                      "Conformance page exports them all.",
-                                "zh": "共 {total:,} 条违规中的前 {shown:,} 条(每个订单每条规则一行);“合规检查”页可导出全部。"},
+    "report.violations.first": {"en": "Violating orders: up to {per_rule} per rule, {shown:,} of {total:,} violations "
+                                      "(one row per order and rule); the Conformance page exports them all.",
+                                "zh": "违规订单:每条规则最多 {per_rule} 条,共 {total:,} 条违规中的 {shown:,} 条(每个订单每条规则一行);"
+                                      "“合规检查”页可导出全部。"},
     "report.violations.none": {"en": "No selected order breaks a rule.", "zh": "所选订单没有违反任何规则。"},
     "report.backlog.note": {"en": "Ranked by the order-days each opportunity could save; estimates, not promises.",
                             "zh": "按每个改进机会可节省的订单·天排序;为估算值,并非承诺。"},

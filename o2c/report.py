@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.backlog import improvement_backlog
 from o2c.bottlenecks import transition_ranking
 from o2c.eventlog import LogView
 from o2c.i18n import Language, t
@@ -20,21 +21,21 @@ from o2c.kpis import CATALOGUE, KpiSettings, KpiValue, kpi_trend, kpi_values
 from o2c.overview import format_duration, overview
 from o2c.rework import activity_families
 from o2c.rules import evaluate_rules, rule_table, violations_export
-from o2c.variants import full_path, variant_index, variant_table
+from o2c.variants import full_path, short_path, variant_index, variant_table
 
 DAY = 86_400.0
 TOP_VARIANTS = 20
 TOP_TRANSITIONS = 15
-FIRST_VIOLATIONS = 500  # violating orders listed; the Conformance page exports them all
+VIOLATIONS_PER_RULE = 100  # violating orders listed per rule; the Conformance page exports them all
 
 
 @dataclass(frozen=True, eq=False)
 class ReportContent:
     """Everything a report shows, in display units: durations in days, shares as fractions (0.25 = 25%).
 
-    ``trend`` has ``period`` and one column per available KPI key; ``variants``, ``bottlenecks``, ``rules``,
-    ``violations`` and ``backlog`` are tables with stable English column keys (renderers translate headers);
-    ``backlog`` is None when the backlog analysis is not available.
+    ``trend`` has ``period`` and one column per available KPI key; ``variants`` (``path`` in full, ``short_path``
+    with the stretches shared with the top variant shortened to "…"), ``bottlenecks``, ``rules``,
+    ``violations`` and ``backlog`` are tables with stable English column keys (renderers translate headers).
     """
 
     lang: Language
@@ -55,7 +56,7 @@ class ReportContent:
     rules: pd.DataFrame
     violations: pd.DataFrame
     n_violations: int
-    backlog: pd.DataFrame | None
+    backlog: pd.DataFrame
 
 
 def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
@@ -63,7 +64,7 @@ def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: L
     """The content of a report on the selected orders; ``filter_text`` describes the filters in words."""
     stats = overview(view)
     results = evaluate_rules(view.log, settings.rules)
-    violations = violations_export(view, results, lang, limit=FIRST_VIOLATIONS)
+    violations = violations_export(view, results, lang, per_rule=VIOLATIONS_PER_RULE)
     rules = rule_table(view, results)
     return ReportContent(
         lang=lang, source_name=source_name, filter_text=filter_text or t("report.all_orders", lang),
@@ -71,7 +72,7 @@ def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: L
         orders=view.n_cases, events=view.n_events,
         kpis=kpi_values(view, settings), currency=_currency(view, settings),
         trend=_trend(view, settings),
-        variants=_variants(view), n_variants=int(np.unique(variant_index(view.log).case_variant[view.case_mask]).size),
+        variants=_variants(view, lang), n_variants=int(np.unique(variant_index(view.log).case_variant[view.case_mask]).size),
         bottlenecks=_bottlenecks(view), n_transitions=len(transition_ranking(view)),
         rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
         backlog=_backlog(view, settings, lang))
@@ -128,9 +129,11 @@ def _trend(view: LogView, settings: KpiSettings) -> pd.DataFrame:
     return trend.assign(**{key: trend[key] / DAY for key in seconds})
 
 
-def _variants(view: LogView) -> pd.DataFrame:
+def _variants(view: LogView, lang: Language) -> pd.DataFrame:
     table = variant_table(view).head(TOP_VARIANTS)
     sequences = variant_index(view.log).sequences
+    codes = table["code"].to_numpy()
+    reference = sequences[codes[0]] if codes.size else ()
     families = activity_families(view.log.activity_names)
     return pd.DataFrame({
         "rank": table.index.to_numpy(),
@@ -140,7 +143,9 @@ def _variants(view: LogView) -> pd.DataFrame:
         "median_days": table["median_seconds"].to_numpy() / DAY,
         "p90_days": table["p90_seconds"].to_numpy() / DAY,
         "steps": table["steps"].to_numpy(),
-        "path": [full_path(sequences[code], families) for code in table["code"].to_numpy()],
+        "path": [full_path(sequences[code], families) for code in codes],
+        "short_path": [short_path(sequences[code], reference, families, t("variants.without", lang))
+                       for code in codes],
     })
 
 
@@ -157,11 +162,7 @@ def _bottlenecks(view: LogView) -> pd.DataFrame:
     })
 
 
-def _backlog(view: LogView, settings: KpiSettings, lang: Language) -> pd.DataFrame | None:
-    try:
-        from o2c.backlog import improvement_backlog  # noqa: PLC0415 - pm4py-free but heavier analyses
-    except ImportError:
-        return None
+def _backlog(view: LogView, settings: KpiSettings, lang: Language) -> pd.DataFrame:
     table = improvement_backlog(view, settings, lang)
     return table.assign(gain_cost=table["gain_cost"].astype(float))
 

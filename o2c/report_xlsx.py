@@ -22,7 +22,7 @@ from o2c.eventlog import LogView
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
 from o2c.kpis import CATALOGUE, KPIS, KpiSettings
-from o2c.report import ReportContent, is_missing, kpi_note, kpi_number, report_content, unit_label
+from o2c.report import VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content, unit_label
 
 PERCENT = "0.0%"
 DAYS = "#,##0.0"
@@ -164,7 +164,8 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
     if shown == 0:
         _note(sheet, row, t("report.violations.none", lang))
         return
-    _heading(sheet, row, t("report.violations.first", lang, shown=shown, total=content.n_violations))
+    _heading(sheet, row, t("report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=shown,
+                           total=content.n_violations))
     widths = {"Rule": 30, "Details": 80, "When (UTC)": 17, "Severity": 11}
     columns = [Column(name, name, width=widths.get(name, 22), wrap=name == "Details")
                for name in content.violations.columns]
@@ -174,9 +175,6 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
 def _backlog(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     row = _title_block(sheet, content, t("report.section.backlog", lang), note=t("report.backlog.note", lang))
-    if content.backlog is None:
-        _note(sheet, row, t("report.backlog.unavailable", lang))
-        return
     if content.backlog.empty:
         _note(sheet, row, t("report.backlog.none", lang))
         return

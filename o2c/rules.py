@@ -667,18 +667,14 @@ EXPORT_COLUMNS = {"case_id": "Salesforce Order Id", "order_number": "Order Numbe
 
 
 def violations_export(view: LogView, results: RuleResults, lang: Language = "en",
-                      limit: int | None = None) -> pd.DataFrame:
-    """Every violation in the view (the first ``limit`` when given), one row per (order, rule), for people to act
-    on in Salesforce: Salesforce Order Id, Order Number, Account, Account Id (those the log has), Rule, Severity,
-    When (UTC), Details. Sorted by rule, then order."""
+                      per_rule: int | None = None) -> pd.DataFrame:
+    """Every violation in the view (the first ``per_rule`` of each rule when given), one row per (order, rule),
+    for people to act on in Salesforce: Salesforce Order Id, Order Number, Account, Account Id (those the log
+    has), Rule, Severity, When (UTC), Details. Sorted by rule, then order."""
     log = view.log
     parts = []
-    left = limit
     for index, outcome in enumerate(results.outcomes):
-        positions = violating_cases(view, results, index)
-        if left is not None:
-            positions = positions[:left]  # details are only written for the rows kept
-            left -= positions.size
+        positions = violating_cases(view, results, index)[:per_rule]  # details are written only for rows kept
         if positions.size == 0:
             continue
         cases = outcome.cases[positions]
