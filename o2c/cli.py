@@ -1,4 +1,4 @@
-"""Command-line interface: ``python -m o2c template|sample|analyze``, over the same core as the app."""
+"""Command-line interface: ``python -m o2c template|sample|analyze|report``, over the same core as the app."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from o2c.filters import Filters
 from o2c.loading import LoadOptions, load_event_log
 from o2c.overview import overview
 from o2c.process_map import dfg_records, end_activities, start_activities
+from o2c.report_command import add_command as add_report_command
+from o2c.report_command import run as run_report_command
 from o2c.salesforce.commands import add_commands as add_salesforce_commands
 from o2c.salesforce.commands import run as run_salesforce_command
 from o2c.rework import rework_summary
@@ -50,10 +52,13 @@ def main(argv: list[str] | None = None) -> int:
 
     add_salesforce_commands(commands)
     add_bench_command(commands)
+    add_report_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
         return run_bench_command(args)
+    if args.command == "report":
+        return run_report_command(args, Filters.from_query(_parse_filters(args.filter)))
     if args.command in ("convert", "extract"):
         return run_salesforce_command(args)
     if args.command == "template":

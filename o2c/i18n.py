@@ -1404,6 +1404,7 @@ TEXT: dict[str, dict[Language, str]] = {
                       "zh": "由 O2C Explorer 生成。除特别说明外时间均为中位数;所有时间为 UTC。"},
     "cli.report.wrote": {"en": "Wrote {path}: {orders:,} orders, {seconds:.1f} s", "zh": "已写入 {path}:{orders:,} 个订单,用时 {seconds:.1f} 秒"},
     "cli.report.format": {"en": "The report must end in .html or .xlsx: {path}", "zh": "报告文件名须以 .html 或 .xlsx 结尾:{path}"},
+    "cli.report.snapshot": {"en": "Saved snapshot {id} in {path}", "zh": "已保存快照 {id}:{path}"},
     # end reports
     # backlog
     "page.backlog": {"en": "Improvement backlog", "zh": "改进清单"},
