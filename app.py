@@ -24,6 +24,8 @@ navigation = st.navigation({
         st.Page("pages/conformance.py", title=tr("page.conformance"), icon=":material/rule:", url_path="conformance"),
     ],
     tr("nav.improve"): [
+        st.Page("pages/root_causes.py", title=tr("page.root_causes"), icon=":material/troubleshoot:",
+                url_path="root-causes"),
         st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
         st.Page("pages/automation.py", title=tr("page.automation"), icon=":material/smart_toy:", url_path="automation"),
         st.Page("pages/what_if.py", title=tr("page.what_if"), icon=":material/science:", url_path="what-if"),

@@ -1,0 +1,191 @@
+"""Root causes page: which groups of orders and which behaviours go with a bad outcome, ranked by the outcome
+orders they add."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from o2c.eventlog import EventLog
+from o2c.export import to_csv_bytes
+from o2c.measures import order_measures
+from o2c.overview import format_duration
+from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_cases, behaviour_table,
+                             default_people, outcome_mask, segment_cases, segment_table)
+from o2c.rules import DEFAULT_RULES, RuleSet
+from ui.state import dataset, page_view, tr
+
+CHART_ROWS = 10
+PREVIEW_ROWS = 1000
+STATUS_COLOURS = {"significant": "#d62728", "noise": "#9aa5b1", "small": "#d9dee4"}
+
+
+def session_rules() -> RuleSet:
+    """The loaded workbook's rules when it brought a Rules sheet, else the default rules."""
+    sheet = st.session_state.get("workbook_rules")
+    current = dataset()
+    if sheet and current and sheet.get("digest") == current.digest and sheet.get("rules") is not None:
+        return sheet["rules"]
+    return DEFAULT_RULES
+
+
+def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleSet) -> Outcome:
+    """The outcome picker and its setting (threshold days or rule)."""
+    offered = [kind for kind, missing in available.items() if missing is None]
+    row = st.columns([1.4, 1.4, 2.2], vertical_alignment="bottom")
+    kind = row[0].selectbox(tr("rc.outcome"), offered, key="rc_outcome", format_func=lambda k: tr(f"rc.outcome.{k}"))
+    days, rule = None, None
+    if kind == "slow":
+        days = row[1].number_input(tr("rc.slow.days"), min_value=0.0, value=None, step=1.0, key="rc_slow_days",
+                                   placeholder=tr("rc.slow.placeholder"))
+    elif kind == "late_payment":
+        has_due = "due_date" not in order_measures(log).missing
+        days = row[1].number_input(tr("rc.pay.days"), min_value=0.0, value=None, step=1.0, key="rc_pay_days",
+                                   placeholder=tr("rc.pay.placeholder" if has_due else "rc.pay.placeholder_days"))
+    elif kind == "rule":
+        names = [r.name for r in rules.rules]
+        rule = row[1].selectbox(tr("rc.rule"), ["", *names], key="rc_rule",
+                                format_func=lambda n: n or tr("rc.rule.any")) or None
+    missing = [tr("rc.unavailable.item", outcome=tr(f"rc.outcome.{k}"), missing=m)
+               for k, m in available.items() if m is not None]
+    if missing:
+        row[2].caption(tr("rc.unavailable", items="; ".join(missing)))
+    return Outcome(kind, days, rule, rules)
+
+
+def status(table: pd.DataFrame) -> pd.Series:
+    """significant / noise / small per row."""
+    return pd.Series(np.where(table["too_small"], "small", np.where(table["significant"], "significant", "noise")),
+                     index=table.index)
+
+
+def points(value: float) -> str:
+    return f"{round(value * 100):+d}".replace("-", "−")
+
+
+def display(table: pd.DataFrame, label: pd.Series) -> pd.DataFrame:
+    """The table as shown: rates in percent, lift and interval as text, a status word."""
+    interval = [tr("rc.interval", low=points(lo), high=points(hi)) if not pd.isna(lo) else ""
+                for lo, hi in zip(table["low"], table["high"])]
+    return table.assign(segment=label, rate_in=table["rate_in"] * 100, rate_out=table["rate_out"] * 100,
+                        lift=[f"{v:.2f}×" if np.isfinite(v) else "–" for v in table["lift"]], interval=interval,
+                        status=status(table).map(lambda s: tr(f"rc.status.{s}")))
+
+
+def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool) -> None:
+    """The ranked table; behaviours have no value and no copies."""
+    columns = ["segment", "value", "orders", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
+               "interval", "status", "also"]
+    hidden = ({"extra_days"} if not with_days else set()) | ({"value", "also"} if not with_value else set())
+    st.dataframe(
+        shown, hide_index=True, width="stretch", key=key, column_order=[c for c in columns if c not in hidden],
+        column_config={
+            "segment": st.column_config.TextColumn(tr("rc.col.segment" if with_value else "rc.col.behaviour"),
+                                                   width=120 if with_value else 200),
+            "value": st.column_config.TextColumn(tr("rc.col.value"), width=150),
+            "orders": st.column_config.NumberColumn(tr("rc.col.orders"), format="localized", width=70),
+            "rate_in": st.column_config.ProgressColumn(tr("rc.col.rate_in"), format="%.0f%%", min_value=0,
+                                                       max_value=100, width=80),
+            "rate_out": st.column_config.ProgressColumn(tr("rc.col.rate_out"), format="%.0f%%", min_value=0,
+                                                        max_value=100, width=80),
+            "lift": st.column_config.TextColumn(tr("rc.col.lift"), help=tr("rc.col.lift.help"), width=55),
+            "extra_orders": st.column_config.NumberColumn(tr("rc.col.extra_orders"), format="%+.0f", width=75,
+                                                          help=tr("rc.col.extra_orders.help")),
+            "extra_days": st.column_config.NumberColumn(tr("rc.col.extra_days"), format="%+.1f",
+                                                        help=tr("rc.col.extra_days.help"), width=75),
+            "interval": st.column_config.TextColumn(tr("rc.col.interval"), help=tr("rc.col.interval.help"),
+                                                    width=110),
+            "status": st.column_config.TextColumn(tr("rc.col.status"), width=105),
+            "also": st.column_config.TextColumn(tr("rc.col.also"), help=tr("rc.col.also.help")),
+        })
+
+
+def chart(shown: pd.DataFrame) -> alt.Chart:
+    """The top segments by extra outcome orders, coloured by what the interval says."""
+    top = shown[shown["extra_orders"] > 0].head(CHART_ROWS).assign(
+        label=lambda f: f["segment"] + " = " + f["value"], key=lambda f: status(f))
+    names = {s: tr(f"rc.status.{s}") for s in STATUS_COLOURS}
+    return alt.Chart(top.assign(status=top["key"].map(names))).mark_bar().encode(
+        x=alt.X("extra_orders:Q", title=tr("rc.col.extra_orders")),
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=list(names.values()), range=list(STATUS_COLOURS.values()))),
+        tooltip=[alt.Tooltip("label:N", title=tr("rc.col.segment")),
+                 alt.Tooltip("orders:Q", title=tr("rc.col.orders"), format=","),
+                 alt.Tooltip("extra_orders:Q", title=tr("rc.col.extra_orders"), format=".0f")],
+    ).properties(height=alt.Step(24))
+
+
+# --- the page -------------------------------------------------------------------------------------------------
+
+view = page_view("rc.title")
+rules = session_rules()
+available = available_outcomes(view.log, rules)
+if all(missing is not None for missing in available.values()):
+    st.warning(tr("rc.nothing"))
+    st.stop()
+outcome = chosen_outcome(view.log, available, rules)
+judged, positive = outcome_mask(view, outcome)
+n_judged, n_positive = int(judged.sum()), int(positive.sum())
+name = tr(f"rc.outcome.{outcome.kind}")
+if outcome.kind == "slow":
+    seconds = order_measures(view.log).end_to_end_seconds[judged]
+    limit = outcome.days * DAY if outcome.days is not None else (
+        float(np.quantile(seconds, SLOW_QUANTILE)) if seconds.size else 0.0)
+    name = tr("rc.slow.name", limit=format_duration(limit))
+elif outcome.kind == "rule" and outcome.rule:
+    name = f"{name} · {outcome.rule}"
+st.markdown(tr("rc.headline", outcome=name, positive=n_positive, judged=n_judged,
+               judged_label=tr(f"rc.judged.{outcome.kind}"), rate=n_positive / n_judged if n_judged else 0))
+left_out = view.n_cases - n_judged
+st.caption((tr("rc.left_out", n=left_out) + " " if left_out else "") + tr("rc.associations"))
+if n_positive == 0 or n_positive == n_judged:
+    st.info(tr("rc.no_contrast"))
+    st.stop()
+
+segments = segment_table(view, outcome)
+shown_segments = display(segments, segments["factor"].str.replace("_", " "))
+by_attribute, behaviours_tab, orders_tab = st.tabs([tr("rc.tab.segments"), tr("rc.tab.behaviours"),
+                                                    tr("rc.tab.orders")])
+with_days = outcome.kind != "unpaid"
+
+with by_attribute:
+    st.caption(tr("rc.segments.hint", n=int((~segments["too_small"]).sum())))
+    if (shown_segments["extra_orders"] > 0).any():
+        st.altair_chart(chart(shown_segments), width="stretch")
+    draw_table(shown_segments, "rc_segments", with_days, with_value=True)
+
+with behaviours_tab:
+    people = None
+    if "resource" in view.log.event_attributes:
+        people = int(st.columns([1, 3])[0].number_input(tr("rc.people"), min_value=0, step=1,
+                                                         key=f"rc_people_{outcome.kind}",
+                                                         value=default_people(view.log, outcome.kind),
+                                                         help=tr("rc.people.help")))
+    behaviours = behaviour_table(view, outcome, people)
+    st.caption(tr("rc.behaviours.hint"))
+    if behaviours.empty:
+        st.caption(tr("rc.behaviours.none"))
+    else:
+        draw_table(display(behaviours, behaviours["factor"].map(lambda b: tr(f"rc.behaviour.{b}"))),
+                   "rc_behaviours", with_days, with_value=False)
+
+with orders_tab:
+    choices = [("segment", f, v) for f, v in zip(segments["factor"], segments["value"])]
+    choices += [("behaviour", b, "") for b in behaviours["factor"]]
+    labels = {c: (tr(f"rc.behaviour.{c[1]}") if c[0] == "behaviour" else f"{c[1].replace('_', ' ')} = {c[2]}")
+              for c in choices}
+    row = st.columns([2, 1, 1], vertical_alignment="bottom")
+    picked = row[0].selectbox(tr("rc.orders.pick"), choices, key="rc_orders_pick", format_func=labels.get)
+    if picked is not None:
+        members = (behaviour_cases(view.log, outcome.kind, people)[picked[1]] & view.case_mask
+                   if picked[0] == "behaviour" else segment_cases(view, picked[1], picked[2]))
+        affected = np.flatnonzero(members & positive)
+        columns = [c for c in ("case_id", "order_number", "account_name") if c in view.log.cases.columns]
+        orders = view.log.cases.iloc[affected][columns].reset_index(drop=True)
+        row[1].markdown(tr("rc.orders.count", n=len(orders), outcome=tr(f"rc.outcome.{outcome.kind}").lower()))
+        row[2].download_button(tr("rc.orders.download"), data=lambda: to_csv_bytes(orders),
+                               file_name="root_cause_orders.csv", mime="text/csv", icon=":material/download:",
+                               on_click="ignore", key="rc_download")
+        st.dataframe(orders.head(PREVIEW_ROWS), hide_index=True, width="stretch", key="rc_orders",
+                     column_config={c: st.column_config.TextColumn(tr(f"rework.col.{c}")) for c in columns})
