@@ -35,6 +35,7 @@ navigation = st.navigation({
     tr("nav.monitor"): [
         st.Page("pages/monitoring.py", title=tr("page.monitoring"), icon=":material/monitoring:",
                 url_path="monitoring"),
+        st.Page("pages/reports.py", title=tr("page.reports"), icon=":material/summarize:", url_path="reports"),
     ],
 })
 render_privacy()
