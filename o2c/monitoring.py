@@ -15,6 +15,8 @@ from o2c.overview import format_duration
 Verdict = Literal["better", "worse", "same"]
 HEADLINE = ("end_to_end_median", "invoice_to_cash", "late_payment_rate", "on_time_delivery_rate")
 """The KPIs a monitoring trend shows first."""
+STILL_OPEN = 0.05
+"""A period whose orders are at least this share open is still open: its times and rates will change."""
 
 
 def kpi_changes(baseline: Mapping[str, float | None], latest: Mapping[str, float | None]) -> pd.DataFrame:
@@ -90,6 +92,11 @@ def period_values(trend: pd.DataFrame, period: pd.Timestamp) -> dict[str, float 
     if row.empty:
         return {}
     return {key: _number(row[key].iloc[0]) for key in trend.columns if key in KPIS}
+
+
+def open_share(trend: pd.DataFrame) -> pd.Series:
+    """Per period of a ``kpi_trend`` table: the share of its orders still open (neither paid nor cancelled)."""
+    return (trend["open_orders"] / trend["orders"]).fillna(0.0)
 
 
 def _number(value: object) -> float | None:

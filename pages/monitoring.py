@@ -10,11 +10,15 @@ import streamlit as st
 
 from o2c.cycle_times import DAYS, time_unit
 from o2c.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
-from o2c.monitoring import HEADLINE, delta_color, format_delta, format_value, kpi_changes, period_values
-from o2c.rules import DEFAULT_RULES, RuleSet, parse_rules
+from o2c.monitoring import (HEADLINE, STILL_OPEN, delta_color, format_delta, format_value, kpi_changes,
+                            open_share, period_values)
+from o2c.automation import default_system_resources
+from o2c.cost import cost_table_for, table_from_frame
+from o2c.rules import DEFAULT_RULES
 from o2c.snapshots import (Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots, default_store_path,
                            snapshot_from_view)
-from ui.state import dataset, filters, language, page_view, tr
+from ui.costs import cost_table, saved_systems
+from ui.state import active_rules, dataset, filters, language, page_view, tr
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -31,37 +35,28 @@ PENDING_DELETE = "monitor_delete_pending"
 
 # ---------------------------------------------------------------------------------------------- settings
 
-def current_rules() -> tuple[RuleSet, str]:
-    """The rules the Conformance page is using in this session (edited or from the workbook), else the standard
-    ones; with the i18n key that says which."""
-    sheet = st.session_state.get("workbook_rules") or {}
+def kpi_settings(log) -> tuple[KpiSettings, str]:
+    """The settings the KPIs use (the rules of the Conformance page, the systems and costs of the Automation &
+    cost page, else their defaults) and a sentence naming where each comes from."""
+    rules, systems, costs = active_rules(), saved_systems(log), cost_table(log)
     current = dataset()
-    workbook = sheet.get("rules") if current and sheet.get("digest") == current.digest else None
-    source = f"workbook:{current.digest}" if workbook is not None else "default"
-    base = st.session_state.get("conf_rules_base")
-    rules = workbook or DEFAULT_RULES
-    if base is not None and st.session_state.get("conf_rules_source") == source:
-        rules = parse_rules(base)[0]
-    if rules == DEFAULT_RULES:
-        return rules, "monitor.settings.rules.default"
-    return rules, "monitor.settings.rules.workbook" if rules == workbook else "monitor.settings.rules.edited"
-
-
-def kpi_settings() -> tuple[KpiSettings, str]:
-    """The settings the KPIs use and a sentence naming them."""
-    rules, rules_note = current_rules()
-    settings = KpiSettings(rules=rules)
-    return settings, tr("monitor.settings", rules=tr(rules_note), systems=tr("monitor.settings.systems.default"),
-                        costs=tr("monitor.settings.costs.default"))
+    digest = current.digest if current else None
+    sheet = st.session_state.get("workbook_rules") or {}
+    rules_from = ("default" if rules == DEFAULT_RULES
+                  else "workbook" if sheet.get("digest") == digest and rules == sheet.get("rules") else "edited")
+    systems_from = "default" if set(systems) == set(default_system_resources(log)) else "edited"
+    cost_sheet = st.session_state.get("workbook_costs") or {}
+    workbook_costs = cost_sheet.get("costs") if cost_sheet.get("digest") == digest else None
+    costs_from = ("default" if costs == table_from_frame(cost_table_for(log, None).to_frame())
+                  else "workbook" if workbook_costs is not None
+                  and costs == table_from_frame(cost_table_for(log, workbook_costs).to_frame()) else "edited")
+    note = tr("monitor.settings", rules=tr(f"monitor.settings.rules.{rules_from}"),
+              systems=tr(f"monitor.settings.systems.{systems_from}"),
+              costs=tr(f"monitor.settings.costs.{costs_from}"))
+    return KpiSettings(rules=rules, systems=systems, costs=costs), note
 
 
 # ---------------------------------------------------------------------------------------------- formatting
-
-def currency_of(settings: KpiSettings) -> str:
-    from o2c.cost import default_cost_table  # noqa: PLC0415 - the same default as o2c.kpis
-
-    return getattr(settings.costs, "currency", None) or default_cost_table().currency
-
 
 def display_unit(kpi: Kpi, values: pd.Series, currency: str) -> tuple[float, str]:
     """How a KPI's trend is drawn: the divisor from its stored unit and the axis unit's name."""
@@ -81,39 +76,44 @@ def period_label(stamp: pd.Timestamp, period: str) -> str:
 
 # ---------------------------------------------------------------------------------------------- cards
 
-def kpi_card(value: KpiValue, currency: str) -> None:
+def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) -> None:
     kpi = value.kpi
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
             st.caption(tr("monitor.needs", what=value.missing))
+        elif kpi.key == "orders":
+            st.caption(tr("monitor.card.total", n=total))
         elif kpi.aggregate == "count":
-            st.caption(tr("monitor.card.count"))
+            st.caption(tr("monitor.card.share", share=value.value / max(total_selected, 1)))
         else:
             st.caption(tr("monitor.card.judged", n=value.judged))
 
 
-def cards_section(values: list[KpiValue], currency: str) -> None:
+def cards_section(view, values: list[KpiValue], currency: str) -> None:
     by_key = {value.kpi.key: value for value in values}
     for group, keys in CARD_ROWS.items():
         st.markdown(f"**{tr(f'monitor.group.{group}')}**")
         for column, key in zip(st.columns(CARDS_PER_ROW), keys):
             with column:
-                kpi_card(by_key[key], currency)
+                kpi_card(by_key[key], currency, view.n_cases, view.log.n_cases)
 
 
 # ---------------------------------------------------------------------------------------------- trend
 
 def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, target: float | None) -> alt.Chart:
     divisor, unit = display_unit(kpi, trend[kpi.key], currency)
-    data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor})
+    data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor,
+                         "open": open_share(trend) >= STILL_OPEN})
     period_title = tr(f"cycle.period.{period}")
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=None),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
         tooltip=[alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
                  alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.1f")])
-    chart = base.mark_line(color=BLUE) + base.mark_circle(size=28, color=BLUE)
+    points = base.mark_point(size=36, color=BLUE, opacity=1).encode(
+        fill=alt.condition("datum.open", alt.value("white"), alt.value(BLUE)))
+    chart = base.mark_line(color=BLUE) + points
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
         chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitor.target"), format=",.1f")])
@@ -142,7 +142,7 @@ def trend_section(view, settings: KpiSettings, currency: str) -> None:
         for column, key in zip(st.columns(2, gap="large"), picked[row:row + 2]):
             column.altair_chart(trend_chart(trend, KPIS[key], period or "month", currency, targets.get(key)),
                                 width="stretch")
-    st.caption(tr("monitor.trend.caption"))
+    st.caption(tr("monitor.trend.caption") + " " + tr("monitor.trend.open", share=STILL_OPEN))
 
 
 # ---------------------------------------------------------------------------------------------- periods
@@ -157,12 +157,17 @@ def periods_section(view, settings: KpiSettings, currency: str) -> None:
     if len(stamps) < 2:
         st.info(tr("monitor.periods.too_few"))
         return
-    options = list(range(len(stamps)))[::-1]  # newest first
-    latest = middle.selectbox(tr("monitor.periods.latest"), options, index=0, key=f"monitor_latest_{period}",
-                              format_func=lambda i: period_label(stamps[i], period))
-    baseline = right.selectbox(tr("monitor.periods.baseline"), options, index=1, key=f"monitor_baseline_{period}",
-                               format_func=lambda i: period_label(stamps[i], period))
-    changes = kpi_changes(period_values(trend, stamps[baseline]), period_values(trend, stamps[latest]))
+    options = [stamp.date().isoformat() for stamp in reversed(stamps)]  # newest first; dates survive a filter change
+    label = lambda day: period_label(pd.Timestamp(day), period)  # noqa: E731
+    latest = pd.Timestamp(middle.selectbox(tr("monitor.periods.latest"), options, index=0, format_func=label,
+                                           key=f"monitor_latest_{period}"))
+    baseline = pd.Timestamp(right.selectbox(tr("monitor.periods.baseline"), options, index=1, format_func=label,
+                                            key=f"monitor_baseline_{period}"))
+    still_open = float(open_share(trend)[trend["period"] == latest].iloc[0])
+    if still_open >= STILL_OPEN:
+        st.caption(":material/info: " + tr("monitor.periods.open", share=still_open,
+                                           period=period_label(latest, period)))
+    changes = kpi_changes(period_values(trend, baseline), period_values(trend, latest))
     rows = changes.set_index("key")
     for group, keys in CARD_ROWS.items():
         shown = [key for key in keys if key in rows.index]
@@ -172,10 +177,9 @@ def periods_section(view, settings: KpiSettings, currency: str) -> None:
             kpi, row = KPIS[key], rows.loc[key]
             column.metric(kpi.name(language()), format_value(row["latest"], kpi.unit, currency),
                           format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
-                          delta_color=delta_color(kpi), help=kpi.formula(language()), border=True,
-                          delta_description=tr("monitor.periods.versus", period=period_label(stamps[baseline],
-                                                                                             period)))
-    st.caption(tr("monitor.periods.caption"))
+                          delta_color=delta_color(kpi), help=kpi.formula(language()), border=True)
+    st.caption(tr("monitor.periods.against", latest=period_label(latest, period),
+                  baseline=period_label(baseline, period)) + " " + tr("monitor.periods.caption"))
 
 
 # ---------------------------------------------------------------------------------------------- snapshots
@@ -308,14 +312,14 @@ def delete_part(ids: list[int], label_of) -> None:
 # ---------------------------------------------------------------------------------------------- page
 
 view = page_view("monitor.title")
-settings, settings_note = kpi_settings()
-currency = currency_of(settings)
+settings, settings_note = kpi_settings(view.log)
+currency = settings.costs.currency
 st.caption(settings_note)
 
 cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(
     [tr("monitor.tab.kpis"), tr("monitor.tab.trend"), tr("monitor.tab.periods"), tr("monitor.tab.snapshots")])
 with cards_tab:
-    cards_section(kpi_values(view, settings), currency)
+    cards_section(view, kpi_values(view, settings), currency)
 with trend_tab:
     trend_section(view, settings, currency)
 with periods_tab:
