@@ -1001,9 +1001,11 @@ TEXT: dict[str, dict[Language, str]] = {
     "auto.col.per_order": {"en": "Per order", "zh": "每单次数"},
     "auto.col.per_order.help": {"en": "Executions per order that has the step.", "zh": "含该步骤的订单平均执行次数。"},
     "auto.col.person_share": {"en": "By people", "zh": "人工完成"},
+    "auto.col.predecessor": {"en": "Usually after", "zh": "通常前一步"},
     "auto.col.predecessor_share": {"en": "Same predecessor", "zh": "前一步相同"},
     "auto.col.predecessor_share.help": {"en": "Share of executions that follow the usual previous step.",
                                         "zh": "紧随通常前一步的执行所占比例。"},
+    "auto.col.role": {"en": "Main role", "zh": "主要角色"},
     "auto.col.role_share": {"en": "Same role", "zh": "角色相同"},
     "auto.col.role_share.help": {"en": "Share of people's executions done by the main role.",
                                  "zh": "人工执行中由主要角色完成的比例。"},
@@ -1024,6 +1026,7 @@ TEXT: dict[str, dict[Language, str]] = {
     "auto.cost.rework": {"en": "Cost of rework by activity", "zh": "按活动的返工成本"},
     "auto.cost.rework.none": {"en": "No activity repeats in the selected orders.", "zh": "所选订单中没有重复的活动。"},
     "auto.col.value": {"en": "Value", "zh": "取值"},
+    "auto.col.variant": {"en": "Variant", "zh": "变体"},
     "auto.col.path": {"en": "Path", "zh": "路径"},
     "auto.col.orders": {"en": "Orders", "zh": "订单数"},
     "auto.col.share": {"en": "Share of cost", "zh": "成本占比"},
@@ -1085,10 +1088,145 @@ TEXT: dict[str, dict[Language, str]] = {
     "wi.col.after": {"en": "After", "zh": "变化后"},
     "wi.col.change": {"en": "Change", "zh": "变化"},
     "wi.affected_median": {"en": "End-to-end of affected orders (median)", "zh": "受影响订单端到端（中位数）"},
-    "auto.cost.rework_share": {"en": "Rework share of cost", "zh": "返工成本占比"},
-    "auto.col.each": {"en": "Each", "zh": "单次"},
-    "auto.cost.rework.caption": {"en": "Executions beyond the first of an activity in an order, × its cost.",
-                                 "zh": "订单中某活动第一次之后的执行次数 × 其成本。"},
+    "page.automation": {"en": "Automation & cost", "zh": "自动化与成本"},
+    "page.what_if": {"en": "What-if", "zh": "假设分析"},
+    "auto.title": {"en": "Automation & cost", "zh": "自动化与成本"},
+    "auto.systems": {"en": "System users: {n}", "zh": "系统用户：{n} 个"},
+    "auto.systems.label": {"en": "Resources that are systems", "zh": "属于系统的资源"},
+    "auto.systems.help": {"en": "Prefilled with resources whose role or department looks like a system (role System, "
+                                "department IT or Integration) or whose name does (… Automation, … Gateway, "
+                                "… Integration, Bot, API). Add or remove names; the whole page follows.",
+                          "zh": "预先填入角色或部门像系统的资源（角色 System，部门 IT 或 Integration），或名称像系统的资源"
+                                "（… Automation、… Gateway、… Integration、Bot、API）。可增删；整页随之更新。"},
+    "auto.systems.none": {"en": "This log has no resource column: every step counts as people's work and no order can "
+                                "be called touchless.",
+                          "zh": "该日志没有 resource 列：所有步骤都按人工计算，无法判断无接触订单。"},
+    "auto.touchless": {"en": "Touchless orders", "zh": "无接触订单"},
+    "auto.touchless.help": {"en": "Orders in which only systems worked: every event with a known resource was done by "
+                                  "a system.",
+                            "zh": "只有系统参与处理的订单：所有已知执行者的事件都由系统完成。"},
+    "auto.system_work": {"en": "Steps done by systems", "zh": "系统完成的步骤"},
+    "auto.system_work.help": {"en": "Share of the events with a known resource that a system did.",
+                              "zh": "在已知执行者的事件中，由系统完成的比例。"},
+    "auto.cost_median": {"en": "Cost per order (median)", "zh": "每单成本（中位数）"},
+    "auto.cost_median.help": {"en": "Sum of the cost per execution of the order's steps (Cost table tab).",
+                              "zh": "订单各步骤每次执行成本之和（见“成本表”标签页）。"},
+    "auto.rework_cost": {"en": "Cost of rework", "zh": "返工成本"},
+    "auto.rework_cost.help": {"en": "Executions beyond the first of each activity in an order, times their cost; "
+                                    "{orders:,} orders have some.",
+                              "zh": "订单中每个活动第一次之后的重复执行次数 × 其成本；涉及 {orders:,} 个订单。"},
+    "auto.tab.candidates": {"en": "Automation candidates", "zh": "自动化候选"},
+    "auto.tab.cost": {"en": "Cost per order", "zh": "每单成本"},
+    "auto.tab.table": {"en": "Cost table", "zh": "成本表"},
+    "auto.candidates.caption": {"en": "Score 0–100 = share still done by people × the mean of four parts: how many "
+                                      "orders have the step, how rule-like it is (always after the same step, done "
+                                      "by one role), the manual hours it takes (executions by people × manual "
+                                      "minutes from the cost table) and whether systems already do some of it.",
+                                "zh": "得分 0–100 = 仍由人工完成的比例 × 四项的平均值：有该步骤的订单比例、规则性（总在同一步骤之后、"
+                                      "由同一角色完成）、所需人工工时（人工执行次数 × 成本表中的人工分钟数），以及系统是否已完成其中一部分。"},
+    "auto.reason": {"en": "**{activity}** (score {score:.0f}): {executions:,} executions in {orders:.0%} of orders, "
+                          "{people:.0%} by people{role}; after {predecessor} {pred_share:.0%} of the time; about "
+                          "{hours:,.0f} hours of manual work ({minutes:g} min each){system}.",
+                    "zh": "**{activity}**（得分 {score:.0f}）：{orders:.0%} 的订单中共执行 {executions:,} 次，"
+                          "{people:.0%} 由人工完成{role}；{pred_share:.0%} 的情况下紧随 {predecessor}；约 {hours:,.0f} "
+                          "小时人工工作（每次 {minutes:g} 分钟）{system}。"},
+    "auto.reason.role": {"en": ", mostly {role} ({share:.0%})", "zh": "，主要是 {role}（{share:.0%}）"},
+    "auto.reason.system": {"en": "; systems already do {share:.0%}", "zh": "；系统已完成 {share:.0%}"},
+    "auto.start": {"en": "the order's start", "zh": "订单开始"},
+    "auto.col.activity": {"en": "Activity", "zh": "活动"},
+    "auto.col.score": {"en": "Score", "zh": "得分"},
+    "auto.col.executions": {"en": "Executions", "zh": "执行次数"},
+    "auto.col.orders_share": {"en": "Orders with it", "zh": "含该步骤的订单"},
+    "auto.col.per_order": {"en": "Per order", "zh": "每单次数"},
+    "auto.col.per_order.help": {"en": "Executions per order that has the step.", "zh": "含该步骤的订单平均执行次数。"},
+    "auto.col.person_share": {"en": "By people", "zh": "人工完成"},
+    "auto.col.predecessor": {"en": "Usually after", "zh": "通常前一步"},
+    "auto.col.predecessor_share": {"en": "Same predecessor", "zh": "前一步相同"},
+    "auto.col.predecessor_share.help": {"en": "Share of executions that follow the usual previous step.",
+                                        "zh": "紧随通常前一步的执行所占比例。"},
+    "auto.col.role": {"en": "Main role", "zh": "主要角色"},
+    "auto.col.role_share": {"en": "Same role", "zh": "角色相同"},
+    "auto.col.role_share.help": {"en": "Share of people's executions done by the main role.",
+                                 "zh": "人工执行中由主要角色完成的比例。"},
+    "auto.col.person_hours": {"en": "Manual hours", "zh": "人工工时"},
+    "auto.col.person_hours.help": {"en": "Executions by people × manual minutes per execution (cost table).",
+                                   "zh": "人工执行次数 × 每次人工分钟数（成本表）。"},
+    "auto.col.cost": {"en": "Cost ({currency})", "zh": "成本（{currency}）"},
+    "auto.cost.median": {"en": "Median", "zh": "中位数"},
+    "auto.cost.mean": {"en": "Mean", "zh": "平均值"},
+    "auto.cost.total": {"en": "Total", "zh": "合计"},
+    "auto.cost.by": {"en": "Cost by", "zh": "成本分组"},
+    "auto.cost.by.caption": {"en": "Share is the group's part of the total cost of the selected orders.",
+                             "zh": "占比为该组在所选订单总成本中的份额。"},
+    "auto.cost.variant": {"en": "Most costly variants", "zh": "成本最高的变体"},
+    "auto.cost.variant.caption": {"en": "Variants with the highest total cost; the path shrinks what the most "
+                                        "frequent variant also does to “…”, ↺ marks repeated steps.",
+                                  "zh": "总成本最高的变体；路径中与最常见变体相同的部分缩写为“…”，↺ 表示重复步骤。"},
+    "auto.cost.rework": {"en": "Cost of rework by activity", "zh": "按活动的返工成本"},
+    "auto.cost.rework.none": {"en": "No activity repeats in the selected orders.", "zh": "所选订单中没有重复的活动。"},
+    "auto.col.value": {"en": "Value", "zh": "取值"},
+    "auto.col.variant": {"en": "Variant", "zh": "变体"},
+    "auto.col.path": {"en": "Path", "zh": "路径"},
+    "auto.col.orders": {"en": "Orders", "zh": "订单数"},
+    "auto.col.share": {"en": "Share of cost", "zh": "成本占比"},
+    "auto.col.repeated": {"en": "Repeated executions", "zh": "重复执行次数"},
+    "auto.col.cost_per_execution": {"en": "Cost per execution ({currency})", "zh": "每次执行成本（{currency}）"},
+    "auto.col.manual_minutes": {"en": "Manual minutes", "zh": "人工分钟数"},
+    "auto.col.manual_minutes.help": {"en": "Handling minutes when a person does it once; used for manual hours.",
+                                     "zh": "人工执行一次所需的处理分钟数；用于计算人工工时。"},
+    "auto.table.workbook": {"en": "From the Activities sheet of the uploaded workbook. Edits apply here and on "
+                                  "What-if at once.",
+                            "zh": "来自上传工作簿的 Activities 工作表。修改会立即用于本页和“假设分析”页。"},
+    "auto.table.default": {"en": "Illustrative defaults (manual minutes at about 45 EUR an hour): replace them with "
+                                 "your own here or on the template's Activities sheet. Edits apply here and on "
+                                 "What-if at once.",
+                           "zh": "示例默认值（人工分钟按约每小时 45 欧元计）：请在此处或模板的 Activities 工作表中换成贵公司的数据。"
+                                 "修改会立即用于本页和“假设分析”页。"},
+    "auto.table.reset": {"en": "Reset the costs", "zh": "重置成本"},
+    "auto.table.problem": {"en": "Activities sheet, row {row}: {message}. {fix}",
+                           "zh": "Activities 工作表第 {row} 行：{message}。{fix}"},
+    "auto.download": {"en": "Download CSV", "zh": "下载 CSV"},
+    "wi.title": {"en": "What-if", "zh": "假设分析"},
+    "wi.kind": {"en": "Scenario", "zh": "情景"},
+    "wi.kind.remove_rework": {"en": "Remove the rework on an activity", "zh": "消除某活动的返工"},
+    "wi.kind.cut_wait": {"en": "Cut the wait on a transition", "zh": "缩短某转换的等待时间"},
+    "wi.kind.automate": {"en": "Automate an activity", "zh": "自动化某活动"},
+    "wi.activity": {"en": "Activity", "zh": "活动"},
+    "wi.transition": {"en": "Transition (most waiting first)", "zh": "转换（等待时间最多的在前）"},
+    "wi.percent": {"en": "Cut the wait by (%)", "zh": "等待时间缩短（%）"},
+    "wi.nothing": {"en": "Nothing to change for this scenario in the selected orders.",
+                   "zh": "在所选订单中，此情景没有可改变的内容。"},
+    "wi.assume.remove_rework": {"en": "Assumption: where {activity} happens more than once in an order, the time "
+                                      "from its first to its last execution disappears, later steps move earlier "
+                                      "by as much, and the repeated executions are not paid for.",
+                                "zh": "假设：当 {activity} 在订单中出现多次时，从第一次到最后一次执行之间的时间消失，后续步骤相应提前，"
+                                      "重复执行的成本不再产生。"},
+    "wi.assume.cut_wait": {"en": "Assumption: every wait from {source} directly to {target} becomes {percent:g}% "
+                                 "shorter, and the later steps of the order move earlier by the time saved.",
+                           "zh": "假设：从 {source} 直接到 {target} 的每次等待缩短 {percent:g}%，订单后续步骤相应提前。"},
+    "wi.assume.automate": {"en": "Assumption: {activity} then costs {share:.0%} of today's cost and happens at most "
+                                 "{hours:g} hour after the step before it; later steps move earlier by the time saved.",
+                           "zh": "假设：{activity} 的成本降为现在的 {share:.0%}，并在前一步骤后最多 {hours:g} 小时内完成；"
+                                 "后续步骤相应提前。"},
+    "wi.median": {"en": "End-to-end (median)", "zh": "端到端（中位数）"},
+    "wi.p90": {"en": "End-to-end (90th percentile)", "zh": "端到端（第 90 百分位）"},
+    "wi.i2c": {"en": "Invoice to cash (median)", "zh": "开票到收款（中位数）"},
+    "wi.cost": {"en": "Cost per order (mean)", "zh": "每单成本（平均）"},
+    "wi.total": {"en": "Total cost", "zh": "总成本"},
+    "wi.affected": {"en": "Orders affected", "zh": "受影响订单"},
+    "wi.affected.help": {"en": "Orders whose timeline or cost changes. Their median end-to-end time: {before} → "
+                               "{after}.",
+                         "zh": "时间线或成本发生变化的订单。其端到端时间中位数：{before} → {after}。"},
+    "wi.metrics.caption": {"en": "Big numbers are after the change, computed on the actual selected orders; the "
+                                 "small ones are the change against today. End-to-end runs from creation to the "
+                                 "first payment (paid orders).",
+                           "zh": "大数字为变化后的结果（基于实际所选订单计算），小数字为与现状相比的变化。端到端指从创建到首次付款（已付款订单）。"},
+    "wi.table": {"en": "Before and after", "zh": "变化前后"},
+    "wi.col.measure": {"en": "Measure", "zh": "指标"},
+    "wi.col.before": {"en": "Before", "zh": "变化前"},
+    "wi.col.after": {"en": "After", "zh": "变化后"},
+    "wi.col.change": {"en": "Change", "zh": "变化"},
+    "wi.affected_median": {"en": "End-to-end of affected orders (median)", "zh": "受影响订单端到端（中位数）"},
     # --- end Automation, cost and what-if ---
     # --- KPIs and monitoring (helper) ---
     "kpi.orders": {"en": "Orders", "zh": "订单数"},
@@ -1252,11 +1390,11 @@ TEXT: dict[str, dict[Language, str]] = {
         "en": "- **Summary**: every KPI with its value and formula in words; a KPI the data cannot give says which "
               "column it needs.\n- **Trends**: each KPI per month of order creation.\n- **Process map** (HTML): the "
               "main paths, drawn with Graphviz.\n- **Variants** and **Bottlenecks**: the top {variants} variants and "
-              "{transitions} waits.\n- **Violations**: violating orders per rule, and the first {violations} "
-              "of each rule (Excel; a few in HTML).\n- **Backlog**: the improvement opportunities, ranked by the order-days they could save.",
+              "{transitions} waits.\n- **Violations**: each rule's violating orders and the first {violations} of "
+              "them.\n- **Backlog**: the improvement opportunities, ranked by the order-days they could save.",
         "zh": "- **概要**:每个 KPI 的数值与文字公式;数据无法计算的 KPI 会注明所需的列。\n- **趋势**:按订单创建月份的各 KPI。"
               "\n- **流程图**(HTML):主要路径,由 Graphviz 绘制。\n- **变体**与**瓶颈**:前 {variants} 个变体和前 "
-              "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数,以及每条规则的前 {violations} 条违规(Excel;HTML 中列出少量)。\n- **改进清单**:"
+              "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数及前 {violations} 条违规。\n- **改进清单**:"
               "按可节省的订单·天排序的改进机会。"},
     "report.title": {"en": "Order-to-cash report", "zh": "订单到现金(O2C)报告"},
     "report.source": {"en": "Source", "zh": "数据来源"},
