@@ -14,8 +14,8 @@ every **behaviour** (repeated credit check ...), the outcome rate inside is set 
 * Segments with fewer than ``MIN_ORDERS`` orders (either side) or fewer than ``MIN_EXPECTED`` outcomes
   expected at the overall rate are ``too_small``: shown, never tested, never significant.
 
-These are associations, not proven causes. Two guards keep consequences out: behaviours count only when they
-happen before the outcome's cut-off (the invoice for payment outcomes, the delivery for late delivery), and
+These are associations, not proven causes. Two guards keep consequences out: behaviours (``o2c.behaviours``)
+count only when they happen before the outcome's cut-off (the delivery for late delivery, else the invoice), and
 attributes known only after the fact (dates, invoices, status columns) are not segments.
 """
 
@@ -26,11 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.cycle_times import MISSING_LABEL, activity_events, attribute_codes, pool_rare, split_attributes
+from o2c.behaviours import behaviour_cases
+from o2c.cycle_times import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
 from o2c.eventlog import EventLog, LogView
 from o2c.i18n import Language, t
 from o2c.measures import order_measures
-from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, first_per_case
+from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules
 from o2c.significance import bonferroni_z, rate_difference
 
 MIN_ORDERS = 30
@@ -38,13 +39,9 @@ MIN_EXPECTED = 5
 MAX_VALUES = 50  # per attribute; rarer values are pooled and not tested
 SLOW_QUANTILE = 0.75
 PAYMENT_DAYS = 30.0
-MANY_PEOPLE_QUANTILE = 0.75  # "many people" by default: more than this quantile (people counts are tight)
 DAY = 86_400.0
 COLUMNS = ["factor", "value", "also", "orders", "outcomes", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
            "low", "high", "significant", "too_small"]
-BEHAVIOURS = ("repeated_credit_check", "changed_after_confirmation", "skipped_credit_check", "many_people")
-CREDIT_CHECK, CONFIRMATION, CHANGED = "credit check", "Order Confirmation Sent", "Order Changed"
-ACTIVATION_STEPS = ("Order Activated", "Shipped")  # the first present: where a skipped credit check shows
 
 
 @dataclass(frozen=True)
@@ -252,8 +249,9 @@ def _merge_copies(ids: np.ndarray, factors: list[str], values: list[str]) -> tup
 
 
 def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
-    distinct_a, distinct_b = np.unique(a).size, np.unique(b).size
-    return distinct_a == distinct_b and np.unique(a * (int(b.max()) + 1) + b).size == distinct_a
+    """Codes (0 .. a few dozen) that split the orders alike: as many value pairs as values on either side."""
+    distinct_a, distinct_b = np.count_nonzero(np.bincount(a)), np.count_nonzero(np.bincount(b))
+    return distinct_a == distinct_b and np.count_nonzero(np.bincount(a * (int(b.max()) + 1) + b)) == distinct_a
 
 
 def segment_table(view: LogView, outcome: Outcome) -> pd.DataFrame:
@@ -282,82 +280,6 @@ def _seconds(log: EventLog, outcome: Outcome) -> np.ndarray | None:
 
 
 # ---------------------------------------------------------------------------------------------- behaviours
-
-def cutoff_ns(log: EventLog, kind: str) -> np.ndarray:
-    """Per order: behaviours count only before this time: the first delivery for late delivery, else the first
-    invoice (reminders, collection calls and the people doing them are the outcome's own story); the log's end
-    when the order has no such event."""
-    m = order_measures(log)
-    cut = m.delivered_ns if kind == "late_delivery" else m.invoiced_ns
-    return np.where(cut >= 0, cut, np.int64(m.log_end_ns + 1))
-
-
-def behaviour_cases(log: EventLog, kind: str, people: int | None = None) -> dict[str, np.ndarray]:
-    """Behaviour -> mask over all orders of the log: it happened before the outcome's cut-off (``cutoff_ns``).
-
-    * repeated credit check: a second credit-check event (any outcome: failed then passed, passed twice).
-    * changed after confirmation: "Order Changed" after the first "Order Confirmation Sent".
-    * skipped credit check: activated (else shipped) with no credit-check event before.
-    * many people: more than ``people`` distinct resources (None: ``default_people``).
-    Behaviours the log cannot show (no such activity or resource) are left out.
-    """
-    cut = cutoff_ns(log, kind)
-    checks = np.sort(np.concatenate([activity_events(log, c) for c, name in enumerate(log.activity_names)
-                                     if CREDIT_CHECK in name.casefold()] or [np.empty(0, dtype=np.int64)]))
-    found: dict[str, np.ndarray] = {}
-    if checks.size:
-        second = _nth_per_case(log, checks, 2)
-        found["repeated_credit_check"] = _before(log, second, cut)
-        step = next((s for s in ACTIVATION_STEPS if log.activity_code(s) is not None), None)
-        if step is not None:
-            first_step = first_per_case(log, activity_events(log, log.activity_code(step)))
-            first_check = first_per_case(log, checks)
-            skipped = np.where((first_step >= 0) & ((first_check < 0) | (first_check > first_step)), first_step, -1)
-            found["skipped_credit_check"] = _before(log, skipped, cut)
-    confirmed, changed = log.activity_code(CONFIRMATION), log.activity_code(CHANGED)
-    if confirmed is not None and changed is not None:
-        first_confirmation = first_per_case(log, activity_events(log, confirmed))
-        changes = activity_events(log, changed)
-        after = changes[changes > np.where(first_confirmation >= 0, first_confirmation, log.n_events)[
-            log.case[changes]]]
-        found["changed_after_confirmation"] = _before(log, first_per_case(log, after), cut)
-    if "resource" in log.event_attributes:
-        counts = _people_before(log, kind)
-        limit = people if people is not None else default_people(log, kind)
-        found["many_people"] = counts > limit
-    return found
-
-
-def default_people(log: EventLog, kind: str) -> int:
-    """The default "many people" threshold: the 75th percentile of the people per order (before the cut-off),
-    so at most a quarter of the orders count as handled by many. People per order vary little (the median plus
-    two often catches no one)."""
-    return int(np.quantile(_people_before(log, kind), MANY_PEOPLE_QUANTILE)) if log.n_cases else 0
-
-
-def _people_before(log: EventLog, kind: str) -> np.ndarray:
-    def count() -> np.ndarray:
-        codes = np.asarray(pd.Categorical(log.event_attributes["resource"]).codes, dtype=np.int64)
-        keep = (codes >= 0) & (log.timestamp < cutoff_ns(log, kind)[log.case])
-        width = int(codes.max()) + 1
-        pairs = np.unique(log.case[keep].astype(np.int64) * width + codes[keep])
-        return np.bincount(pairs // width, minlength=log.n_cases)
-    return log.memo("root_cause_people_" + ("delivery" if kind == "late_delivery" else "invoice"), count)
-
-
-def _nth_per_case(log: EventLog, events: np.ndarray, nth: int) -> np.ndarray:
-    """Per case: the ``nth`` of the ascending ``events`` in it, -1 when fewer."""
-    cases = log.case[events]
-    starts = np.searchsorted(cases, cases, side="left")
-    rank = np.arange(events.size) - starts + 1
-    found = np.full(log.n_cases, -1, dtype=np.int64)
-    found[cases[rank == nth]] = events[rank == nth]
-    return found
-
-
-def _before(log: EventLog, events: np.ndarray, cut: np.ndarray) -> np.ndarray:
-    return (events >= 0) & (log.timestamp[np.maximum(events, 0)] < cut)
-
 
 def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) -> pd.DataFrame:
     """One row per behaviour (``factor`` = the behaviour, ``value`` "yes"), ``COLUMNS``, ranked as segments.

@@ -10,8 +10,9 @@ from o2c.eventlog import EventLog
 from o2c.export import to_csv_bytes
 from o2c.measures import order_measures
 from o2c.overview import format_duration
-from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_cases, behaviour_table,
-                             default_people, outcome_mask, segment_cases, segment_table)
+from o2c.behaviours import behaviour_cases, default_people
+from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, outcome_mask,
+                             segment_cases, segment_table)
 from o2c.rules import DEFAULT_RULES, RuleSet
 from ui.state import dataset, page_view, tr
 
@@ -32,6 +33,8 @@ def session_rules() -> RuleSet:
 def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleSet) -> Outcome:
     """The outcome picker and its setting (threshold days or rule)."""
     offered = [kind for kind, missing in available.items() if missing is None]
+    if st.session_state.get("rc_outcome") not in offered:  # another log, another set of outcomes
+        st.session_state.pop("rc_outcome", None)
     row = st.columns([1.4, 1.4, 2.2], vertical_alignment="bottom")
     kind = row[0].selectbox(tr("rc.outcome"), offered, key="rc_outcome", format_func=lambda k: tr(f"rc.outcome.{k}"))
     days, rule = None, None
@@ -44,6 +47,8 @@ def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleS
                                    placeholder=tr("rc.pay.placeholder" if has_due else "rc.pay.placeholder_days"))
     elif kind == "rule":
         names = [r.name for r in rules.rules]
+        if st.session_state.get("rc_rule", "") not in names:
+            st.session_state.pop("rc_rule", None)
         rule = row[1].selectbox(tr("rc.rule"), ["", *names], key="rc_rule",
                                 format_func=lambda n: n or tr("rc.rule.any")) or None
     missing = [tr("rc.unavailable.item", outcome=tr(f"rc.outcome.{k}"), missing=m)

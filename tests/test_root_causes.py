@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 from o2c.eventlog import build_event_log
-from o2c.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_cases,
-                             behaviour_table, compare_rates, outcome_mask, segment_cases, segment_factors,
-                             segment_table, top_root_causes)
+from o2c.behaviours import behaviour_cases, cutoff_ns
+from o2c.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_table,
+                             compare_rates, outcome_mask, segment_cases, segment_factors, segment_table,
+                             top_root_causes)
 from o2c.sample import LATE_CARRIER, LATE_PAYERS
 from o2c.significance import bonferroni_z
 
@@ -171,15 +172,22 @@ def test_behaviours_on_the_sample(sample_log):
     assert "skipped_credit_check" not in set(behaviour_table(view, Outcome("rule"))["factor"])
 
 
-def test_behaviours_count_only_before_the_invoice_for_payment_outcomes(sample_log):
-    from o2c.measures import order_measures
-
-    m = order_measures(sample_log)
-    repeated = behaviour_cases(sample_log, "late_payment")["repeated_credit_check"]
-    invoiced = m.invoiced_ns >= 0
-    assert repeated.any() and repeated[invoiced].sum() > 0
-    late_delivery_people = behaviour_cases(sample_log, "late_delivery", people=0)["many_people"]
-    assert late_delivery_people.sum() == sample_log.n_cases  # everyone did something before the cut-off
+def test_behaviours_count_only_before_the_outcome_cut_off():
+    """A second credit check after the invoice is no cause of a late payment, but is one of a later delivery."""
+    t0 = pd.Timestamp("2024-01-01", tz="UTC")
+    steps = [("Create Sales Order", "Ann"), ("Credit Check Passed", "Bob"), ("Order Confirmation Sent", "Ann"),
+             ("Invoice Created", "Cid"), ("Credit Check Passed", "Bob"), ("Order Changed", "Dee"),
+             ("Delivered", "Eve"), ("Payment Received", "Fay")]
+    events = pd.DataFrame([("SO-1", name, t0 + pd.Timedelta(hours=i), who) for i, (name, who) in enumerate(steps)],
+                          columns=["case_id", "activity", "timestamp", "resource"]).assign(row=range(len(steps)))
+    log = build_event_log(events)
+    assert cutoff_ns(log, "late_payment")[0] == log.timestamp[3]  # the invoice
+    assert cutoff_ns(log, "late_delivery")[0] == log.timestamp[6]  # the delivery
+    payment, delivery = behaviour_cases(log, "late_payment", people=2), behaviour_cases(log, "late_delivery", people=2)
+    assert not payment["repeated_credit_check"][0] and delivery["repeated_credit_check"][0]
+    assert not payment["changed_after_confirmation"][0] and delivery["changed_after_confirmation"][0]
+    assert not payment["many_people"][0] and delivery["many_people"][0]  # Ann, Bob before the invoice; + Cid, Dee
+    assert "skipped_credit_check" not in payment  # no activation or shipping step to judge it by
 
 
 def test_top_root_causes_for_the_backlog(sample_log):
