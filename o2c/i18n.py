@@ -922,9 +922,11 @@ TEXT: dict[str, dict[Language, str]] = {
                               "zh": "从第一个“已发货”到第一个“已交付”事件的时间中位数。"},
     "partners.tab.partners": {"en": "On time by partner", "zh": "各合作伙伴准时率"},
     "partners.tab.trend": {"en": "Monthly trend", "zh": "月度趋势"},
-    "partners.chart.hint": {"en": "Dots: on-time rate; bars: 95% interval (wide bars = few orders). Worst first. "
-                                  "Compare a partner's share of late orders with its share of orders.",
-                            "zh": "圆点：准时率；横线：95% 区间（越宽表示订单越少）。最差者在前。请对比其延迟订单占比与订单占比。"},
+    "partners.chart.hint": {"en": "Dots: on-time rate; bars: 95% interval (wide bars = few orders); dashed line: "
+                                  "all partners; red: clearly below it. Worst first. Compare a partner's share of "
+                                  "late orders with its share of orders.",
+                            "zh": "圆点：准时率；横线：95% 区间（越宽表示订单越少）；虚线：全部合作伙伴；红色：明显低于整体。"
+                                  "最差者在前。请对比其延迟订单占比与订单占比。"},
     "partners.col.partner": {"en": "Partner", "zh": "合作伙伴"},
     "partners.col.orders": {"en": "Orders", "zh": "订单数"},
     "partners.col.judged": {"en": "Judged", "zh": "可判定"},

@@ -40,7 +40,7 @@ CONCENTRATED_MIN_PERFORMERS = 5
 DEFAULT_HANDOVERS_SHOWN = 15
 
 PERFORMER_COLUMNS = ["performer", "events", "orders", "median_wait_seconds", "repetitions", "repetition_share",
-                     "active_weeks", "weekly_median", "weekly_peak"]
+                     "active_weeks", "weekly_median", "weekly_peak", "mean_position"]
 HANDOVER_COLUMNS = ["source", "target", "handovers", "orders", "median_wait_seconds"]
 BALANCE_COLUMNS = ["activity", "executions", "unassigned", "performers", "top_performer", "top1_share",
                    "top3_share", "gini", "concentrated"]
@@ -64,7 +64,8 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
     Columns: ``performer``, ``events`` handled, ``orders`` touched, ``median_wait_seconds`` (median wait
     after their events until the order's next event; NaN when all their events ended an order),
     ``repetitions`` (their events that repeat an activity of the order) and ``repetition_share`` (of their
-    events), ``active_weeks``, ``weekly_median`` and ``weekly_peak`` (events per active week).
+    events), ``active_weeks``, ``weekly_median`` and ``weekly_peak`` (events per active week) and
+    ``mean_position`` (where in their orders their events fall on average: 0 = first event, 1 = last).
     """
     index = _performers(view.log, level)
     n = len(index.labels)
@@ -77,6 +78,7 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
     wait_values = _selected(view, index.wait_events, index.wait_seconds)
     median_wait = sorted_group_medians(wait_groups, wait_values, n)
     weeks, weekly_median, weekly_peak = _weekly(view, index, known, n)
+    position = np.bincount(codes, weights=_relative_positions(view.log)[known], minlength=n)
     present = np.flatnonzero(events)
     table = pd.DataFrame({
         "performer": [index.labels[p] for p in present],
@@ -88,6 +90,7 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
         "active_weeks": weeks[present],
         "weekly_median": weekly_median[present],
         "weekly_peak": weekly_peak[present],
+        "mean_position": position[present] / events[present],
     }, columns=PERFORMER_COLUMNS)
     return table.iloc[np.lexsort((table["performer"].to_numpy(dtype=str), -table["events"].to_numpy()))
                       ].reset_index(drop=True)
@@ -169,17 +172,25 @@ def handover_summary(view: LogView, level: str) -> HandoverSummary:
                            float(np.median(waits)) if waits.size else None)
 
 
-def handover_dot(table: pd.DataFrame, events: dict[str, int], top: int = DEFAULT_HANDOVERS_SHOWN,
-                 lang: Language = "en", rankdir: str = "LR") -> str:
+def handover_dot(table: pd.DataFrame, people: pd.DataFrame, top: int = DEFAULT_HANDOVERS_SHOWN,
+                 lang: Language = "en", rankdir: str = "TB") -> str:
     """DOT for the ``top`` most frequent handovers of a ``handovers`` table: performers as boxes (label: name
-    and ``events`` handled), arrows labelled "count · median wait"; thicker arrows are more frequent, redder
-    ones wait longer. Names only appear escaped inside quoted labels."""
+    and events handled, from the ``performers`` table ``people``), arrows labelled "count · median wait";
+    thicker arrows are more frequent, redder ones wait longer. Names only appear escaped inside quoted labels.
+
+    Performers are declared in the order their work typically comes in an order (``mean_position``), which
+    Graphviz follows when it breaks cycles, so the map reads from the start of the process to its end.
+    """
     shown = table.head(max(top, 0))
-    names = list(dict.fromkeys([*shown["source"], *shown["target"]]))
+    involved = set(shown["source"]) | set(shown["target"])
+    ranked = people.sort_values(["mean_position", "performer"], kind="stable")
+    names = [name for name in ranked["performer"] if name in involved]
+    names += sorted(involved - set(names))  # performers the table does not know (none when both come from one view)
+    events = dict(zip(people["performer"], people["events"]))
     node = {name: f"p{i}" for i, name in enumerate(names)}
     lines = [
         "digraph handovers {",
-        f'  graph [rankdir={rankdir if rankdir in ("TB", "LR") else "LR"}, bgcolor="transparent", nodesep=0.3, '
+        f'  graph [rankdir={rankdir if rankdir in ("TB", "LR") else "TB"}, bgcolor="transparent", nodesep=0.3, '
         f'ranksep=0.55, pad=0.15, fontname="{_FONT}"];',
         f'  node [shape=box, style="rounded,filled", fontname="{_FONT}", fontsize=11, margin="0.16,0.07", '
         'color="#5b7083", penwidth=1];',
@@ -397,6 +408,16 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
 def _event_weeks(log: EventLog) -> np.ndarray:
     """Week number of every event (weeks start on Monday, UTC)."""
     return log.memo("people:weeks", lambda: period_codes(log.timestamp, "week").astype(np.int64))
+
+
+def _relative_positions(log: EventLog) -> np.ndarray:
+    """Per event: its place in its order from 0 (first event) to 1 (last); 0 for one-event orders."""
+    def build() -> np.ndarray:
+        offsets = log.case_offsets
+        place = np.arange(log.n_events) - offsets[log.case]
+        last = np.maximum(np.diff(offsets) - 1, 1)[log.case]
+        return (place / last).astype(np.float32)
+    return log.memo("people:positions", build)
 
 
 def _repetitions(log: EventLog) -> np.ndarray:

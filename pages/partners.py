@@ -83,8 +83,11 @@ def rate_chart(frame: pd.DataFrame) -> alt.Chart:
                alt.Tooltip("late_share:Q", title=tr("partners.col.late_share"), format=".0%")]
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     colour = alt.condition("datum.flagged", alt.value(RED), alt.value(BLUE))
+    # Start the axis near the lowest bound: rates of 85% and 95% must not look alike.
+    lowest = max(0.0, float(min(data["rate_low"].min(), overall.rate)) - 0.05)
     whisker = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
-        x=alt.X("rate_low:Q", title=rate, axis=alt.Axis(format="%")), x2="rate_high:Q", color=colour)
+        x=alt.X("rate_low:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[lowest, 1])),
+        x2="rate_high:Q", color=colour)
     dots = base.mark_circle(size=90, opacity=1).encode(x="on_time_rate:Q", color=colour)
     overall_rule = alt.Chart(pd.DataFrame({"rate": [overall.rate]})).mark_rule(color=GREY, strokeDash=[4, 3]).encode(
         x="rate:Q")
@@ -96,8 +99,9 @@ def trend_chart(trend: pd.DataFrame) -> alt.Chart:
     month, rate, label = tr("partners.trend.month"), tr("partners.trend.rate"), tr("partners.col.partner")
     base = alt.Chart(trend).encode(
         x=alt.X("month:T", title=month, axis=alt.Axis(format="%b %Y")),
-        y=alt.Y("on_time_rate:Q", title=rate, axis=alt.Axis(format="%")),
-        color=alt.Color("partner:N", title=label, legend=alt.Legend(orient="top", columns=4, labelLimit=220)),
+        y=alt.Y("on_time_rate:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(zero=False)),
+        # A legend on top would take its height from the plot (Streamlit fits the whole chart to the height).
+        color=alt.Color("partner:N", title=label, legend=alt.Legend(orient="right", labelLimit=220)),
         tooltip=[alt.Tooltip("partner:N", title=label), alt.Tooltip("month:T", title=month, format="%b %Y"),
                  alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
                  alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=",")])
@@ -124,18 +128,20 @@ with by_partner:
         column_order=["partner", "orders", "judged", "on_time_rate", "interval", "late", "order_share", "late_share",
                       "transit", "delivery"],
         column_config={
-            "partner": st.column_config.TextColumn(tr("partners.col.partner"), width="medium"),
-            "orders": st.column_config.NumberColumn(tr("partners.col.orders"), format="localized"),
-            "judged": st.column_config.NumberColumn(tr("partners.col.judged"), format="localized",
+            "partner": st.column_config.TextColumn(tr("partners.col.partner"), width=180),
+            "orders": st.column_config.NumberColumn(tr("partners.col.orders"), format="localized", width=60),
+            "judged": st.column_config.NumberColumn(tr("partners.col.judged"), format="localized", width=60,
                                                     help=tr("partners.col.judged.help")),
-            "on_time_rate": st.column_config.NumberColumn(tr("partners.col.rate"), format="%.1f%%"),
-            "interval": st.column_config.TextColumn(tr("partners.col.interval")),
-            "late": st.column_config.NumberColumn(tr("partners.col.late"), format="localized"),
-            "order_share": st.column_config.NumberColumn(tr("partners.col.order_share"), format="%.0f%%"),
+            "on_time_rate": st.column_config.NumberColumn(tr("partners.col.rate"), format="%.1f%%", width=65),
+            "interval": st.column_config.TextColumn(tr("partners.col.interval"), width=95),
+            "late": st.column_config.NumberColumn(tr("partners.col.late"), format="localized", width=50),
+            "order_share": st.column_config.NumberColumn(tr("partners.col.order_share"), format="%.0f%%", width=65),
             "late_share": st.column_config.ProgressColumn(tr("partners.col.late_share"), format="%.0f%%",
-                                                          min_value=0, max_value=100),
-            "transit": st.column_config.TextColumn(tr("partners.col.transit"), help=tr("partners.transit.help")),
-            "delivery": st.column_config.TextColumn(tr("partners.col.delivery")),
+                                                          min_value=0, max_value=100, width=110),
+            "transit": st.column_config.TextColumn(tr("partners.col.transit"), help=tr("partners.transit.help"),
+                                                   width=80),
+            "delivery": st.column_config.TextColumn(tr("partners.col.delivery"), width=90,
+                                                    help=tr("partners.col.delivery.help")),
         })
     notes = st.columns([4, 1], vertical_alignment="center")
     if table["small"].any():

@@ -13,6 +13,7 @@ from o2c.people import (CONCENTRATED_MIN_PERFORMERS, CONCENTRATED_TOP3, DEFAULT_
 from ui.state import language, page_view, tr
 
 BLUE = "#4c78a8"
+ROW_HEIGHT = 35  # st.dataframe's row height: tables of a few dozen rows are shown whole
 
 view = page_view("people.title")
 levels = people_levels(view.log)
@@ -31,7 +32,7 @@ summary = handover_summary(view, level)
 balance = workload_balance(view, level)
 
 metrics = st.columns(4)
-metrics[0].metric(f"{tr('people.metric.performers')}: {level_name}", f"{len(table):,}",
+metrics[0].metric(tr(f"people.metric.performers.{level}"), f"{len(table):,}",
                   help=tr("people.metric.performers.help"))
 metrics[1].metric(tr("people.metric.per_order"), f"{summary.per_order:.1f}", help=tr("people.metric.per_order.help"))
 metrics[2].metric(tr("people.metric.wait"), format_duration(summary.median_wait_seconds),
@@ -47,7 +48,7 @@ def count_column(key: str, help_key: str | None = None) -> st.column_config.Numb
 
 def share_column(key: str) -> st.column_config.ProgressColumn:
     """A 0-100% bar column."""
-    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100)
+    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100, width=110)
 
 
 workload_tab, handover_tab, balance_tab = st.tabs(
@@ -101,10 +102,8 @@ with handover_tab:
                                                help=tr("people.handovers.top.help"))
         shown = min(top, len(passes))
         covered = passes["handovers"].head(shown).sum() / passes["handovers"].sum()
-        st.caption(tr("people.handovers.shown", shown=shown, total=len(passes), level=level_name.lower(),
-                      share=covered))
-        events = dict(zip(table["performer"], table["events"]))
-        dot = handover_dot(passes, events, shown, language())
+        st.caption(tr("people.handovers.shown", shown=shown, total=len(passes), share=covered))
+        dot = handover_dot(passes, table, shown, language())
         st.graphviz_chart(dot, width="content")
         with st.expander(tr("people.handovers.table"), icon=":material/table:"):
             st.dataframe(
@@ -131,22 +130,25 @@ with balance_tab:
     unassigned = ["unassigned"] if balance["unassigned"].any() else []
     st.dataframe(
         balance.assign(top1_share=balance["top1_share"] * 100, top3_share=balance["top3_share"] * 100),
-        hide_index=True, width="stretch", key="people_balance",
+        hide_index=True, width="stretch", key="people_balance", height=ROW_HEIGHT * (len(balance) + 1) + 3,
         column_order=["activity", "executions", *unassigned, "performers", "top_performer", "top1_share",
                       "top3_share", "gini", "concentrated"],
         column_config={
-            "activity": st.column_config.TextColumn(tr("people.col.activity"), width="medium"),
+            "activity": st.column_config.TextColumn(tr("people.col.activity"), width=190),
             "executions": count_column("people.col.executions"),
             "unassigned": count_column("people.col.unassigned"),
             "performers": count_column("people.col.performers"),
-            "top_performer": st.column_config.TextColumn(tr("people.col.top_performer")),
+            "top_performer": st.column_config.TextColumn(tr("people.col.top_performer"), width=150),
             "top1_share": share_column("people.col.top1"),
             "top3_share": share_column("people.col.top3"),
-            "gini": st.column_config.NumberColumn(tr("people.col.gini"), format="%.2f"),
-            "concentrated": st.column_config.CheckboxColumn(tr("people.col.concentrated")),
+            "gini": st.column_config.NumberColumn(tr("people.col.gini"), format="%.2f", width=60),
+            "concentrated": st.column_config.CheckboxColumn(tr("people.col.concentrated"), width=110),
         })
-    activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), balance["activity"].tolist(),
-                                               key="people_activity")
+    activities = balance["activity"].tolist()
+    shared = balance.loc[balance["performers"] > 1, "activity"]  # a first look worth having: work split several ways
+    if st.session_state.get("people_activity") not in activities:
+        st.session_state["people_activity"] = shared.iloc[0] if len(shared) else activities[0]
+    activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), activities, key="people_activity")
     who = activity_performers(view, level, activity)
     bars = alt.Chart(who).mark_bar(color=BLUE, height=14).encode(
         x=alt.X("executions:Q", title=tr("people.col.executions")),
