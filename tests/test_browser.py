@@ -175,3 +175,31 @@ def test_comparison_from_a_shared_link_and_violations_export(server, page):
     header = [str(c).lower() for c in rows[0]]
     assert any("order" in c for c in header) and len(rows) > 100
     page.screenshot(path=str(ARTIFACTS / "conformance.png"))
+
+
+def test_html_report_download_opens_offline_with_the_process_map(server, page, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    more = page.locator('[data-testid="stSidebarNav"]').get_by_text(re.compile(r"^View \d+ more$"))
+    if more.count():  # the sidebar folds long page lists
+        more.click()
+    open_page(page, "reports", "Reports")
+    page.screenshot(path=str(ARTIFACTS / "reports.png"))
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="HTML report").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".html")
+    report = tmp_path / download.suggested_filename
+    download.save_as(report)
+
+    page.goto(report.as_uri())
+    page.get_by_role("heading", name="Order-to-cash report").wait_for()
+    process_map = page.locator("#map svg.process-map")
+    process_map.wait_for(state="visible")
+    assert process_map.locator("g.graph").count() == 1
+    assert process_map.locator("g.node text", has_text="Create Sales Order").first.is_visible()
+    assert page.locator("#kpis .card").count() >= 10
+    page.screenshot(path=str(ARTIFACTS / "report_html.png"), full_page=True)
