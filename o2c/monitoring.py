@@ -34,7 +34,8 @@ def kpi_changes(baseline: Mapping[str, float | None], latest: Mapping[str, float
     known = table["baseline"].notna() & (table["baseline"] != 0)
     table["pct_change"] = (table["delta"] / table["baseline"].abs()).where(known)
     table["better"] = [KPIS[key].better for key in keys]
-    table["verdict"] = [verdict(KPIS[key], a, d) for key, a, d in zip(keys, table["baseline"], table["delta"])]
+    table["verdict"] = pd.Series([verdict(KPIS[key], a, d) for key, a, d in zip(keys, table["baseline"],
+                                                                                 table["delta"])], dtype=object)
     return table
 
 
@@ -67,7 +68,7 @@ def format_value(value: float | None, unit: Unit, currency: str = "EUR") -> str:
 
 def format_delta(delta: float | None, pct_change: float | None, unit: Unit, currency: str = "EUR",
                  lang: Language = "en") -> str | None:
-    """A change as '+1.2 d (+4.8%)', '-2.1 pp (-13.0%)' (shares change by percentage points); None without one.
+    """A change as '+3.2 d (+4.8%)', '-2.1 pp (-13.0%)' (shares change by percentage points); None without one.
     The sign is an ASCII '-' so ``st.metric`` points its arrow down."""
     if delta is None or math.isnan(delta):
         return None
