@@ -13,7 +13,9 @@ from o2c.bench import add_command as add_bench_command
 from o2c.bench import run as run_bench_command
 from o2c.compare import compare_summary
 from o2c.conformance import conformance_summary
+from o2c.cost import cost_table_for, read_cost_sheet
 from o2c.filters import Filters
+from o2c.kpis import KpiSettings, kpi_dict
 from o2c.loading import LoadOptions, load_event_log
 from o2c.overview import overview
 from o2c.process_map import dfg_records, end_activities, start_activities
@@ -22,7 +24,7 @@ from o2c.report_command import run as run_report_command
 from o2c.salesforce.commands import add_commands as add_salesforce_commands
 from o2c.salesforce.commands import run as run_salesforce_command
 from o2c.rework import rework_summary
-from o2c.rules import read_rules_sheet
+from o2c.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.validation import ValidationReport
 from o2c.variants import variants_summary
 
@@ -87,7 +89,8 @@ def _analyze(args: argparse.Namespace) -> int:
     result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
     filters = Filters.from_query(_parse_filters(args.filter))
     rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
-    summary = analysis_summary(result.log, result.report, filters, rules)
+    costs, _ = read_cost_sheet(data, args.file.name)  # None: the illustrative default costs
+    summary = analysis_summary(result.log, result.report, filters, rules, costs)
     if args.compare and result.log is not None:
         summary["compare"] = compare_summary(result.log, Filters.from_query(_parse_filters(args.compare)), filters)
     if args.json:
@@ -105,10 +108,11 @@ def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
     return query
 
 
-def analysis_summary(log, report: ValidationReport, filters: Filters = Filters(), rules=None) -> dict:
+def analysis_summary(log, report: ValidationReport, filters: Filters = Filters(), rules=None, costs=None) -> dict:
     """The JSON document of ``analyze --json``: counts, activities, time span, the analyses and the validation rows.
 
-    ``rules`` is the workbook's rule set (None for the default O2C rules).
+    ``rules`` is the workbook's rule set (None for the default O2C rules), ``costs`` its Activities sheet's cost
+    table (None for the defaults); the KPIs use both, as the app does.
     """
     summary: dict = {"validation": report.to_records()}
     if log is None:
@@ -131,6 +135,8 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "variants": variants_summary(view),
         "rework": rework_summary(view),
         "conformance": conformance_summary(view, rules),
+        "kpis": kpi_dict(view, KpiSettings(rules=DEFAULT_RULES if rules is None else rules,
+                                           costs=cost_table_for(log, costs))),
         **summary,
     }
 

@@ -98,3 +98,21 @@ def test_analyze_compares_a_group_with_the_rest():
     assert compare["orders"] == {"group": 486, "rest": 1514}
     assert compare["group"] == "Partner"
     assert {"from", "to", "group_share", "rest_share", "significant"} <= set(compare["paths"][0])
+
+
+def test_analyze_reports_the_kpi_catalogue(orders_flat_summary):
+    summary = json.loads(run("analyze", str(SAMPLE_WORKBOOK), "--json").stdout)
+    kpis = summary["kpis"]
+    assert list(kpis)[:3] == ["orders", "end_to_end_median", "end_to_end_p90"]
+    assert kpis["orders"] == {"value": 2000.0, "unit": "orders", "judged_orders": 2000, "missing": None}
+    assert kpis["late_payment_rate"]["value"] == 269 / 1722  # paid after the due date, of the paid orders
+    assert kpis["on_time_delivery_rate"]["value"] == 1579 / 1900
+    assert kpis["rework_rate"]["value"] == 270 / 2000
+    assert kpis["cost_per_order"]["unit"] == "money" and kpis["cost_per_order"]["value"] > 0
+    # The public log: every order ends with its payment, so created-to-paid is pm4py's case duration;
+    # without due dates or deliveries those KPIs say what they need.
+    public = orders_flat_summary["kpis"]
+    assert public["end_to_end_median"]["value"] == 689776.5
+    assert public["late_payment_rate"] == {"value": None, "unit": "share", "judged_orders": 0,
+                                           "missing": "needs invoice_due_date"}
+    assert public["order_to_delivery"]["missing"] == "needs Delivered"
