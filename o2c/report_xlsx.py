@@ -73,6 +73,11 @@ def excel_from_content(content: ReportContent) -> bytes:
     _bottlenecks(workbook.create_sheet(_sheet_name("bottlenecks", content.lang)), content)
     _violations(workbook.create_sheet(_sheet_name("violations", content.lang)), content)
     _backlog(workbook.create_sheet(_sheet_name("backlog", content.lang)), content)
+    for sheet in workbook.worksheets:  # printed: landscape, as wide as the page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     workbook.properties.title = t("report.title", content.lang)
     workbook.properties.creator = "O2C Explorer"
     buffer = io.BytesIO()
@@ -152,12 +157,13 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     row = _title_block(sheet, content, t("report.section.violations", lang))
     rules = content.rules[content.rules["evaluated"]]
+    # Both tables start with the rule and its severity, so the columns they share keep one width.
     rule_columns = [Column("rule", t("report.col.rule", lang), width=30),
                     Column("severity", t("report.col.severity", lang), width=11),
                     Column("orders", t("report.col.orders", lang), COUNT, width=10),
                     Column("share", t("report.col.share", lang), PERCENT, width=10),
                     Column("last", t("report.col.last", lang), STAMP, width=17),
-                    Column("description", t("report.col.description", lang), width=70, wrap=True)]
+                    Column("description", t("report.col.description", lang), width=30, wrap=True)]
     _heading(sheet, row, t("report.violations.rules", lang))
     row = _table(sheet, row + 1, rules, rule_columns, freeze=False) + 1
     shown = len(content.violations)
@@ -166,10 +172,13 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
         return
     _heading(sheet, row, t("report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=shown,
                            total=content.n_violations))
-    widths = {"Rule": 30, "Details": 80, "When (UTC)": 17, "Severity": 11}
-    columns = [Column(name, name, width=widths.get(name, 22), wrap=name == "Details")
-               for name in content.violations.columns]
-    _table(sheet, row + 1, content.violations, columns, freeze=False, widths=False)
+    first = ["Rule", "Severity", "When (UTC)"]
+    names = first + [c for c in content.violations.columns if c not in first and c != "Details"] + ["Details"]
+    widths = {"Rule": 30, "Severity": 11, "When (UTC)": 17, "Account": 30, "Details": 80}
+    columns = [Column(name, name, STAMP if name == "When (UTC)" else None, width=widths.get(name, 20),
+                      wrap=name in ("Details", "Account")) for name in names]
+    violations = content.violations.assign(**{"When (UTC)": pd.to_datetime(content.violations["When (UTC)"])})
+    _table(sheet, row + 1, violations, columns, freeze=False, widths=False)
 
 
 def _backlog(sheet: Worksheet, content: ReportContent) -> None:
