@@ -151,7 +151,7 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     without a role column); ``person_executions`` and ``person_hours`` = people's executions × the cost
     table's manual ``minutes`` per execution; ``cost`` of all executions and ``person_cost`` of people's.
 
-    ``score`` (0-100) = person share × the mean of four parts in [0, 1]:
+    ``score`` (0-100, whole numbers) = person share × the mean of four parts in [0, 1]:
 
     * frequent: ``orders_share`` (the step happens in most orders);
     * rule-like: the mean of ``predecessor_share`` and ``role_share`` (it always comes at the same point and
@@ -203,7 +203,7 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     names = list(log.activity_names) + [""]
     table = pd.DataFrame({
         "activity": [names[k] for k in present],
-        "score": np.round(score[present], 1),
+        "score": np.round(score[present]),
         "executions": executions[present],
         "orders_share": orders_share[present],
         "per_order": per_order[present],

@@ -100,7 +100,7 @@ class CostTable:
 def default_cost_table(log: EventLog | None = None) -> CostTable:
     """The illustrative defaults for the activities of ``log`` (all standard activities without a log);
     activities outside the standard catalogue cost 0."""
-    names = log.activity_names if log is not None else tuple(DEFAULT_COSTS)
+    names = _catalogue_first(log.activity_names) if log is not None else tuple(DEFAULT_COSTS)
     return CostTable(tuple((n, DEFAULT_COSTS.get(n, 0.0)) for n in names),
                      minutes=tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in names))
 
@@ -111,9 +111,15 @@ def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
     if sheet is None:
         return default_cost_table(log)
     listed = dict(sheet.costs)
-    names = log.activity_names
+    names = _catalogue_first(log.activity_names)
     return CostTable(tuple((n, listed.get(n, DEFAULT_COSTS.get(n, 0.0))) for n in names), sheet.currency,
                      tuple((n, sheet.minutes_of(n) if n in listed else DEFAULT_MINUTES.get(n, 0.0)) for n in names))
+
+
+def _catalogue_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Standard activities in process order, then the others alphabetically."""
+    present = set(names)
+    return tuple(n for n in DEFAULT_COSTS if n in present) + tuple(sorted(present - set(DEFAULT_COSTS)))
 
 
 def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:

@@ -23,9 +23,14 @@ def money(value: float) -> str:
     return f"{value:,.2f} {currency}"
 
 
-def percent_column(key: str, help_key: str | None = None) -> st.column_config.ProgressColumn:
-    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100,
-                                           help=tr(help_key) if help_key else None)
+def percent_column(key: str, help_key: str | None = None) -> st.column_config.NumberColumn:
+    return st.column_config.NumberColumn(tr(key), format="%.0f%%", help=tr(help_key) if help_key else None,
+                                         width="small")
+
+
+def full_height(rows: int) -> int:
+    """Pixels for a table that shows all its rows without scrolling."""
+    return 35 * (rows + 1) + 3
 
 
 per_order = order_costs(log, costs)[view.case_mask]
@@ -56,43 +61,45 @@ with candidates_tab:
                                  hours=row.person_hours, minutes=row.minutes, system=system))
     st.markdown("\n".join(reasons))
     shown = candidates.assign(**{column: candidates[column] * 100 for column in
-                                 ("orders_share", "person_share", "predecessor_share", "role_share")},
-                              predecessor=candidates["predecessor"].replace("", tr("auto.start")))
+                                 ("orders_share", "person_share", "predecessor_share")},
+                              role_share=candidates["role_share"].map(lambda v: "–" if v != v else f"{v:.0%}"),
+                              person_hours=candidates["person_hours"].round(), cost=candidates["cost"].round())
     st.dataframe(
-        shown, hide_index=True, width="stretch", key="auto_candidates",
-        column_order=["activity", "score", "executions", "orders_share", "per_order", "person_share", "predecessor",
-                      "predecessor_share", "role", "role_share", "person_hours", "cost"],
+        shown, hide_index=True, width="stretch", key="auto_candidates", height=full_height(len(shown)),
+        column_order=["activity", "score", "executions", "orders_share", "per_order", "person_share",
+                      "predecessor_share", "role_share", "person_hours", "cost"],
         column_config={
-            "activity": st.column_config.TextColumn(tr("auto.col.activity"), width=190),
+            "activity": st.column_config.TextColumn(tr("auto.col.activity"), width=180),
             "score": st.column_config.ProgressColumn(tr("auto.col.score"), format="%.0f", min_value=0,
                                                      max_value=100, width=90),
-            "executions": st.column_config.NumberColumn(tr("auto.col.executions"), format="localized"),
+            "executions": st.column_config.NumberColumn(tr("auto.col.executions"), format="localized",
+                                                        width="small"),
             "orders_share": percent_column("auto.col.orders_share"),
             "per_order": st.column_config.NumberColumn(tr("auto.col.per_order"), format="%.2f",
-                                                       help=tr("auto.col.per_order.help")),
+                                                       help=tr("auto.col.per_order.help"), width="small"),
             "person_share": percent_column("auto.col.person_share"),
-            "predecessor": tr("auto.col.predecessor"),
             "predecessor_share": percent_column("auto.col.predecessor_share", "auto.col.predecessor_share.help"),
-            "role": tr("auto.col.role"),
-            "role_share": percent_column("auto.col.role_share", "auto.col.role_share.help"),
-            "person_hours": st.column_config.NumberColumn(tr("auto.col.person_hours"), format="%.0f",
-                                                          help=tr("auto.col.person_hours.help")),
-            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="%.0f")})
+            "role_share": st.column_config.TextColumn(tr("auto.col.role_share"), help=tr("auto.col.role_share.help"),
+                                                      width="small"),
+            "person_hours": st.column_config.NumberColumn(tr("auto.col.person_hours"), format="localized",
+                                                          help=tr("auto.col.person_hours.help"), width="small"),
+            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="localized",
+                                                  width="small")})
     st.caption(tr("auto.candidates.caption"))
     st.download_button(tr("auto.download"), to_csv_bytes(candidates), "automation_candidates.csv", "text/csv",
                        key="auto_candidates_csv", icon=":material/download:")
 
 with cost_tab:
     summary = st.columns(3)
-    summary[0].metric(tr("auto.cost.median"), money(float(np.median(per_order))))
-    summary[1].metric(tr("auto.cost.mean"), money(float(per_order.mean())))
-    summary[2].metric(tr("auto.cost.total"), money(float(per_order.sum())))
+    summary[0].metric(tr("auto.cost.mean"), money(float(per_order.mean())))
+    summary[1].metric(tr("auto.cost.total"), money(float(per_order.sum())))
+    summary[2].metric(tr("auto.cost.rework_share"), f"{rework.total / max(per_order.sum(), 1e-9):.1%}")
     group_columns = {
-        "value": tr("auto.col.value"), "orders": st.column_config.NumberColumn(tr("auto.col.orders"),
-                                                                               format="localized"),
-        "median": st.column_config.NumberColumn(tr("auto.cost.median"), format="%.2f"),
-        "mean": st.column_config.NumberColumn(tr("auto.cost.mean"), format="%.2f"),
-        "total": st.column_config.NumberColumn(tr("auto.cost.total"), format="%.0f"),
+        "value": tr("auto.col.value"),
+        "orders": st.column_config.NumberColumn(tr("auto.col.orders"), format="localized", width="small"),
+        "median": st.column_config.NumberColumn(tr("auto.cost.median"), format="%.2f", width="small"),
+        "mean": st.column_config.NumberColumn(tr("auto.cost.mean"), format="%.2f", width="small"),
+        "total": st.column_config.NumberColumn(tr("auto.cost.total"), format="localized", width="small"),
         "share": percent_column("auto.col.share")}
     options = split_attributes(log)
     left, right = st.columns(2, gap="large")
@@ -101,8 +108,8 @@ with cost_tab:
                                    index=options.index("sales_channel") if "sales_channel" in options else 0,
                                    format_func=lambda n: n.replace("_", " "))
         by_attribute = cost_by_attribute(view, costs, attribute)
-        left.dataframe(by_attribute.assign(share=by_attribute["share"] * 100), hide_index=True, width="stretch",
-                       column_config=group_columns)
+        left.dataframe(by_attribute.assign(share=by_attribute["share"] * 100, total=by_attribute["total"].round()),
+                       hide_index=True, width="stretch", column_config=group_columns)
         left.caption(tr("auto.cost.by.caption"))
     right.markdown(f"**{tr('auto.cost.rework')}**")
     if rework.by_activity.empty:
@@ -111,12 +118,13 @@ with cost_tab:
         right.dataframe(rework.by_activity, hide_index=True, width="stretch", column_config={
             "activity": tr("auto.col.activity"),
             "repeated": st.column_config.NumberColumn(tr("auto.col.repeated"), format="localized"),
-            "cost_per_execution": st.column_config.NumberColumn(
-                tr("auto.col.cost_per_execution", currency=currency), format="%.2f"),
-            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="%.0f")})
+            "cost_per_execution": st.column_config.NumberColumn(tr("auto.col.each"), format="%.2f"),
+            "cost": st.column_config.NumberColumn(tr("auto.col.cost", currency=currency), format="localized")})
+        right.caption(tr("auto.cost.rework.caption"))
     st.markdown(f"**{tr('auto.cost.variant')}**")
     by_variant = cost_by_variant(view, costs)
-    st.dataframe(by_variant.assign(share=by_variant["share"] * 100), hide_index=True, width="stretch",
+    st.dataframe(by_variant.assign(share=by_variant["share"] * 100, total=by_variant["total"].round()),
+                 hide_index=True, width="stretch", height=full_height(len(by_variant)),
                  column_order=["path", "orders", "mean", "total", "share"],
                  column_config={**group_columns, "path": st.column_config.TextColumn(tr("auto.col.path"),
                                                                                      width="large")})

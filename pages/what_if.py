@@ -83,7 +83,7 @@ def duration_change(new: float, old: float) -> str | None:
     if math.isnan(new) or math.isnan(old):
         return None
     change = new - old
-    return ("−" if change < 0 else "+") + format_duration(abs(change))
+    return ("-" if change < 0 else "+") + format_duration(abs(change))  # ASCII minus: Streamlit reads the sign
 
 
 def money(value: float) -> str:
@@ -94,7 +94,7 @@ def money_change(new: float, old: float) -> str | None:
     if math.isnan(new) or math.isnan(old):
         return None
     change = new - old
-    return ("−" if change < 0 else "+") + f"{abs(change):,.2f} {currency}"
+    return ("-" if change < 0 else "+") + f"{abs(change):,.2f} {currency}"
 
 
 rows = [("wi.median", duration, duration_change, before.median_end_to_end, after.median_end_to_end),
@@ -106,7 +106,7 @@ top, bottom = st.columns(3), st.columns(3)
 for column, (key, show, change, old, new) in zip([*top, *bottom], rows):
     unchanged = new == old
     column.metric(tr(key), show(new), delta="±0" if unchanged else change(new, old),
-                  delta_color="off" if unchanged else "inverse")
+                  delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto")
 bottom[2].metric(tr("wi.affected"), f"{result.affected:,} / {result.orders:,}",
                  help=tr("wi.affected.help", before=duration(result.affected_before),
                          after=duration(result.affected_after)))
