@@ -769,7 +769,7 @@ TEXT: dict[str, dict[Language, str]] = {
     "rc.people.help": {"en": "Distinct people who worked on the order before the cut-off. The default is the 75th "
                              "percentile.",
                        "zh": "截止点之前处理订单的不同人员数。默认为第 75 百分位数。"},
-    "rc.interval": {"en": "{low} to {high} pts", "zh": "{low} 至 {high} 个百分点"},
+    "rc.interval": {"en": "{low} to {high} pts", "zh": "{low} 至 {high} 百分点"},
     "rc.status.significant": {"en": "✔ significant", "zh": "✔ 显著"},
     "rc.status.noise": {"en": "could be noise", "zh": "可能是噪声"},
     "rc.status.small": {"en": "too few orders", "zh": "订单过少"},

@@ -14,7 +14,7 @@ from o2c.behaviours import behaviour_cases, default_people
 from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, outcome_mask,
                              segment_cases, segment_table)
 from o2c.rules import DEFAULT_RULES, RuleSet
-from ui.state import dataset, page_view, tr
+from ui.state import dataset, language, page_view, tr
 
 CHART_ROWS = 10
 PREVIEW_ROWS = 1000
@@ -28,6 +28,15 @@ def session_rules() -> RuleSet:
     if sheet and current and sheet.get("digest") == current.digest and sheet.get("rules") is not None:
         return sheet["rules"]
     return DEFAULT_RULES
+
+
+def relabel_after_language_change(keys: tuple[str, ...]) -> None:
+    """Re-set the pickers' values when the language changed, so the browser shows them in the new language."""
+    if st.session_state.get("rc_lang") != language():
+        st.session_state["rc_lang"] = language()
+        for key in keys:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
 
 
 def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleSet) -> Outcome:
@@ -87,7 +96,7 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
         column_config={
             "segment": st.column_config.TextColumn(tr("rc.col.segment" if with_value else "rc.col.behaviour"),
                                                    width=120 if with_value else 200),
-            "value": st.column_config.TextColumn(tr("rc.col.value"), width=150),
+            "value": st.column_config.TextColumn(tr("rc.col.value"), width=140),
             "orders": st.column_config.NumberColumn(tr("rc.col.orders"), format="localized", width=70),
             "rate_in": st.column_config.ProgressColumn(tr("rc.col.rate_in"), format="%.0f%%", min_value=0,
                                                        max_value=100, width=80),
@@ -99,7 +108,7 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
             "extra_days": st.column_config.NumberColumn(tr("rc.col.extra_days"), format="%+.1f",
                                                         help=tr("rc.col.extra_days.help"), width=75),
             "interval": st.column_config.TextColumn(tr("rc.col.interval"), help=tr("rc.col.interval.help"),
-                                                    width=110),
+                                                    width=125),
             "status": st.column_config.TextColumn(tr("rc.col.status"), width=105),
             "also": st.column_config.TextColumn(tr("rc.col.also"), help=tr("rc.col.also.help")),
         })
@@ -112,7 +121,7 @@ def chart(shown: pd.DataFrame) -> alt.Chart:
     names = {s: tr(f"rc.status.{s}") for s in STATUS_COLOURS}
     return alt.Chart(top.assign(status=top["key"].map(names))).mark_bar().encode(
         x=alt.X("extra_orders:Q", title=tr("rc.col.extra_orders")),
-        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
+        y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
         color=alt.Color("status:N", title=None, legend=alt.Legend(orient="top"),
                         scale=alt.Scale(domain=list(names.values()), range=list(STATUS_COLOURS.values()))),
         tooltip=[alt.Tooltip("label:N", title=tr("rc.col.segment")),
@@ -124,6 +133,7 @@ def chart(shown: pd.DataFrame) -> alt.Chart:
 # --- the page -------------------------------------------------------------------------------------------------
 
 view = page_view("rc.title")
+relabel_after_language_change(("rc_outcome", "rc_rule", "rc_orders_pick"))
 rules = session_rules()
 available = available_outcomes(view.log, rules)
 if all(missing is not None for missing in available.values()):
