@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -213,3 +214,12 @@ def test_a_filter_only_masks(sample_log):
     assert table["orders"].max() <= view.n_cases and "Partner" not in set(
         table.loc[table["factor"] == "sales_channel", "value"])  # the segment is everything: n_out = 0
     assert MIN_ORDERS == 30
+
+
+def test_late_payment_in_days_counts_invoice_to_cash(sample_log):
+    from o2c.measures import order_measures
+
+    seconds = order_measures(sample_log).invoice_to_cash_seconds
+    judged, positive = outcome_mask(sample_log.view(), Outcome("late_payment", days=45))
+    assert judged.tolist() == (~np.isnan(seconds)).tolist()
+    assert positive.tolist() == (np.nan_to_num(seconds) > 45 * 86_400).tolist()
