@@ -1,0 +1,126 @@
+"""KPIs & monitoring page on the sample: the cards show the catalogue's values, the trend and period comparison
+draw, and snapshots are saved in the user's data directory, survive a restart and are deleted only when
+confirmed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import metric, open_app_with_sample
+from o2c.kpis import KPIS, KpiSettings, kpi_trend, kpi_values
+from o2c.monitoring import HEADLINE, format_delta, format_value, kpi_changes, period_values
+
+PAGE = "pages/monitoring.py"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """Snapshots go to a temporary data directory, as O2C_EXPLORER_DATA points the app there."""
+    monkeypatch.setenv("O2C_EXPLORER_DATA", str(tmp_path))
+    return tmp_path
+
+
+def saved_table(at) -> pd.DataFrame | None:
+    return next((d.value for d in at.dataframe if "filter_description" in d.value.columns), None)
+
+
+def save(at, label: str):
+    at.text_input(key="monitor_label").input(label)
+    at.button(key="monitor_save").click().run()
+    assert not at.exception
+    return at
+
+
+def test_cards_show_the_catalogue_values(sample_log, data_dir):
+    at = open_app_with_sample(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "KPIs & monitoring"
+    everything = sample_log.view(np.ones(sample_log.n_cases, dtype=bool))
+    for value in kpi_values(everything, KpiSettings()):
+        assert metric(at, value.kpi.name()) == format_value(value.value, value.kpi.unit, "EUR"), value.kpi.key
+    assert metric(at, "Created to paid (median)") == "37.8 d"
+    assert metric(at, "Late payment rate") == "15.6%"
+    assert metric(at, "Cost per order").endswith(" EUR")
+    cards = {m.label: m for m in at.metric}
+    assert cards["Late payment rate"].help == KPIS["late_payment_rate"].formula()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Settings used: the standard compliance rules; system users detected") for c in captions)
+    assert "Over 1,722 orders" in captions  # paid orders judge the payment KPIs
+    assert not list(data_dir.iterdir())  # nothing written until the user saves
+
+
+def test_trend_and_latest_against_baseline(sample_log, data_dir):
+    at = open_app_with_sample(PAGE)
+    assert at.multiselect(key="monitor_trend_kpis").value == list(HEADLINE)
+    at.number_input(key="monitor_target_late_payment_rate").set_value(10.0).run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == len(HEADLINE)
+    assert ['"target"' in chart.proto.spec for chart in charts] == [False, False, True, False]  # the dashed line
+
+    everything = sample_log.view(np.ones(sample_log.n_cases, dtype=bool))
+    trend = kpi_trend(everything, KpiSettings(), "month")
+    assert at.selectbox(key="monitor_latest_month").value == "2024-12-01"
+    assert at.selectbox(key="monitor_baseline_month").value == "2024-11-01"
+    changes = kpi_changes(period_values(trend, pd.Timestamp("2024-11-01")),
+                          period_values(trend, pd.Timestamp("2024-12-01"))).set_index("key")
+    late = next(m for m in at.metric if m.label == "Late payment rate" and m.delta)
+    row = changes.loc["late_payment_rate"]
+    assert late.value == format_value(row["latest"], "share")
+    assert late.delta == format_delta(row["delta"], row["pct_change"], "share")
+    assert any("95% of the orders created in Dec 2024 are still open" in c.value for c in at.caption)
+
+    at.selectbox(key="monitor_baseline_month").set_value("2024-06-01").run()
+    assert not at.exception
+    assert any(c.value.startswith("Dec 2024 against Jun 2024.") for c in at.caption)
+
+
+def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
+    at = open_app_with_sample(PAGE)
+    assert at.info and any("No snapshots yet" in i.value for i in at.info)
+    save(at, "November close")
+    assert (data_dir / "snapshots.sqlite3").is_file()
+    table = saved_table(at)
+    assert table["label"].tolist() == ["November close"]
+    assert table["orders"].tolist() == [2000]
+    assert table["filter_description"].tolist() == ["Orders: 2,000 of 2,000"]
+    assert table["source_name"].tolist() == ["o2c_sample.xlsx"]
+
+    restarted = open_app_with_sample(PAGE)  # a fresh session, as after restarting the app
+    assert saved_table(restarted)["label"].tolist() == ["November close"]
+
+    save(restarted, "December close")
+    compare = next(d.value for d in restarted.dataframe if "verdict" in d.value.columns)
+    assert compare.loc[compare["kpi"] == "Orders", "a"].tolist() == ["2,000"]
+    assert compare.loc[compare["kpi"] == "Late payment rate", "change"].tolist() == ["+0.0 pp (+0.0%)"]
+
+    restarted.button(key="monitor_delete").click().run()  # the newest is picked first
+    assert [w.value for w in restarted.warning if "cannot be undone" in w.value]
+    assert len(saved_table(restarted)) == 2  # nothing deleted yet
+    restarted.button(key="monitor_delete_no").click().run()
+    assert len(saved_table(restarted)) == 2
+    restarted.button(key="monitor_delete").click().run()
+    restarted.button(key="monitor_delete_yes").click().run()
+    assert not restarted.exception
+    assert saved_table(restarted)["label"].tolist() == ["November close"]
+
+
+def test_a_store_path_set_on_the_page(tmp_path, data_dir):
+    elsewhere = tmp_path / "elsewhere" / "kpis.sqlite3"
+    at = open_app_with_sample(PAGE)
+    at.text_input(key="monitor_store_path").input(str(elsewhere)).run()
+    save(at, "Elsewhere")
+    assert elsewhere.is_file() and not (data_dir / "snapshots.sqlite3").exists()
+    assert saved_table(at)["label"].tolist() == ["Elsewhere"]
+
+
+def test_monitoring_page_in_chinese(data_dir):
+    at = open_app_with_sample(PAGE)
+    at.session_state["lang_choice"] = "zh"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "KPI 与监控"
+    assert metric(at, "订单数") == "2,000"
+    assert metric(at, "逾期付款率") == "15.6%"
