@@ -66,14 +66,15 @@ def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: L
     results = evaluate_rules(view.log, settings.rules)
     violations = violations_export(view, results, lang, per_rule=VIOLATIONS_PER_RULE)
     rules = rule_table(view, results)
+    variants, n_variants = _variants(view, lang)
+    bottlenecks, n_transitions = _bottlenecks(view)
     return ReportContent(
         lang=lang, source_name=source_name, filter_text=filter_text or t("report.all_orders", lang),
         start=stats.start, end=stats.end, generated=pd.Timestamp.now(tz="UTC").floor("s"),
         orders=view.n_cases, events=view.n_events,
         kpis=kpi_values(view, settings), currency=_currency(view, settings),
         trend=_trend(view, settings),
-        variants=_variants(view, lang), n_variants=int(np.unique(variant_index(view.log).case_variant[view.case_mask]).size),
-        bottlenecks=_bottlenecks(view), n_transitions=len(transition_ranking(view)),
+        variants=variants, n_variants=n_variants, bottlenecks=bottlenecks, n_transitions=n_transitions,
         rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
         backlog=_backlog(view, settings, lang))
 
@@ -129,8 +130,9 @@ def _trend(view: LogView, settings: KpiSettings) -> pd.DataFrame:
     return trend.assign(**{key: trend[key] / DAY for key in seconds})
 
 
-def _variants(view: LogView, lang: Language) -> pd.DataFrame:
-    table = variant_table(view).head(TOP_VARIANTS)
+def _variants(view: LogView, lang: Language) -> tuple[pd.DataFrame, int]:
+    every = variant_table(view)
+    table = every.head(TOP_VARIANTS)
     sequences = variant_index(view.log).sequences
     codes = table["code"].to_numpy()
     reference = sequences[codes[0]] if codes.size else ()
@@ -146,11 +148,12 @@ def _variants(view: LogView, lang: Language) -> pd.DataFrame:
         "path": [full_path(sequences[code], families) for code in codes],
         "short_path": [short_path(sequences[code], reference, families, t("variants.without", lang))
                        for code in codes],
-    })
+    }), len(every)
 
 
-def _bottlenecks(view: LogView) -> pd.DataFrame:
-    ranking = transition_ranking(view).head(TOP_TRANSITIONS)
+def _bottlenecks(view: LogView) -> tuple[pd.DataFrame, int]:
+    every = transition_ranking(view)
+    ranking = every.head(TOP_TRANSITIONS)
     return pd.DataFrame({
         "source": ranking["source"].astype(object).to_numpy(),
         "target": ranking["target"].astype(object).to_numpy(),
@@ -159,7 +162,7 @@ def _bottlenecks(view: LogView) -> pd.DataFrame:
         "share": ranking["share"].to_numpy(dtype=float),
         "median_days": ranking["median_seconds"].to_numpy(dtype=float) / DAY,
         "p90_days": ranking["p90_seconds"].to_numpy(dtype=float) / DAY,
-    })
+    }), len(every)
 
 
 def _backlog(view: LogView, settings: KpiSettings, lang: Language) -> pd.DataFrame:

@@ -323,7 +323,7 @@ def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float]
 _CSS = """
 :root { --ink: #1f2933; --muted: #5f6b7a; --line: #d9e0e8; --accent: #2f5d8a; --soft: #f3f6f9; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #eef1f4; color: var(--ink);
+body { margin: 0; background: #eef1f4; color: var(--ink); print-color-adjust: exact; -webkit-print-color-adjust: exact;
   font: 13px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei",
   "Noto Sans CJK SC", sans-serif; }
 main { max-width: 210mm; margin: 16px auto; background: white; padding: 14mm 13mm; box-shadow: 0 1px 4px #0002; }
