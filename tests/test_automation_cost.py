@@ -239,3 +239,15 @@ def test_automation_page_on_the_sample():
     assert not at.exception
     assert at.title[0].value == "自动化与成本"
     assert metric(at, "每单成本（中位数）").endswith(" EUR")
+
+
+def test_automation_settings_reach_the_other_pages():
+    from ui.state import SYSTEMS_KEY
+
+    at = open_app_with_sample(AUTOMATION)
+    at.multiselect(key="auto_systems").set_value(["Payment Gateway"]).run()
+    assert at.session_state[SYSTEMS_KEY]["systems"] == ("Payment Gateway",)
+    at.switch_page("pages/what_if.py").run()
+    at.switch_page(AUTOMATION).run()
+    assert not at.exception
+    assert at.multiselect(key="auto_systems").value == ["Payment Gateway"]  # kept after leaving the page

@@ -1,15 +1,19 @@
-"""The cost table and the system users of this session, shared by the Automation & cost and What-if pages."""
+"""The cost table and the system users of this session, edited on the Automation & cost page and used by What-if.
+
+Every change is also published under ``ui.state.COSTS_KEY`` / ``SYSTEMS_KEY``, where the KPIs, the backlog and
+monitoring read this session's settings (``ui.state.active_costs`` / ``active_systems``).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from o2c.automation import default_system_resources, resource_codes
+from o2c.automation import resource_codes
 from o2c.cost import COST_COLUMN, MINUTES_COLUMN, CostTable, cost_table_for, table_from_frame
 from o2c.eventlog import EventLog
 from o2c.rules import apply_editor_changes
-from ui.state import dataset, tr
+from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, dataset, tr
 
 
 def _source(log: EventLog) -> tuple[str, pd.DataFrame, list]:
@@ -30,6 +34,7 @@ def _base(log: EventLog) -> tuple[pd.DataFrame, list]:
         st.session_state["cost_source"] = source
         st.session_state["cost_base"] = frame
         st.session_state["cost_version"] = st.session_state.get("cost_version", 0) + 1
+        st.session_state.pop(COSTS_KEY, None)  # the other pages fall back to the same source
     return st.session_state["cost_base"], problems
 
 
@@ -47,10 +52,15 @@ def _commit() -> None:
     changes = st.session_state.get(_editor_key()) or {}
     st.session_state["cost_base"] = apply_editor_changes(st.session_state["cost_base"], changes)
     st.session_state["cost_version"] = st.session_state.get("cost_version", 0) + 1
+    current = dataset()
+    if current:
+        st.session_state[COSTS_KEY] = {"digest": current.digest,
+                                       "costs": table_from_frame(st.session_state["cost_base"])}
 
 
 def _reset() -> None:
     st.session_state.pop("cost_source", None)
+    st.session_state.pop(COSTS_KEY, None)
 
 
 def cost_editor(log: EventLog) -> None:
@@ -76,11 +86,7 @@ def cost_editor(log: EventLog) -> None:
 
 def saved_systems(log: EventLog) -> tuple[str, ...]:
     """The systems chosen on the Automation & cost page for this upload, else the defaults."""
-    current = dataset()
-    saved = st.session_state.get("auto_systems_saved")
-    if saved and current and saved[0] == current.digest:
-        return tuple(saved[1])
-    return default_system_resources(log)
+    return tuple(active_systems(log))
 
 
 def system_resources(log: EventLog) -> tuple[str, ...] | None:
@@ -93,18 +99,16 @@ def system_resources(log: EventLog) -> tuple[str, ...] | None:
     names = found[1]
     current = dataset()
     digest = current.digest if current else ""
-    saved = st.session_state.get("auto_systems_saved")
-    if saved is None or saved[0] != digest:
-        saved = (digest, list(default_system_resources(log)))
-        st.session_state["auto_systems_saved"] = saved
+    if st.session_state.get("auto_systems_digest") != digest:
+        st.session_state["auto_systems_digest"] = digest
         st.session_state.pop("auto_systems", None)
     if "auto_systems" not in st.session_state:  # Streamlit drops widget state when the page is left
-        st.session_state["auto_systems"] = [n for n in saved[1] if n in names]
+        st.session_state["auto_systems"] = [n for n in active_systems(log) if n in names]
 
-    def remember() -> None:
-        st.session_state["auto_systems_saved"] = (digest, list(st.session_state["auto_systems"]))
+    def publish() -> None:
+        st.session_state[SYSTEMS_KEY] = {"digest": digest, "systems": tuple(st.session_state["auto_systems"])}
 
     with st.expander(tr("auto.systems", n=len(st.session_state["auto_systems"])), icon=":material/smart_toy:"):
-        chosen = st.multiselect(tr("auto.systems.label"), names, key="auto_systems", on_change=remember,
+        chosen = st.multiselect(tr("auto.systems.label"), names, key="auto_systems", on_change=publish,
                                 help=tr("auto.systems.help"))
     return tuple(chosen)
