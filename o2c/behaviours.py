@@ -10,11 +10,10 @@ behaviour at all: they follow a late payment by construction. Everything is buil
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from o2c.cycle_times import activity_events
 from o2c.eventlog import EventLog
-from o2c.measures import order_measures
+from o2c.measures import distinct_people, order_measures
 from o2c.rules import first_per_case
 
 BEHAVIOURS = ("repeated_credit_check", "changed_after_confirmation", "skipped_credit_check", "many_people")
@@ -87,13 +86,7 @@ def _build(log: EventLog, kind: str) -> dict[str, np.ndarray]:
 def _people_before(log: EventLog, kind: str) -> np.ndarray:
     """Distinct resources per order on events before the cut-off."""
     def count() -> np.ndarray:
-        codes = np.asarray(pd.Categorical(log.event_attributes["resource"]).codes, dtype=np.int64)
-        keep = (codes >= 0) & (log.timestamp < cutoff_ns(log, kind)[log.case])
-        width = int(codes.max()) + 1
-        pairs = np.sort(log.case[keep].astype(np.int64) * width + codes[keep])  # faster than np.unique's hash
-        first = np.ones(pairs.size, dtype=bool)
-        first[1:] = pairs[1:] != pairs[:-1]
-        return np.bincount(pairs[first] // width, minlength=log.n_cases)
+        return distinct_people(log, log.timestamp < cutoff_ns(log, kind)[log.case])
     return log.memo(f"behaviours_people_{_cut_key(kind)}", count)
 
 

@@ -128,7 +128,7 @@ def _measure(log: EventLog) -> OrderMeasures:
         on_time_promised=on_time["on_time_promised"],
         overdue=overdue,
         rework=rework_cases(log),
-        people=_people_per_order(log),
+        people=distinct_people(log),
         log_end_ns=log_end,
         missing=missing,
     )
@@ -176,14 +176,20 @@ def _invoice_to_cash(log: EventLog, invoiced_ns: np.ndarray) -> np.ndarray:
     return _between(invoiced_ns, paid_after)
 
 
-def _people_per_order(log: EventLog) -> np.ndarray:
+def distinct_people(log: EventLog, events: np.ndarray | None = None) -> np.ndarray:
+    """Distinct resources per order (all orders) over the events where ``events`` (a mask) is True, all events
+    when None; zeros when the log has no resource column."""
     resource = log.event_attributes.get("resource")
     if resource is None:
         return np.zeros(log.n_cases, dtype=np.int64)
     codes = np.asarray(pd.Categorical(resource).codes, dtype=np.int64)
-    known = codes >= 0
-    pairs = np.unique(log.case[known].astype(np.int64) * (codes.max() + 1) + codes[known])
-    return np.bincount(pairs // (codes.max() + 1), minlength=log.n_cases)
+    keep = codes >= 0 if events is None else (codes >= 0) & events
+    width = int(codes.max()) + 1
+    # Sorting the (order, resource) keys and counting changes is several times faster than np.unique here.
+    pairs = np.sort(log.case[keep].astype(np.int64) * width + codes[keep])
+    first = np.ones(pairs.size, dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    return np.bincount(pairs[first] // width, minlength=log.n_cases)
 
 
 def day_numbers(column: pd.Series | None) -> np.ndarray | None:
