@@ -159,9 +159,8 @@ def partner_trend(view: LogView, attribute: str, target: Target = "requested",
     columns = ["month", "partner", "judged", "on_time_rate"]
     if not keep.any():
         return pd.DataFrame(columns=columns)
-    group, labels = pool_rare(np.append(codes[view.case_mask][keep], len(labels)), [*labels, MISSING_LABEL],
-                              max_partners)
-    group = group[:-1]  # the appended code only made pool_rare see the missing label
+    # pool_rare expects a last "missing" label; the orders without a partner are already left out.
+    group, labels = pool_rare(codes[view.case_mask][keep], [*labels, MISSING_LABEL], max_partners)
     month, flags = month[keep], flags[keep]
     first = int(month.min())
     width = int(month.max()) - first + 1
