@@ -126,7 +126,8 @@ def _process_map(view: LogView, lang: Language) -> tuple[str, str]:
     names = view.log.activity_names
     table = pd.DataFrame({"source": [names[s] for s in edges["source"]], "target": [names[s] for s in edges["target"]],
                           "count": edges["count"].to_numpy(), "median": edges["median_seconds"].to_numpy()})
-    body = _table(table, [("source", t("report.col.source", lang), _text), ("target", t("report.col.target", lang), _text),
+    body = _table(table, [("source", t("report.col.source", lang), _text),
+                          ("target", t("report.col.target", lang), _text),
                           ("count", t("report.col.count", lang), _count),
                           ("median", t("report.col.median_days", lang), _days)])
     return f'<p class="fallback">{escape_html(t("report.map.fallback", lang))}</p>{body}', note

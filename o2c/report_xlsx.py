@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from o2c.eventlog import LogView
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
-from o2c.kpis import CATALOGUE, KPIS, KpiSettings
+from o2c.kpis import CATALOGUE, KpiSettings
 from o2c.report import VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content, unit_label
 
 PERCENT = "0.0%"
@@ -203,7 +203,8 @@ def _title_block(sheet: Worksheet, content: ReportContent, section: str, note: s
     """The report title, the section, where the data comes from and when; returns the first free row."""
     lang = content.lang
     _put(sheet.cell(1, 1), f"{t('report.title', lang)}: {section}").font = _TITLE
-    lines = [(t("report.filters", lang), f"{content.filter_text} ({t('report.size', lang, orders=content.orders, events=content.events)})"),
+    size = t("report.size", lang, orders=content.orders, events=content.events)
+    lines = [(t("report.filters", lang), f"{content.filter_text} ({size})"),
              (t("report.dates", lang), _dates(content))]
     if full:
         lines = [(t("report.source", lang), content.source_name or "–"), *lines,
