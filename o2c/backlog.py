@@ -27,10 +27,12 @@ from o2c.i18n import Language, t
 from o2c.kpis import KpiSettings
 from o2c.overview import format_duration
 from o2c.rework import rework, rework_case_mask
+from o2c.root_causes import Outcome, available_outcomes, top_root_causes
 from o2c.rules import evaluate_rules
 
 DAY = 86_400.0
 KINDS = ("bottleneck", "rework", "rule", "root_cause", "automation")
+ROOT_CAUSE_OUTCOMES = ("late_payment", "late_delivery", "slow")
 BACKLOG_COLUMNS = ["rank", "kind", "title", "evidence", "orders", "gain_days", "gain_cost"]
 
 
@@ -58,7 +60,7 @@ def opportunities(view: LogView, settings: KpiSettings = KpiSettings(), lang: La
     if view.n_cases == 0:
         return []
     found = [*_bottlenecks(view, lang, per_kind), *_rework(view, settings, lang, per_kind),
-             *_rules(view, settings, lang, per_kind)]
+             *_rules(view, settings, lang, per_kind), *_root_causes(view, settings, lang, per_kind)]
     found = [o for o in found if o.orders > 0 and (o.gain_days > 0 or (o.gain_cost or 0) > 0)]
     return sorted(found, key=lambda o: (-o.gain_days, -(o.gain_cost or 0), o.kind, o.title))
 
@@ -147,6 +149,26 @@ def _rules(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> 
               severity=outcome.rule.severity, longer=format_duration(longer)),
             cases, cases.sum() * longer / DAY))
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
+
+
+def _root_causes(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+    """The strongest cause of each outcome (late payment, late delivery, slow) whose orders also take longer."""
+    available = available_outcomes(view.log, settings.rules)
+    found = []
+    for kind in ROOT_CAUSE_OUTCOMES:
+        if available.get(kind) is not None:
+            continue
+        causes = top_root_causes(view, Outcome(kind, rules=settings.rules), 5, lang)
+        cause = next((c for c in causes if c["extra_days"] > 0), None)
+        if cause is None:
+            continue
+        label = (t(f"rc.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
+                 else f"{cause['factor'].replace('_', ' ')} = {cause['value']}")
+        found.append(Opportunity(
+            "root_cause", t("backlog.root_cause.title", lang, outcome=t(f"rc.outcome.{kind}", lang), cause=label),
+            t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
+            cause["cases"], cause["extra_days"] * cause["orders"]))
+    return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]
 
 
 def _activity_costs(view: LogView, settings: KpiSettings) -> dict[str, float] | None:

@@ -309,7 +309,8 @@ def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) 
 def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Language = "en") -> list[dict]:
     """The significant segments and behaviours that add the most outcome orders, most first.
 
-    Each: ``factor``, ``value``, ``kind`` ("segment"/"behaviour"), ``extra_orders``, ``extra_days``, ``lift``,
+    Each: ``factor``, ``value``, ``kind`` ("segment"/"behaviour"), ``orders`` (judged orders in the segment),
+    ``extra_orders``, ``extra_days``, ``lift``,
     ``evidence`` (one sentence) and ``cases`` (mask over all orders of the log: the segment's orders that have
     the outcome).
     """
@@ -326,7 +327,8 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
         evidence = t("rc.evidence", lang, outcome=t(f"rc.outcome.{outcome.kind}", lang), segment=label,
                      rate_in=row.rate_in, rate_out=row.rate_out, outcomes=row.outcomes, orders=row.orders,
                      extra=row.extra_orders, lift=row.lift)
-        causes.append({"factor": row.factor, "value": row.value, "kind": kind, "extra_orders": row.extra_orders,
+        causes.append({"factor": row.factor, "value": row.value, "kind": kind, "orders": int(row.orders),
+                       "extra_orders": row.extra_orders,
                        "extra_days": row.extra_days, "lift": row.lift, "evidence": evidence,
                        "cases": members & judged & positive})
     return causes

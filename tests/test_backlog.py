@@ -54,6 +54,9 @@ def test_sample_backlog_has_the_planted_problems(sample_log):
     assert "Stop the rework on Credit Check (Failed / Passed)" in titles
     assert "Stop the rework on Inventory Allocated" in titles
     assert "Enforce \u201cCredit check before activation\u201d" in titles
+    # The late carrier (planted problem 6) is the late-delivery root cause.
+    assert "Late delivery: look into carrier = Atlas Freight" in titles
+    assert any(title.startswith("Late payment: look into") for title in table["title"])
     rework_row = table[table["title"] == "Stop the rework on Credit Check (Failed / Passed)"].iloc[0]
     assert rework_row["orders"] == 299  # as on the Rework page
     assert rework_row["gain_cost"] > 0
