@@ -1210,7 +1210,7 @@ TEXT: dict[str, dict[Language, str]] = {
     "monitor.col.label": {"en": "Label", "zh": "标签"},
     "monitor.col.saved": {"en": "Saved (UTC)", "zh": "保存时间(UTC)"},
     "monitor.col.source": {"en": "File", "zh": "文件"},
-    "monitor.col.filter": {"en": "Orders", "zh": "订单"},
+    "monitor.col.filter": {"en": "Selection", "zh": "所选范围"},
     "monitor.col.span": {"en": "Events from – to", "zh": "事件时间范围"},
     "monitor.col.orders": {"en": "Orders", "zh": "订单数"},
     "monitor.col.kpi": {"en": "KPI", "zh": "KPI"},
@@ -1254,11 +1254,11 @@ TEXT: dict[str, dict[Language, str]] = {
         "en": "- **Summary**: every KPI with its value and formula in words; a KPI the data cannot give says which "
               "column it needs.\n- **Trends**: each KPI per month of order creation.\n- **Process map** (HTML): the "
               "main paths, drawn with Graphviz.\n- **Variants** and **Bottlenecks**: the top {variants} variants and "
-              "{transitions} waits.\n- **Violations**: each rule's violating orders and the first {violations} of "
-              "them.\n- **Backlog**: the improvement opportunities, ranked by the order-days they could save.",
+              "{transitions} waits.\n- **Violations**: violating orders per rule, and the first {violations} "
+              "of each rule (Excel; a few in HTML).\n- **Backlog**: the improvement opportunities, ranked by the order-days they could save.",
         "zh": "- **概要**:每个 KPI 的数值与文字公式;数据无法计算的 KPI 会注明所需的列。\n- **趋势**:按订单创建月份的各 KPI。"
               "\n- **流程图**(HTML):主要路径,由 Graphviz 绘制。\n- **变体**与**瓶颈**:前 {variants} 个变体和前 "
-              "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数及前 {violations} 条违规。\n- **改进清单**:"
+              "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数,以及每条规则的前 {violations} 条违规(Excel;HTML 中列出少量)。\n- **改进清单**:"
               "按可节省的订单·天排序的改进机会。"},
     "report.title": {"en": "Order-to-cash report", "zh": "订单到现金(O2C)报告"},
     "report.source": {"en": "Source", "zh": "数据来源"},
@@ -1405,6 +1405,10 @@ TEXT: dict[str, dict[Language, str]] = {
                             "zh": "{orders:,} 个订单。Id 列为 Salesforce 订单 Id:可粘贴到列表视图筛选条件,或用于 Data Loader。"},
     "backlog.download.csv": {"en": "Download orders (CSV)", "zh": "下载订单(CSV)"},
     "backlog.download.xlsx": {"en": "Download orders (Excel)", "zh": "下载订单(Excel)"},
+    "backlog.root_cause.title": {"en": "{outcome}: look into {cause}", "zh": "{outcome}:排查 {cause}"},
+    "backlog.root_cause.evidence": {
+        "en": "{evidence} Its orders take {days:.1f} d longer on average (an association, not a proven cause).",
+        "zh": "{evidence} 其订单平均多用 {days:.1f} 天(相关性,并非已证实的原因)。"},
     # --- end Backlog and reports ---
 }
 
