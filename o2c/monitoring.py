@@ -68,11 +68,11 @@ def format_value(value: float | None, unit: Unit, currency: str = "EUR") -> str:
 
 def format_delta(delta: float | None, pct_change: float | None, unit: Unit, currency: str = "EUR",
                  lang: Language = "en") -> str | None:
-    """A change as '+3.2 d (+4.8%)', '-2.1 pp (-13.0%)' (shares change by percentage points); None without one.
-    The sign is an ASCII '-' so ``st.metric`` points its arrow down."""
+    """A change as '+3.2 d (+4.8%)', '-2.1 pp (-13.0%)', '±0 min' (shares change by percentage points); None
+    without one. The sign is an ASCII '-' so ``st.metric`` points its arrow down."""
     if delta is None or math.isnan(delta):
         return None
-    sign = "-" if delta < 0 else "+"
+    sign = "-" if delta < 0 else "+" if delta > 0 else "±"
     size = abs(delta)
     if unit == "seconds":
         text = format_duration(size)
@@ -82,7 +82,7 @@ def format_delta(delta: float | None, pct_change: float | None, unit: Unit, curr
         text = f"{size:,.2f} {currency}"
     else:
         text = f"{size:,.0f}"
-    if pct_change is not None and not math.isnan(pct_change):
+    if delta != 0 and pct_change is not None and not math.isnan(pct_change):
         text += f" ({pct_change * 100:+.1f}%)"
     return sign + text
 

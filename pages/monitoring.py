@@ -175,9 +175,11 @@ def periods_section(view, settings: KpiSettings, currency: str) -> None:
             continue
         for column, key in zip(st.columns(CARDS_PER_ROW), shown):
             kpi, row = KPIS[key], rows.loc[key]
+            unchanged = row["delta"] == 0
             column.metric(kpi.name(language()), format_value(row["latest"], kpi.unit, currency),
                           format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
-                          delta_color=delta_color(kpi), help=kpi.formula(language()), border=True)
+                          delta_color="off" if unchanged else delta_color(kpi),
+                          delta_arrow="off" if unchanged else "auto", help=kpi.formula(language()), border=True)
     st.caption(tr("monitor.periods.against", latest=period_label(latest, period),
                   baseline=period_label(baseline, period)) + " " + tr("monitor.periods.caption"))
 
@@ -262,12 +264,12 @@ def snapshots_section(view, settings: KpiSettings, note: str) -> None:
     st.dataframe(table.assign(span=spans)[["label", "created_at", "source_name", "filter_description", "span",
                                            "orders"]],
                  hide_index=True, width="stretch", key="monitor_saved_table",
-                 column_config={"label": tr("monitor.col.label"),
-                                "created_at": st.column_config.DatetimeColumn(tr("monitor.col.saved"),
+                 column_config={"created_at": st.column_config.DatetimeColumn(tr("monitor.col.saved"),
                                                                               format="YYYY-MM-DD HH:mm"),
                                 "source_name": tr("monitor.col.source"),
+                                "label": st.column_config.TextColumn(tr("monitor.col.label"), width="medium"),
                                 "filter_description": st.column_config.TextColumn(tr("monitor.col.filter"),
-                                                                                  width="large"),
+                                                                                  width="medium"),
                                 "span": tr("monitor.col.span"),
                                 "orders": st.column_config.NumberColumn(tr("monitor.col.orders"), format="localized")})
     ids, label_of = snapshot_choice(table)
@@ -284,7 +286,9 @@ def compare_part(ids: list[int], label_of) -> None:
     a = left.selectbox(tr("monitor.compare.a"), ids, index=1, key="monitor_snap_a", format_func=label_of)
     b = right.selectbox(tr("monitor.compare.b"), ids, index=0, key="monitor_snap_b", format_func=label_of)
     first, second = store().get(a), store().get(b)
-    st.dataframe(compare_table(first, second), hide_index=True, width="stretch", key="monitor_compare_table",
+    table = compare_table(first, second)
+    st.dataframe(table, hide_index=True, width="stretch", key="monitor_compare_table",
+                 height=35 * (len(table.data) + 1) + 3,
                  column_config={"kpi": tr("monitor.col.kpi"), "a": first.label, "b": second.label,
                                 "change": tr("monitor.col.change"), "verdict": tr("monitor.col.verdict")})
     if first.settings != second.settings or first.filter_description != second.filter_description:

@@ -94,10 +94,12 @@ def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
     save(restarted, "December close")
     compare = next(d.value for d in restarted.dataframe if "verdict" in d.value.columns)
     assert compare.loc[compare["kpi"] == "Orders", "a"].tolist() == ["2,000"]
-    assert compare.loc[compare["kpi"] == "Late payment rate", "change"].tolist() == ["+0.0 pp (+0.0%)"]
+    assert compare.loc[compare["kpi"] == "Late payment rate", "change"].tolist() == ["±0.0 pp"]
+    assert compare.loc[compare["kpi"] == "Late payment rate", "verdict"].tolist() == ["unchanged"]
 
-    restarted.button(key="monitor_delete").click().run()  # the newest is picked first
-    assert [w.value for w in restarted.warning if "cannot be undone" in w.value]
+    restarted.selectbox(key="monitor_delete_pick").select_index(0).run()  # the newest
+    restarted.button(key="monitor_delete").click().run()
+    assert [w.value for w in restarted.warning if "December close" in w.value and "cannot be undone" in w.value]
     assert len(saved_table(restarted)) == 2  # nothing deleted yet
     restarted.button(key="monitor_delete_no").click().run()
     assert len(saved_table(restarted)) == 2

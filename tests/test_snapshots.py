@@ -158,6 +158,7 @@ def test_formatting():
     assert format_delta(-5 * 3600, None, "seconds") == "-5.0 h"
     assert format_delta(0.05, None, "share", lang="zh") == "+5.0 个百分点"
     assert format_delta(float("nan"), None, "orders") is None
+    assert format_delta(0.0, 0.0, "seconds") == "±0 min"
 
 
 def test_snapshot_from_the_sample_round_trips(sample_log, path):
