@@ -126,3 +126,20 @@ def test_monitoring_page_in_chinese(data_dir):
     assert at.title[0].value == "KPI 与监控"
     assert metric(at, "订单数") == "2,000"
     assert metric(at, "逾期付款率") == "15.6%"
+
+
+def test_kpis_without_their_inputs_say_what_they_need(data_dir):
+    from conftest import ORDERS_FLAT, open_app
+
+    at = open_app().run()
+    at.file_uploader(key="upload").upload(ORDERS_FLAT.name, ORDERS_FLAT.read_bytes(), "application/gzip").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert metric(at, "Created to paid (median)") == "8.0 d"  # pm4py: median case duration 689,776.5 s
+    assert metric(at, "Late payment rate") == "–"
+    captions = [c.value for c in at.caption]
+    assert "Needs invoice_due_date" in captions and "Needs Delivered" in captions
+    # the trend offers only what the log can give
+    picker = at.multiselect(key="monitor_trend_kpis")
+    assert picker.value == ["end_to_end_median"]  # of the headline KPIs, the only one this log can give
+    assert "Late payment rate" not in picker.options
