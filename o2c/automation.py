@@ -20,7 +20,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from o2c.cost import CostTable
+from o2c.cost import CostTable, repeated_executions
 from o2c.eventlog import EventLog, LogView
 
 _SYSTEM_ROLES = re.compile(r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
@@ -105,14 +105,21 @@ def _system_events(log: EventLog, systems: frozenset[str]) -> tuple[np.ndarray, 
 
 def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None:
     """Bool over all cases of ``log``: only systems worked on the order (every event with a known resource is a
-    system's, and at least one is known). None when the log has no resource column."""
-    events = system_events(log, systems)
-    if events is None:
-        return None
-    by_system, by_person = events
-    people = np.bincount(log.case, weights=by_person, minlength=log.n_cases)
-    machines = np.bincount(log.case, weights=by_system, minlength=log.n_cases)
-    return (people == 0) & (machines > 0)
+    system's, and at least one is known). None when the log has no resource column. Kept on the log."""
+    key = frozenset(systems)
+    cache = log.memo("touchless_orders", dict)
+    if key not in cache:
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        events = system_events(log, key)
+        if events is None:
+            cache[key] = None
+        else:
+            by_system, by_person = events
+            people = np.bincount(log.case, weights=by_person, minlength=log.n_cases)
+            machines = np.bincount(log.case, weights=by_system, minlength=log.n_cases)
+            cache[key] = (people == 0) & (machines > 0)
+    return cache[key]
 
 
 # ---------------------------------------------------------------------------------------------- candidates
@@ -181,8 +188,8 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
         # People's executions: known ones by people, plus the unknown ones in the people's proportion.
         person_executions = executions * person_share
 
-    pair_case = log.case[mask].astype(np.int64) * n + activity
-    orders = np.bincount(np.unique(pair_case) % n, minlength=n) if n else np.zeros(0, dtype=np.int64)
+    # Orders with the activity: its first execution in each order (no sort per filter change).
+    orders = np.bincount(log.activity[mask & ~repeated_executions(log)], minlength=n)
 
     predecessor, predecessor_count, _ = _dominant(_predecessor_keys(log)[mask], n, n + 1)
     role_share, role_names = _role_concentration(log, mask, activity, events, n)

@@ -150,11 +150,15 @@ def order_costs(log: EventLog, table: CostTable) -> np.ndarray:
 def repeated_executions(log: EventLog) -> np.ndarray:
     """Bool per event: the activity already happened earlier in the same order (a repeated execution)."""
     def build() -> np.ndarray:
-        n = max(len(log.activity_names), 1)
-        key = log.case.astype(np.int64) * n + log.activity
-        _, first = np.unique(key, return_index=True)
+        # Group by activity with a stable radix sort: within a group, events stay in case-then-time order, so
+        # the first of each run of equal cases is the order's first execution.
+        small = len(log.activity_names) < 1 << 16
+        order = np.argsort(log.activity.astype(np.uint16) if small else log.activity, kind="stable")
+        activity, case = log.activity[order], log.case[order]
+        first = np.ones(order.size, dtype=bool)
+        first[1:] = (activity[1:] != activity[:-1]) | (case[1:] != case[:-1])
         repeated = np.ones(log.n_events, dtype=bool)
-        repeated[first] = False  # events are in time order within a case, so the first index is the first run
+        repeated[order[first]] = False
         return repeated
     return log.memo("repeated_executions", build)
 
