@@ -79,6 +79,17 @@ def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: L
         backlog=_backlog(view, settings, lang))
 
 
+_VIOLATION_HEADERS = {"Salesforce Order Id": "order_id", "Order Number": "order_number", "Account": "account",
+                      "Account Id": "account_id", "Rule": "rule", "Severity": "severity", "When (UTC)": "when",
+                      "Details": "details"}
+
+
+def violation_header(column: str, lang: Language) -> str:
+    """The translated header of a ``violations`` column (those of ``o2c.rules.violations_export``)."""
+    key = _VIOLATION_HEADERS.get(column)
+    return t(f"report.col.{key}", lang) if key else column
+
+
 def kpi_number(value: KpiValue) -> float | None:
     """A KPI's value in report units: durations in days, everything else as computed."""
     if value.value is None:

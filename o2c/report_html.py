@@ -21,7 +21,7 @@ from o2c.i18n import Language, t
 from o2c.kpis import CATALOGUE, KpiSettings
 from o2c.overview import format_duration
 from o2c.process_map import detailed_map
-from o2c.report import ReportContent, is_missing, kpi_note, kpi_text, report_content
+from o2c.report import ReportContent, is_missing, kpi_note, kpi_text, report_content, violation_header
 
 MAP_PATH_SHARE = 0.3  # as the Process map page opens: the main flow plus the strongest detours
 VIOLATIONS_PER_RULE = 3
@@ -184,7 +184,7 @@ def _violations(content: ReportContent) -> str:
                   total=content.n_violations)
         parts.append(f'<h3>{escape_html(shown)}</h3>')
         order = "Order Number" if "Order Number" in first else "Salesforce Order Id"
-        columns = [(c, c, _text) for c in (order, *VIOLATION_COLUMNS[1:]) if c in first]
+        columns = [(c, violation_header(c, lang), _text) for c in (order, *VIOLATION_COLUMNS[1:]) if c in first]
         parts.append(_table(first, columns, css={"Details": "wide", "When (UTC)": "nowrap", order: "nowrap"},
                             small=True))
     return "".join(parts)

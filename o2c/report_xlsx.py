@@ -22,7 +22,8 @@ from o2c.eventlog import LogView
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
 from o2c.kpis import CATALOGUE, KpiSettings
-from o2c.report import VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content, unit_label
+from o2c.report import (VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content,
+                        unit_label, violation_header)
 
 PERCENT = "0.0%"
 DAYS = "#,##0.0"
@@ -175,8 +176,8 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
     first = ["Rule", "Severity", "When (UTC)"]
     names = first + [c for c in content.violations.columns if c not in first and c != "Details"] + ["Details"]
     widths = {"Rule": 30, "Severity": 11, "When (UTC)": 17, "Account": 30, "Details": 80}
-    columns = [Column(name, name, STAMP if name == "When (UTC)" else None, width=widths.get(name, 20),
-                      wrap=name in ("Details", "Account")) for name in names]
+    columns = [Column(name, violation_header(name, lang), STAMP if name == "When (UTC)" else None,
+                      width=widths.get(name, 20), wrap=name in ("Details", "Account")) for name in names]
     violations = content.violations.assign(**{"When (UTC)": pd.to_datetime(content.violations["When (UTC)"])})
     _table(sheet, row + 1, violations, columns, freeze=False, widths=False)
 
