@@ -2,6 +2,7 @@
 baseline, and snapshots saved on this computer to compare month by month."""
 
 import datetime as dt
+import hashlib
 import sqlite3
 
 import altair as alt
@@ -30,6 +31,7 @@ CARD_ROWS = {
 CARDS_PER_ROW = 4
 BLUE, ORANGE, GREEN, RED = "#4c78a8", "#f58518", "#2e7d32", "#c62828"
 STORE_KEY = "monitor_store_path"
+TREND_CACHE = 4
 PENDING_DELETE = "monitor_delete_pending"
 
 
@@ -101,6 +103,19 @@ def cards_section(view, values: list[KpiValue], currency: str) -> None:
 
 # ---------------------------------------------------------------------------------------------- trend
 
+def cached_trend(view, settings: KpiSettings, period: str) -> pd.DataFrame:
+    """``kpi_trend``, kept for the last few selections: the Trend and Latest-vs-baseline tabs share it and a
+    rerun that changes no filter does not recompute it."""
+    current = dataset()
+    key = (current.digest if current else "", hashlib.sha256(view.case_mask.tobytes()).hexdigest(), settings, period)
+    cache = st.session_state.setdefault("monitor_trends", {})
+    if key not in cache:
+        if len(cache) >= TREND_CACHE:
+            cache.pop(next(iter(cache)))
+        cache[key] = kpi_trend(view, settings, period)
+    return cache[key]
+
+
 def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, target: float | None) -> alt.Chart:
     divisor, unit = display_unit(kpi, trend[kpi.key], currency)
     data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor,
@@ -120,8 +135,8 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
     return chart.properties(height=200, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
 
 
-def trend_section(view, settings: KpiSettings, currency: str) -> None:
-    available = [key for key in KPIS if key in kpi_trend(view, settings, "month").columns]
+def trend_section(view, settings: KpiSettings, values: list[KpiValue], currency: str) -> None:
+    available = [value.kpi.key for value in values if value.missing is None]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     picked = left.multiselect(tr("monitor.trend.pick"), available, default=[k for k in HEADLINE if k in available],
                               key="monitor_trend_kpis", format_func=lambda k: KPIS[k].name(language()))
@@ -130,7 +145,7 @@ def trend_section(view, settings: KpiSettings, currency: str) -> None:
     if not picked:
         st.info(tr("monitor.trend.none"))
         return
-    trend = kpi_trend(view, settings, period or "month")
+    trend = cached_trend(view, settings, period or "month")
     with st.expander(tr("monitor.targets"), icon=":material/flag:"):
         st.caption(tr("monitor.targets.caption"))
         targets = {}
@@ -152,7 +167,7 @@ def periods_section(view, settings: KpiSettings, currency: str) -> None:
     period = left.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
                                     key="monitor_cmp_period", format_func=lambda p: tr(f"cycle.period.{p}"))
     period = period or "month"
-    trend = kpi_trend(view, settings, period)
+    trend = cached_trend(view, settings, period)
     stamps = list(trend["period"])
     if len(stamps) < 2:
         st.info(tr("monitor.periods.too_few"))
@@ -322,10 +337,11 @@ st.caption(settings_note)
 
 cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(
     [tr("monitor.tab.kpis"), tr("monitor.tab.trend"), tr("monitor.tab.periods"), tr("monitor.tab.snapshots")])
+values = kpi_values(view, settings)
 with cards_tab:
-    cards_section(view, kpi_values(view, settings), currency)
+    cards_section(view, values, currency)
 with trend_tab:
-    trend_section(view, settings, currency)
+    trend_section(view, settings, values, currency)
 with periods_tab:
     periods_section(view, settings, currency)
 with snapshots_tab:
