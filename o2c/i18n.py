@@ -1248,7 +1248,6 @@ TEXT: dict[str, dict[Language, str]] = {
     "reports.html": {"en": "HTML report", "zh": "HTML 报告"},
     "reports.html.help": {"en": "One self-contained page to e-mail or print (A4); opens in any browser, offline.",
                           "zh": "一个独立网页,可发邮件或打印(A4);任何浏览器均可离线打开。"},
-    "reports.built": {"en": "Built in {seconds:.1f} s for {orders:,} orders.", "zh": "已为 {orders:,} 个订单生成,用时 {seconds:.1f} 秒。"},
     "reports.inside": {"en": "What is inside", "zh": "报告内容"},
     "reports.inside.text": {
         "en": "- **Summary**: every KPI with its value and formula in words; a KPI the data cannot give says which "
@@ -1308,7 +1307,6 @@ TEXT: dict[str, dict[Language, str]] = {
     "report.col.total_days": {"en": "Total wait (days)", "zh": "总等待(天)"},
     "report.col.wait_share": {"en": "Share of all waiting", "zh": "占全部等待"},
     "report.col.rule": {"en": "Rule", "zh": "规则"},
-    "report.col.type": {"en": "Type", "zh": "类型"},
     "report.col.severity": {"en": "Severity", "zh": "严重程度"},
     "report.col.description": {"en": "Description", "zh": "描述"},
     "report.col.last": {"en": "Last violation (UTC)", "zh": "最近一次违规(UTC)"},
@@ -1347,7 +1345,6 @@ TEXT: dict[str, dict[Language, str]] = {
     "report.map.fallback": {"en": "Graphviz (the dot program) is not installed where this report was made, so the map "
                                   "is listed as its busiest paths instead.",
                             "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。"},
-    "report.trend.latest": {"en": "latest", "zh": "最新"},
     "report.footer": {"en": "Made with O2C Explorer. Times are medians unless stated; all times UTC.",
                       "zh": "由 O2C Explorer 生成。除特别说明外时间均为中位数;所有时间为 UTC。"},
     "cli.report.wrote": {"en": "Wrote {path}: {orders:,} orders, {seconds:.1f} s", "zh": "已写入 {path}:{orders:,} 个订单,用时 {seconds:.1f} 秒"},
