@@ -1220,6 +1220,7 @@ TEXT: dict[str, dict[Language, str]] = {
     "monitor.compare.one": {"en": "Save a second snapshot to compare.", "zh": "再保存一个快照即可对比。"},
     "monitor.compare.a": {"en": "Baseline", "zh": "基准"},
     "monitor.compare.b": {"en": "Compared with", "zh": "对比对象"},
+    "monitor.compare.download": {"en": "Download (CSV)", "zh": "下载 (CSV)"},
     "monitor.compare.differs": {"en": "The two snapshots cover different orders or used different settings.",
                                 "zh": "两个快照涵盖的订单或所用设置不同。"},
     "monitor.verdict.better": {"en": "▲ better", "zh": "▲ 改善"},

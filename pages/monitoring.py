@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from o2c.cycle_times import DAYS, time_unit
+from o2c.export import to_csv_bytes
 from o2c.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
 from o2c.monitoring import (HEADLINE, STILL_OPEN, delta_color, format_delta, format_value, kpi_changes,
                             open_share, period_values)
@@ -300,14 +301,21 @@ def compare_part(ids: list[int], label_of) -> None:
     left, right = st.columns(2)
     a = left.selectbox(tr("monitor.compare.a"), ids, index=1, key="monitor_snap_a", format_func=label_of)
     b = right.selectbox(tr("monitor.compare.b"), ids, index=0, key="monitor_snap_b", format_func=label_of)
-    first, second = store().get(a), store().get(b)
+    try:
+        first, second = store().get(a), store().get(b)
+    except KeyError:  # deleted in another session since the list was read
+        st.rerun()
     table = compare_table(first, second)
+    headers = {"kpi": tr("monitor.col.kpi"), "a": first.label, "b": second.label,
+               "change": tr("monitor.col.change"), "verdict": tr("monitor.col.verdict")}
     st.dataframe(table, hide_index=True, width="stretch", key="monitor_compare_table",
-                 height=35 * (len(table.data) + 1) + 3,
-                 column_config={"kpi": tr("monitor.col.kpi"), "a": first.label, "b": second.label,
-                                "change": tr("monitor.col.change"), "verdict": tr("monitor.col.verdict")})
+                 height=35 * (len(table.data) + 1) + 3, column_config=headers)
+    note, download = st.columns([3, 1], vertical_alignment="center")
     if first.settings != second.settings or first.filter_description != second.filter_description:
-        st.caption(tr("monitor.compare.differs"))
+        note.caption(tr("monitor.compare.differs"))
+    download.download_button(tr("monitor.compare.download"), to_csv_bytes(table.data.rename(columns=headers)),
+                             file_name="kpi_comparison.csv", mime="text/csv", key="monitor_compare_csv",
+                             icon=":material/download:", width="stretch")
 
 
 def delete_part(ids: list[int], label_of) -> None:

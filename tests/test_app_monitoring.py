@@ -96,6 +96,7 @@ def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
     assert compare.loc[compare["kpi"] == "Orders", "a"].tolist() == ["2,000"]
     assert compare.loc[compare["kpi"] == "Late payment rate", "change"].tolist() == ["±0.0 pp"]
     assert compare.loc[compare["kpi"] == "Late payment rate", "verdict"].tolist() == ["unchanged"]
+    assert [b.label for b in restarted.get("download_button")] == ["Download (CSV)"]
 
     restarted.selectbox(key="monitor_delete_pick").select_index(0).run()  # the newest
     restarted.button(key="monitor_delete").click().run()
