@@ -26,18 +26,18 @@ navigation = st.navigation({
     tr("nav.improve"): [
         st.Page("pages/root_causes.py", title=tr("page.root_causes"), icon=":material/troubleshoot:",
                 url_path="root-causes"),
-        st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
-        st.Page("pages/automation.py", title=tr("page.automation"), icon=":material/smart_toy:", url_path="automation"),
-        st.Page("pages/what_if.py", title=tr("page.what_if"), icon=":material/science:", url_path="what-if"),
         st.Page("pages/people.py", title=tr("page.people"), icon=":material/groups:", url_path="people"),
         st.Page("pages/partners.py", title=tr("page.partners"), icon=":material/local_shipping:", url_path="partners"),
+        st.Page("pages/automation.py", title=tr("page.automation"), icon=":material/smart_toy:", url_path="automation"),
+        st.Page("pages/what_if.py", title=tr("page.what_if"), icon=":material/science:", url_path="what-if"),
+        st.Page("pages/backlog.py", title=tr("page.backlog"), icon=":material/checklist:", url_path="backlog"),
     ],
     tr("nav.monitor"): [
         st.Page("pages/monitoring.py", title=tr("page.monitoring"), icon=":material/monitoring:",
                 url_path="monitoring"),
         st.Page("pages/reports.py", title=tr("page.reports"), icon=":material/summarize:", url_path="reports"),
     ],
-})
+}, expanded=True)  # all pages stay listed: users look for a page by name, not behind "View more"
 render_privacy()
 render_filters()
 navigation.run()

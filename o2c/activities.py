@@ -59,3 +59,6 @@ ACTIVITY_NAMES: tuple[str, ...] = tuple(a.name for a in ACTIVITIES)
 PAYMENT_RECEIVED = "Payment Received"
 # Activity names that mean "the customer paid" in the logs we see (our template, OCEL order management).
 PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive payment", "payment", "收到付款"})
+# Steps that wait on customers or carriers, not on us: automating how they are booked saves handling cost, but
+# the time before them stays.
+EXTERNAL_ACTIVITIES = frozenset({"Delivered", "Payment Received"}) | {"收到付款"}

@@ -1,5 +1,6 @@
 """The improvement backlog: concrete opportunities drawn from the other analyses, each with its evidence, the
-orders it affects and an estimated gain, ranked by the order-days it could save.
+orders it affects and an estimated gain in order-days and money, ranked by ``priority`` (its share of all the
+estimated order-days plus its share of all the estimated savings).
 
 Estimates (stated on the page, and deliberately simple so a user can redo them):
 
@@ -10,7 +11,8 @@ Estimates (stated on the page, and deliberately simple so a user can redo them):
 * **rule**: orders breaking the rule against orders that break none: the difference of the median end-to-end
   time times the violating orders (an association, not a proof).
 * **root cause**: the strongest significant segments for slow and late-paid orders, with their extra orders.
-* **automation**: the top candidates of the automation analysis, with the cost they would save.
+* **automation**: the top candidates of the automation analysis, with the what-if of automating them (the cost
+  saved, and the waiting before the step cut to an hour unless customers or carriers cause it).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import numpy as np
 import pandas as pd
 
 from o2c.cost import default_cost_table
+from o2c.automation import automation_candidates, default_system_resources
 from o2c.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
+from o2c.cycle_times import activity_events
 from o2c.eventlog import LogView
 from o2c.i18n import Language, t
 from o2c.kpis import KpiSettings
@@ -29,11 +33,12 @@ from o2c.overview import format_duration
 from o2c.rework import rework, rework_case_mask
 from o2c.root_causes import Outcome, available_outcomes, top_root_causes
 from o2c.rules import evaluate_rules
+from o2c.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, Scenario, what_if
 
 DAY = 86_400.0
 KINDS = ("bottleneck", "rework", "rule", "root_cause", "automation")
 ROOT_CAUSE_OUTCOMES = ("late_payment", "late_delivery", "slow")
-BACKLOG_COLUMNS = ["rank", "kind", "title", "evidence", "orders", "gain_days", "gain_cost"]
+BACKLOG_COLUMNS = ["rank", "kind", "title", "evidence", "orders", "gain_days", "gain_cost", "priority"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,18 +65,30 @@ def opportunities(view: LogView, settings: KpiSettings = KpiSettings(), lang: La
     if view.n_cases == 0:
         return []
     found = [*_bottlenecks(view, lang, per_kind), *_rework(view, settings, lang, per_kind),
-             *_rules(view, settings, lang, per_kind), *_root_causes(view, settings, lang, per_kind)]
+             *_rules(view, settings, lang, per_kind), *_root_causes(view, settings, lang, per_kind),
+             *_automation(view, settings, lang, per_kind)]
     found = [o for o in found if o.orders > 0 and (o.gain_days > 0 or (o.gain_cost or 0) > 0)]
-    return sorted(found, key=lambda o: (-o.gain_days, -(o.gain_cost or 0), o.kind, o.title))
+    return sorted(found, key=lambda o: (-priority(o, found), o.kind, o.title))
+
+
+def priority(opportunity: Opportunity, among: list[Opportunity]) -> float:
+    """0-100: the opportunity's share of all estimated order-days plus its share of all estimated savings, with
+    time and money weighted equally (each half)."""
+    days = sum(o.gain_days for o in among)
+    cost = sum(o.gain_cost or 0.0 for o in among)
+    share_days = opportunity.gain_days / days if days > 0 else 0.0
+    share_cost = (opportunity.gain_cost or 0.0) / cost if cost > 0 else 0.0
+    return 100 * (share_days + share_cost) / (2 if days > 0 and cost > 0 else 1)
 
 
 def improvement_backlog(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
                         per_kind: int = 3) -> pd.DataFrame:
     """The backlog as a table: ``rank``, ``kind`` (translated), ``title``, ``evidence``, ``orders``, ``gain_days``
-    (order-days) and ``gain_cost``."""
+    (order-days), ``gain_cost`` and ``priority``."""
+    found = opportunities(view, settings, lang, per_kind)
     rows = [{"rank": rank, "kind": t(f"backlog.kind.{o.kind}", lang), "title": o.title, "evidence": o.evidence,
-             "orders": o.orders, "gain_days": o.gain_days, "gain_cost": o.gain_cost}
-            for rank, o in enumerate(opportunities(view, settings, lang, per_kind), 1)]
+             "orders": o.orders, "gain_days": o.gain_days, "gain_cost": o.gain_cost, "priority": priority(o, found)}
+            for rank, o in enumerate(found, 1)]
     return pd.DataFrame(rows, columns=BACKLOG_COLUMNS)
 
 
@@ -169,6 +186,26 @@ def _root_causes(view: LogView, settings: KpiSettings, lang: Language, limit: in
             t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
             cause["cases"], cause["extra_days"] * cause["orders"]))
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]
+
+
+def _automation(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+    """The top automation candidates, each with the what-if of automating it (cost and waiting before it)."""
+    systems = settings.systems if settings.systems is not None else default_system_resources(view.log)
+    costs = settings.costs if settings.costs is not None else default_cost_table(view.log)
+    candidates = automation_candidates(view, systems, costs)
+    found = []
+    for row in candidates[candidates["score"] > 0].head(limit).itertuples(index=False):
+        result = what_if(view, Scenario("automate", activity=row.activity), costs)
+        code = view.log.activity_code(row.activity)
+        cases = np.zeros(view.log.n_cases, dtype=bool)
+        cases[view.log.case[activity_events(view.log, code)]] = True
+        found.append(Opportunity(
+            "automation", t("backlog.automation.title", lang, activity=row.activity),
+            t("backlog.automation.evidence", lang, person=row.person_share, executions=int(row.executions),
+              role=row.role, predecessor=row.predecessor, predecessor_share=row.predecessor_share,
+              hours=row.person_hours, cost_share=AUTOMATED_COST_SHARE, wait=format_duration(AUTOMATED_WAIT_SECONDS)),
+            cases & view.case_mask, result.saved_seconds / DAY, result.before.total_cost - result.after.total_cost))
+    return found
 
 
 def _activity_costs(view: LogView, settings: KpiSettings) -> dict[str, float] | None:

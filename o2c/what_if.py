@@ -30,7 +30,7 @@ from o2c.cost import CostTable, order_costs, repeated_executions
 from o2c.cycle_times import activity_events
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.measures import order_measures
-from o2c.overview import PAYMENT_ACTIVITIES
+from o2c.activities import EXTERNAL_ACTIVITIES, PAYMENT_ACTIVITIES
 from o2c.rework import activity_families
 from o2c.rules import first_per_case
 
@@ -67,8 +67,9 @@ class Outcome:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """Before and after for the selected orders; ``affected`` orders change at all, and ``affected_before`` /
-    ``affected_after`` are the median end-to-end times of those orders."""
+    """Before and after for the selected orders; ``affected`` orders change at all, ``affected_before`` /
+    ``affected_after`` are the median end-to-end times of those orders and ``saved_seconds`` the end-to-end
+    time saved summed over the paid ones."""
 
     scenario: Scenario
     before: Outcome
@@ -77,6 +78,7 @@ class WhatIf:
     affected: int
     affected_before: float
     affected_after: float
+    saved_seconds: float = 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -107,8 +109,10 @@ def what_if(view: LogView, scenario: Scenario, costs: CostTable) -> WhatIf:
     before = _outcome(measures.end_to_end_seconds[mask], measures.invoice_to_cash_seconds[mask], before_cost[mask])
     after = _outcome(replay.end_to_end[mask], replay.invoice_to_cash[mask], replay.cost[mask])
     hit = mask & replay.affected
+    saved = measures.end_to_end_seconds[hit] - replay.end_to_end[hit]
     return WhatIf(scenario, before, after, view.n_cases, int(hit.sum()),
-                  _nanmedian(measures.end_to_end_seconds[hit]), _nanmedian(replay.end_to_end[hit]))
+                  _nanmedian(measures.end_to_end_seconds[hit]), _nanmedian(replay.end_to_end[hit]),
+                  float(np.nansum(saved)))
 
 
 def _outcome(end_to_end: np.ndarray, invoice_to_cash: np.ndarray, cost: np.ndarray) -> Outcome:
@@ -213,11 +217,17 @@ def _automate(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, n
     delta = np.zeros(log.n_events, dtype=np.int64)
     with_previous = events[(events > 0) & (log.case[np.maximum(events - 1, 0)] == log.case[events])]
     wait = log.timestamp[with_previous] - log.timestamp[with_previous - 1]
-    delta[with_previous] = np.maximum(wait - AUTOMATED_WAIT_SECONDS * NS_PER_SECOND, 0)
+    if not is_external(name):
+        delta[with_previous] = np.maximum(wait - AUTOMATED_WAIT_SECONDS * NS_PER_SECOND, 0)
     prices = costs.per_code(log.activity_names)
     saving = np.bincount(log.case[events], weights=prices[log.activity[events]] * (1 - AUTOMATED_COST_SHARE),
                          minlength=log.n_cases)
     return _cumulative(log, delta), saving
+
+
+def is_external(name: str) -> bool:
+    """Whether a step waits on customers or carriers (its waiting time stays when it is automated)."""
+    return name in EXTERNAL_ACTIVITIES or name.strip().lower() in PAYMENT_ACTIVITIES
 
 
 def _key_events(log: EventLog) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -4,7 +4,7 @@ affected orders as a Salesforce-ready download."""
 import numpy as np
 import streamlit as st
 
-from o2c.backlog import KINDS, affected_orders, opportunities
+from o2c.backlog import KINDS, affected_orders, opportunities, priority
 from o2c.export import to_csv_bytes, to_xlsx_bytes
 from ui.state import kpi_settings, language, page_view, tr
 
@@ -26,14 +26,16 @@ metrics = st.columns(3)
 metrics[0].metric(tr("backlog.count"), f"{len(shown):,}")
 metrics[1].metric(tr("backlog.orders"), f"{int(affected.sum()):,}",
                   help=tr("backlog.orders.help", share=affected.sum() / view.n_cases))
-metrics[2].metric(tr("backlog.top"), tr("backlog.days", days=shown[0].gain_days), help=tr("backlog.top.help"))
 
 currency = settings.costs.currency if settings.costs is not None else ""
 table = [{"rank": rank, "kind": tr(f"backlog.kind.{o.kind}"), "title": o.title, "evidence": o.evidence,
-          "orders": o.orders, "gain_days": o.gain_days, "gain_cost": o.gain_cost}
+          "orders": o.orders, "gain_days": o.gain_days, "gain_cost": o.gain_cost, "priority": priority(o, shown)}
          for rank, o in enumerate(shown, 1)]
-st.dataframe(table, hide_index=True, width="stretch", key="backlog_table", column_config={
+columns = {
     "rank": st.column_config.NumberColumn("#", width=35),
+    "priority": st.column_config.ProgressColumn(tr("backlog.col.priority"), format="%.0f", min_value=0,
+                                                max_value=max(row["priority"] for row in table),
+                                                help=tr("backlog.col.priority.help"), width=80),
     "kind": st.column_config.TextColumn(tr("backlog.col.kind"), width=110),
     "title": st.column_config.TextColumn(tr("backlog.col.title"), width=280),
     "evidence": st.column_config.TextColumn(tr("backlog.col.evidence"), width=520),
@@ -42,7 +44,9 @@ st.dataframe(table, hide_index=True, width="stretch", key="backlog_table", colum
                                                help=tr("backlog.col.gain_days.help"), width=90),
     "gain_cost": st.column_config.NumberColumn(tr("backlog.col.gain_cost", currency=currency), format="%.0f",
                                                help=tr("backlog.col.gain_cost.help"), width=90),
-})
+}
+st.dataframe(table, hide_index=True, width="stretch", key="backlog_table", column_order=list(columns),
+             column_config=columns)
 
 st.subheader(tr("backlog.orders.title"))
 choice = st.selectbox(tr("backlog.pick"), range(len(shown)), key="backlog_pick",

@@ -9,7 +9,8 @@ from o2c.automation import automation_candidates
 from o2c.bottlenecks import transition_ranking
 from o2c.overview import format_duration
 from o2c.rework import rework
-from o2c.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, rework_choices, what_if
+from o2c.what_if import (AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, is_external, rework_choices,
+                         what_if)
 from ui.costs import cost_table, saved_systems
 from ui.state import page_view, tr
 
@@ -67,8 +68,8 @@ else:
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
     activity = choose(tr("wi.activity"), "wi_automate_activity", names, default, middle)
     scenario = Scenario("automate", activity=activity)
-    assumption = tr("wi.assume.automate", activity=activity, share=AUTOMATED_COST_SHARE,
-                    hours=AUTOMATED_WAIT_SECONDS / 3600)
+    assumption = tr("wi.assume.automate_external" if is_external(activity) else "wi.assume.automate",
+                    activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)
 
 st.info(assumption, icon=":material/lightbulb:")
 result = what_if(view, scenario, costs)

@@ -90,6 +90,15 @@ def test_automate_cheapens_the_step_and_caps_the_wait_before_it(tiny_log):
     assert result.after.median_end_to_end == ((4 * DAY - 21 * HOUR) + (10 * DAY + HOUR - 47 * HOUR)) / 2
     assert result.after.total_cost == pytest.approx(55.0 - 3 * 2.0 * (1 - AUTOMATED_COST_SHARE))
     assert result.affected == 3
+    # Saved over the paid orders (SO-2 has no payment): 21 h + 47 h.
+    assert result.saved_seconds == 68 * HOUR
+
+
+def test_automating_a_step_that_waits_on_the_customer_keeps_its_wait(tiny_log):
+    result = what_if(tiny_log.view(), Scenario("automate", activity="Payment Received"), TINY_COSTS)
+    assert result.after.median_end_to_end == result.before.median_end_to_end
+    assert result.saved_seconds == 0
+    assert result.after.total_cost < result.before.total_cost
 
 
 def test_a_filter_only_selects_orders(tiny_log):
