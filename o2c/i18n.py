@@ -1068,6 +1068,10 @@ TEXT: dict[str, dict[Language, str]] = {
                                  "{hours:g} hour after the step before it; later steps move earlier by the time saved.",
                            "zh": "假设：{activity} 的成本降为现在的 {share:.0%}，并在前一步骤后最多 {hours:g} 小时内完成；"
                                  "后续步骤相应提前。"},
+    "wi.assume.automate_external": {
+        "en": "Assumption: {activity} then costs {share:.0%} of today's cost. It waits on customers or carriers, so "
+              "the time before it stays as it is.",
+        "zh": "假设：{activity} 的成本降为现在的 {share:.0%}。该步骤取决于客户或承运商，因此之前的等待时间不变。"},
     "wi.median": {"en": "End-to-end (median)", "zh": "端到端（中位数）"},
     "wi.p90": {"en": "End-to-end (90th percentile)", "zh": "端到端（第 90 百分位）"},
     "wi.i2c": {"en": "Invoice to cash (median)", "zh": "开票到收款（中位数）"},
@@ -1379,19 +1383,20 @@ TEXT: dict[str, dict[Language, str]] = {
                      "zh": "所选订单中没有明显的改进机会。"},
     "backlog.intro": {
         "en": "Opportunities from the bottleneck, rework, conformance, root-cause and automation analyses, ranked by "
-              "the order-days each could save. Estimates overlap (one long wait can show up as a bottleneck, a broken "
+              "priority: the order-days and money each could save. Estimates overlap (one long wait can show up as a bottleneck, a broken "
               "rule and a root cause), so do not add them up; time gains of rules and rework are associations.",
-        "zh": "来自瓶颈、返工、合规、根因和自动化分析的改进机会,按可节省的订单·天排序。各项估算会重叠(同一段长时间等待可能同时"
+        "zh": "来自瓶颈、返工、合规、根因和自动化分析的改进机会,按优先级(可节省的订单·天和成本)排序。各项估算会重叠(同一段长时间等待可能同时"
               "表现为瓶颈、规则违规和根因),请勿相加;规则和返工的时间收益是相关性,而非因果。"},
     "backlog.kinds": {"en": "Show", "zh": "显示"},
     "backlog.count": {"en": "Opportunities", "zh": "改进机会"},
     "backlog.orders": {"en": "Orders affected", "zh": "受影响订单"},
     "backlog.orders.help": {"en": "Orders affected by at least one shown opportunity: {share:.1%} of the selected "
                                   "orders.", "zh": "至少受一项所示机会影响的订单:占所选订单的 {share:.1%}。"},
-    "backlog.top": {"en": "Largest estimated gain", "zh": "最大预计收益"},
-    "backlog.days": {"en": "{days:,.0f} order-days", "zh": "{days:,.0f} 订单·天"},
-    "backlog.top.help": {"en": "Order-days: the days saved summed over the orders affected.",
-                         "zh": "订单·天:受影响订单节省天数之和。"},
+    "backlog.col.priority": {"en": "Priority", "zh": "优先级"},
+    "backlog.col.priority.help": {
+        "en": "The opportunity's share of all estimated order-days plus its share of all estimated savings, time and "
+              "money weighted equally; the column adds up to 100.",
+        "zh": "该机会占全部预计订单·天的比例与占全部预计节省成本的比例之和(时间与金额各占一半);本列合计为 100。"},
     "backlog.col.kind": {"en": "Kind", "zh": "类型"},
     "backlog.col.title": {"en": "Opportunity", "zh": "改进机会"},
     "backlog.col.evidence": {"en": "Evidence", "zh": "依据"},
@@ -1413,6 +1418,13 @@ TEXT: dict[str, dict[Language, str]] = {
     "backlog.root_cause.evidence": {
         "en": "{evidence} Its orders take {days:.1f} d longer on average (an association, not a proven cause).",
         "zh": "{evidence} 其订单平均多用 {days:.1f} 天(相关性,并非已证实的原因)。"},
+    "backlog.automation.title": {"en": "Automate {activity}", "zh": "自动化 {activity}"},
+    "backlog.automation.evidence": {
+        "en": "{person:.0%} of {executions:,} executions are done by people (mostly {role}), {predecessor_share:.0%} "
+              "right after {predecessor}; about {hours:,.0f} h of manual work. Assumed when automated: {cost_share:.0%} "
+              "of today's cost, at most {wait} of waiting before it.",
+        "zh": "{executions:,} 次执行中 {person:.0%} 由人工完成(主要为 {role}),{predecessor_share:.0%} 紧接在 {predecessor} "
+              "之后;约 {hours:,.0f} 小时人工。假设自动化后:成本为现在的 {cost_share:.0%},之前的等待不超过 {wait}。"},
     # --- end Backlog and reports ---
 }
 
