@@ -14,8 +14,9 @@ numbers (the balance table counts them as ``unassigned``).
 * **Concentration** of an activity: the share of its executions done by the top 1 and top 3 performers and
   the Gini index of executions over the performers who do it (0: evenly shared, towards 1: one does nearly all).
 
-Everything that does not depend on the filters (codes, sort orders, distinct pairs) is built once per log and
-level and kept on the log; a filter change only masks those arrays.
+Everything that does not depend on the filters (codes, sort orders, first events) is built once per log and
+level and kept on the log (two levels at a time, about 30 bytes per event each); a filter change only masks
+those arrays: a few passes over the events of the selected orders.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ CONCENTRATED_TOP3 = 0.8
 # ... and at least this many performers do it at all (with three or fewer, the top 3 always do everything).
 CONCENTRATED_MIN_PERFORMERS = 5
 DEFAULT_HANDOVERS_SHOWN = 15
+_DENSE_CELLS = 1 << 24  # (performer, week) and (performer, performer) cells counted densely up to this many
+_CACHED_LEVELS = 2
 
 PERFORMER_COLUMNS = ["performer", "events", "orders", "median_wait_seconds", "repetitions", "repetition_share",
                      "active_weeks", "weekly_median", "weekly_peak", "mean_position"]
@@ -53,7 +56,8 @@ _FONT = "Helvetica"
 
 def people_levels(log: EventLog) -> list[str]:
     """The levels the log can show: the resource, role and department columns that hold at least one value."""
-    return [level for level in LEVELS if level in log.event_attributes and _performers(log, level).labels]
+    return log.memo("people:present_levels", lambda: [
+        level for level in LEVELS if level in log.event_attributes and pd.notna(log.event_attributes[level]).any()])
 
 
 # --- per performer ---------------------------------------------------------------------------------------------
@@ -64,21 +68,20 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
     Columns: ``performer``, ``events`` handled, ``orders`` touched, ``median_wait_seconds`` (median wait
     after their events until the order's next event; NaN when all their events ended an order),
     ``repetitions`` (their events that repeat an activity of the order) and ``repetition_share`` (of their
-    events), ``active_weeks``, ``weekly_median`` and ``weekly_peak`` (events per active week) and
-    ``mean_position`` (where in their orders their events fall on average: 0 = first event, 1 = last).
+    events), ``active_weeks``, ``weekly_median`` and ``weekly_peak`` (events per active week), and
+    ``mean_position``: where in their orders their events fall on average (0 = first event, 1 = last), over
+    the whole log so that maps keep their layout when the filters change.
     """
-    index = _performers(view.log, level)
+    log = view.log
+    index = _performers(log, level)
     n = len(index.labels)
-    known = _events_in(view, index.known)
-    codes = index.codes[known]
-    events = np.bincount(codes, minlength=n)
-    repetitions = np.bincount(codes[_repetitions(view.log)[known]], minlength=n)
-    orders = np.bincount(_selected(view, index.touched_case, index.touched_performer), minlength=n)
-    wait_groups = _selected(view, index.wait_events, index.codes[index.wait_events])
-    wait_values = _selected(view, index.wait_events, index.wait_seconds)
-    median_wait = sorted_group_medians(wait_groups, wait_values, n)
-    weeks, weekly_median, weekly_peak = _weekly(view, index, known, n)
-    position = np.bincount(codes, weights=_relative_positions(view.log)[known], minlength=n)
+    cells = _selected_events(view, index.cell)
+    # One count per (performer, repetition?, first event in the order?) gives events, repetitions and orders.
+    counts = np.bincount(cells, minlength=(n + 1) * 4).reshape(n + 1, 4)[:n]
+    events = counts.sum(axis=1)
+    repetitions, orders = counts[:, 2] + counts[:, 3], counts[:, 1] + counts[:, 3]
+    weeks, weekly_median, weekly_peak = _weekly(log, cells >> 2, _selected_events(view, _event_weeks(log)), n)
+    median_wait = index.waits.medians(view)
     present = np.flatnonzero(events)
     table = pd.DataFrame({
         "performer": [index.labels[p] for p in present],
@@ -90,7 +93,7 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
         "active_weeks": weeks[present],
         "weekly_median": weekly_median[present],
         "weekly_peak": weekly_peak[present],
-        "mean_position": position[present] / events[present],
+        "mean_position": index.mean_position[present],
     }, columns=PERFORMER_COLUMNS)
     return table.iloc[np.lexsort((table["performer"].to_numpy(dtype=str), -table["events"].to_numpy()))
                       ].reset_index(drop=True)
@@ -103,27 +106,34 @@ def weekly_workload(view: LogView, level: str, performer: str) -> pd.DataFrame:
     empty = pd.DataFrame({"week": pd.Series(dtype="datetime64[ns]"), "events": pd.Series(dtype=np.int64)})
     if performer not in index.labels or view.n_cases == 0:
         return empty
-    week = _event_weeks(view.log)
-    selected = week[view.event_mask] if view.n_cases < view.log.n_cases else week
-    first, last = int(selected.min()), int(selected.max())
-    mine = view.event_mask & (index.codes == index.labels.index(performer))
-    counts = np.bincount(week[mine] - first, minlength=last - first + 1)
+    weeks = _selected_events(view, _event_weeks(view.log))
+    first, last = int(weeks.min()), int(weeks.max())
+    mine = (_selected_events(view, index.cell) >> 2) == index.labels.index(performer)
+    counts = np.bincount(weeks[mine] - first, minlength=last - first + 1)
     return pd.DataFrame({"week": period_starts(np.arange(first, last + 1), "week"), "events": counts})
 
 
-def _weekly(view: LogView, index: _PerformerIndex, known: np.ndarray,
-            n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Active weeks, median and peak events per active week, per performer code."""
-    counts = np.bincount(index.week_pair[known], minlength=index.week_pair_performer.size)
-    active = np.flatnonzero(counts)
-    performer, counts = index.week_pair_performer[active], counts[active]
-    order = np.lexsort((counts, performer))  # pairs ascend by performer already; sort each one's counts
-    performer, counts = performer[order], counts[order]
-    weeks = np.bincount(performer, minlength=n)
-    ends = np.cumsum(weeks)
+def _weekly(log: EventLog, codes: np.ndarray, weeks: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Active weeks, median and peak events per active week, per performer code, from the selected events'
+    performer ``codes`` (``n`` for none) and ``weeks``."""
+    all_weeks = _event_weeks(log)
+    first = int(all_weeks.min(initial=0))
+    span = int(all_weeks.max(initial=0)) - first + 1
+    key = codes.astype(np.int64) * span + (weeks - first)
+    # (performer, week) cells: dense when they fit, as for most logs; otherwise only the cells that occur.
+    if (n + 1) * span <= _DENSE_CELLS:
+        counts = np.bincount(key, minlength=(n + 1) * span)[:n * span]
+        cells = np.flatnonzero(counts)
+        counts = counts[cells]
+    else:
+        cells, counts = np.unique(key[codes < n], return_counts=True)
+    performer = cells // span
+    order = np.lexsort((counts, performer))  # each performer's weeks by count: cells, not events
+    counts = counts[order]
+    active = np.bincount(performer, minlength=n)
     peak = np.zeros(n, dtype=np.int64)
-    peak[weeks > 0] = counts[ends[weeks > 0] - 1]
-    return weeks, sorted_group_medians(performer, counts.astype(float), n), peak
+    peak[active > 0] = counts[np.cumsum(active)[active > 0] - 1]
+    return active, run_medians(active, counts.astype(float)), peak
 
 
 # --- handovers -------------------------------------------------------------------------------------------------
@@ -133,18 +143,12 @@ def handovers(view: LogView, level: str) -> pd.DataFrame:
     (times an event of ``source`` is directly followed in the order by one of ``target``), ``orders`` (with
     at least one such handover) and ``median_wait_seconds`` between the two events. Most frequent first."""
     index = _performers(view.log, level)
-    n = max(len(index.labels), 1)  # as the index numbers the pairs
-    pairs = _selected(view, index.handover_events, index.handover_pair)
-    waits = _selected(view, index.handover_events, index.handover_seconds)
-    counts = np.bincount(pairs, minlength=n * n)
-    orders = np.bincount(_selected(view, index.handover_order_case, index.handover_order_pair),
-                         minlength=n * n)
-    medians = sorted_group_medians(pairs, waits, n * n)
+    counts, orders, medians = index.handovers.summary(view)
     present = np.flatnonzero(counts)
     labels = np.array(index.labels, dtype=object)
     table = pd.DataFrame({
-        "source": labels[present // n] if present.size else [],
-        "target": labels[present % n] if present.size else [],
+        "source": labels[index.pair_source[present]],
+        "target": labels[index.pair_target[present]],
         "handovers": counts[present],
         "orders": orders[present],
         "median_wait_seconds": medians[present],
@@ -166,8 +170,7 @@ class HandoverSummary:
 
 def handover_summary(view: LogView, level: str) -> HandoverSummary:
     """The headline numbers of the handovers between performers at ``level``."""
-    index = _performers(view.log, level)
-    waits = _selected(view, index.handover_events, index.handover_seconds)
+    waits = _performers(view.log, level).handovers.selected_seconds(view)
     return HandoverSummary(int(waits.size), waits.size / max(view.n_cases, 1),
                            float(np.median(waits)) if waits.size else None)
 
@@ -234,17 +237,15 @@ def workload_balance(view: LogView, level: str) -> pd.DataFrame:
     log = view.log
     index = _performers(log, level)
     n, n_activities = len(index.labels), len(log.activity_names)
-    all_events = np.bincount(log.activity[_events_in(view, np.ones(log.n_events, dtype=bool))],
-                             minlength=n_activities)
-    known = _events_in(view, index.known)
-    cells = np.bincount(log.activity[known].astype(np.int64) * n + index.codes[known], minlength=n_activities * n)
-    present = np.flatnonzero(cells)
-    activity, performer, count = present // max(n, 1), present % max(n, 1), cells[present]
+    matrix = _activity_matrix(view, index, n_activities)
+    all_events, unassigned = matrix.sum(axis=1), matrix[:, n]
+    present = np.flatnonzero(matrix[:, :n])
+    activity, performer, count = present // n, present % n, matrix[:, :n].ravel()[present]
     order = np.lexsort((performer, -count, activity))  # per activity: largest first, ties by performer code
     activity, performer, count = activity[order], performer[order], count[order]
-    executions = np.bincount(activity, weights=count, minlength=n_activities).astype(np.int64)
+    executions = all_events - unassigned
     people = np.bincount(activity, minlength=n_activities)
-    starts = np.concatenate(([0], np.cumsum(people)[:-1]))
+    starts = np.cumsum(people) - people
     rank = np.arange(activity.size) - starts[activity]  # 0 for each activity's top performer
     top1 = np.bincount(activity[rank == 0], weights=count[rank == 0], minlength=n_activities)
     top3 = np.bincount(activity[rank < 3], weights=count[rank < 3], minlength=n_activities)
@@ -260,7 +261,7 @@ def workload_balance(view: LogView, level: str) -> pd.DataFrame:
     table = pd.DataFrame({
         "activity": [log.activity_names[a] for a in shown],
         "executions": executions[shown],
-        "unassigned": all_events[shown] - executions[shown],
+        "unassigned": unassigned[shown],
         "performers": people[shown],
         "top_performer": top_performer[shown],
         "top1_share": top1_share[shown],
@@ -283,8 +284,7 @@ def activity_performers(view: LogView, level: str, activity: str) -> pd.DataFram
     columns = ["performer", "executions", "share"]
     if code is None:
         return pd.DataFrame(columns=columns)
-    mine = _events_in(view, index.known & (log.activity == code))
-    counts = np.bincount(index.codes[mine], minlength=len(index.labels))
+    counts = _activity_matrix(view, index, len(log.activity_names))[code, :len(index.labels)]
     present = np.flatnonzero(counts)
     table = pd.DataFrame({"performer": [index.labels[p] for p in present], "executions": counts[present],
                           "share": counts[present] / max(int(counts.sum()), 1)}, columns=columns)
@@ -292,28 +292,29 @@ def activity_performers(view: LogView, level: str, activity: str) -> pd.DataFram
                       ].reset_index(drop=True)
 
 
+def _activity_matrix(view: LogView, index: _PerformerIndex, n_activities: int) -> np.ndarray:
+    """Executions per activity (rows) and performer (columns; the last one: no performer) in the selected orders."""
+    width = len(index.labels) + 1
+    cells = _selected_events(view, index.activity_cell)
+    return np.bincount(cells, minlength=n_activities * width).reshape(n_activities, width)
+
+
 # --- shared numpy helpers ----------------------------------------------------------------------------------------
 
-def sorted_group_medians(groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
-    """Median of ``values`` per group code (NaN for empty groups), for input sorted by group and then by value
-    within each group: the two middle entries of each run, without a sort or a loop."""
-    counts = np.bincount(groups, minlength=n_groups)
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    medians = np.full(n_groups, np.nan)
+def run_medians(counts: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The median of each run of ``values`` (sorted within each run; run ``k`` has ``counts[k]`` values and runs
+    follow each other), NaN for empty runs: the two middle entries of each run, without a sort or a loop."""
+    starts = np.cumsum(counts) - counts
+    medians = np.full(counts.size, np.nan)
     has = counts > 0
     low, high = starts[has] + (counts[has] - 1) // 2, starts[has] + counts[has] // 2
     medians[has] = (values[low] + values[high]) / 2
     return medians
 
 
-def _events_in(view: LogView, flags: np.ndarray) -> np.ndarray:
-    """The per-event ``flags`` restricted to the selected orders (no copy when every order is selected)."""
-    return flags if view.n_cases == view.log.n_cases else flags & view.event_mask
-
-
-def _selected(view: LogView, events: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """The ``values`` whose event (a position in ``events``) belongs to a selected order, in their order."""
-    return values if view.n_cases == view.log.n_cases else values[view.event_mask[events]]
+def _selected_events(view: LogView, per_event: np.ndarray) -> np.ndarray:
+    """A per-event array restricted to the events of the selected orders (no copy when all are selected)."""
+    return per_event if view.n_cases == view.log.n_cases else per_event[view.event_mask]
 
 
 def _level(ratio: float, steps: int) -> int:
@@ -327,97 +328,157 @@ def _wrap(name: str) -> str:
 # --- the per-log, per-level index --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _PerformerIndex:
-    """Filter-independent arrays of one level.
+class _Waits:
+    """Waits grouped by a key (a performer, or a handover's pair of performers) and ascending within each group:
+    group ``k`` owns ``bounds[k]:bounds[k + 1]`` of ``case`` (the order of each wait) and ``seconds``;
+    ``first_in_order`` marks one wait of each (order, group)."""
 
-    ``codes`` per event (-1 without a performer) and ``known``; ``touched_*``: the distinct (order, performer)
-    pairs as an event of the order (its first one) and the performer; ``wait_*``: events followed by another
-    event of their order, sorted by performer and then wait; ``week_pair`` per event: its (performer, week)
-    pair number (-1 unknown), with ``week_pair_performer`` per pair (pairs ascend by performer);
-    ``handover_*``: the first event of each handover, its (source, target) pair code and wait, sorted by pair
-    and then wait; ``handover_order_*``: the distinct (order, pair) combinations.
+    bounds: np.ndarray
+    case: np.ndarray
+    seconds: np.ndarray
+    first_in_order: np.ndarray | None
+
+    def _kept(self, view: LogView) -> np.ndarray | None:
+        return None if view.n_cases == view.log.n_cases else view.case_mask[self.case]
+
+    def _counts(self, flags: np.ndarray | None) -> np.ndarray:
+        if flags is None:
+            return np.diff(self.bounds)
+        return np.diff(np.concatenate(([0], np.cumsum(flags)))[self.bounds])
+
+    def selected_seconds(self, view: LogView) -> np.ndarray:
+        """The waits of the selected orders, grouped and ascending as stored."""
+        kept = self._kept(view)
+        return self.seconds if kept is None else self.seconds[kept]
+
+    def medians(self, view: LogView) -> np.ndarray:
+        """The median wait per group among the selected orders (NaN for groups without one)."""
+        kept = self._kept(view)
+        return run_medians(self._counts(kept), self.seconds if kept is None else self.seconds[kept])
+
+    def summary(self, view: LogView) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per group among the selected orders: waits, orders with one, median wait."""
+        kept = self._kept(view)
+        counts = self._counts(kept)
+        orders = self._counts(self.first_in_order if kept is None else self.first_in_order & kept)
+        return counts, orders, run_medians(counts, self.seconds if kept is None else self.seconds[kept])
+
+
+def _grouped_waits(log: EventLog, steps: np.ndarray, group: np.ndarray, n_groups: int,
+                   first: np.ndarray | None = None) -> _Waits:
+    """The ``steps`` (an event followed by the next one of its order, shortest wait first) grouped by ``group``
+    (one per step), keeping the waits ascending within each group; ``first`` flags events per position."""
+    # A stable sort by group keeps the wait order; 16-bit keys get numpy's radix sort.
+    order = np.argsort(group.astype(np.uint16) if n_groups <= 1 << 16 else group, kind="stable")
+    steps = steps[order]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(group, minlength=n_groups))))
+    seconds = (log.timestamp[steps + 1] - log.timestamp[steps]) / NS_PER_SECOND
+    return _Waits(bounds, log.case[steps], seconds, None if first is None else first[steps])
+
+
+def _steps_by_wait(log: EventLog) -> np.ndarray:
+    """Every event followed by another of its order (its position), shortest wait to that event first; shared by
+    the levels, so each one only filters and groups it."""
+    def build() -> np.ndarray:
+        steps = np.flatnonzero(log.case[1:] == log.case[:-1])
+        order = np.argsort(log.timestamp[steps + 1] - log.timestamp[steps])
+        return steps[order].astype(np.int32 if log.n_events < 2 ** 31 else np.int64)
+    return log.memo("people:steps_by_wait", build)
+
+
+@dataclass(frozen=True)
+class _PerformerIndex:
+    """Filter-independent arrays of one level with ``n`` performers (``labels``).
+
+    Per event: ``cell`` = performer * 4 + 2 * (repeats an activity of its order) + (the performer's first event in
+    the order), with performer ``n`` for events without one; ``activity_cell`` = activity * (n + 1) + performer.
+    ``waits`` after events grouped by performer; ``handovers`` grouped by pair, pair ``k`` going from
+    ``pair_source[k]`` to ``pair_target[k]``; ``mean_position`` per performer over the whole log.
     """
 
     labels: list[str]
-    codes: np.ndarray
-    known: np.ndarray
-    touched_case: np.ndarray
-    touched_performer: np.ndarray
-    wait_events: np.ndarray
-    wait_seconds: np.ndarray
-    week_pair: np.ndarray
-    week_pair_performer: np.ndarray
-    handover_events: np.ndarray
-    handover_pair: np.ndarray
-    handover_seconds: np.ndarray
-    handover_order_case: np.ndarray
-    handover_order_pair: np.ndarray
+    cell: np.ndarray
+    activity_cell: np.ndarray
+    waits: _Waits
+    handovers: _Waits
+    pair_source: np.ndarray
+    pair_target: np.ndarray
+    mean_position: np.ndarray
 
 
 def _performers(log: EventLog, level: str) -> _PerformerIndex:
-    return log.memo(f"people:{level}", lambda: _build(log, level))
+    cache = log.memo("people:levels", dict)
+    if level not in cache:
+        while len(cache) >= _CACHED_LEVELS:
+            cache.pop(next(iter(cache)))
+        cache[level] = _build(log, level)
+    return cache[level]
 
 
 def _build(log: EventLog, level: str) -> _PerformerIndex:
-    values = log.event_attributes.get(level)
-    if values is None:
-        column = pd.Categorical([], categories=[])
-        codes = np.full(log.n_events, -1, dtype=np.int64)
-    else:
-        column = values if isinstance(values, pd.Categorical) else pd.Categorical(values)
-        codes = np.asarray(column.codes, dtype=np.int64)
-    used = np.bincount(codes[codes >= 0], minlength=len(column.categories)) > 0
-    # Only categories that occur become performers; codes are renumbered densely in category order.
-    dense = np.cumsum(used) - 1
-    codes = np.where(codes >= 0, dense[np.maximum(codes, 0)] if used.size else -1, -1)
-    labels = [str(c) for c in np.asarray(column.categories)[used]]
-    n = max(len(labels), 1)
-    known = codes >= 0
-    case = log.case.astype(np.int64)
+    codes, labels = _performer_codes(log.event_attributes.get(level), log.n_events)
+    n = len(labels)
+    known = codes < n
+    case = log.case
 
-    first_touch = np.unique(case[known] * n + codes[known], return_index=True)[1]
-    touched = np.flatnonzero(known)[first_touch]
+    # A performer's first event in an order: the first of its (order, performer) key, as events keep time order.
+    first_touch = np.zeros(log.n_events, dtype=bool)
+    first_touch[np.unique(case.astype(np.int64) * (n + 1) + codes, return_index=True)[1]] = True
+    cell = (codes * 4 + _repetitions(log) * 2 + first_touch).astype(np.int32)
+    activity_cell = log.activity.astype(np.int64) * (n + 1) + codes
+    if len(log.activity_names) * (n + 1) < 2 ** 31:
+        activity_cell = activity_cell.astype(np.int32)
 
-    followed = np.flatnonzero((log.case[1:] == log.case[:-1]) & known[:-1])
-    waits = (log.timestamp[followed + 1] - log.timestamp[followed]) / NS_PER_SECOND
-    by_wait = np.lexsort((waits, codes[followed]))
+    by_wait = _steps_by_wait(log)
+    followed = by_wait[known[by_wait]]
+    waits = _grouped_waits(log, followed, codes[followed], max(n, 1))
 
-    week = _event_weeks(log)
-    week_key = codes[known] * (int(week.max(initial=0)) + 1) + week[known]
-    pair_keys, pair_of_event = np.unique(week_key, return_inverse=True)
-    week_pair = np.full(log.n_events, -1, dtype=np.int64)
-    week_pair[known] = pair_of_event
-    week_pair_performer = pair_keys // (int(week.max(initial=0)) + 1)
-
-    steps = followed[codes[followed + 1] >= 0]
-    steps = steps[codes[steps] != codes[steps + 1]]
-    pair = codes[steps] * n + codes[steps + 1]
-    seconds = (log.timestamp[steps + 1] - log.timestamp[steps]) / NS_PER_SECOND
-    ranked = np.lexsort((seconds, pair))
-    order_pairs, first_of_pair = np.unique(case[steps] * (n * n) + pair, return_index=True)
+    # Handovers: steps whose two events have different known performers; pairs numbered as they occur.
+    handover = np.zeros(log.n_events, dtype=bool)
+    handover[:-1] = (case[1:] == case[:-1]) & known[:-1] & known[1:] & (codes[:-1] != codes[1:])
+    in_order = np.flatnonzero(handover)
+    pair = codes[in_order] * max(n, 1) + codes[in_order + 1]
+    present = np.flatnonzero(np.bincount(pair, minlength=n * n)) if n * n <= _DENSE_CELLS else np.unique(pair)
+    pair_of = np.zeros(log.n_events, dtype=np.int32)
+    pair_of[in_order] = np.searchsorted(present, pair)
+    # The first handover of each pair in an order, found in event order (sorted by order already: fast).
+    first = np.zeros(log.n_events, dtype=bool)
+    first[in_order[np.unique(case[in_order].astype(np.int64) * max(present.size, 1) + pair_of[in_order],
+                             return_index=True)[1]]] = True
+    steps = by_wait[handover[by_wait]]
+    events = np.bincount(codes[known], minlength=n)
+    position = np.bincount(codes[known], weights=_relative_positions(log)[known], minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_position = position / events
     return _PerformerIndex(
-        labels=labels, codes=codes, known=known,
-        touched_case=touched, touched_performer=codes[touched],
-        wait_events=followed[by_wait], wait_seconds=waits[by_wait],
-        week_pair=week_pair, week_pair_performer=week_pair_performer,
-        handover_events=steps[ranked], handover_pair=pair[ranked], handover_seconds=seconds[ranked],
-        handover_order_case=steps[first_of_pair], handover_order_pair=order_pairs % (n * n),
-    )
+        labels=labels, cell=cell, activity_cell=activity_cell, waits=waits,
+        handovers=_grouped_waits(log, steps, pair_of[steps], present.size, first),
+        pair_source=present // max(n, 1), pair_target=present % max(n, 1), mean_position=mean_position)
+
+
+def _performer_codes(values: pd.Categorical | np.ndarray | None, n_events: int) -> tuple[np.ndarray, list[str]]:
+    """Dense performer codes per event (only values that occur, in category order) and their labels; events
+    without a performer get code ``len(labels)``."""
+    if values is None:
+        return np.zeros(n_events, dtype=np.int64), []
+    column = values if isinstance(values, pd.Categorical) else pd.Categorical(values)
+    raw = np.asarray(column.codes, dtype=np.int64)
+    used = np.bincount(raw[raw >= 0], minlength=len(column.categories)) > 0
+    dense = np.cumsum(used) - 1
+    n = int(used.sum())
+    return np.where(raw >= 0, dense[np.maximum(raw, 0)] if used.size else n, n), \
+        [str(c) for c in np.asarray(column.categories)[used]]
 
 
 def _event_weeks(log: EventLog) -> np.ndarray:
     """Week number of every event (weeks start on Monday, UTC)."""
-    return log.memo("people:weeks", lambda: period_codes(log.timestamp, "week").astype(np.int64))
+    return log.memo("people:weeks", lambda: period_codes(log.timestamp, "week").astype(np.int32))
 
 
 def _relative_positions(log: EventLog) -> np.ndarray:
     """Per event: its place in its order from 0 (first event) to 1 (last); 0 for one-event orders."""
-    def build() -> np.ndarray:
-        offsets = log.case_offsets
-        place = np.arange(log.n_events) - offsets[log.case]
-        last = np.maximum(np.diff(offsets) - 1, 1)[log.case]
-        return (place / last).astype(np.float32)
-    return log.memo("people:positions", build)
+    offsets = log.case_offsets
+    return (np.arange(log.n_events) - offsets[log.case]) / np.maximum(np.diff(offsets) - 1, 1)[log.case]
 
 
 def _repetitions(log: EventLog) -> np.ndarray:
