@@ -40,7 +40,7 @@ CONCENTRATED_TOP3 = 0.8
 CONCENTRATED_MIN_PERFORMERS = 5
 DEFAULT_HANDOVERS_SHOWN = 15
 _DENSE_CELLS = 1 << 24  # (performer, week) and (performer, performer) cells counted densely up to this many
-_CACHED_LEVELS = 2
+_CACHED_LEVELS = 2  # each kept level costs about 30 bytes per event; asking for a third drops the oldest
 
 PERFORMER_COLUMNS = ["performer", "events", "orders", "median_wait_seconds", "repetitions", "repetition_share",
                      "active_weeks", "weekly_median", "weekly_peak", "mean_position"]
@@ -410,7 +410,7 @@ def _performers(log: EventLog, level: str) -> _PerformerIndex:
     cache = log.memo("people:levels", dict)
     if level not in cache:
         while len(cache) >= _CACHED_LEVELS:
-            cache.pop(next(iter(cache)))
+            cache.pop(next(iter(cache)), None)  # sessions share the log: another one may have dropped it already
         cache[level] = _build(log, level)
     return cache[level]
 
