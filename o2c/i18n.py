@@ -897,6 +897,8 @@ TEXT: dict[str, dict[Language, str]] = {
     "partners.attribute": {"en": "Partner", "zh": "合作伙伴"},
     "partners.attribute.partner_accounts": {"en": "Partner accounts (Partner channel)",
                                             "zh": "合作伙伴客户（Partner 渠道）"},
+    "partners.attribute.carrier": {"en": "Carrier", "zh": "承运商"},
+    "partners.attribute.warehouse": {"en": "Warehouse", "zh": "仓库"},
     "partners.target": {"en": "On time against", "zh": "准时标准"},
     "partners.target.requested": {"en": "Requested date", "zh": "要求交付日期"},
     "partners.target.promised": {"en": "Promised date", "zh": "承诺交付日期"},

@@ -7,9 +7,10 @@ import streamlit as st
 
 from o2c.cycle_times import MISSING_LABEL
 from o2c.export import to_csv_bytes
+from o2c.i18n import TEXT
 from o2c.overview import format_duration
-from o2c.partners import (PARTNER_ACCOUNTS, TARGET_COLUMNS, missing_columns, on_time, partner_attributes,
-                          partner_table, partner_trend, transit_seconds)
+from o2c.partners import (TARGET_COLUMNS, missing_columns, on_time, partner_attributes, partner_table,
+                          partner_trend, transit_seconds)
 from o2c.significance import SMALL_GROUP
 from ui.state import language, page_view, tr
 
@@ -24,8 +25,9 @@ if not options:
 
 
 def attribute_name(name: str) -> str:
-    """How a partner attribute reads in the picker."""
-    return tr("partners.attribute.partner_accounts") if name == PARTNER_ACCOUNTS else name.replace("_", " ").capitalize()
+    """How a partner attribute reads in the picker: translated when known, else the column name."""
+    key = f"partners.attribute.{name}"
+    return tr(key) if key in TEXT else name.replace("_", " ").capitalize()
 
 
 if st.session_state.get("partners_attribute_saved") not in options:

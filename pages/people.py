@@ -25,7 +25,6 @@ if st.session_state.get("people_level") not in levels:
     st.session_state["people_level"] = "role" if "role" in levels else levels[0]
 level = st.segmented_control(tr("people.level"), levels, key="people_level", required=True,
                              format_func=lambda name: tr(f"people.level.{name}"))
-level_name = tr(f"people.level.{level}")
 
 table = performers(view, level)
 summary = handover_summary(view, level)
