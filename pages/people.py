@@ -21,10 +21,14 @@ if not levels:
     st.info(tr("people.no_columns"), icon=":material/group_off:")
     st.stop()
 
+# Streamlit forgets a widget's value when the page is left; the saved copy brings the last level back.
 if st.session_state.get("people_level") not in levels:
-    st.session_state["people_level"] = "role" if "role" in levels else levels[0]
+    saved = st.session_state.get("people_level_saved")
+    st.session_state["people_level"] = saved if saved in levels else "role" if "role" in levels else levels[0]
 level = st.segmented_control(tr("people.level"), levels, key="people_level", required=True,
-                             format_func=lambda name: tr(f"people.level.{name}"))
+                             format_func=lambda name: tr(f"people.level.{name}"),
+                             on_change=lambda: st.session_state.update(
+                                 people_level_saved=st.session_state["people_level"]))
 
 table = performers(view, level)
 summary = handover_summary(view, level)

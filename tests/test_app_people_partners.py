@@ -158,3 +158,12 @@ def test_partners_page_names_the_missing_date(tiny_workbook):
     at.switch_page(PARTNERS).run()
     assert not at.exception
     assert "requested_delivery_date" in at.info[0].value
+
+
+def test_people_level_survives_a_page_switch():
+    at = open_app_with_sample(PEOPLE)
+    at.segmented_control(key="people_level").set_value("department").run()
+    at.switch_page(PARTNERS).run()
+    at.switch_page(PEOPLE).run()
+    assert not at.exception
+    assert metric(at, "Departments at work") == "6"

@@ -72,7 +72,7 @@ def test_tiny_filter_only_masks(tiny_log):
 
 def test_tiny_weekly_workload_has_empty_weeks(tiny_log):
     weekly = weekly_workload(tiny_log.view(), "resource", "Bob")
-    assert weekly["week"].iloc[0] == pd.Timestamp("2024-01-01") and weekly["week"].iloc[-1] == pd.Timestamp("2024-03-11")
+    assert (weekly["week"].iloc[0], weekly["week"].iloc[-1]) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-03-11"))
     assert len(weekly) == 11 and weekly["events"].sum() == 3
     assert dict(zip(weekly["week"], weekly["events"]))[pd.Timestamp("2024-02-26")] == 2
     assert weekly_workload(tiny_log.view(), "resource", "Nobody").empty
@@ -256,7 +256,8 @@ def test_sample_workload_balance_adds_up(sample_log):
             assert who["executions"].sum() == balance.at[activity, "executions"]
             assert len(who) == balance.at[activity, "performers"]
             assert who["performer"].iloc[0] == balance.at[activity, "top_performer"]
-            assert who["executions"].iloc[0] / who["executions"].sum() == pytest.approx(balance.at[activity, "top1_share"])
+            top1 = who["executions"].iloc[0] / who["executions"].sum()
+            assert top1 == pytest.approx(balance.at[activity, "top1_share"])
 
 
 def test_sample_filtered_view_matches_pandas(sample_log, events):
