@@ -96,9 +96,12 @@ class OnTime:
         return self.judged - self.on_time
 
 
-def on_time(view: LogView, target: Target = "requested") -> OnTime:
-    """On-time delivery over all selected orders."""
+def on_time(view: LogView, target: Target = "requested", attribute: str | None = None) -> OnTime:
+    """On-time delivery over the selected orders (only those in scope of ``attribute`` when given: the
+    Partner-channel orders for ``PARTNER_ACCOUNTS``)."""
     flags = _flags(view, target)
+    if attribute is not None:
+        flags = flags[partner_codes(view.log, attribute)[0][view.case_mask] >= -1]
     judged, hits = int((~np.isnan(flags)).sum()), int(np.nansum(flags))
     low, high = wilson_interval(hits, judged)
     return OnTime(judged, hits, hits / judged if judged else float("nan"), float(low), float(high))
@@ -118,7 +121,7 @@ def partner_table(view: LogView, attribute: str, target: Target = "requested") -
     log = view.log
     codes, labels = partner_codes(log, attribute)
     n = len(labels) + 1  # the last code holds the orders without a partner
-    scope = view.case_mask & (codes >= -1)
+    scope = in_scope(view, attribute)
     group = np.where(codes < 0, len(labels), codes)[scope]
     flags = _flags(view, target)[codes[view.case_mask] >= -1]
     judged_mask = ~np.isnan(flags)
@@ -145,6 +148,12 @@ def partner_table(view: LogView, attribute: str, target: Target = "requested") -
     ranked = np.lexsort((named["partner"].to_numpy(dtype=str), np.nan_to_num(named["on_time_rate"], nan=2.0)))
     rows = [named.iloc[ranked]] + ([table.iloc[-1:]] if judged[-1] else [])
     return pd.concat(rows, ignore_index=True)
+
+
+def in_scope(view: LogView, attribute: str) -> np.ndarray:
+    """Boolean mask over all orders of the log: selected and in scope of ``attribute`` (every order, except
+    other channels' orders for ``PARTNER_ACCOUNTS``)."""
+    return view.case_mask & (partner_codes(view.log, attribute)[0] >= -1)
 
 
 def partner_trend(view: LogView, attribute: str, target: Target = "requested",

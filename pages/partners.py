@@ -9,7 +9,7 @@ from o2c.cycle_times import MISSING_LABEL
 from o2c.export import to_csv_bytes
 from o2c.i18n import TEXT
 from o2c.overview import format_duration
-from o2c.partners import (TARGET_COLUMNS, missing_columns, on_time, partner_attributes, partner_table,
+from o2c.partners import (TARGET_COLUMNS, in_scope, missing_columns, on_time, partner_attributes, partner_table,
                           partner_trend, transit_seconds)
 from o2c.significance import SMALL_GROUP
 from ui.state import language, page_view, tr
@@ -48,7 +48,7 @@ if missing:
     st.info(tr("partners.missing", columns=", ".join(missing)), icon=":material/info:")
     st.stop()
 
-overall = on_time(view, target)
+overall = on_time(view, target, attribute)
 if overall.judged == 0:
     st.info(tr("partners.none"))
     st.stop()
@@ -65,7 +65,7 @@ if worst is not None:
     metrics[2].metric(tr("partners.worst"), worst["partner"], delta_color="off", delta_arrow="off",
                       delta=tr("partners.worst.delta", rate=worst["on_time_rate"], late=worst["late_share"]),
                       help=tr("partners.worst.help", n=SMALL_GROUP))
-transit = transit_seconds(log)[view.case_mask]
+transit = transit_seconds(log)[in_scope(view, attribute)]
 transit = transit[~np.isnan(transit)]
 if transit.size:
     metrics[3].metric(tr("partners.transit"), format_duration(float(np.median(transit))),

@@ -142,11 +142,13 @@ def test_partners_page_in_chinese():
     assert metric(at, "准时率最低") == LATE_CARRIER
 
 
-def test_partner_accounts_are_pseudonymised(real_names):
+def test_partner_accounts_are_pseudonymised(real_names, sample_log):
     at = open_app_with_sample(PARTNERS)
     at.sidebar.toggle(key="pseudonymise").set_value(True).run()
     at.selectbox(key="partners_attribute_en").set_value(PARTNER_ACCOUNTS).run()
     assert not at.exception
+    # The headline counts only the Partner channel's orders, as the table does.
+    assert metric(at, "Late orders") == f"{on_time(sample_log.view(), attribute=PARTNER_ACCOUNTS).late:,}"
     partners = table_with(at, "late_share")["partner"].str.rstrip(" *")
     assert partners.str.startswith("Account ").all() and len(partners) == 11
     assert not cells(table_with(at, "late_share")) & real_names

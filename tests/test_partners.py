@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from o2c.eventlog import build_event_log
-from o2c.partners import (PARTNER_ACCOUNTS, missing_columns, on_time, partner_attributes, partner_codes,
-                          partner_table, partner_trend, transit_seconds)
+from o2c.partners import (PARTNER_ACCOUNTS, in_scope, missing_columns, on_time, partner_attributes,
+                          partner_codes, partner_table, partner_trend, transit_seconds)
 from o2c.sample import LATE_CARRIER
 from o2c.significance import wilson_interval
 
@@ -137,11 +137,16 @@ def test_sample_table_adds_up_and_matches_pandas(sample_log, cases):
 
 
 def test_partner_accounts_stay_in_the_partner_channel(sample_log):
-    table = partner_table(sample_log.view(), PARTNER_ACCOUNTS)
+    view = sample_log.view()
+    table = partner_table(view, PARTNER_ACCOUNTS)
     partner_orders = sample_log.cases[sample_log.cases["sales_channel"] == "Partner"]
     assert set(table["partner"]) == set(partner_orders["account_name"].astype(str))
-    assert table["orders"].sum() == len(partner_orders)
+    assert table["orders"].sum() == len(partner_orders) == in_scope(view, PARTNER_ACCOUNTS).sum()
     assert table["late_share"].sum() == pytest.approx(1.0)
+    scoped = on_time(view, attribute=PARTNER_ACCOUNTS)
+    assert (scoped.judged, scoped.late) == (table["judged"].sum(), table["late"].sum())
+    assert scoped.judged < on_time(view).judged
+    assert on_time(view, attribute="carrier") == on_time(view)
 
 
 def test_sample_trend(sample_log):
