@@ -8,7 +8,6 @@ replaced by the user's own figures, on the template's Activities sheet (``cost_p
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +18,7 @@ import pandas as pd
 from o2c.activities import ACTIVITIES
 from o2c.cycle_times import MISSING_LABEL, attribute_codes, group_quantiles, pool_rare
 from o2c.eventlog import EventLog, LogView
+from o2c.reading import workbook_sheet_rows
 from o2c.variants import short_path, variant_index
 
 ACTIVITIES_SHEET = "Activities"
@@ -253,18 +253,7 @@ def read_cost_sheet(data: bytes, filename: str) -> tuple[CostTable | None, list[
     """The costs on the ``Activities`` sheet of an uploaded workbook (``activity`` and ``cost_per_execution``,
     optionally ``manual_minutes``); ``(None, [])`` when there is no such sheet or column. A bad cell is
     reported with its Excel row and the activity keeps its default."""
-    if not filename.lower().endswith((".xlsx", ".xlsm")):
-        return None, []
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only for workbooks
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        name = next((n for n in workbook.sheet_names if n.strip().casefold() == ACTIVITIES_SHEET.casefold()), None)
-        if name is None:
-            return None, []
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception:  # noqa: BLE001 - a broken workbook is reported by the loader, not here
-        return None, []
+    rows = workbook_sheet_rows(data, filename, ACTIVITIES_SHEET)
     if not rows:
         return None, []
     header = [str(c).strip().casefold() for c in rows[0]]

@@ -180,6 +180,20 @@ def _header_text(value: object, position: int) -> str:
     return str(value).strip()
 
 
+def workbook_sheet_rows(data: bytes, filename: str, sheet: str) -> list[list] | None:
+    """The rows of one sheet (name matched without case) of an uploaded workbook; None for other formats, a
+    workbook without that sheet, or one that cannot be read (the loader reports broken files, not the readers of
+    optional sheets)."""
+    if not filename.lower().endswith((".xlsx", ".xlsm")):
+        return None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        name = next((n for n in workbook.sheet_names if n.strip().casefold() == sheet.casefold()), None)
+        return None if name is None else workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - see above
+        return None
+
+
 def unique_names(names: list[str]) -> list[str]:
     """Header names made unique the way pandas does: a repeated name gets .1, .2 ..."""
     seen: dict[str, int] = {}

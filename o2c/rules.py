@@ -20,7 +20,6 @@ Rules are evaluated once per log (cached on it); a filtered view only masks the 
 
 from __future__ import annotations
 
-import io
 import math
 from dataclasses import dataclass
 from functools import cached_property
@@ -32,6 +31,7 @@ import pandas as pd
 from o2c.cycle_times import Period, period_codes, period_starts, activity_events
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.i18n import Language, t
+from o2c.reading import workbook_sheet_rows
 
 RuleType = Literal["precedence", "existence", "absence", "time_limit", "four_eyes", "authorised"]
 RULE_TYPES: tuple[RuleType, ...] = ("precedence", "existence", "absence", "time_limit", "four_eyes", "authorised")
@@ -272,17 +272,8 @@ def apply_editor_changes(table: pd.DataFrame, changes: dict) -> pd.DataFrame:
 def read_rules_sheet(data: bytes, filename: str) -> tuple[RuleSet | None, list[RuleProblem]]:
     """The rules on the ``Rules`` sheet of an uploaded workbook; ``(None, [])`` when there is none (CSV,
     another format, or a workbook without that sheet). Problems name the Excel row."""
-    if not filename.lower().endswith((".xlsx", ".xlsm")):
-        return None, []
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only for workbooks
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        name = next((n for n in workbook.sheet_names if n.strip().casefold() == RULES_SHEET.casefold()), None)
-        if name is None:
-            return None, []
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception:  # noqa: BLE001 - a broken workbook is reported by the loader, not here
+    rows = workbook_sheet_rows(data, filename, RULES_SHEET)
+    if rows is None:
         return None, []
     if not rows or not any(rows[0]):
         return RuleSet(()), []
