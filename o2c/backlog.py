@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.columns import column_label
 from o2c.cost import default_cost_table
 from o2c.automation import automation_candidates, default_system_resources
 from o2c.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
@@ -180,7 +181,7 @@ def _root_causes(view: LogView, settings: KpiSettings, lang: Language, limit: in
         if cause is None:
             continue
         label = (t(f"rc.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
-                 else f"{cause['factor'].replace('_', ' ')} = {cause['value']}")
+                 else f"{column_label(cause['factor'], lang)} = {cause['value']}")
         found.append(Opportunity(
             "root_cause", t("backlog.root_cause.title", lang, outcome=t(f"rc.outcome.{kind}", lang), cause=label),
             t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),

@@ -134,6 +134,25 @@ DATE_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.t
 NUMERIC_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.type in ("number", "integer"))
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BY_NAME: dict[str, Column] = {c.name: c for c in (*EVENT_COLUMNS, *ORDER_COLUMNS)}
+
+
+def column_label(name: str, lang: str = "en") -> str:
+    """How a column is named to users: in Chinese the template column's Chinese name, otherwise the name with
+    spaces ("payment_terms" -> "payment terms"); columns outside the template keep their own name.
+
+    >>> column_label("payment_terms", "zh")
+    '付款条件'
+    """
+    column = _BY_NAME.get(name)
+    if lang == "zh" and column is not None:
+        chinese = next((alias for alias in column.aliases if _CJK.search(alias)), None)
+        if chinese:
+            return chinese
+    return name.replace("_", " ")
+
+
 def normalise_header(header: object) -> str:
     """Fold a header for matching: lower case, no spaces, dots, underscores or punctuation.
 

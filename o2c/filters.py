@@ -9,6 +9,7 @@ from typing import Literal, Mapping
 import numpy as np
 import pandas as pd
 
+from o2c.columns import column_label
 from o2c.eventlog import EventLog, LogView
 from o2c.variants import variant_case_mask
 
@@ -88,7 +89,7 @@ class Filters:
             return self._describe_zh(shown, total)
         channels = self.attributes.get("sales_channel", ())
         subject = f"{_join(channels)} orders" if channels else "Orders"
-        others = [f"{name.replace('_', ' ')} {_join(values)}" for name, values in self.attributes.items()
+        others = [f"{column_label(name, lang)} {_join(values)}" for name, values in self.attributes.items()
                   if values and name != "sales_channel"]
         sentence = subject + (" with " + "; ".join(others) if others else "")
         if self.date_from or self.date_to:
@@ -99,7 +100,7 @@ class Filters:
         return f"{sentence}: {shown:,} of {total:,}"
 
     def _describe_zh(self, shown: int, total: int) -> str:
-        parts = [f"{name}={'/'.join(values)}" for name, values in self.attributes.items() if values]
+        parts = [f"{column_label(name, 'zh')}={'/'.join(values)}" for name, values in self.attributes.items() if values]
         if self.date_from or self.date_to:
             verb = {"started": "创建", "completed": "完成", "intersecting": "进行"}[self.date_mode]
             start = self.date_from.isoformat() if self.date_from else "…"

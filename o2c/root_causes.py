@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.behaviours import behaviour_cases
+from o2c.columns import column_label
 from o2c.cycle_times import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
 from o2c.eventlog import EventLog, LogView
 from o2c.i18n import Language, t
@@ -323,7 +324,7 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
     for row, kind in rows[:limit]:
         members = behaviours[row.factor] if kind == "behaviour" else segment_cases(view, row.factor, row.value)
         label = (t(f"rc.behaviour.{row.factor}", lang) if kind == "behaviour"
-                 else f"{row.factor.replace('_', ' ')} = {row.value}")
+                 else f"{column_label(row.factor, lang)} = {row.value}")
         evidence = t("rc.evidence", lang, outcome=t(f"rc.outcome.{outcome.kind}", lang), segment=label,
                      rate_in=row.rate_in, rate_out=row.rate_out, outcomes=row.outcomes, orders=row.orders,
                      extra=row.extra_orders, lift=row.lift)

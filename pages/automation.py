@@ -8,7 +8,7 @@ from o2c.cost import cost_by_attribute, cost_by_variant, order_costs, rework_cos
 from o2c.cycle_times import split_attributes
 from o2c.export import to_csv_bytes
 from ui.costs import cost_editor, cost_table, system_resources
-from ui.state import page_view, tr
+from ui.state import column_name, page_view, tr
 
 TOP_CANDIDATES = 3
 
@@ -106,7 +106,7 @@ with cost_tab:
     if options:
         attribute = left.selectbox(tr("auto.cost.by"), options, key="auto_cost_by",
                                    index=options.index("sales_channel") if "sales_channel" in options else 0,
-                                   format_func=lambda n: n.replace("_", " "))
+                                   format_func=column_name)
         by_attribute = cost_by_attribute(view, costs, attribute)
         left.dataframe(by_attribute.assign(share=by_attribute["share"] * 100, total=by_attribute["total"].round()),
                        hide_index=True, width="stretch", column_config=group_columns)

@@ -15,7 +15,7 @@ from o2c.overview import format_duration
 from o2c.rework import activity_families
 from o2c.significance import SMALL_GROUP
 from o2c.variants import short_path, variant_index, variant_table
-from ui.state import dataset, language, page_view, tr
+from ui.state import column_name, dataset, language, page_view, tr
 
 MAX_VALUES = 5000  # attributes with more distinct values are ids, not groups (as in the sidebar)
 VARIANT_CHOICES = 50
@@ -128,7 +128,7 @@ def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], ch
     state = st.session_state
     state.setdefault(f"cmp_{side}_values", [])
     attribute = st.selectbox(tr("filter.attribute"), ["", *attributes], key=f"cmp_{side}_attr",
-                             format_func=lambda n: n.replace("_", " ") if n else "–",
+                             format_func=lambda n: column_name(n) if n else "–",
                              on_change=state.update, kwargs={f"cmp_{side}_values": []})
     if attribute:
         st.multiselect(tr("filter.values"), attributes[attribute], key=f"cmp_{side}_values",
@@ -153,7 +153,7 @@ def chosen_groups(view: LogView, attributes: dict[str, list[str]]) -> Groups | N
                              key="cmp_preset", required=True, format_func=lambda p: tr(f"compare.preset.{p}"))
     if preset == "value":
         attribute = row[1].selectbox(tr("compare.attribute"), list(attributes), key="cmp_attr",
-                                     format_func=lambda n: n.replace("_", " "))
+                                     format_func=column_name)
         value_key = f"cmp_value_{attribute}"
         if st.session_state.get(value_key) not in attributes[attribute]:
             st.session_state[value_key] = attributes[attribute][0]

@@ -17,7 +17,7 @@ from o2c.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, 
                        apply_editor_changes, evaluate_rules, parse_rules, rule_examples, rule_table, rule_trends,
                        violations_export)
 from o2c.variants import variant_index, variant_rows, variant_table
-from ui.state import dataset, language, page_view, tr
+from ui.state import column_name, dataset, language, page_view, tr
 
 EXAMPLES = 5
 ALIGN_SECONDS = 20.0
@@ -152,7 +152,7 @@ def violations_section(view, results) -> None:
                                            required=True) or "month"
     options = [""] + split_attributes(view.log)
     attribute = controls[1].selectbox(tr("conf.split"), options, key=f"conf_split_{language()}",
-                                      format_func=lambda n: n.replace("_", " ") if n else tr("conf.split.none"))
+                                      format_func=lambda n: column_name(n) if n else tr("conf.split.none"))
     trend = adherence_trend(view, results, period, split_groups(view, attribute))
     st.altair_chart(trend_chart(trend, period, bool(attribute)), width="stretch")
 

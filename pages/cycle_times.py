@@ -10,7 +10,7 @@ from o2c.cycle_times import (DAYS, TimeUnit, default_milestones, duration_histog
                              segment_table, split_attributes, split_by_attribute, time_unit)
 from o2c.order_detail import order_label
 from o2c.overview import format_duration
-from ui.state import page_view, tr
+from ui.state import column_name, page_view, tr
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
 BLUE, ORANGE = "#4c78a8", "#f58518"
@@ -99,9 +99,9 @@ def split_section(view) -> None:
         return
     seed("cycle_split", "sales_channel" if "sales_channel" in options else options[0], lambda v: v in options)
     attribute = st.columns([1, 2])[0].selectbox(tr("cycle.split.by"), options, key="cycle_split", on_change=save,
-                                                args=("cycle_split",), format_func=lambda n: n.replace("_", " "))
+                                                args=("cycle_split",), format_func=column_name)
     table = split_by_attribute(view, attribute)
-    label = attribute.replace("_", " ")
+    label = column_name(attribute)
     chart_col, table_col = st.columns(2, gap="large")
     chart_col.altair_chart(quantile_chart(table, label, time_unit(table["median_seconds"])), width="stretch")
     chart_col.caption(tr("cycle.quantile_chart.caption"))

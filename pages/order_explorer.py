@@ -6,7 +6,7 @@ import streamlit as st
 
 from o2c.order_detail import OrderDetail, find_order, order_detail, order_label, slowest_orders
 from o2c.overview import format_duration
-from ui.state import current_view, tr
+from ui.state import column_name, current_view, tr
 
 SLOWEST = 20
 TABLE_ROW = 35  # st.dataframe row height in pixels, to size tables to their rows
@@ -75,7 +75,7 @@ def events_table(detail: OrderDetail) -> None:
 
 def attributes_table(detail: OrderDetail) -> pd.DataFrame:
     values = [_text(v) for v in detail.attributes]
-    return pd.DataFrame({"attribute": [n.replace("_", " ") for n in detail.attributes.index], "value": values})
+    return pd.DataFrame({"attribute": [column_name(n) for n in detail.attributes.index], "value": values})
 
 
 def _text(value: object) -> str:

@@ -14,7 +14,7 @@ from o2c.behaviours import behaviour_cases, default_people
 from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, outcome_mask,
                              segment_cases, segment_table)
 from o2c.rules import DEFAULT_RULES, RuleSet
-from ui.state import dataset, language, page_view, tr
+from ui.state import column_name, dataset, language, page_view, tr
 
 CHART_ROWS = 10
 PREVIEW_ROWS = 1000
@@ -159,7 +159,7 @@ if n_positive == 0 or n_positive == n_judged:
     st.stop()
 
 segments = segment_table(view, outcome)
-shown_segments = display(segments, segments["factor"].str.replace("_", " "))
+shown_segments = display(segments, segments["factor"].map(column_name))
 by_attribute, behaviours_tab, orders_tab = st.tabs([tr("rc.tab.segments"), tr("rc.tab.behaviours"),
                                                     tr("rc.tab.orders")])
 with_days = outcome.kind != "unpaid"
@@ -188,7 +188,7 @@ with behaviours_tab:
 with orders_tab:
     choices = [("segment", f, v) for f, v in zip(segments["factor"], segments["value"])]
     choices += [("behaviour", b, "") for b in behaviours["factor"]]
-    labels = {c: (tr(f"rc.behaviour.{c[1]}") if c[0] == "behaviour" else f"{c[1].replace('_', ' ')} = {c[2]}")
+    labels = {c: (tr(f"rc.behaviour.{c[1]}") if c[0] == "behaviour" else f"{column_name(c[1])} = {c[2]}")
               for c in choices}
     row = st.columns([2, 1, 1], vertical_alignment="bottom")
     picked = row[0].selectbox(tr("rc.orders.pick"), choices, key="rc_orders_pick", format_func=labels.get)

@@ -42,7 +42,7 @@ def test_describe():
 
 def test_describe_in_chinese():
     q1 = Filters({"sales_channel": ("Partner",)}, dt.date(2024, 1, 1), dt.date(2024, 3, 31))
-    assert q1.describe(312, 2000, "zh") == "订单(sales_channel=Partner;2024-01-01 至 2024-03-31 创建):312 / 2,000"
+    assert q1.describe(312, 2000, "zh") == "订单(销售渠道=Partner;2024-01-01 至 2024-03-31 创建):312 / 2,000"
     assert Filters().describe(5, 5, "zh") == "订单:5 / 5"
 
 

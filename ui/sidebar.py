@@ -10,7 +10,7 @@ import streamlit as st
 from o2c.eventlog import EventLog
 from o2c.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
 from o2c.i18n import LANGUAGES
-from ui.state import event_log, filters, tr
+from ui.state import column_name, event_log, filters, tr
 
 _MAX_FILTER_VALUES = 5000  # attributes with more distinct values (ids) are not offered as filters
 
@@ -68,7 +68,7 @@ def render_filters() -> None:
     with st.sidebar.expander(tr("filter.more")):
         extra = [n for n in log.case_attribute_names() if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
         chosen = st.selectbox(tr("filter.attribute"), [""] + extra, key="filter_extra_name",
-                              format_func=lambda n: n.replace("_", " ") if n else "–",
+                              format_func=lambda n: column_name(n) if n else "–",
                               on_change=st.session_state.update, kwargs={"filter_extra_values": []})
         if chosen:
             attributes[chosen] = tuple(st.multiselect(tr("filter.values"), _values(log, chosen),

@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from o2c.automation import default_system_resources
+from o2c.columns import column_label
 from o2c.cost import CostTable, cost_table_for, read_cost_sheet
 from o2c.eventlog import EventLog, LogView
 from o2c.filters import Filters
@@ -89,6 +90,11 @@ def language() -> Language:
 def tr(key: str, **values: object) -> str:
     """Translate ``key`` into the session's language."""
     return t(key, language(), **values)
+
+
+def column_name(name: str) -> str:
+    """A column's name as this session's user reads it (Chinese names for template columns in Chinese)."""
+    return column_label(name, language())
 
 
 def filters() -> Filters:
