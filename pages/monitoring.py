@@ -19,8 +19,7 @@ from o2c.cost import cost_table_for, table_from_frame
 from o2c.rules import DEFAULT_RULES
 from o2c.snapshots import (Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots, default_store_path,
                            snapshot_from_view)
-from ui.costs import cost_table, saved_systems
-from ui.state import active_rules, dataset, filters, language, page_view, tr
+from ui.state import dataset, filters, kpi_settings, language, page_view, tr
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -38,10 +37,11 @@ PENDING_DELETE = "monitor_delete_pending"
 
 # ---------------------------------------------------------------------------------------------- settings
 
-def kpi_settings(log) -> tuple[KpiSettings, str]:
+def settings_with_note(log) -> tuple[KpiSettings, str]:
     """The settings the KPIs use (the rules of the Conformance page, the systems and costs of the Automation &
     cost page, else their defaults) and a sentence naming where each comes from."""
-    rules, systems, costs = active_rules(), saved_systems(log), cost_table(log)
+    settings = kpi_settings(log)  # the same settings as the backlog and the reports
+    rules, systems, costs = settings.rules, settings.systems, settings.costs
     current = dataset()
     digest = current.digest if current else None
     sheet = st.session_state.get("workbook_rules") or {}
@@ -56,7 +56,7 @@ def kpi_settings(log) -> tuple[KpiSettings, str]:
     note = tr("monitor.settings", rules=tr(f"monitor.settings.rules.{rules_from}"),
               systems=tr(f"monitor.settings.systems.{systems_from}"),
               costs=tr(f"monitor.settings.costs.{costs_from}"))
-    return KpiSettings(rules=rules, systems=systems, costs=costs), note
+    return settings, note
 
 
 # ---------------------------------------------------------------------------------------------- formatting
@@ -339,7 +339,7 @@ def delete_part(ids: list[int], label_of) -> None:
 # ---------------------------------------------------------------------------------------------- page
 
 view = page_view("monitor.title")
-settings, settings_note = kpi_settings(view.log)
+settings, settings_note = settings_with_note(view.log)
 currency = settings.costs.currency
 st.caption(settings_note)
 
