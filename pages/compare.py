@@ -13,9 +13,10 @@ from o2c.eventlog import EventLog, LogView
 from o2c.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
 from o2c.overview import format_duration
 from o2c.rework import activity_families
+from o2c.rules import RuleSet
 from o2c.significance import SMALL_GROUP
 from o2c.variants import short_path, variant_index, variant_table
-from ui.state import column_name, dataset, language, page_view, tr
+from ui.state import active_rules, column_name, dataset, language, page_view, tr
 
 MAX_VALUES = 5000  # attributes with more distinct values are ids, not groups (as in the sidebar)
 VARIANT_CHOICES = 50
@@ -50,8 +51,9 @@ def mask_key(view: LogView) -> str:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def cached_comparison(key: str, _a: LogView, _b: LogView) -> Comparison:
-    return compare(_a, _b)
+def cached_comparison(key: str, _rules: RuleSet, _a: LogView, _b: LogView) -> Comparison:
+    # Adherence follows the rules in effect (edited on the Conformance page); the key names them.
+    return compare(_a, _b, _rules)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -289,7 +291,8 @@ for side, group in (("A", group_a), ("B", group_b)):
         st.warning(tr("compare.empty", group=side))
         st.stop()
 
-comparison = cached_comparison(f"{mask_key(group_a)}|{mask_key(group_b)}", group_a, group_b)
+rules = active_rules()
+comparison = cached_comparison(f"{mask_key(group_a)}|{mask_key(group_b)}|{hash(rules)}", rules, group_a, group_b)
 if comparison.overlap:
     st.caption(tr("compare.overlap", n=comparison.overlap))
 if comparison.small:
