@@ -624,9 +624,9 @@ TEXT: dict[str, dict[Language, str]] = {
     "compare.kpi.rework_rate": {"en": "Rework rate", "zh": "返工率"},
     "compare.kpi.on_time": {"en": "On-time delivery", "zh": "按时交付率"},
     "compare.kpi.adherence": {"en": "Adherence to the rules", "zh": "规则遵从率"},
-    "compare.kpi.adherence.help": {"en": "Adherence: the share of orders that break none of the standard rules of the "
-                                         "Conformance page.",
-                                   "zh": "规则遵从率:未违反“合规检查”页任何标准规则的订单占比。"},
+    "compare.kpi.adherence.help": {"en": "Adherence: the share of orders that break none of the rules of the "
+                                         "Conformance page (as edited there).",
+                                   "zh": "规则遵从率:未违反“合规检查”页任何规则(含您的修改)的订单占比。"},
     "compare.note.rules": {"en": "{kpi}: none of the rules can be checked on this data.",
                            "zh": "{kpi}:这些数据无法检查任何规则。"},
     "compare.diff.adherence": {"en": "{a} of {a_name} orders break none of the rules, {b} of {b_name} orders.",
