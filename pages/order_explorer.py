@@ -13,6 +13,7 @@ TABLE_ROW = 35  # st.dataframe row height in pixels, to size tables to their row
 MAX_TABLE_ROWS = 25  # longer tables scroll
 # Event columns worth a table column when the order has values in them.
 EVENT_COLUMNS = ("resource", "role", "department", "document_id", "event_amount")
+ORDER_QUERY = "_order"  # the order in the URL, so an order can be shared as a link (the sidebar keeps "_" keys)
 
 
 def use_pick() -> None:
@@ -25,6 +26,24 @@ def use_pick() -> None:
 def clear_pick() -> None:
     """Typing an order clears the picker, so the two never disagree."""
     st.session_state["order_pick"] = None
+
+
+def follow_link() -> None:
+    """A shared link (``?_order=<id or number>``) opens that order, once: clearing the box then clears it."""
+    linked = st.query_params.get(ORDER_QUERY)
+    if linked and linked != st.session_state.get("order_link_followed"):
+        st.session_state["order_link_followed"] = linked
+        st.session_state["order_lookup"] = linked
+
+
+def write_link(case_id: str | None) -> None:
+    """Keep the order being shown in the URL (and drop it when none is)."""
+    if case_id is None:
+        if ORDER_QUERY in st.query_params:
+            del st.query_params[ORDER_QUERY]
+    elif st.query_params.get(ORDER_QUERY) != case_id:
+        st.query_params[ORDER_QUERY] = case_id
+        st.session_state["order_link_followed"] = case_id  # our own link: not one to follow
 
 
 def pick_label(log, row: pd.Series) -> str:
@@ -97,6 +116,7 @@ if view is None:
     st.stop()
 log = view.log
 st.caption(tr("order.caption"))
+follow_link()
 
 slow = slowest_orders(view, SLOWEST)
 labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
@@ -110,14 +130,17 @@ pick_col.selectbox(tr("order.slowest"), list(labels), index=None, key="order_pic
 
 text = st.session_state.get("order_lookup", "")
 if not text.strip():
+    write_link(None)
     st.info(tr("order.hint"), icon=":material/search:")
     st.stop()
 code = find_order(log, text)
 if code is None:
+    write_link(None)
     st.warning(tr("order.not_found", text=text.strip()))
     st.stop()
 
 detail = order_detail(log, code)
+write_link(detail.case_id)
 st.subheader(tr("order.heading", label=detail.label))
 account = detail.attributes.get("account_name")
 st.caption(" · ".join(str(p) for p in (detail.case_id, account) if p is not None)

@@ -257,3 +257,22 @@ def test_cycle_page_keeps_its_choices_across_pages(workbook, durations):
     assert split["orders"].tolist()[:-1] == by_carrier["size"].tolist()
     assert split["value"].iloc[-1] == "(missing)"  # orders not shipped yet
     assert split["orders"].iloc[-1] == workbook[1]["carrier"].isna().sum()
+
+
+def test_an_order_can_be_shared_as_a_link(workbook):
+    _, orders = workbook
+    case_id = orders.index[7]
+    at = open_app_with_sample(EXPLORER)
+    number = str(int(orders.loc[case_id, "order_number"]))
+    at.text_input(key="order_lookup").input(number).run()
+    assert at.query_params["_order"] == case_id
+    at.run()
+    assert at.text_input(key="order_lookup").value == number  # the box keeps what the user typed
+    # A colleague opens the link in a fresh session, with the same data loaded.
+    fresh = open_app_with_sample()
+    fresh.query_params["_order"] = case_id
+    fresh.switch_page(EXPLORER).run()
+    assert not fresh.exception
+    assert fresh.subheader[0].value == f"Order {orders.loc[case_id, 'order_number']}"
+    fresh.text_input(key="order_lookup").input("").run()
+    assert "_order" not in fresh.query_params
