@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -174,11 +175,15 @@ def periods_section(view, settings: KpiSettings, currency: str) -> None:
         st.info(tr("monitor.periods.too_few"))
         return
     options = [stamp.date().isoformat() for stamp in reversed(stamps)]  # newest first; dates survive a filter change
+    # By default the newest period whose orders are (nearly) all paid or cancelled: newer ones still miss their
+    # slow payers, so their times and rates would look better than they will be.
+    settled = (open_share(trend) < STILL_OPEN).to_numpy()[::-1]
+    first = int(np.argmax(settled)) if settled[:-1].any() else 0
     label = lambda day: period_label(pd.Timestamp(day), period)  # noqa: E731
-    latest = pd.Timestamp(middle.selectbox(tr("monitor.periods.latest"), options, index=0, format_func=label,
+    latest = pd.Timestamp(middle.selectbox(tr("monitor.periods.latest"), options, index=first, format_func=label,
                                            key=f"monitor_latest_{period}"))
-    baseline = pd.Timestamp(right.selectbox(tr("monitor.periods.baseline"), options, index=1, format_func=label,
-                                            key=f"monitor_baseline_{period}"))
+    baseline = pd.Timestamp(right.selectbox(tr("monitor.periods.baseline"), options, index=first + 1,
+                                            format_func=label, key=f"monitor_baseline_{period}"))
     still_open = float(open_share(trend)[trend["period"] == latest].iloc[0])
     if still_open >= STILL_OPEN:
         st.caption(":material/info: " + tr("monitor.periods.open", share=still_open,
