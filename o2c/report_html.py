@@ -19,6 +19,7 @@ from o2c.eventlog import LogView
 from o2c.export import escape_html
 from o2c.i18n import Language, t
 from o2c.kpis import CATALOGUE, KpiSettings
+from o2c.monitoring import STILL_OPEN, open_share
 from o2c.overview import format_duration
 from o2c.process_map import detailed_map
 from o2c.report import ReportContent, is_missing, kpi_note, kpi_text, report_content, violation_header
@@ -99,18 +100,25 @@ def _trends(content: ReportContent) -> str:
     if trend.empty:
         return ""
     months = pd.DatetimeIndex(trend["period"]).strftime("%Y-%m").tolist()
+    # Months whose orders are still partly open will change (slow payers are missing): drawn hollow, and the
+    # figure in each chart's corner is the latest settled month.
+    unsettled = (open_share(trend) >= STILL_OPEN).to_numpy()
     charts = []
     for kpi in CATALOGUE:
         if kpi.key not in trend or trend[kpi.key].isna().all():
             continue
         values = trend[kpi.key].to_numpy(dtype=float)
         text = _unit_text(kpi.unit, content.currency)
-        latest = values[~np.isnan(values)][-1]
+        settled = values[~np.isnan(values) & ~unsettled]
+        latest = settled[-1] if settled.size else values[~np.isnan(values)][-1]
         charts.append(
             f'<figure class="chart"><figcaption><span>{escape_html(kpi.name(content.lang))}</span>'
             f'<b>{escape_html(text(latest))}</b></figcaption>'
-            f'{line_chart(months, values, text, bars=kpi.unit == "orders")}</figure>')
-    return f'<div class="charts">{"".join(charts)}</div>'
+            f'{line_chart(months, values, text, bars=kpi.unit == "orders", unsettled=unsettled)}</figure>')
+    settled_months = [m for m, u in zip(months, unsettled) if not u]
+    note = t("report.trend.unsettled", content.lang, share=STILL_OPEN,
+             month=settled_months[-1] if settled_months else months[-1]) if unsettled.any() else ""
+    return (f'<p class="note">{escape_html(note)}</p>' if note else "") + f'<div class="charts">{"".join(charts)}</div>'
 
 
 def _process_map(view: LogView, lang: Language) -> tuple[str, str]:
@@ -276,15 +284,18 @@ def _unit_text(unit: str, currency: str) -> Callable[[float], str]:
 
 
 def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float], str], bars: bool = False,
-               width: int = 300, height: int = 120) -> str:
+               width: int = 300, height: int = 120, unsettled: np.ndarray | None = None) -> str:
     """A small inline SVG chart of ``values`` over ``labels`` (gaps at NaN): a line with points, or bars; the
-    lowest and highest value on the left, the first and last label below."""
+    lowest and highest value on the left, the first and last label below. ``unsettled`` points (values that
+    will still change) are drawn hollow and joined by dashes."""
     left, right, top, bottom = 46, 8, 8, 18
     plot_w, plot_h = width - left - right, height - top - bottom
+    unsettled = np.zeros(len(values), dtype=bool) if unsettled is None else unsettled
     known = values[~np.isnan(values)]
     low, high = (0.0, float(known.max())) if bars else (float(known.min()), float(known.max()))
-    if high - low < 1e-12:
-        low, high = (low - 1, high + 1) if not bars else (0.0, max(high, 1.0))
+    if high - low < 1e-12:  # a flat line: give it room without crossing zero for values that cannot
+        pad = abs(high) * 0.1 or 1.0
+        low, high = (0.0, max(high, 1.0)) if bars else (max(low - pad, 0.0) if low >= 0 else low - pad, high + pad)
     n = len(values)
     step = plot_w / max(n, 1)
 
@@ -293,6 +304,9 @@ def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float]
 
     def y(v: float) -> float:
         return top + plot_h * (1 - (v - low) / (high - low))
+
+    def title(i: int) -> str:
+        return f"<title>{escape_html(labels[i])}: {escape_html(text(values[i]))}</title>"
 
     parts = [f'<svg class="spark" viewBox="0 0 {width} {height}" role="img">',
              f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" class="axis"/>',
@@ -304,20 +318,17 @@ def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float]
     if bars:
         for i, v in enumerate(values):
             if not math.isnan(v):
+                kind = "barmark open" if unsettled[i] else "barmark"
                 parts.append(f'<rect x="{x(i) - step * 0.35:.1f}" y="{y(v):.1f}" width="{step * 0.7:.1f}" '
-                             f'height="{top + plot_h - y(v):.1f}" class="barmark"><title>{escape_html(labels[i])}: '
-                             f'{escape_html(text(v))}</title></rect>')
-    else:
-        runs, run = [], []
-        for i, v in enumerate(values):  # one point per month
-            if math.isnan(v):
-                runs, run = runs + [run] if run else runs, []
-            else:
-                run.append(f"{x(i):.1f},{y(v):.1f}")
-        runs += [run] if run else []
-        parts += [f'<polyline points="{" ".join(r)}" class="line"/>' for r in runs]
-        parts += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.2" class="dot"><title>{escape_html(labels[i])}: '
-                  f'{escape_html(text(v))}</title></circle>' for i, v in enumerate(values) if not math.isnan(v)]
+                             f'height="{top + plot_h - y(v):.1f}" class="{kind}">{title(i)}</rect>')
+        return "".join(parts) + "</svg>"
+    for i in range(n - 1):  # one segment per month, so a segment into an unsettled month can be dashed
+        if not (math.isnan(values[i]) or math.isnan(values[i + 1])):
+            kind = "line open" if unsettled[i] or unsettled[i + 1] else "line"
+            parts.append(f'<line x1="{x(i):.1f}" y1="{y(values[i]):.1f}" x2="{x(i + 1):.1f}" '
+                         f'y2="{y(values[i + 1]):.1f}" class="{kind}"/>')
+    parts += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.2" class="{"dot open" if unsettled[i] else "dot"}">'
+              f'{title(i)}</circle>' for i, v in enumerate(values) if not math.isnan(v)]
     return "".join(parts) + "</svg>"
 
 
@@ -350,7 +361,8 @@ h3 { font-size: 13px; margin: 14px 0 4px; break-after: avoid; }
 .spark { width: 100%; height: auto; display: block; }
 .spark .axis { stroke: #9aa5b1; stroke-width: 1; } .spark .grid { stroke: #e6ebf0; stroke-dasharray: 3 3; }
 .spark .line { fill: none; stroke: var(--accent); stroke-width: 1.8; } .spark .dot { fill: var(--accent); }
-.spark .barmark { fill: #8fb0d3; }
+.spark .barmark { fill: #8fb0d3; } .spark .barmark.open { fill: #d6e2ef; }
+.spark .line.open { stroke-dasharray: 3 3; } .spark .dot.open { fill: white; stroke: var(--accent); stroke-width: 1.2; }
 .spark text { font-size: 9.5px; fill: var(--muted); } .spark .ylab { text-anchor: end; }
 .spark .xlab.end { text-anchor: end; }
 .map { margin: 4px 0; text-align: center; }

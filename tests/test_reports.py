@@ -209,7 +209,27 @@ def test_html_in_chinese(hostile_log):
 def test_line_chart_leaves_gaps_at_missing_months():
     svg = report_html.line_chart(["2024-01", "2024-02", "2024-03", "2024-04"], np.array([1.0, np.nan, 2.0, 3.0]),
                                  lambda v: f"{v:.0f}")
-    assert svg.count("<polyline") == 2 and svg.count("<circle") == 3
+    # Only March -> April is joined: February is missing.
+    assert svg.count('class="line"') == 1 and svg.count("<circle") == 3
+
+
+def test_line_chart_marks_months_that_will_still_change():
+    svg = report_html.line_chart(["2024-01", "2024-02", "2024-03"], np.array([1.0, 2.0, 3.0]), lambda v: f"{v:.0f}",
+                                 unsettled=np.array([False, False, True]))
+    assert svg.count('class="line"') == 1 and svg.count('class="line open"') == 1
+    assert svg.count('class="dot open"') == 1 and svg.count('class="dot"') == 2
+
+
+def test_a_flat_share_keeps_its_axis_at_or_above_zero():
+    svg = report_html.line_chart(["2024-01", "2024-02"], np.array([0.0, 0.0]), lambda v: f"{v:.0%}")
+    assert ">0%</text>" in svg and ">100%</text>" in svg and "-" not in "".join(
+        part.split("<")[0] for part in svg.split('class="ylab">')[1:])
+
+
+def test_html_trends_flag_the_months_still_open(sample_log):
+    html = html_report(sample_log.view())
+    assert "latest settled month (2024-10)" in html  # Nov and Dec still have 29% and 95% of orders open
+    assert 'class="dot open"' in html
 
 
 # --- CLI ----------------------------------------------------------------------------------------------------------
