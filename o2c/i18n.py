@@ -1427,6 +1427,10 @@ TEXT: dict[str, dict[Language, str]] = {
               "of today's cost, at most {wait} of waiting before it.",
         "zh": "{executions:,} 次执行中 {person:.0%} 由人工完成(主要为 {role}),{predecessor_share:.0%} 紧接在 {predecessor} "
               "之后;约 {hours:,.0f} 小时人工。假设自动化后:成本为现在的 {cost_share:.0%},之前的等待不超过 {wait}。"},
+    "report.trend.unsettled": {
+        "en": "Hollow points and dashes: months in which {share:.0%} or more of the orders are still open, so their "
+              "times and rates will still change. Each chart's figure is the latest settled month ({month}).",
+        "zh": "空心点和虚线:仍有 {share:.0%} 或以上订单未结的月份,其时间和比率还会变化。每个图表右上角的数值为最近一个已基本结清的月份({month})。"},
     # --- end Backlog and reports ---
 }
 
