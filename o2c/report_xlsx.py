@@ -22,6 +22,7 @@ from o2c.eventlog import LogView
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
 from o2c.kpis import CATALOGUE, KpiSettings
+from o2c.monitoring import open_share
 from o2c.report import (VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content,
                         unit_label, violation_header)
 
@@ -116,8 +117,10 @@ def _summary(sheet: Worksheet, content: ReportContent) -> None:
 def _trends(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     row = _title_block(sheet, content, t("report.section.trends", lang), note=t("report.trends.note", lang))
-    trend = content.trend
+    trend = content.trend.assign(still_open=open_share(content.trend)) if not content.trend.empty else content.trend
     columns = [Column("period", t("report.col.month", lang), MONTH, width=10)]
+    if "still_open" in trend:  # months with many open orders will still change
+        columns.append(Column("still_open", t("report.col.still_open", lang), _UNIT_FORMATS["share"], width=11))
     for kpi in CATALOGUE:
         if kpi.key in trend:
             header = f"{kpi.name(lang)} ({unit_label(kpi.unit, lang, content.currency)})"

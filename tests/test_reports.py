@@ -226,6 +226,15 @@ def test_a_flat_share_keeps_its_axis_at_or_above_zero():
         part.split("<")[0] for part in svg.split('class="ylab">')[1:])
 
 
+def test_excel_trends_say_how_many_orders_are_still_open(sample_log):
+    sheet = openpyxl.load_workbook(io.BytesIO(excel_report(sample_log.view())))["Trends"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[0] == "Month")
+    column = rows[header].index("Orders still open (%)")
+    december = rows[-1]
+    assert december[0].month == 12 and december[column] == pytest.approx(0.949, abs=0.001)
+
+
 def test_html_trends_flag_the_months_still_open(sample_log):
     html = html_report(sample_log.view())
     assert "latest settled month (2024-10)" in html  # Nov and Dec still have 29% and 95% of orders open
