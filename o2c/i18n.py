@@ -1328,8 +1328,10 @@ TEXT: dict[str, dict[Language, str]] = {
     "report.col.evidence": {"en": "Evidence", "zh": "依据"},
     "report.col.gain_days": {"en": "Gain (order-days)", "zh": "收益(订单·天)"},
     "report.col.gain_cost": {"en": "Gain ({currency})", "zh": "收益({currency})"},
-    "report.trends.note": {"en": "By the month the orders were created; times in days.",
-                           "zh": "按订单创建月份;时间以天为单位。"},
+    "report.trends.note": {"en": "By the month the orders were created; times in days. Months with many orders "
+                                 "still open will still change.",
+                           "zh": "按订单创建月份;时间以天为单位。仍有较多未结订单的月份,其数值还会变化。"},
+    "report.col.still_open": {"en": "Orders still open (%)", "zh": "未结订单占比"},
     "report.variants.note": {"en": "The top {shown} of {total:,} variants; times are end to end (first to last event). "
                                    "Paths after the first show where they differ from it (… = same steps; ↺ = repeated).",
                              "zh": "共 {total:,} 个变体中的前 {shown} 个;时间为端到端(首个到最后一个事件)。"
