@@ -271,3 +271,20 @@ def test_sample_filtered_view_matches_pandas(sample_log, events):
     assert table["weekly_peak"].to_dict() == weeks.groupby(level=0).max().to_dict()
     assert table["weekly_median"].to_dict() == weeks.groupby(level=0).median().to_dict()
     assert table["active_weeks"].to_dict() == weeks.groupby(level=0).size().to_dict()
+
+
+def test_handovers_match_pm4py_handover_of_work_on_the_running_example():
+    import pm4py
+
+    from conftest import RUNNING_EXAMPLE
+    from o2c.loading import load_event_log
+
+    log = load_event_log(RUNNING_EXAMPLE.read_bytes(), RUNNING_EXAMPLE.name).log
+    ours = handovers(log.view(), "resource")
+    frame = pm4py.read_xes(str(RUNNING_EXAMPLE))
+    frame = frame.sort_values(["case:concept:name", "time:timestamp"], kind="stable")  # see the datasets README
+    theirs = pm4py.discover_handover_of_work_network(frame, beta=0).connections
+    steps = log.n_events - log.n_cases  # pm4py divides every count by all direct successions
+    # pm4py also counts a person handing to themselves; a handover here is between two performers.
+    expected = {pair: round(share * steps) for pair, share in theirs.items() if pair[0] != pair[1]}
+    assert dict(zip(zip(ours["source"], ours["target"]), ours["handovers"])) == expected
