@@ -29,7 +29,7 @@ from o2c.measures import order_measures
 from o2c.overview import format_duration
 from o2c.process_map import END, START, process_map
 from o2c.rework import Rework, rework
-from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules
+from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.significance import (SMALL_GROUP, Interval, RankedValues, bonferroni_z, group_quantile, mann_whitney,
                               quantile_difference, rank_values, rate_difference, sort_within_groups, sorted_quantile)
 from o2c.variants import variant_table
@@ -266,7 +266,7 @@ def _invoice_to_cash_row(a: LogView, b: LogView) -> dict:
 
 def _adherence_row(a: LogView, b: LogView, rules: RuleSet) -> dict:
     results = evaluate_rules(a.log, rules)
-    if not any(outcome.evaluated for outcome in results.outcomes):
+    if not rules_fit(a.log, results):
         return _missing_row("adherence", "share", "compare.note.rules", "")
     clean = results.violations == 0
     return _rate_row("adherence", int((clean & a.case_mask).sum()), a.n_cases, int((clean & b.case_mask).sum()),

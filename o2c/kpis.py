@@ -20,7 +20,7 @@ from o2c.cycle_times import Period, group_quantiles, period_codes, period_starts
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.i18n import Language, t
 from o2c.measures import order_measures
-from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules
+from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 
 Aggregate = Literal["count", "share", "median", "p90", "mean"]
 Unit = Literal["orders", "seconds", "share", "money"]
@@ -195,14 +195,14 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
     values["rework_rate"] = measures.rework.astype(float)
 
     results = evaluate_rules(log, settings.rules)
-    if needs(("adherence_rate", "first_time_right"),
-             None if any(o.evaluated for o in results.outcomes) else "rules that fit the data"):
+    if needs(("adherence_rate", "first_time_right"), None if rules_fit(log, results) else "rules that fit the data"):
         clean = results.violations == 0
         values["adherence_rate"] = clean.astype(float)
         values["first_time_right"] = (clean & ~measures.rework).astype(float)
 
     touchless = _touchless(log, settings)
-    if needs(("touchless_rate",), None if touchless is not None else "resource"):
+    if needs(("touchless_rate",), "resource" if touchless is None else None if touchless.any() or _systems(
+            log, settings) else "system users (mark them on the Automation & cost page)"):
         values["touchless_rate"] = touchless.astype(float)
     costs = _costs(log, settings)
     if needs(("cost_per_order",), None if costs is not None else "a cost table"):
@@ -214,9 +214,12 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
     return _PerOrder(values, missing)
 
 
+def _systems(log: EventLog, settings: KpiSettings) -> tuple[str, ...]:
+    return settings.systems if settings.systems is not None else default_system_resources(log)
+
+
 def _touchless(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
-    systems = settings.systems if settings.systems is not None else default_system_resources(log)
-    return touchless_orders(log, systems)
+    return touchless_orders(log, _systems(log, settings))
 
 
 def _costs(log: EventLog, settings: KpiSettings) -> np.ndarray | None:

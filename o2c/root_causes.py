@@ -32,7 +32,7 @@ from o2c.cycle_times import MISSING_LABEL, attribute_codes, pool_rare, split_att
 from o2c.eventlog import EventLog, LogView
 from o2c.i18n import Language, t
 from o2c.measures import order_measures
-from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules
+from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.significance import bonferroni_z, rate_difference
 
 MIN_ORDERS = 30
@@ -87,7 +87,7 @@ def available_outcomes(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> dict[st
         if kind == "late_payment" and "due_date" in missing and "invoice" not in missing and "payment" not in missing:
             lacking = []  # no due date, but invoice to cash over N days still works
         found[kind] = ", ".join(lacking) or None
-    if not any(o.evaluated for o in evaluate_rules(log, rules).outcomes):
+    if not rules_fit(log, evaluate_rules(log, rules)):
         found["rule"] = "rules"
     return found
 
@@ -158,25 +158,31 @@ def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) 
 
 def _table(members: np.ndarray, n_groups: int, judged: np.ndarray, positive: np.ndarray,
            seconds: np.ndarray | None) -> pd.DataFrame:
-    """Statistics per group from ``members`` (group id per judged order and factor, -1 none; any shape whose
-    last axis runs over the judged orders)."""
-    ids = members.ravel()
-    keep = ids >= 0
-    flat_positive = np.broadcast_to(positive[judged], members.shape).ravel()
-    n_in = np.bincount(ids[keep], minlength=n_groups)
-    x_in = np.bincount(ids[keep & flat_positive], minlength=n_groups)
+    """Statistics per group from ``members`` (group id per judged order and factor, -1 none; one row per factor,
+    one column per judged order)."""
+    # Bin 0 collects "no group", so no pass has to drop the -1s; columns are taken, not masks broadcast.
+    bins = members.astype(np.intp) + 1
+    hit = positive[judged]
+    n_in = _group_counts(bins, n_groups)
+    x_in = _group_counts(bins[:, hit], n_groups)
     table = compare_rates(x_in, n_in, int(positive.sum()), int(judged.sum()))
     table["extra_days"] = np.nan
     if seconds is not None:
         values = seconds[judged]
-        timed = np.broadcast_to(~np.isnan(values), members.shape).ravel() & keep
-        flat_values = np.broadcast_to(np.nan_to_num(values), members.shape).ravel()
-        count = np.bincount(ids[timed], minlength=n_groups)
-        total = np.bincount(ids[timed], weights=flat_values[timed], minlength=n_groups)
-        all_count, all_total = int((~np.isnan(values)).sum()), float(np.nansum(values))
+        timed = ~np.isnan(values)
+        if not timed.all():
+            bins, values = bins[:, timed], values[timed]
+        count = _group_counts(bins, n_groups)
+        total = sum((np.bincount(row, weights=values, minlength=n_groups + 1) for row in bins),
+                    np.zeros(n_groups + 1))[1:]  # one factor at a time: no copy of the values per factor
+        all_count, all_total = int(timed.sum()), float(np.nansum(seconds[judged]))
         with np.errstate(divide="ignore", invalid="ignore"):
             table["extra_days"] = (total / count - (all_total - total) / (all_count - count)) / DAY
     return table
+
+
+def _group_counts(bins: np.ndarray, n_groups: int) -> np.ndarray:
+    return np.bincount(bins.ravel(), minlength=n_groups + 1)[1:]
 
 
 def _ranked(table: pd.DataFrame) -> pd.DataFrame:

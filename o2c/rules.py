@@ -316,6 +316,14 @@ class RuleResults:
         return counts
 
 
+def rules_fit(log: EventLog, results: RuleResults) -> bool:
+    """Whether some rule was checked and names only activities the log has: rules about activities that never
+    happen find no violation, and an adherence of 100% from them alone would be a wrong number."""
+    names = {name.casefold() for name in log.activity_names}
+    return any(o.evaluated and all(a.casefold() in names for a in (o.rule.activity, o.rule.other_activity) if a)
+               for o in results.outcomes)
+
+
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
     """Check every rule on every order of ``log``; computed once per (log, rule set) and kept on the log."""
     cache = log.memo("rule_results", dict)

@@ -160,7 +160,9 @@ def test_known_key_figures(known):
     assert kpis.loc["rework_rate", ["a", "b", "difference"]].tolist() == [0.0, 0.5, -0.5]
     assert kpis.loc["rework_rate", "significant"] is True
     assert kpis.loc["on_time", ["a", "b", "n_a", "n_b"]].tolist() == [1.0, 0.5, 20, 20]
-    assert kpis.loc["adherence", ["a", "b", "significant"]].tolist() == [1.0, 1.0, False]
+    # None of the O2C rules names an activity of this log: no adherence rather than a hollow 100%.
+    assert kpis.loc["adherence", "note"] == "compare.note.rules"
+    assert np.isnan(kpis.loc["adherence", "a"]) and kpis.loc["adherence", "significant"] is None
     assert list(kpis.index) == ["orders", "median", "p90", "invoice_to_cash", "rework_rate", "adherence", "on_time"]
     assert kpis.loc["invoice_to_cash", ["note", "note_arg"]].tolist() == ["compare.note.activity", "Invoice Created"]
     assert kpis.loc["invoice_to_cash", "significant"] is None

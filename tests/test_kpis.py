@@ -186,3 +186,15 @@ def test_sample_kpis_on_a_channel(sample_log, sample_sheets):
     inside, outside = values_of(sample_log.view(partner)), values_of(sample_log.view(~partner))
     assert inside["orders"] == (orders["sales_channel"] == "Partner").sum()
     assert inside["end_to_end_median"] > outside["end_to_end_median"]
+
+
+def test_rules_about_activities_the_log_lacks_give_no_adherence(orders_flat_log):
+    # The public order-management log has "place order", "pay order" ...: none of the O2C rules applies, so an
+    # adherence of 100% would be a wrong number.
+    values = {v.kpi.key: v for v in kpi_values(orders_flat_log.view())}
+    assert values["adherence_rate"].value is None
+    assert values["adherence_rate"].missing == "rules that fit the data"
+    assert values["first_time_right"].missing == "rules that fit the data"
+    # No system user in it either: a touchless rate of 0% would only say that nobody marked one.
+    assert values["touchless_rate"].missing.startswith("system users")
+    assert values["rework_rate"].value == pytest.approx(0.0495)
