@@ -15,7 +15,7 @@ from o2c.overview import format_duration
 from o2c.reference_model import standard_steps
 from o2c.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, adherence_trend,
                        apply_editor_changes, evaluate_rules, parse_rules, rule_examples, rule_table, rule_trends,
-                       violations_export)
+                       rules_fit, violations_export)
 from o2c.variants import variant_index, variant_rows, variant_table
 from ui.state import column_name, dataset, language, page_view, tr
 
@@ -137,7 +137,8 @@ def violations_section(view, results) -> None:
     stats = adherence(view, results)
     table = rule_table(view, results)
     metrics = st.columns(3)
-    metrics[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None else "–",
+    fits = rules_fit(view.log, results)
+    metrics[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
                       help=tr("conf.adherence.help"))
     metrics[1].metric(tr("conf.violating"), f"{stats.orders - stats.adherent:,}")
     metrics[2].metric(tr("conf.broken"), tr("conf.broken.value", broken=int((table["orders"] > 0).sum()),
@@ -145,6 +146,8 @@ def violations_section(view, results) -> None:
     if table.empty:
         st.info(tr("conf.rules.none"))
         return
+    if not fits:
+        st.warning(tr("conf.rules.no_fit"), icon=":material/rule:")
 
     controls = st.columns([1, 1, 2], vertical_alignment="bottom")
     period = controls[0].segmented_control(tr("conf.period"), ["week", "month"], default="month",

@@ -134,6 +134,11 @@ def test_public_order_management_log_uploads_as_is():
     at.switch_page("pages/overview.py").run()
     assert metric(at, "Orders paid") == "100%"
     assert metric(at, "Median end-to-end") == "8.0 d"  # pm4py: median case duration 689,776.5 s = 7.98 d
+    # None of the O2C rules fits its activities ("place order" ...): no adherence figure, and the page says why.
+    at.switch_page("pages/conformance.py").run()
+    assert not at.exception
+    assert metric(at, "Adherence") == "–"
+    assert any("None of the rules names only activities this data has" in w.value for w in at.warning)
 
 
 def test_date_mode_survives_a_language_switch():
