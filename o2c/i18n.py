@@ -554,6 +554,9 @@ TEXT: dict[str, dict[Language, str]] = {
     "conf.kind.out_of_order": {"en": "Step out of order", "zh": "步骤顺序错误"},
     "conf.kind.repeated": {"en": "Repeated step", "zh": "重复步骤"},
     "conf.kind.unexpected": {"en": "Unexpected step", "zh": "意外步骤"},
+    "conf.rules.no_fit": {"en": "None of the rules names only activities this data has, so no order can break "
+                                "them and adherence is not shown. Adapt the rules below to your activity names.",
+                          "zh": "没有任何规则只涉及本数据中存在的活动,因此不会有订单违反规则,也不显示遵从率。请在下方按您的活动名称调整规则。"},
     # --- end of Conformance page ---
     # --- Compare page (compare.*) ---
     "page.compare": {"en": "Compare", "zh": "对比"},
