@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -129,22 +130,54 @@ CANDIDATE_COLUMNS = ("activity", "score", "executions", "orders_share", "per_ord
                      "minutes", "person_hours", "cost", "person_cost")
 
 
-def _predecessor_keys(log: EventLog) -> np.ndarray:
-    """Per event: activity * (n + 1) + the previous activity in the order (n for the order's first event)."""
-    def build() -> np.ndarray:
-        n = len(log.activity_names)
-        previous = np.full(log.n_events, n, dtype=np.int64)
-        same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
-        previous[same] = log.activity[same - 1]
-        return log.activity.astype(np.int64) * (n + 1) + previous
-    return log.memo("predecessor_keys", build)
+@dataclass(frozen=True, eq=False)
+class _Cells:
+    """Per event, for one list of systems: ``step`` = ((activity * (n + 1) + the previous activity in the order,
+    n for its first event) * 3 + who) * 2 + (first execution of the activity in the order), with who 0 for an
+    unknown resource, 1 a system, 2 a person; ``role`` = activity * width + the role (the resource without a
+    role column) of people's events with a known one, ``n * width`` for the others. One count of each over the
+    selected events gives every number of the candidates table."""
+
+    step: np.ndarray
+    role: np.ndarray
+    width: int
+    roles: list[str]
 
 
-def _dominant(keys: np.ndarray, n_rows: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For ``row * width + column`` keys: per row the most frequent column, its count and the row total."""
-    counts = np.bincount(keys, minlength=n_rows * width).reshape(n_rows, width)
+def _cells(log: EventLog, systems: frozenset[str]) -> _Cells:
+    cache = log.memo("automation_cells", dict)
+    if systems not in cache:
+        if len(cache) >= 2:  # about 4 bytes per event each: keep the current list and the one before
+            cache.pop(next(iter(cache)))
+        cache[systems] = _build_cells(log, systems)
+    return cache[systems]
+
+
+def _build_cells(log: EventLog, systems: frozenset[str]) -> _Cells:
+    n = len(log.activity_names)
+    previous = np.full(log.n_events, n, dtype=np.int64)
+    same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
+    previous[same] = log.activity[same - 1]
+    events = system_events(log, systems)
+    who = np.zeros(log.n_events, dtype=np.int64) if events is None else events[0] + 2 * events[1].astype(np.int64)
+    step = ((log.activity.astype(np.int64) * (n + 1) + previous) * 3 + who) * 2 + ~repeated_executions(log)
+    found = resource_codes(log, "role") or resource_codes(log, "resource")
+    codes, roles = found if found is not None else (np.full(log.n_events, -1, dtype=np.int64), [])
+    width = max(len(roles), 1)
+    people = events[1] if events is not None else np.ones(log.n_events, dtype=bool)
+    role = np.where(people & (codes >= 0), log.activity.astype(np.int64) * width + codes, n * width)
+    return _Cells(_compact(step, n * (n + 1) * 6), _compact(role, n * width + 1), width, roles)
+
+
+def _compact(keys: np.ndarray, n_keys: int) -> np.ndarray:
+    """Keys below ``n_keys`` in 16 bits when they fit: half the memory, and quicker to count."""
+    return keys.astype(np.uint16 if n_keys <= 1 << 16 else np.int32 if n_keys < 1 << 31 else np.int64)
+
+
+def _dominant(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For a (row, column) count matrix: per row the most frequent column, its count and the row total."""
     top = counts.argmax(axis=1)
-    return top, counts[np.arange(n_rows), top], counts.sum(axis=1)
+    return top, counts[np.arange(counts.shape[0]), top], counts.sum(axis=1)
 
 
 def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTable) -> pd.DataFrame:
@@ -171,28 +204,33 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     log = view.log
     n = len(log.activity_names)
     mask = view.event_mask
-    activity = log.activity[mask]
-    executions = np.bincount(activity, minlength=n)
-    events = system_events(log, systems)
-    if events is None:
+    cells = _cells(log, frozenset(systems))
+    # (activity, predecessor, who, first execution?) counts, then summed over what each number does not need.
+    counts = np.bincount(cells.step[mask], minlength=n * (n + 1) * 6).reshape(n, n + 1, 3, 2)
+    executions = counts.sum(axis=(1, 2, 3))
+    # Orders with the activity: its first execution in each order (no sort per filter change).
+    orders = counts[:, :, :, 1].sum(axis=(1, 2))
+    without_resources = resource_codes(log) is None
+    if without_resources:
         by_system = np.zeros(executions.size)
         by_person = executions.astype(float)
         known = executions.astype(float)
     else:
-        by_system = np.bincount(activity, weights=events[0][mask], minlength=n)
-        by_person = np.bincount(activity, weights=events[1][mask], minlength=n)
+        by_system = counts[:, :, 1].sum(axis=(1, 2)).astype(float)
+        by_person = counts[:, :, 2].sum(axis=(1, 2)).astype(float)
         known = by_system + by_person
     with np.errstate(invalid="ignore", divide="ignore"):
-        system_share = np.where(known > 0, by_system / known, np.nan if events is None else 0.0)
-        person_share = np.where(known > 0, by_person / known, 1.0 if events is None else 0.0)
+        system_share = np.where(known > 0, by_system / known, np.nan if without_resources else 0.0)
+        person_share = np.where(known > 0, by_person / known, 1.0 if without_resources else 0.0)
         # People's executions: known ones by people, plus the unknown ones in the people's proportion.
         person_executions = executions * person_share
 
-    # Orders with the activity: its first execution in each order (no sort per filter change).
-    orders = np.bincount(log.activity[mask & ~repeated_executions(log)], minlength=n)
-
-    predecessor, predecessor_count, _ = _dominant(_predecessor_keys(log)[mask], n, n + 1)
-    role_share, role_names = _role_concentration(log, mask, activity, events, n)
+    predecessor, predecessor_count, _ = _dominant(counts.sum(axis=(2, 3)))
+    roles = np.bincount(cells.role[mask], minlength=n * cells.width + 1)[:-1].reshape(n, cells.width)
+    top_role, top_count, total = _dominant(roles)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        role_share = np.where(total > 0, top_count / np.maximum(total, 1), np.nan)
+    role_names = [cells.roles[top_role[k]] if total[k] else "" for k in range(n)]
 
     minutes = costs.minutes_per_code(log.activity_names)
     prices = costs.per_code(log.activity_names)
@@ -228,21 +266,3 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     })
     order = np.lexsort((table["activity"].to_numpy(), -table["person_hours"].to_numpy(), -score[present]))
     return table.iloc[order].reset_index(drop=True)
-
-
-def _role_concentration(log: EventLog, mask: np.ndarray, activity: np.ndarray,
-                        events: tuple[np.ndarray, np.ndarray] | None, n: int) -> tuple[np.ndarray, list[str]]:
-    """Per activity: the share of people's executions (with a known role) done by its most common role, and
-    that role; the resource stands in without a role column. NaN / "" when unknown."""
-    found = resource_codes(log, "role") or resource_codes(log, "resource")
-    if found is None:
-        return np.full(n, np.nan), [""] * n
-    codes, labels = found
-    codes = codes[mask]
-    people = events[1][mask] if events is not None else np.ones(codes.size, dtype=bool)
-    keep = people & (codes >= 0)
-    width = max(len(labels), 1)
-    top, top_count, total = _dominant(activity[keep].astype(np.int64) * width + codes[keep], n, width)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(total > 0, top_count / np.maximum(total, 1), np.nan)
-    return share, [labels[top[k]] if total[k] else "" for k in range(n)]

@@ -25,7 +25,7 @@ import pandas as pd
 from o2c.columns import column_label
 from o2c.cost import default_cost_table
 from o2c.automation import automation_candidates, default_system_resources
-from o2c.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
+from o2c.bottlenecks import ORDER_LABEL_COLUMNS, selected_steps, transition_index
 from o2c.cycle_times import activity_events
 from o2c.eventlog import LogView
 from o2c.i18n import Language, t
@@ -34,7 +34,7 @@ from o2c.overview import format_duration
 from o2c.rework import rework, rework_case_mask
 from o2c.root_causes import Outcome, available_outcomes, top_root_causes
 from o2c.rules import evaluate_rules
-from o2c.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, Scenario, what_if
+from o2c.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, Scenario, savings
 
 DAY = 86_400.0
 KINDS = ("bottleneck", "rework", "rule", "root_cause", "automation")
@@ -108,17 +108,14 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
     log = view.log
     index = transition_index(log)
     names = log.activity_names
+    bounds, events, seconds = selected_steps(view, index)
     rows = []
-    for k in range(index.sources.size):
-        events = index.events[index.bounds[k]:index.bounds[k + 1]]
-        keep = view.event_mask[events]
-        seconds = index.seconds[index.bounds[k]:index.bounds[k + 1]][keep]
-        if seconds.size == 0:
-            continue
-        median = float(np.median(seconds))
-        excess = seconds - median
+    for k in np.flatnonzero(np.diff(bounds)):
+        waits = seconds[bounds[k]:bounds[k + 1]]
+        median = float(np.median(waits))
+        excess = waits - median
         slow = excess > 0
-        rows.append((float(excess[slow].sum()), k, median, events[keep][slow], seconds.size))
+        rows.append((float(excess[slow].sum()), k, median, events[bounds[k]:bounds[k + 1]][slow], waits.size))
     found = []
     for excess, k, median, slow_events, steps in sorted(rows, key=lambda r: (-r[0], r[1]))[:limit]:
         cases = np.zeros(log.n_cases, dtype=bool)
@@ -196,7 +193,7 @@ def _automation(view: LogView, settings: KpiSettings, lang: Language, limit: int
     candidates = automation_candidates(view, systems, costs)
     found = []
     for row in candidates[candidates["score"] > 0].head(limit).itertuples(index=False):
-        result = what_if(view, Scenario("automate", activity=row.activity), costs)
+        saved_seconds, saved_cost = savings(view, Scenario("automate", activity=row.activity), costs)
         code = view.log.activity_code(row.activity)
         cases = np.zeros(view.log.n_cases, dtype=bool)
         cases[view.log.case[activity_events(view.log, code)]] = True
@@ -205,7 +202,7 @@ def _automation(view: LogView, settings: KpiSettings, lang: Language, limit: int
             t("backlog.automation.evidence", lang, person=row.person_share, executions=int(row.executions),
               role=row.role, predecessor=row.predecessor, predecessor_share=row.predecessor_share,
               hours=row.person_hours, cost_share=AUTOMATED_COST_SHARE, wait=format_duration(AUTOMATED_WAIT_SECONDS)),
-            cases & view.case_mask, result.saved_seconds / DAY, result.before.total_cost - result.after.total_cost))
+            cases & view.case_mask, saved_seconds / DAY, saved_cost))
     return found
 
 

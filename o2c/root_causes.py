@@ -156,12 +156,11 @@ def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) 
                          "too_small": too_small})
 
 
-def _table(members: np.ndarray, n_groups: int, judged: np.ndarray, positive: np.ndarray,
+def _table(bins: np.ndarray, n_groups: int, judged: np.ndarray, positive: np.ndarray,
            seconds: np.ndarray | None) -> pd.DataFrame:
-    """Statistics per group from ``members`` (group id per judged order and factor, -1 none; one row per factor,
-    one column per judged order)."""
-    # Bin 0 collects "no group", so no pass has to drop the -1s; columns are taken, not masks broadcast.
-    bins = members.astype(np.intp) + 1
+    """Statistics per group from ``bins`` (group id + 1 per factor and judged order, 0 for none; one row per
+    factor, one column per judged order)."""
+    # Bin 0 collects "no group", so no pass has to drop anything; columns are taken, never masks broadcast.
     hit = positive[judged]
     n_in = _group_counts(bins, n_groups)
     x_in = _group_counts(bins[:, hit], n_groups)
@@ -195,10 +194,11 @@ def _ranked(table: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class _Segments:
-    """Per log: segment id per (factor, order) (-1: missing, pooled or a copy of an earlier segment), each
-    segment's factor, value and copies ("warehouse = DC Singapore" for region APAC), and each row's factor."""
+    """Per log: segment id + 1 per (factor, order) (0: missing, pooled or a copy of an earlier segment; 16 bits
+    when the ids fit, which halves what every table reads), each segment's factor, value and copies
+    ("warehouse = DC Singapore" for region APAC), and each row's factor."""
 
-    ids: np.ndarray
+    bins: np.ndarray
     factors: list[str]
     values: list[str]
     also: list[str]
@@ -236,7 +236,7 @@ def _build_segments(log: EventLog) -> _Segments:
         values += labels[:tested]
     ids = np.vstack(rows) if rows else np.empty((0, log.n_cases), dtype=np.int32)
     ids, also = _merge_copies(ids, factors, values)
-    return _Segments(ids, factors, values, also, names)
+    return _Segments((ids + 1).astype(np.uint16 if len(values) < 1 << 16 else np.int32), factors, values, also, names)
 
 
 def _merge_copies(ids: np.ndarray, factors: list[str], values: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -265,7 +265,7 @@ def segment_table(view: LogView, outcome: Outcome) -> pd.DataFrame:
     """One row per attribute value (columns ``COLUMNS``), ranked by ``extra_orders``; too small ones last."""
     judged, positive = outcome_mask(view, outcome)
     segments = _segments(view.log)
-    table = _table(segments.ids[:, judged], len(segments.values), judged, positive, _seconds(view.log, outcome))
+    table = _table(segments.bins[:, judged], len(segments.values), judged, positive, _seconds(view.log, outcome))
     table.insert(0, "factor", segments.factors)
     table.insert(1, "value", segments.values)
     table.insert(2, "also", segments.also)
@@ -278,7 +278,7 @@ def segment_cases(view: LogView, factor: str, value: str) -> np.ndarray:
     found = [i for i, (f, v) in enumerate(zip(segments.factors, segments.values)) if (f, v) == (factor, value)]
     if not found:
         return np.zeros(view.log.n_cases, dtype=bool)
-    return view.case_mask & (segments.ids[segments.rows.index(factor)] == found[0])
+    return view.case_mask & (segments.bins[segments.rows.index(factor)] == found[0] + 1)
 
 
 def _seconds(log: EventLog, outcome: Outcome) -> np.ndarray | None:
@@ -301,8 +301,8 @@ def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) 
         found.pop("repeated_credit_check", None)
         found.pop("many_people", None)
     names = list(found)
-    members = np.array([np.where(found[n][judged], i, -1) for i, n in enumerate(names)]).reshape(len(names), -1)
-    table = _table(members, len(names), judged, positive, _seconds(view.log, outcome))
+    rows = np.array([found[n][judged] for n in names], dtype=bool).reshape(len(names), -1)
+    table = _table(rows * np.arange(1, len(names) + 1, dtype=np.uint16)[:, None], len(names), judged, positive, _seconds(view.log, outcome))
     table.insert(0, "factor", names)
     table.insert(1, "value", "yes")
     table.insert(2, "also", "")

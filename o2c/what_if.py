@@ -115,6 +115,17 @@ def what_if(view: LogView, scenario: Scenario, costs: CostTable) -> WhatIf:
                   float(np.nansum(saved)))
 
 
+def savings(view: LogView, scenario: Scenario, costs: CostTable) -> tuple[float, float]:
+    """The scenario's ``saved_seconds`` and the cost it saves (``before.total_cost - after.total_cost``) on the
+    selected orders, as ``what_if`` gives them, without its medians (for the backlog, which only adds up)."""
+    log = view.log
+    replay = _replay(log, scenario, costs)
+    mask = view.case_mask
+    hit = mask & replay.affected
+    saved = order_measures(log).end_to_end_seconds[hit] - replay.end_to_end[hit]
+    return float(np.nansum(saved)), float(order_costs(log, costs)[mask].sum()) - float(replay.cost[mask].sum())
+
+
 def _outcome(end_to_end: np.ndarray, invoice_to_cash: np.ndarray, cost: np.ndarray) -> Outcome:
     paid = end_to_end[~np.isnan(end_to_end)]
     return Outcome(
