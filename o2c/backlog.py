@@ -25,7 +25,7 @@ import pandas as pd
 from o2c.columns import column_label
 from o2c.cost import default_cost_table
 from o2c.automation import automation_candidates, default_system_resources
-from o2c.bottlenecks import ORDER_LABEL_COLUMNS, selected_steps, transition_index
+from o2c.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
 from o2c.cycle_times import activity_events
 from o2c.eventlog import LogView
 from o2c.i18n import Language, t
@@ -108,18 +108,22 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
     log = view.log
     index = transition_index(log)
     names = log.activity_names
-    bounds, events, seconds = selected_steps(view, index)
+    keep = view.event_mask[index.events]  # one gather for all transitions
     rows = []
-    for k in np.flatnonzero(np.diff(bounds)):
-        waits = seconds[bounds[k]:bounds[k + 1]]
-        median = float(np.median(waits))
-        excess = waits - median
+    for k in range(index.sources.size):
+        part = slice(index.bounds[k], index.bounds[k + 1])
+        seconds = index.seconds[part][keep[part]]
+        if seconds.size == 0:
+            continue
+        median = float(np.median(seconds))
+        excess = seconds - median
         slow = excess > 0
-        rows.append((float(excess[slow].sum()), k, median, events[bounds[k]:bounds[k + 1]][slow], waits.size))
+        rows.append((float(excess[slow].sum()), k, median, slow, seconds.size))
     found = []
-    for excess, k, median, slow_events, steps in sorted(rows, key=lambda r: (-r[0], r[1]))[:limit]:
+    for excess, k, median, slow, steps in sorted(rows, key=lambda r: (-r[0], r[1]))[:limit]:
+        part = slice(index.bounds[k], index.bounds[k + 1])
         cases = np.zeros(log.n_cases, dtype=bool)
-        cases[log.case[slow_events]] = True
+        cases[log.case[index.events[part][keep[part]][slow]]] = True
         source, target = names[index.sources[k]], names[index.targets[k]]
         found.append(Opportunity(
             "bottleneck", t("backlog.bottleneck.title", lang, source=source, target=target),

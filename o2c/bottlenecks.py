@@ -57,7 +57,7 @@ def _index(log: EventLog) -> TransitionIndex:
                            events, seconds)
 
 
-def selected_steps(view: LogView, index: TransitionIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _selected(view: LogView, index: TransitionIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The steps of the selected orders: their bounds per transition, event positions and waits."""
     if view.n_cases == view.log.n_cases:
         return index.bounds, index.events, index.seconds
@@ -73,7 +73,7 @@ def transition_ranking(view: LogView) -> pd.DataFrame:
     Ties on the total keep activity-name order, so the ranking is stable.
     """
     index = transition_index(view.log)
-    bounds, _, seconds = selected_steps(view, index)
+    bounds, _, seconds = _selected(view, index)
     counts = np.diff(bounds)
     present = np.flatnonzero(counts)
     if present.size == 0:

@@ -156,25 +156,40 @@ def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) 
                          "too_small": too_small})
 
 
-def _table(bins: np.ndarray, n_groups: int, judged: np.ndarray, positive: np.ndarray,
-           seconds: np.ndarray | None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class _Judged:
+    """An outcome over the selected orders: ``judged`` and ``positive`` (masks over all orders, as
+    ``outcome_mask``), and per judged order whether it has the outcome (``hit``) and its time (``seconds``)."""
+
+    judged: np.ndarray
+    positive: np.ndarray
+    hit: np.ndarray
+    seconds: np.ndarray | None
+
+
+def _judged(view: LogView, outcome: Outcome) -> _Judged:
+    judged, positive = outcome_mask(view, outcome)
+    seconds = _seconds(view.log, outcome)
+    return _Judged(judged, positive, positive[judged], None if seconds is None else seconds[judged])
+
+
+def _table(bins: np.ndarray, n_groups: int, judged: _Judged) -> pd.DataFrame:
     """Statistics per group from ``bins`` (group id + 1 per factor and judged order, 0 for none; one row per
     factor, one column per judged order)."""
     # Bin 0 collects "no group", so no pass has to drop anything; columns are taken, never masks broadcast.
-    hit = positive[judged]
     n_in = _group_counts(bins, n_groups)
-    x_in = _group_counts(bins[:, hit], n_groups)
-    table = compare_rates(x_in, n_in, int(positive.sum()), int(judged.sum()))
+    x_in = _group_counts(bins[:, judged.hit], n_groups)
+    table = compare_rates(x_in, n_in, int(judged.hit.sum()), judged.hit.size)
     table["extra_days"] = np.nan
-    if seconds is not None:
-        values = seconds[judged]
+    if judged.seconds is not None:
+        values = judged.seconds
         timed = ~np.isnan(values)
+        all_count, all_total = int(timed.sum()), float(np.nansum(values))
         if not timed.all():
             bins, values = bins[:, timed], values[timed]
         count = _group_counts(bins, n_groups)
         total = sum((np.bincount(row, weights=values, minlength=n_groups + 1) for row in bins),
                     np.zeros(n_groups + 1))[1:]  # one factor at a time: no copy of the values per factor
-        all_count, all_total = int(timed.sum()), float(np.nansum(seconds[judged]))
         with np.errstate(divide="ignore", invalid="ignore"):
             table["extra_days"] = (total / count - (all_total - total) / (all_count - count)) / DAY
     return table
@@ -263,9 +278,12 @@ def _same_partition(a: np.ndarray, b: np.ndarray) -> bool:
 
 def segment_table(view: LogView, outcome: Outcome) -> pd.DataFrame:
     """One row per attribute value (columns ``COLUMNS``), ranked by ``extra_orders``; too small ones last."""
-    judged, positive = outcome_mask(view, outcome)
+    return _segment_table(view, _judged(view, outcome))
+
+
+def _segment_table(view: LogView, judged: _Judged) -> pd.DataFrame:
     segments = _segments(view.log)
-    table = _table(segments.bins[:, judged], len(segments.values), judged, positive, _seconds(view.log, outcome))
+    table = _table(segments.bins[:, judged.judged], len(segments.values), judged)
     table.insert(0, "factor", segments.factors)
     table.insert(1, "value", segments.values)
     table.insert(2, "also", segments.also)
@@ -295,18 +313,21 @@ def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) 
     definition, and whoever redoes it adds a person). For rule
     outcomes, a behaviour whose every order violates the rule is the rule itself, re-phrased, and is left out.
     """
-    judged, positive = outcome_mask(view, outcome)
-    found = behaviour_cases(view.log, outcome.kind, people)
-    if outcome.kind == "rework":
+    return _behaviour_table(_judged(view, outcome), outcome.kind, behaviour_cases(view.log, outcome.kind, people))
+
+
+def _behaviour_table(judged: _Judged, kind: str, found: dict[str, np.ndarray]) -> pd.DataFrame:
+    found = dict(found)
+    if kind == "rework":
         found.pop("repeated_credit_check", None)
         found.pop("many_people", None)
     names = list(found)
-    rows = np.array([found[n][judged] for n in names], dtype=bool).reshape(len(names), -1)
-    table = _table(rows * np.arange(1, len(names) + 1, dtype=np.uint16)[:, None], len(names), judged, positive, _seconds(view.log, outcome))
+    rows = np.array([found[n][judged.judged] for n in names], dtype=bool).reshape(len(names), -1)
+    table = _table(rows * np.arange(1, len(names) + 1, dtype=np.uint16)[:, None], len(names), judged)
     table.insert(0, "factor", names)
     table.insert(1, "value", "yes")
     table.insert(2, "also", "")
-    if outcome.kind == "rule":
+    if kind == "rule":
         table = table[~((table["rate_in"] == 1) & (table["orders"] >= MIN_ORDERS))]
     return _ranked(table)
 
@@ -321,10 +342,10 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
     ``evidence`` (one sentence) and ``cases`` (mask over all orders of the log: the segment's orders that have
     the outcome).
     """
-    judged, positive = outcome_mask(view, outcome)
+    judged = _judged(view, outcome)
     behaviours = behaviour_cases(view.log, outcome.kind)
-    rows = [(r, "segment") for r in segment_table(view, outcome).itertuples()]
-    rows += [(r, "behaviour") for r in behaviour_table(view, outcome).itertuples()]
+    rows = [(r, "segment") for r in _segment_table(view, judged).itertuples()]
+    rows += [(r, "behaviour") for r in _behaviour_table(judged, outcome.kind, behaviours).itertuples()]
     rows = sorted((p for p in rows if p[0].significant and p[0].extra_orders > 0), key=lambda p: -p[0].extra_orders)
     causes = []
     for row, kind in rows[:limit]:
@@ -337,5 +358,5 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
         causes.append({"factor": row.factor, "value": row.value, "kind": kind, "orders": int(row.orders),
                        "extra_orders": row.extra_orders,
                        "extra_days": row.extra_days, "lift": row.lift, "evidence": evidence,
-                       "cases": members & judged & positive})
+                       "cases": members & judged.positive})
     return causes
