@@ -212,11 +212,11 @@ def event_order(case: np.ndarray, timestamp: np.ndarray) -> np.ndarray | None:
     """
     if _sorted_by_case_and_time(case, timestamp):
         return None
-    order = _stable_argsort(case)
+    order = stable_argsort(case)
     if _sorted_by_case_and_time(case[order], timestamp[order]):
         return order
     order = np.argsort(timestamp, kind="stable")
-    return order[_stable_argsort(case[order])]
+    return order[stable_argsort(case[order])]
 
 
 def _sorted_by_case_and_time(case: np.ndarray, timestamp: np.ndarray) -> bool:
@@ -225,7 +225,7 @@ def _sorted_by_case_and_time(case: np.ndarray, timestamp: np.ndarray) -> bool:
     return bool(in_order.all())
 
 
-def _stable_argsort(codes: np.ndarray) -> np.ndarray:
+def stable_argsort(codes: np.ndarray) -> np.ndarray:
     """``np.argsort(codes, kind="stable")`` for integer codes, as passes over 16-bit digits: numpy radix-sorts
     16-bit keys in linear time, while wider keys take a comparison sort."""
     if codes.size == 0 or codes.min() < 0:

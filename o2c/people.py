@@ -28,9 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.cost import repeated_executions
 from o2c.cycle_times import period_codes, period_starts
 from o2c.dot import quote, short_duration
-from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.eventlog import NS_PER_SECOND, EventLog, LogView, stable_argsort
 from o2c.i18n import Language, t
 
 LEVELS = ("resource", "role", "department")
@@ -381,9 +382,23 @@ def _steps_by_wait(log: EventLog) -> np.ndarray:
     the levels, so each one only filters and groups it."""
     def build() -> np.ndarray:
         steps = np.flatnonzero(log.case[1:] == log.case[:-1])
-        order = np.argsort(log.timestamp[steps + 1] - log.timestamp[steps])
+        order = _ascending(log.timestamp[steps + 1] - log.timestamp[steps])
         return steps[order].astype(np.int32 if log.n_events < 2 ** 31 else np.int64)
     return log.memo("people:steps_by_wait", build)
+
+
+def _ascending(waits: np.ndarray) -> np.ndarray:
+    """``np.argsort`` of non-negative waits in ns (ties in any order).
+
+    Timestamps are mostly whole seconds or milliseconds: then each wait in that unit and its position fit
+    together in one int64, and sorting those values (numpy's vectorised sort) is about three times faster
+    than an argsort; the position is what remains in the low bits.
+    """
+    bits = max(int(waits.size).bit_length(), 1)
+    unit = next((u for u in (NS_PER_SECOND, 1_000_000, 1_000) if not np.any(waits % u)), 1)
+    if waits.size == 0 or int(waits.max()) // unit >= 1 << (63 - bits):
+        return np.argsort(waits)
+    return np.sort((waits // unit) << bits | np.arange(waits.size)) & ((1 << bits) - 1)
 
 
 @dataclass(frozen=True)
@@ -421,10 +436,10 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
     known = codes < n
     case = log.case
 
-    # A performer's first event in an order: the first of its (order, performer) key, as events keep time order.
+    # A performer's first event in an order, as events keep time order.
     first_touch = np.zeros(log.n_events, dtype=bool)
-    first_touch[np.unique(case.astype(np.int64) * (n + 1) + codes, return_index=True)[1]] = True
-    cell = (codes * 4 + _repetitions(log) * 2 + first_touch).astype(np.int32)
+    first_touch[_first_per_case(case, codes)] = True
+    cell = (codes * 4 + repeated_executions(log) * 2 + first_touch).astype(np.int32)
     activity_cell = log.activity.astype(np.int64) * (n + 1) + codes
     if len(log.activity_names) * (n + 1) < 2 ** 31:
         activity_cell = activity_cell.astype(np.int32)
@@ -443,8 +458,7 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
     pair_of[in_order] = np.searchsorted(present, pair)
     # The first handover of each pair in an order, found in event order (sorted by order already: fast).
     first = np.zeros(log.n_events, dtype=bool)
-    first[in_order[np.unique(case[in_order].astype(np.int64) * max(present.size, 1) + pair_of[in_order],
-                             return_index=True)[1]]] = True
+    first[in_order[_first_per_case(case[in_order], pair_of[in_order])]] = True
     steps = by_wait[handover[by_wait]]
     events = np.bincount(codes[known], minlength=n)
     position = np.bincount(codes[known], weights=_relative_positions(log)[known], minlength=n)
@@ -481,12 +495,12 @@ def _relative_positions(log: EventLog) -> np.ndarray:
     return (np.arange(log.n_events) - offsets[log.case]) / np.maximum(np.diff(offsets) - 1, 1)[log.case]
 
 
-def _repetitions(log: EventLog) -> np.ndarray:
-    """Per event: the order already had this activity (the repetitions of ``o2c.rework``)."""
-    def build() -> np.ndarray:
-        key = log.case.astype(np.int64) * max(len(log.activity_names), 1) + log.activity
-        # Events are in order within each case, so the first index of each key is the first execution.
-        repeated = np.ones(log.n_events, dtype=bool)
-        repeated[np.unique(key, return_index=True)[1]] = False
-        return repeated
-    return log.memo("people:repetitions", build)
+def _first_per_case(case: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Positions of the first element of each (case, group) pair, ``case`` ascending: a stable radix sort by
+    group keeps each group's elements in case order, so a pair's first is the first of its run of equal cases
+    (``np.unique`` of a combined key would sort 64-bit numbers instead)."""
+    order = stable_argsort(group)
+    group, case = group[order], case[order]
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = (group[1:] != group[:-1]) | (case[1:] != case[:-1])
+    return order[first]
