@@ -230,8 +230,10 @@ def stable_argsort(codes: np.ndarray) -> np.ndarray:
     16-bit keys in linear time, while wider keys take a comparison sort."""
     if codes.size == 0 or codes.min() < 0:
         return np.argsort(codes, kind="stable")
-    codes = codes.astype(np.int64, copy=False)
     top = int(codes.max())
+    if top < 1 << 16:
+        return np.argsort(codes.astype(np.uint16), kind="stable")
+    codes = codes.astype(np.int64, copy=False)
     order = np.argsort((codes & 0xFFFF).astype(np.uint16), kind="stable")
     shift = 16
     while top >> shift:

@@ -365,25 +365,36 @@ class _Waits:
         return counts, orders, run_medians(counts, self.seconds if kept is None else self.seconds[kept])
 
 
-def _grouped_waits(log: EventLog, steps: np.ndarray, group: np.ndarray, n_groups: int,
+@dataclass(frozen=True)
+class _Steps:
+    """Every event followed by another of its order, shortest wait first: the event's position (``event``), its
+    order (``case``) and the wait to the next event (``seconds``). Shared by the levels, so each one only picks
+    and groups them, reading these in wait order rather than gathering from the events again."""
+
+    event: np.ndarray
+    case: np.ndarray
+    seconds: np.ndarray
+
+
+def _grouped_waits(steps: _Steps, chosen: np.ndarray, group: np.ndarray, n_groups: int,
                    first: np.ndarray | None = None) -> _Waits:
-    """The ``steps`` (an event followed by the next one of its order, shortest wait first) grouped by ``group``
-    (one per step), keeping the waits ascending within each group; ``first`` flags events per position."""
+    """The ``chosen`` steps (a mask over ``steps``) grouped by ``group`` (one per chosen step), keeping the waits
+    ascending within each group; ``first`` flags events per position."""
     # A stable sort by group keeps the wait order; 16-bit keys get numpy's radix sort.
     order = np.argsort(group.astype(np.uint16) if n_groups <= 1 << 16 else group, kind="stable")
-    steps = steps[order]
     bounds = np.concatenate(([0], np.cumsum(np.bincount(group, minlength=n_groups))))
-    seconds = (log.timestamp[steps + 1] - log.timestamp[steps]) / NS_PER_SECOND
-    return _Waits(bounds, log.case[steps], seconds, None if first is None else first[steps])
+    return _Waits(bounds, steps.case[chosen][order], steps.seconds[chosen][order],
+                  None if first is None else first[steps.event[chosen][order]])
 
 
-def _steps_by_wait(log: EventLog) -> np.ndarray:
-    """Every event followed by another of its order (its position), shortest wait to that event first; shared by
-    the levels, so each one only filters and groups it."""
-    def build() -> np.ndarray:
+def _steps_by_wait(log: EventLog) -> _Steps:
+    """The ``_Steps`` of the log, kept on it."""
+    def build() -> _Steps:
         steps = np.flatnonzero(log.case[1:] == log.case[:-1])
-        order = _ascending(log.timestamp[steps + 1] - log.timestamp[steps])
-        return steps[order].astype(np.int32 if log.n_events < 2 ** 31 else np.int64)
+        waits = log.timestamp[steps + 1] - log.timestamp[steps]
+        order = _ascending(waits)
+        event = steps[order].astype(np.int32 if log.n_events < 2 ** 31 else np.int64)
+        return _Steps(event, log.case[event], waits[order] / NS_PER_SECOND)
     return log.memo("people:steps_by_wait", build)
 
 
@@ -445,28 +456,34 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
         activity_cell = activity_cell.astype(np.int32)
 
     by_wait = _steps_by_wait(log)
-    followed = by_wait[known[by_wait]]
-    waits = _grouped_waits(log, followed, codes[followed], max(n, 1))
+    followed = known[by_wait.event]
+    waits = _grouped_waits(by_wait, followed, codes[by_wait.event[followed]], max(n, 1))
 
     # Handovers: steps whose two events have different known performers; pairs numbered as they occur.
     handover = np.zeros(log.n_events, dtype=bool)
     handover[:-1] = (case[1:] == case[:-1]) & known[:-1] & known[1:] & (codes[:-1] != codes[1:])
     in_order = np.flatnonzero(handover)
-    pair = codes[in_order] * max(n, 1) + codes[in_order + 1]
-    present = np.flatnonzero(np.bincount(pair, minlength=n * n)) if n * n <= _DENSE_CELLS else np.unique(pair)
+    pair = codes[in_order].astype(np.int64) * max(n, 1) + codes[in_order + 1]
     pair_of = np.zeros(log.n_events, dtype=np.int32)
-    pair_of[in_order] = np.searchsorted(present, pair)
+    if n * n <= _DENSE_CELLS:
+        present = np.flatnonzero(np.bincount(pair, minlength=n * n))
+        number = np.zeros(n * n, dtype=np.int32)
+        number[present] = np.arange(present.size)
+        pair_of[in_order] = number[pair]
+    else:
+        present = np.unique(pair)
+        pair_of[in_order] = np.searchsorted(present, pair)
     # The first handover of each pair in an order, found in event order (sorted by order already: fast).
     first = np.zeros(log.n_events, dtype=bool)
     first[in_order[_first_per_case(case[in_order], pair_of[in_order])]] = True
-    steps = by_wait[handover[by_wait]]
+    handed = handover[by_wait.event]
     events = np.bincount(codes[known], minlength=n)
     position = np.bincount(codes[known], weights=_relative_positions(log)[known], minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         mean_position = position / events
     return _PerformerIndex(
         labels=labels, cell=cell, activity_cell=activity_cell, waits=waits,
-        handovers=_grouped_waits(log, steps, pair_of[steps], present.size, first),
+        handovers=_grouped_waits(by_wait, handed, pair_of[by_wait.event[handed]], present.size, first),
         pair_source=present // max(n, 1), pair_target=present % max(n, 1), mean_position=mean_position)
 
 
@@ -474,14 +491,14 @@ def _performer_codes(values: pd.Categorical | np.ndarray | None, n_events: int) 
     """Dense performer codes per event (only values that occur, in category order) and their labels; events
     without a performer get code ``len(labels)``."""
     if values is None:
-        return np.zeros(n_events, dtype=np.int64), []
+        return np.zeros(n_events, dtype=np.int32), []
     column = values if isinstance(values, pd.Categorical) else pd.Categorical(values)
     raw = np.asarray(column.codes, dtype=np.int64)
     used = np.bincount(raw[raw >= 0], minlength=len(column.categories)) > 0
     dense = np.cumsum(used) - 1
     n = int(used.sum())
-    return np.where(raw >= 0, dense[np.maximum(raw, 0)] if used.size else n, n), \
-        [str(c) for c in np.asarray(column.categories)[used]]
+    codes = np.where(raw >= 0, dense[np.maximum(raw, 0)] if used.size else n, n).astype(np.int32)  # cache-friendlier
+    return codes, [str(c) for c in np.asarray(column.categories)[used]]
 
 
 def _event_weeks(log: EventLog) -> np.ndarray:
@@ -492,7 +509,8 @@ def _event_weeks(log: EventLog) -> np.ndarray:
 def _relative_positions(log: EventLog) -> np.ndarray:
     """Per event: its place in its order from 0 (first event) to 1 (last); 0 for one-event orders."""
     offsets = log.case_offsets
-    return (np.arange(log.n_events) - offsets[log.case]) / np.maximum(np.diff(offsets) - 1, 1)[log.case]
+    sizes = np.diff(offsets)  # events are grouped by order: repeat per order rather than gather per event
+    return (np.arange(log.n_events) - np.repeat(offsets[:-1], sizes)) / np.repeat(np.maximum(sizes - 1, 1), sizes)
 
 
 def _first_per_case(case: np.ndarray, group: np.ndarray) -> np.ndarray:
