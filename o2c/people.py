@@ -477,8 +477,8 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
     first = np.zeros(log.n_events, dtype=bool)
     first[in_order[_first_per_case(case[in_order], pair_of[in_order])]] = True
     handed = handover[by_wait.event]
-    events = np.bincount(codes[known], minlength=n)
-    position = np.bincount(codes[known], weights=_relative_positions(log)[known], minlength=n)
+    events = np.bincount(codes, minlength=n + 1)[:n]  # bin n: events without a performer
+    position = np.bincount(codes, weights=_relative_positions(log), minlength=n + 1)[:n]
     with np.errstate(divide="ignore", invalid="ignore"):
         mean_position = position / events
     return _PerformerIndex(
