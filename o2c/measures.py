@@ -31,7 +31,8 @@ class OrderMeasures:
     """One value per order (case code order) of a log.
 
     * ``created_ns``: the order's first event; ``paid_ns``/``delivered_ns``/``invoiced_ns``: the first payment,
-      delivery and invoice event (-1 when none).
+      delivery and invoice event (-1 when none); ``paid_event``/``invoiced_event``/``paid_after_invoice_event``:
+      the positions of the events the times are read from (-1 when none), for analyses that move events.
     * ``end_to_end_seconds``: created to the first payment received (NaN while unpaid).
     * ``order_to_delivery_seconds``: created to the first "Delivered" event.
     * ``invoice_to_cash_seconds``: first invoice to the first payment after it.
@@ -46,6 +47,9 @@ class OrderMeasures:
     """
 
     created_ns: np.ndarray
+    paid_event: np.ndarray
+    invoiced_event: np.ndarray
+    paid_after_invoice_event: np.ndarray
     paid_ns: np.ndarray
     delivered_ns: np.ndarray
     invoiced_ns: np.ndarray
@@ -77,9 +81,11 @@ def order_measures(log: EventLog) -> OrderMeasures:
 def _measure(log: EventLog) -> OrderMeasures:
     missing: dict[str, str] = {}
     created = log.case_start_ns
-    paid_ns = _first_of(log, payment_codes(log))
-    delivered_ns = _first_of(log, _codes(log, DELIVERED))
-    invoiced_ns = _first_of(log, _codes(log, INVOICE_CREATED))
+    paid_event = first_per_case(log, events_of(log, payment_codes(log)))
+    invoiced_event = first_per_case(log, events_of(log, _codes(log, INVOICE_CREATED)))
+    paid_ns, invoiced_ns = _time_of(log, paid_event), _time_of(log, invoiced_event)
+    delivered_ns = _time_of(log, first_per_case(log, events_of(log, _codes(log, DELIVERED))))
+    paid_after_invoice_event = _first_payment_after(log, invoiced_ns)
     if not (paid_ns >= 0).any():
         missing["payment"] = "Payment Received"
     if not (delivered_ns >= 0).any():
@@ -115,12 +121,15 @@ def _measure(log: EventLog) -> OrderMeasures:
 
     return OrderMeasures(
         created_ns=created,
+        paid_event=paid_event,
+        invoiced_event=invoiced_event,
+        paid_after_invoice_event=paid_after_invoice_event,
         paid_ns=paid_ns,
         delivered_ns=delivered_ns,
         invoiced_ns=invoiced_ns,
         end_to_end_seconds=_between(created, paid_ns),
         order_to_delivery_seconds=_between(created, delivered_ns),
-        invoice_to_cash_seconds=_invoice_to_cash(log, invoiced_ns),
+        invoice_to_cash_seconds=_between(invoiced_ns, _time_of(log, paid_after_invoice_event)),
         paid=paid,
         cancelled=cancelled,
         paid_late=paid_late,
@@ -144,21 +153,21 @@ def _codes(log: EventLog, name: str) -> list[int]:
     return [] if code is None else [code]
 
 
-def _events_of(log: EventLog, codes: list[int]) -> np.ndarray:
+def events_of(log: EventLog, codes: list[int]) -> np.ndarray:
+    """Positions (ascending) of the events of any of the activity ``codes``."""
     if not codes:
         return np.empty(0, dtype=np.int64)
     return np.sort(np.concatenate([activity_events(log, code) for code in codes]))
 
 
-def _first_of(log: EventLog, codes: list[int]) -> np.ndarray:
-    """Per order: the timestamp of its first event of any of ``codes``, -1 when none."""
-    first = first_per_case(log, _events_of(log, codes))
-    return np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
+def _time_of(log: EventLog, events: np.ndarray) -> np.ndarray:
+    """The timestamps of per-order event positions, -1 where there is no event."""
+    return np.where(events >= 0, log.timestamp[np.maximum(events, 0)], -1)
 
 
 def _has_any(log: EventLog, codes: list[int]) -> np.ndarray:
     flags = np.zeros(log.n_cases, dtype=bool)
-    flags[log.case[_events_of(log, codes)]] = True
+    flags[log.case[events_of(log, codes)]] = True
     return flags
 
 
@@ -166,14 +175,12 @@ def _between(start_ns: np.ndarray, end_ns: np.ndarray) -> np.ndarray:
     return np.where((start_ns >= 0) & (end_ns >= 0), (end_ns - start_ns) / NS_PER_SECOND, np.nan)
 
 
-def _invoice_to_cash(log: EventLog, invoiced_ns: np.ndarray) -> np.ndarray:
-    """First invoice to the first payment at or after it (by time; a payment before the invoice is not one)."""
-    payments = _events_of(log, payment_codes(log))
-    after = payments[(invoiced_ns[log.case[payments]] >= 0)
-                     & (log.timestamp[payments] >= invoiced_ns[log.case[payments]])]
-    first = first_per_case(log, after)
-    paid_after = np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
-    return _between(invoiced_ns, paid_after)
+def _first_payment_after(log: EventLog, invoiced_ns: np.ndarray) -> np.ndarray:
+    """Per order: the first payment at or after its first invoice (by time; a payment before the invoice is not
+    one), -1 when none."""
+    payments = events_of(log, payment_codes(log))
+    invoiced = invoiced_ns[log.case[payments]]
+    return first_per_case(log, payments[(invoiced >= 0) & (log.timestamp[payments] >= invoiced)])
 
 
 def distinct_people(log: EventLog, events: np.ndarray | None = None) -> np.ndarray:

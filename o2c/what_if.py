@@ -27,12 +27,10 @@ from typing import Literal
 import numpy as np
 
 from o2c.cost import CostTable, order_costs, repeated_executions
-from o2c.cycle_times import activity_events
 from o2c.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.measures import order_measures
+from o2c.measures import events_of, order_measures
 from o2c.activities import EXTERNAL_ACTIVITIES, PAYMENT_ACTIVITIES
 from o2c.rework import activity_families
-from o2c.rules import first_per_case
 
 AUTOMATED_COST_SHARE = 0.10
 AUTOMATED_WAIT_SECONDS = 3_600
@@ -175,14 +173,8 @@ def _members(log: EventLog, name: str) -> list[int]:
     return [log.activity_code(a) for a, label in activity_families(log.activity_names).items() if label == name]
 
 
-def _events_of(log: EventLog, codes: list[int]) -> np.ndarray:
-    if not codes:
-        return np.empty(0, dtype=np.int64)
-    return np.sort(np.concatenate([activity_events(log, c) for c in codes]))
-
-
 def _remove_rework(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, np.ndarray]:
-    events = _events_of(log, _members(log, name))
+    events = events_of(log, _members(log, name))
     cut = np.zeros(log.n_events, dtype=np.int64)
     saving = np.zeros(log.n_cases)
     if events.size == 0:
@@ -224,7 +216,7 @@ def _cut_wait(log: EventLog, source: str, target: str, percent: float) -> np.nda
 
 
 def _automate(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, np.ndarray]:
-    events = _events_of(log, _members(log, name))
+    events = events_of(log, _members(log, name))
     delta = np.zeros(log.n_events, dtype=np.int64)
     with_previous = events[(events > 0) & (log.case[np.maximum(events - 1, 0)] == log.case[events])]
     wait = log.timestamp[with_previous] - log.timestamp[with_previous - 1]
@@ -241,23 +233,9 @@ def is_external(name: str) -> bool:
     return name in EXTERNAL_ACTIVITIES or name.strip().lower() in PAYMENT_ACTIVITIES
 
 
-def _key_events(log: EventLog) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per order: its first payment event, first invoice event, and first payment at or after that invoice
-    (-1 when none); the same events ``o2c.measures`` reads its times from. Kept on the log."""
-    def build() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        payments = _events_of(log, [c for c, n in enumerate(log.activity_names)
-                                    if n.strip().lower() in PAYMENT_ACTIVITIES])
-        invoices = _events_of(log, [c for c in [log.activity_code("Invoice Created")] if c is not None])
-        first_invoice = first_per_case(log, invoices)
-        invoiced_ns = np.where(first_invoice >= 0, log.timestamp[np.maximum(first_invoice, 0)], -1)
-        after = payments[(invoiced_ns[log.case[payments]] >= 0)
-                         & (log.timestamp[payments] >= invoiced_ns[log.case[payments]])]
-        return first_per_case(log, payments), first_invoice, first_per_case(log, after)
-    return log.memo("what_if_key_events", build)
-
-
 def _measure(log: EventLog, cut: np.ndarray, saving: np.ndarray, costs: CostTable) -> _Replay:
-    paid, invoice, paid_after = _key_events(log)
+    measures = order_measures(log)  # the events its times come from move here
+    paid, invoice, paid_after = measures.paid_event, measures.invoiced_event, measures.paid_after_invoice_event
 
     def moved(events: np.ndarray) -> np.ndarray:
         """New time (ns, float) of one event per order; NaN where there is none."""
