@@ -203,3 +203,31 @@ def test_html_report_download_opens_offline_with_the_process_map(server, page, t
     assert process_map.locator("g.node text", has_text="Create Sales Order").first.is_visible()
     assert page.locator("#kpis .card").count() >= 10
     page.screenshot(path=str(ARTIFACTS / "report_html.png"), full_page=True)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick ``option`` in the main-area selectbox called ``label``."""
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]', has=page.get_by_text(label, exact=True)
+                 ).first.click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_act_on_insights_root_cause_to_backlog_orders(server, page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    open_page(page, "root-causes", "Root causes")
+    choose(page, "Outcome", "Late delivery")
+    page.get_by_text(re.compile(r"^Late delivery: 321 of 1,900 ")).wait_for()
+    page.screenshot(path=str(ARTIFACTS / "root_causes.png"), full_page=True)
+
+    open_page(page, "backlog", "Improvement backlog")
+    choose(page, "Opportunity", "Late delivery: look into carrier = Atlas Freight")
+    page.get_by_text(re.compile(r"^187 orders\. The Id column is the Salesforce Order Id")).wait_for()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download orders (CSV)").click()
+    lines = Path(download_info.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[:2] == ["Id", "order_number"]
+    assert len(lines) == 1 + 187 and all(line.startswith("801") for line in lines[1:])
+    page.screenshot(path=str(ARTIFACTS / "backlog.png"), full_page=True)
