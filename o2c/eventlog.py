@@ -212,11 +212,11 @@ def event_order(case: np.ndarray, timestamp: np.ndarray) -> np.ndarray | None:
     """
     if _sorted_by_case_and_time(case, timestamp):
         return None
-    order = stable_argsort(case)
+    order = _stable_argsort(case)
     if _sorted_by_case_and_time(case[order], timestamp[order]):
         return order
     order = np.argsort(timestamp, kind="stable")
-    return order[stable_argsort(case[order])]
+    return order[_stable_argsort(case[order])]
 
 
 def _sorted_by_case_and_time(case: np.ndarray, timestamp: np.ndarray) -> bool:
@@ -225,15 +225,13 @@ def _sorted_by_case_and_time(case: np.ndarray, timestamp: np.ndarray) -> bool:
     return bool(in_order.all())
 
 
-def stable_argsort(codes: np.ndarray) -> np.ndarray:
+def _stable_argsort(codes: np.ndarray) -> np.ndarray:
     """``np.argsort(codes, kind="stable")`` for integer codes, as passes over 16-bit digits: numpy radix-sorts
     16-bit keys in linear time, while wider keys take a comparison sort."""
     if codes.size == 0 or codes.min() < 0:
         return np.argsort(codes, kind="stable")
-    top = int(codes.max())
-    if top < 1 << 16:
-        return np.argsort(codes.astype(np.uint16), kind="stable")
     codes = codes.astype(np.int64, copy=False)
+    top = int(codes.max())
     order = np.argsort((codes & 0xFFFF).astype(np.uint16), kind="stable")
     shift = 16
     while top >> shift:

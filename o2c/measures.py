@@ -192,8 +192,9 @@ def distinct_people(log: EventLog, events: np.ndarray | None = None) -> np.ndarr
     codes = np.asarray(pd.Categorical(resource).codes, dtype=np.int64)
     keep = codes >= 0 if events is None else (codes >= 0) & events
     width = int(codes.max()) + 1
-    # Sorting the (order, resource) keys and counting changes is several times faster than np.unique here.
-    pairs = np.sort(log.case[keep].astype(np.int64) * width + codes[keep])
+    # Sorting the (order, resource) keys and counting changes is several times faster than np.unique here; the
+    # keys already ascend by order, so timsort (the stable sort) only has to sort within each order.
+    pairs = np.sort(log.case[keep].astype(np.int64) * width + codes[keep], kind="stable")
     first = np.ones(pairs.size, dtype=bool)
     first[1:] = pairs[1:] != pairs[:-1]
     return np.bincount(pairs[first] // width, minlength=log.n_cases)

@@ -185,9 +185,10 @@ def _table(bins: np.ndarray, n_groups: int, judged: _Judged) -> pd.DataFrame:
         values = judged.seconds
         timed = ~np.isnan(values)
         all_count, all_total = int(timed.sum()), float(np.nansum(values))
-        if not timed.all():
+        count = n_in
+        if all_count < values.size:
             bins, values = bins[:, timed], values[timed]
-        count = _group_counts(bins, n_groups)
+            count = _group_counts(bins, n_groups)
         total = sum((np.bincount(row, weights=values, minlength=n_groups + 1) for row in bins),
                     np.zeros(n_groups + 1))[1:]  # one factor at a time: no copy of the values per factor
         with np.errstate(divide="ignore", invalid="ignore"):
