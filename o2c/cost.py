@@ -150,13 +150,14 @@ def order_costs(log: EventLog, table: CostTable) -> np.ndarray:
 def repeated_executions(log: EventLog) -> np.ndarray:
     """Bool per event: the activity already happened earlier in the same order (a repeated execution)."""
     def build() -> np.ndarray:
-        # Group by activity with a stable radix sort: within a group, events stay in case-then-time order, so
-        # the first of each run of equal cases is the order's first execution.
-        small = len(log.activity_names) < 1 << 16
-        order = np.argsort(log.activity.astype(np.uint16) if small else log.activity, kind="stable")
-        activity, case = log.activity[order], log.case[order]
+        # Sort by (case, activity) stably: equal keys stay in time order, so the first of each run is the order's
+        # first execution. The keys ascend by case already, so timsort (numpy's stable sort) only sorts within
+        # each order: several times faster than grouping by activity with a radix sort.
+        key = log.case.astype(np.int64) * max(len(log.activity_names), 1) + log.activity
+        order = np.argsort(key, kind="stable")
+        key = key[order]
         first = np.ones(order.size, dtype=bool)
-        first[1:] = (activity[1:] != activity[:-1]) | (case[1:] != case[:-1])
+        first[1:] = key[1:] != key[:-1]
         repeated = np.ones(log.n_events, dtype=bool)
         repeated[order[first]] = False
         return repeated
