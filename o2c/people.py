@@ -15,8 +15,9 @@ numbers (the balance table counts them as ``unassigned``).
   the Gini index of executions over the performers who do it (0: evenly shared, towards 1: one does nearly all).
 
 Everything that does not depend on the filters (codes, sort orders, first events) is built once per log and
-level and kept on the log (two levels at a time, about 30 bytes per event each); a filter change only masks
-those arrays: a few passes over the events of the selected orders.
+level and kept on the log (two levels at a time, about 30 bytes per event each, plus 16 bytes per event for
+the steps in wait order that the levels share); a filter change only masks those arrays: a few passes over the
+events of the selected orders.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import pytest
 from o2c.eventlog import build_event_log
 from o2c.people import (CONCENTRATED_TOP3, activity_performers, handover_dot, handover_summary, handovers,
                         people_levels, performers, run_medians, weekly_workload, workload_balance)
+from o2c.people import _ascending
 from o2c.rework import rework
 from o2c.sample import SELF_CHECKING_REPS
 
@@ -288,3 +289,14 @@ def test_handovers_match_pm4py_handover_of_work_on_the_running_example():
     # pm4py also counts a person handing to themselves; a handover here is between two performers.
     expected = {pair: round(share * steps) for pair, share in theirs.items() if pair[0] != pair[1]}
     assert dict(zip(zip(ours["source"], ours["target"]), ours["handovers"])) == expected
+
+
+def test_waits_sort_like_argsort_in_any_unit():
+    rng = np.random.default_rng(3)
+    for unit in (1_000_000_000, 1_000_000, 1, 7):  # whole seconds and milliseconds are packed; others fall back
+        for top in (5, 10 ** 6, 2 ** 40):
+            waits = rng.integers(0, top, 5_000).astype(np.int64) * unit
+            order = _ascending(waits)
+            assert np.array_equal(waits[order], np.sort(waits))
+            assert np.array_equal(np.sort(order), np.arange(waits.size))
+    assert _ascending(np.empty(0, dtype=np.int64)).size == 0
