@@ -17,6 +17,7 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _SERIAL_RANGE = (30000.0, 100000.0)
 _SLASHED = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$")
 _TIME_PART = re.compile(r"\d{1,2}:\d{2}")
+_TIME_PROBE = 10_000  # values tried at a time when looking for a time of day
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def parse_timestamps(raw: pd.Series, *, timezone: str = "UTC", date_order: DateO
         is_datetime = is_datetime.fillna(False).astype(bool).to_numpy()
     if is_datetime.any():
         result[is_datetime] = _localise(pd.to_datetime(raw[is_datetime].astype(object)), timezone)
-    numeric = pd.to_numeric(raw.where(~is_datetime), errors="coerce")
+    numeric = _numbers(raw, ~is_datetime)
     is_serial = numeric.between(*_SERIAL_RANGE).to_numpy()
     if is_serial.any():
         serial = _EXCEL_EPOCH + pd.to_timedelta(numeric[is_serial].to_numpy(), unit="D")
@@ -69,18 +70,48 @@ def parse_timestamps(raw: pd.Series, *, timezone: str = "UTC", date_order: DateO
     has_time = False
     if pending.any():
         candidates = text[pending]
-        has_time = bool(candidates.str.contains(_TIME_PART).any())
-        slashed = candidates.str.match(_SLASHED).fillna(False).to_numpy(dtype=bool)
+        has_time = _any_time_of_day(candidates)
+        slashed = _slashed(candidates)
         if slashed.any():
             parts = candidates[slashed].str.extract(_SLASHED)
             order, ambiguous = _decide_date_order(parts, date_order)
-            result.loc[candidates.index[slashed]] = _from_parts(parts, order, timezone).to_numpy()
+            result.loc[candidates.index[slashed]] = _from_parts(parts, order, timezone).array
         iso = candidates[~slashed]
         if len(iso):
-            result.loc[iso.index] = _iso_to_utc(iso, timezone).to_numpy()
+            result.loc[iso.index] = _iso_to_utc(iso, timezone).array  # .to_numpy() would box every value
     unparseable = pending & result.isna().to_numpy()
     date_only = not has_time and _no_time(result[is_datetime | is_serial])
     return ParsedTimestamps(result, empty, unparseable, order, ambiguous, date_only)
+
+
+def _numbers(raw: pd.Series, wanted: np.ndarray) -> pd.Series:
+    """``pd.to_numeric`` of the ``wanted`` values (NaN elsewhere). Text with a colon is never a number, so
+    a column of date-times skips the (slow) attempt."""
+    if pd.api.types.is_string_dtype(raw.dtype) and raw.dtype != object:
+        wanted = wanted & ~raw.str.contains(":", regex=False).fillna(False).to_numpy(dtype=bool)
+    numeric = pd.Series(np.nan, index=raw.index)
+    if wanted.any():
+        numeric[wanted] = pd.to_numeric(raw[wanted], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return numeric
+
+
+def _any_time_of_day(text: pd.Series) -> bool:
+    """Whether some value carries a time of day; a first slice usually answers it."""
+    with_colon = text[text.str.contains(":", regex=False).fillna(False).to_numpy(dtype=bool)]
+    for start in range(0, len(with_colon), _TIME_PROBE):
+        if with_colon.iloc[start:start + _TIME_PROBE].str.contains(_TIME_PART).any():
+            return True
+    return False
+
+
+def _slashed(text: pd.Series) -> np.ndarray:
+    """Which stripped values are day/month/year dates. Values opening with three ASCII digits (ISO 8601's
+    year) cannot be, so the pattern is tried on the others only."""
+    slashed = np.zeros(len(text), dtype=bool)
+    maybe = ~text.str.match(r"[0-9]{3}").fillna(False).to_numpy(dtype=bool)
+    if maybe.any():
+        slashed[maybe] = text[maybe].str.match(_SLASHED).fillna(False).to_numpy(dtype=bool)
+    return slashed
 
 
 def _localise(values: pd.Series, timezone: str) -> pd.Series:
@@ -94,11 +125,11 @@ def _iso_to_utc(text: pd.Series, timezone: str) -> pd.Series:
     """ISO text with and without offsets: offsets are honoured, naive values read in ``timezone``."""
     has_offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False).to_numpy(dtype=bool)
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
-    if has_offset.any():
-        out[has_offset] = pd.to_datetime(text[has_offset], format="ISO8601", errors="coerce", utc=True)
+    if has_offset.any():  # positional .array: assigning a Series would align millions of index labels
+        out[has_offset] = pd.to_datetime(text[has_offset], format="ISO8601", errors="coerce", utc=True).array
     if (~has_offset).any():
         naive = pd.to_datetime(text[~has_offset], format="ISO8601", errors="coerce")
-        out[~has_offset] = _localise(naive, timezone)
+        out[~has_offset] = _localise(naive, timezone).array
     return out
 
 
