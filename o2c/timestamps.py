@@ -17,6 +17,7 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _SERIAL_RANGE = (30000.0, 100000.0)
 _SLASHED = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$")
 _TIME_PART = re.compile(r"\d{1,2}:\d{2}")
+_EARLIEST, _LATEST = pd.Timestamp("1678-01-01", tz="UTC"), pd.Timestamp("2261-12-31", tz="UTC")
 _TIME_PROBE = 10_000  # values tried at a time when looking for a time of day
 
 
@@ -118,7 +119,14 @@ def _localise(values: pd.Series, timezone: str) -> pd.Series:
     values = pd.to_datetime(values)
     if values.dt.tz is None:
         values = values.dt.tz_localize(timezone, ambiguous="NaT", nonexistent="shift_forward")
-    return values.dt.tz_convert("UTC").astype("datetime64[ns, UTC]")
+    return _utc_ns(values)
+
+
+def _utc_ns(values: pd.Series) -> pd.Series:
+    """Aware values as UTC nanoseconds. pandas reads "0001-01-01" or "9999-12-31" at a coarser unit; outside the
+    nanosecond range (1677-2262) they cannot be stored, so they count as unparseable (a row in the report)."""
+    values = values.dt.tz_convert("UTC")
+    return values.where(values.between(_EARLIEST, _LATEST)).astype("datetime64[ns, UTC]")
 
 
 def _iso_to_utc(text: pd.Series, timezone: str) -> pd.Series:
@@ -126,7 +134,7 @@ def _iso_to_utc(text: pd.Series, timezone: str) -> pd.Series:
     has_offset = text.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).fillna(False).to_numpy(dtype=bool)
     out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
     if has_offset.any():  # positional .array: assigning a Series would align millions of index labels
-        out[has_offset] = pd.to_datetime(text[has_offset], format="ISO8601", errors="coerce", utc=True).array
+        out[has_offset] = _utc_ns(pd.to_datetime(text[has_offset], format="ISO8601", errors="coerce", utc=True)).array
     if (~has_offset).any():
         naive = pd.to_datetime(text[~has_offset], format="ISO8601", errors="coerce")
         out[~has_offset] = _localise(naive, timezone).array
