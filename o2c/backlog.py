@@ -116,9 +116,8 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
         if seconds.size == 0:
             continue
         median = float(np.median(seconds))
-        excess = seconds - median
-        slow = excess > 0
-        rows.append((float(excess[slow].sum()), k, median, slow, seconds.size))
+        slow = seconds > median
+        rows.append((float((seconds[slow] - median).sum()), k, median, slow, seconds.size))
     found = []
     for excess, k, median, slow, steps in sorted(rows, key=lambda r: (-r[0], r[1]))[:limit]:
         part = slice(index.bounds[k], index.bounds[k + 1])
