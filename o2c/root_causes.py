@@ -284,7 +284,7 @@ def segment_table(view: LogView, outcome: Outcome) -> pd.DataFrame:
 
 def _segment_table(view: LogView, judged: _Judged) -> pd.DataFrame:
     segments = _segments(view.log)
-    table = _table(segments.bins[:, judged.judged], len(segments.values), judged)
+    table = _table(segments.bins.compress(judged.judged, axis=1), len(segments.values), judged)
     table.insert(0, "factor", segments.factors)
     table.insert(1, "value", segments.values)
     table.insert(2, "also", segments.also)
@@ -323,7 +323,9 @@ def _behaviour_table(judged: _Judged, kind: str, found: dict[str, np.ndarray]) -
         found.pop("repeated_credit_check", None)
         found.pop("many_people", None)
     names = list(found)
-    rows = np.array([found[n][judged.judged] for n in names], dtype=bool).reshape(len(names), -1)
+    # compress() along an axis is several times faster than a boolean index here.
+    rows = (np.vstack([found[n] for n in names]).compress(judged.judged, axis=1) if names
+            else np.zeros((0, judged.hit.size), dtype=bool))
     table = _table(rows * np.arange(1, len(names) + 1, dtype=np.uint16)[:, None], len(names), judged)
     table.insert(0, "factor", names)
     table.insert(1, "value", "yes")
