@@ -206,7 +206,8 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     mask = view.event_mask
     cells = _cells(log, frozenset(systems))
     # (activity, predecessor, who, first execution?) counts, then summed over what each number does not need.
-    counts = np.bincount(cells.step[mask], minlength=n * (n + 1) * 6).reshape(n, n + 1, 3, 2)
+    # compress() takes the selected events several times faster than a boolean index.
+    counts = np.bincount(cells.step.compress(mask), minlength=n * (n + 1) * 6).reshape(n, n + 1, 3, 2)
     executions = counts.sum(axis=(1, 2, 3))
     # Orders with the activity: its first execution in each order (no sort per filter change).
     orders = counts[:, :, :, 1].sum(axis=(1, 2))
@@ -226,7 +227,7 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
         person_executions = executions * person_share
 
     predecessor, predecessor_count, _ = _dominant(counts.sum(axis=(2, 3)))
-    roles = np.bincount(cells.role[mask], minlength=n * cells.width + 1)[:-1].reshape(n, cells.width)
+    roles = np.bincount(cells.role.compress(mask), minlength=n * cells.width + 1)[:-1].reshape(n, cells.width)
     top_role, top_count, total = _dominant(roles)
     with np.errstate(invalid="ignore", divide="ignore"):
         role_share = np.where(total > 0, top_count / np.maximum(total, 1), np.nan)

@@ -112,7 +112,7 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
     rows = []
     for k in range(index.sources.size):
         part = slice(index.bounds[k], index.bounds[k + 1])
-        seconds = index.seconds[part][keep[part]]
+        seconds = index.seconds[part].compress(keep[part])  # compress(): several times faster than a mask index
         if seconds.size == 0:
             continue
         median = float(np.median(seconds))
@@ -122,7 +122,7 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
     for excess, k, median, slow, steps in sorted(rows, key=lambda r: (-r[0], r[1]))[:limit]:
         part = slice(index.bounds[k], index.bounds[k + 1])
         cases = np.zeros(log.n_cases, dtype=bool)
-        cases[log.case[index.events[part][keep[part]][slow]]] = True
+        cases[log.case[index.events[part].compress(keep[part])[slow]]] = True
         source, target = names[index.sources[k]], names[index.targets[k]]
         found.append(Opportunity(
             "bottleneck", t("backlog.bottleneck.title", lang, source=source, target=target),

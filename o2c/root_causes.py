@@ -170,7 +170,7 @@ class _Judged:
 def _judged(view: LogView, outcome: Outcome) -> _Judged:
     judged, positive = outcome_mask(view, outcome)
     seconds = _seconds(view.log, outcome)
-    return _Judged(judged, positive, positive[judged], None if seconds is None else seconds[judged])
+    return _Judged(judged, positive, positive.compress(judged), None if seconds is None else seconds.compress(judged))
 
 
 def _table(bins: np.ndarray, n_groups: int, judged: _Judged) -> pd.DataFrame:
