@@ -120,8 +120,10 @@ def savings(view: LogView, scenario: Scenario, costs: CostTable) -> tuple[float,
     replay = _replay(log, scenario, costs)
     mask = view.case_mask
     hit = mask & replay.affected
-    saved = order_measures(log).end_to_end_seconds[hit] - replay.end_to_end[hit]
-    return float(np.nansum(saved)), float(order_costs(log, costs)[mask].sum()) - float(replay.cost[mask].sum())
+    # compress() is several times faster than a boolean index; the sums run over the same values in the same order.
+    saved = order_measures(log).end_to_end_seconds.compress(hit) - replay.end_to_end.compress(hit)
+    before, after = order_costs(log, costs).compress(mask), replay.cost.compress(mask)
+    return float(np.nansum(saved)), float(before.sum()) - float(after.sum())
 
 
 def _outcome(end_to_end: np.ndarray, invoice_to_cash: np.ndarray, cost: np.ndarray) -> Outcome:
