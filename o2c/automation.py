@@ -154,19 +154,30 @@ def _cells(log: EventLog, systems: frozenset[str]) -> _Cells:
 
 
 def _build_cells(log: EventLog, systems: frozenset[str]) -> _Cells:
+    # Built in place in 32 bits where the codes fit: each fresh array of a 1M-order log costs page faults.
     n = len(log.activity_names)
-    previous = np.full(log.n_events, n, dtype=np.int64)
-    same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
-    previous[same] = log.activity[same - 1]
     events = system_events(log, systems)
-    who = np.zeros(log.n_events, dtype=np.int64) if events is None else events[0] + 2 * events[1].astype(np.int64)
-    step = ((log.activity.astype(np.int64) * (n + 1) + previous) * 3 + who) * 2 + ~repeated_executions(log)
+    step = np.full(log.n_events, n, dtype=_dtype(n * (n + 1) * 6))  # the previous activity; n for a first event
+    same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
+    step[same] = log.activity[same - 1]
+    step += log.activity.astype(step.dtype) * (n + 1)
+    step *= 3
+    if events is not None:
+        np.add(step, 1, out=step, where=events[0])  # a system
+        np.add(step, 2, out=step, where=events[1])  # a person
+    step *= 2
+    step += ~repeated_executions(log)
     found = resource_codes(log, "role") or resource_codes(log, "resource")
     codes, roles = found if found is not None else (np.full(log.n_events, -1, dtype=np.int64), [])
     width = max(len(roles), 1)
-    people = events[1] if events is not None else np.ones(log.n_events, dtype=bool)
-    role = np.where(people & (codes >= 0), log.activity.astype(np.int64) * width + codes, n * width)
+    role = log.activity.astype(_dtype(n * width + 1)) * width
+    role += codes
+    role[(codes < 0) if events is None else (codes < 0) | ~events[1]] = n * width  # only people's known roles
     return _Cells(_compact(step, n * (n + 1) * 6), _compact(role, n * width + 1), width, roles)
+
+
+def _dtype(n_keys: int) -> type:
+    return np.int32 if n_keys < 1 << 31 else np.int64
 
 
 def _compact(keys: np.ndarray, n_keys: int) -> np.ndarray:
