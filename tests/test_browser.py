@@ -81,6 +81,7 @@ def metric_value(page, label: str) -> str:
 
 def choose_in_sidebar_multiselect(page, label: str, option: str) -> None:
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has=page.get_by_text(label))
+    box.scroll_into_view_if_needed()  # as a user scrolls first: a click that scrolls the sidebar closes the list
     box.locator("input").click()
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
@@ -209,6 +210,7 @@ def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the main-area selectbox called ``label``."""
     page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]', has=page.get_by_text(label, exact=True)
                  ).first.click()
+    page.keyboard.type(option)  # the list shows a window of its options; typing narrows it to the one wanted
     page.get_by_role("option", name=option).first.click()
 
 
