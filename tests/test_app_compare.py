@@ -33,13 +33,19 @@ def dot(at) -> str:
     return at.get("graphviz_chart")[0].proto.spec
 
 
-def test_shared_link_opens_the_partner_comparison():
+def partner_link_with_sample():
+    """A fresh session opened from the shared link "Partner against the rest", then the sample loaded."""
     at = open_app()
     at.query_params["_a.sales_channel"] = "Partner"
     at.query_params["_b"] = "rest"
     at.query_params["_preset"] = "value"
     at.run()
     at.button(key="load_sample").click().run()
+    return at
+
+
+def test_shared_link_opens_the_partner_comparison():
+    at = partner_link_with_sample()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.title[0].value == "Compare two groups of orders"
@@ -170,12 +176,7 @@ def test_page_without_data_says_what_to_do():
 def test_adherence_follows_the_rules_edited_on_the_conformance_page(sample_log):
     from o2c.rules import evaluate_rules, parse_rules
 
-    at = open_app()
-    at.query_params["_a.sales_channel"] = "Partner"
-    at.query_params["_b"] = "rest"
-    at.query_params["_preset"] = "value"
-    at.run()
-    at.button(key="load_sample").click().run()
+    at = partner_link_with_sample()
     at.switch_page("pages/conformance.py").run()
     base = at.session_state["conf_rules_base"]
     four_eyes = base[base["rule"] == "Four eyes on credit"].reset_index(drop=True)

@@ -114,6 +114,14 @@ def test_template_upload_filter_journey(server, page):
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
 
+def open_with_sample(page, server: str) -> None:
+    """A fresh session on the Data page with the sample loaded."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server)
+    page.get_by_role("button", name="Try the sample data").click()
+    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+
+
 def open_page(page, url_path: str, heading: str) -> None:
     page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click()
     page.get_by_role("heading", name=heading).wait_for()
@@ -124,10 +132,7 @@ def map_caption(page) -> str:
 
 
 def test_process_map_and_variant_selection(server, page):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.goto(server)
-    page.get_by_role("button", name="Try the sample data").click()
-    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    open_with_sample(page, server)
 
     open_page(page, "process-map", "Process map")
     page.locator('[data-testid="stGraphVizChart"] svg').first.wait_for()
@@ -179,10 +184,7 @@ def test_comparison_from_a_shared_link_and_violations_export(server, page):
 
 
 def test_html_report_download_opens_offline_with_the_process_map(server, page, tmp_path):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.goto(server)
-    page.get_by_role("button", name="Try the sample data").click()
-    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    open_with_sample(page, server)
     more = page.locator('[data-testid="stSidebarNav"]').get_by_text(re.compile(r"^View \d+ more$"))
     if more.count():  # the sidebar folds long page lists
         more.click()
@@ -215,10 +217,7 @@ def choose(page, label: str, option: str) -> None:
 
 
 def test_act_on_insights_root_cause_to_backlog_orders(server, page):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.goto(server)
-    page.get_by_role("button", name="Try the sample data").click()
-    page.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
+    open_with_sample(page, server)
     open_page(page, "root-causes", "Root causes")
     choose(page, "Outcome", "Late delivery")
     page.get_by_text(re.compile(r"^Late delivery: 321 of 1,900 ")).wait_for()
