@@ -1264,7 +1264,8 @@ TEXT: dict[str, dict[Language, str]] = {
               "column it needs.\n- **Trends**: each KPI per month of order creation.\n- **Process map** (HTML): the "
               "main paths, drawn with Graphviz.\n- **Variants** and **Bottlenecks**: the top {variants} variants and "
               "{transitions} waits.\n- **Violations**: violating orders per rule, and the first {violations} "
-              "of each rule (Excel; a few in HTML).\n- **Backlog**: the improvement opportunities, ranked by priority (the order-days and money they could save).",
+              "of each rule (Excel; a few in HTML).\n- **Backlog**: the improvement opportunities, ranked by priority "
+              "(the order-days and money they could save).",
         "zh": "- **概要**:每个 KPI 的数值与文字公式;数据无法计算的 KPI 会注明所需的列。\n- **趋势**:按订单创建月份的各 KPI。"
               "\n- **流程图**(HTML):主要路径,由 Graphviz 绘制。\n- **变体**与**瓶颈**:前 {variants} 个变体和前 "
               "{transitions} 个等待环节。\n- **违规**:各规则的违规订单数,以及每条规则的前 {violations} 条违规(Excel;HTML 中列出少量)。\n- **改进清单**:"
