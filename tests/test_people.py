@@ -274,6 +274,7 @@ def test_sample_filtered_view_matches_pandas(sample_log, events):
     assert table["active_weeks"].to_dict() == weeks.groupby(level=0).size().to_dict()
 
 
+@pytest.mark.filterwarnings("ignore:Install the optional requirement")  # pm4py's advice on a faster XES reader
 def test_handovers_match_pm4py_handover_of_work_on_the_running_example():
     import pm4py
 
