@@ -39,7 +39,8 @@ class OrderMeasures:
     * ``paid_late``: payment day after ``invoice_due_date`` (NaN when unpaid or without a due date).
     * ``on_time_requested`` / ``on_time_promised``: delivered by ``requested_delivery_date`` / ``promised_date``;
       the delivery day is ``actual_delivery_date``, else the day of the first "Delivered" event.
-    * ``overdue``: unpaid, not cancelled, and the due date passed before the log's last event.
+    * ``due_passed``: the due date is known and passed before the log's last event; ``overdue``: that, unpaid
+      and not cancelled.
     * ``rework``: some activity repeats (as ``pm4py.get_rework_cases_per_activity`` counts).
     * ``people``: distinct resources that worked on the order (0 without a resource column).
     * ``missing``: measure name -> the column or activity that would enable it, for measures the log cannot
@@ -61,6 +62,7 @@ class OrderMeasures:
     paid_late: np.ndarray
     on_time_requested: np.ndarray
     on_time_promised: np.ndarray
+    due_passed: np.ndarray
     overdue: np.ndarray
     rework: np.ndarray
     people: np.ndarray
@@ -103,7 +105,8 @@ def _measure(log: EventLog) -> OrderMeasures:
         due = np.full(log.n_cases, np.nan)
     paid_day = np.where(paid, np.floor(paid_ns / NS_PER_DAY), np.nan)
     paid_late = np.where(np.isnan(due) | ~paid, np.nan, (paid_day > due).astype(float))
-    overdue = ~paid & ~cancelled & ~np.isnan(due) & ((due + 1) * NS_PER_DAY <= log_end)
+    due_passed = ~np.isnan(due) & ((due + 1) * NS_PER_DAY <= log_end)
+    overdue = ~paid & ~cancelled & due_passed
 
     delivered_day = day_numbers(log.cases.get(ACTUAL_DATE))
     from_events = np.where(delivered_ns >= 0, np.floor(delivered_ns / NS_PER_DAY), np.nan)
@@ -135,6 +138,7 @@ def _measure(log: EventLog) -> OrderMeasures:
         paid_late=paid_late,
         on_time_requested=on_time["on_time_requested"],
         on_time_promised=on_time["on_time_promised"],
+        due_passed=due_passed,
         overdue=overdue,
         rework=rework_cases(log),
         people=distinct_people(log),

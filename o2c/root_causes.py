@@ -126,7 +126,9 @@ def outcome_mask(view: LogView, outcome: Outcome) -> tuple[np.ndarray, np.ndarra
             violating[found.cases] = True
         return selected.copy(), selected & violating
     if outcome.kind == "unpaid":
-        judged = selected & ~m.cancelled
+        # With due dates, only orders past their due date are judged: an order created last week is not
+        # "unpaid" yet, and judging it would blame whatever sells most at the end of the data.
+        judged = selected & ~m.cancelled & (m.due_passed if "due_date" not in m.missing else True)
         return judged, judged & ~m.paid
     raise ValueError(f"unknown outcome {outcome.kind!r}")
 

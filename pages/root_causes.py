@@ -150,8 +150,11 @@ if outcome.kind == "slow":
     name = tr("rc.slow.name", limit=format_duration(limit))
 elif outcome.kind == "rule" and outcome.rule:
     name = f"{name} · {outcome.rule}"
+judged_key = f"rc.judged.{outcome.kind}"
+if outcome.kind == "unpaid" and "due_date" not in order_measures(view.log).missing:
+    judged_key = "rc.judged.unpaid_due"
 st.markdown(tr("rc.headline", outcome=name, positive=n_positive, judged=n_judged,
-               judged_label=tr(f"rc.judged.{outcome.kind}"), rate=n_positive / n_judged if n_judged else 0))
+               judged_label=tr(judged_key), rate=n_positive / n_judged if n_judged else 0))
 left_out = view.n_cases - n_judged
 st.caption((tr("rc.left_out", n=left_out) + " " if left_out else "") + tr("rc.associations"))
 if n_positive == 0 or n_positive == n_judged:

@@ -223,3 +223,13 @@ def test_late_payment_in_days_counts_invoice_to_cash(sample_log):
     judged, positive = outcome_mask(sample_log.view(), Outcome("late_payment", days=45))
     assert judged.tolist() == (~np.isnan(seconds)).tolist()
     assert positive.tolist() == (np.nan_to_num(seconds) > 45 * 86_400).tolist()
+
+
+def test_unpaid_judges_only_orders_past_their_due_date(sample_log):
+    from o2c.measures import order_measures
+
+    m = order_measures(sample_log)
+    judged, positive = outcome_mask(sample_log.view(), Outcome("unpaid"))
+    assert (judged == (~m.cancelled & m.due_passed)).all()
+    assert (positive == m.overdue).all()  # unpaid past the due date, the orders the sample's reminders chase
+    assert 0 < positive.sum() < (~m.paid & ~m.cancelled).sum()  # recent open orders are not blamed
