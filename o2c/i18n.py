@@ -727,6 +727,7 @@ TEXT: dict[str, dict[Language, str]] = {
     "rc.judged.rework": {"en": "orders", "zh": "订单"},
     "rc.judged.rule": {"en": "orders", "zh": "订单"},
     "rc.judged.unpaid": {"en": "orders not cancelled", "zh": "未取消订单"},
+    "rc.judged.unpaid_due": {"en": "orders past their due date", "zh": "已过到期日的订单"},
     "rc.behaviour.repeated_credit_check": {"en": "Repeated credit check", "zh": "重复信用检查"},
     "rc.behaviour.changed_after_confirmation": {"en": "Changed after confirmation", "zh": "确认后变更"},
     "rc.behaviour.skipped_credit_check": {"en": "Skipped credit check", "zh": "跳过信用检查"},
