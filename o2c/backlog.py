@@ -164,7 +164,7 @@ def _rules(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> 
         found.append(Opportunity(
             "rule", t("backlog.rule.title", lang, rule=outcome.rule.name),
             t("backlog.rule.evidence", lang, orders=int(cases.sum()), share=cases.sum() / view.n_cases,
-              severity=outcome.rule.severity, longer=format_duration(longer)),
+              severity=t(f"conf.severity.{outcome.rule.severity}", lang).lower(), longer=format_duration(longer)),
             cases, cases.sum() * longer / DAY))
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
 
