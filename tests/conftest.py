@@ -60,6 +60,15 @@ def tiny_workbook() -> bytes:
     return xlsx_bytes({"Events": events, "Orders": TINY_ORDERS})
 
 
+def log_from_csv(text: str, name: str = "log.csv"):
+    """The event log of a hand-made CSV, as the loader builds it (the data must have no blocking error)."""
+    from o2c.loading import load_event_log
+
+    result = load_event_log(text.encode(), name, now=pd.Timestamp("2025-01-01", tz="UTC"))
+    assert result.log is not None, result.report.to_frame()
+    return result.log
+
+
 @pytest.fixture
 def tiny_log(tiny_workbook):
     from o2c.loading import load_event_log

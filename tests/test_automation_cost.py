@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import metric, open_app_with_sample, xlsx_bytes
+from conftest import log_from_csv, metric, open_app_with_sample, xlsx_bytes
 
 from o2c.automation import automation_candidates, default_system_resources, looks_like_system, touchless_orders
 from o2c.cost import (DEFAULT_COSTS, CostTable, cost_by_attribute, cost_by_variant, cost_table_for,
@@ -38,9 +38,7 @@ C,Shipped,2024-01-02T08:00:00Z,,,
 
 @pytest.fixture(scope="module")
 def system_log():
-    result = load_event_log(SYSTEM_EVENTS.encode(), "systems.csv", now=pd.Timestamp("2025-01-01", tz="UTC"))
-    assert result.log is not None
-    return result.log
+    return log_from_csv(SYSTEM_EVENTS, "systems.csv")
 
 
 # ---------------------------------------------------------------------------------------------- tiny logs

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 
 import numpy as np
-import pandas as pd
 import pytest
 
+from conftest import log_from_csv
 from o2c.backlog import affected_orders, improvement_backlog, opportunities
-from o2c.loading import load_event_log
 
 # Three orders wait 1 h, 2 h and 9 h on A -> B (median 2 h): one wait is 7 h beyond the median.
 WAITS = """case_id,activity,timestamp
@@ -24,7 +22,7 @@ O3,B,2024-01-03T17:00:00Z
 
 @pytest.fixture
 def waits_log():
-    return load_event_log(WAITS.encode(), "waits.csv", now=pd.Timestamp("2025-01-01", tz="UTC")).log
+    return log_from_csv(WAITS, "waits.csv")
 
 
 def test_bottleneck_gain_is_the_waiting_beyond_the_median(waits_log):

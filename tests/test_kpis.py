@@ -7,10 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import SAMPLE_WORKBOOK
+from conftest import SAMPLE_WORKBOOK, log_from_csv
 from o2c.cost import CostTable
 from o2c.kpis import CATALOGUE, KpiSettings, kpi_dict, kpi_trend, kpi_values
-from o2c.loading import load_event_log
 
 DAY = 86_400.0
 
@@ -47,9 +46,7 @@ SETTINGS = KpiSettings(systems=("Bot",), costs=COSTS)
 
 
 def load_csv(text: str):
-    result = load_event_log(text.encode(), "kpis.csv")
-    assert result.log is not None, result.report.to_frame()
-    return result.log
+    return log_from_csv(text, "kpis.csv")
 
 
 @pytest.fixture(scope="module")

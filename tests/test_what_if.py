@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import astuple
 
 import numpy as np
-import pandas as pd
 import pytest
-from conftest import metric, open_app_with_sample
+from conftest import log_from_csv, metric, open_app_with_sample
 
 from o2c.cost import CostTable, default_cost_table, order_costs
-from o2c.loading import load_event_log
 from o2c.measures import order_measures
 from o2c.what_if import AUTOMATED_COST_SHARE, Scenario, rework_choices, what_if
 
@@ -41,9 +39,7 @@ def same(after, before) -> None:
 
 @pytest.fixture(scope="module")
 def loop_log():
-    result = load_event_log(LOOP_EVENTS.encode(), "loops.csv", now=pd.Timestamp("2025-01-01", tz="UTC"))
-    assert result.log is not None
-    return result.log
+    return log_from_csv(LOOP_EVENTS, "loops.csv")
 
 
 def test_remove_rework_takes_the_loop_out_of_the_timeline(tiny_log):
