@@ -21,6 +21,7 @@ attributes known only after the fact (dates, invoices, status columns) are not s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,7 @@ from o2c.measures import order_measures
 from o2c.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.significance import bonferroni_z, rate_difference
 
+EXPLAINS = 0.5  # a value inside a segment that carries this share of its extra orders is named with it
 MIN_ORDERS = 30
 MIN_EXPECTED = 5
 MAX_VALUES = 50  # per attribute; rarer values are pooled and not tested
@@ -300,6 +302,52 @@ def segment_cases(view: LogView, factor: str, value: str) -> np.ndarray:
     if not found:
         return np.zeros(view.log.n_cases, dtype=bool)
     return view.case_mask & (segments.bins[segments.rows.index(factor)] == found[0] + 1)
+
+
+def explained_by(view: LogView, outcome: Outcome,
+                 segments: Sequence[tuple[str, str]]) -> list[tuple[str, str, float] | None]:
+    """For each segment ``(factor, value)``: the value of another attribute inside it that explains its outcome
+    rate, as ``(factor, value, share)`` with ``share`` the part of the segment's extra outcome orders that its
+    orders carry; None when no single value does.
+
+    A broad segment often stands out only because a narrower one inside it does (a country because of one
+    account). A value explains the segment when the segment's other orders keep at most ``1 - EXPLAINS`` of its
+    excess rate over the other orders, and at least ``MIN_ORDERS`` of them are left to tell. Values that hold the
+    whole segment (its region) are not candidates.
+    """
+    index = _segments(view.log)
+    judged = _judged(view, outcome)
+    bins = index.bins.compress(judged.judged, axis=1)
+    ids = {(f, v): i for i, (f, v) in enumerate(zip(index.factors, index.values))}
+    factors = np.asarray(index.factors)
+    found: list[tuple[str, str, float] | None] = []
+    for factor, value in segments:
+        i = ids.get((factor, value))
+        inside = bins[index.rows.index(factor)] == i + 1 if i is not None else None
+        found.append(None if inside is None else _explanation(index, factors, factor, bins, inside, judged.hit))
+    return found
+
+
+def _explanation(index: _Segments, factors: np.ndarray, factor: str, bins: np.ndarray, inside: np.ndarray,
+                 hit: np.ndarray) -> tuple[str, str, float] | None:
+    n_s, x_s = int(inside.sum()), int((inside & hit).sum())
+    n_out, x_out = hit.size - n_s, int(hit.sum()) - x_s
+    if n_s == 0 or n_out == 0 or x_s / n_s <= x_out / n_out:
+        return None
+    rate_out = x_out / n_out
+    n_t = _group_counts(bins.compress(inside, axis=1), len(index.values))
+    x_t = _group_counts(bins.compress(inside & hit, axis=1), len(index.values))
+    n_rest = n_s - n_t
+    with np.errstate(divide="ignore", invalid="ignore"):
+        excess_left = ((x_s - x_t) / n_rest - rate_out) / (x_s / n_s - rate_out)
+    candidate = (n_t > 0) & (n_rest >= MIN_ORDERS) & (factors != factor)
+    if not candidate.any():
+        return None
+    best = int(np.argmin(np.where(candidate, excess_left, np.inf)))
+    if excess_left[best] > 1 - EXPLAINS:
+        return None
+    carried, extra = x_t[best] - rate_out * n_t[best], x_s - rate_out * n_s
+    return index.factors[best], index.values[best], float(carried / extra)
 
 
 def _seconds(log: EventLog, outcome: Outcome) -> np.ndarray | None:

@@ -11,12 +11,13 @@ from o2c.export import to_csv_bytes
 from o2c.measures import order_measures
 from o2c.overview import format_duration
 from o2c.behaviours import behaviour_cases, default_people
-from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, outcome_mask,
-                             segment_cases, segment_table)
+from o2c.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, explained_by,
+                             outcome_mask, segment_cases, segment_table)
 from o2c.rules import DEFAULT_RULES, RuleSet
 from ui.state import column_name, dataset, language, page_view, tr
 
 CHART_ROWS = 10
+EXPLAINED_ROWS = 10  # segments checked for a narrower value that explains them (one pass each)
 PREVIEW_ROWS = 1000
 STATUS_COLOURS = {"significant": "#d62728", "noise": "#9aa5b1", "small": "#d9dee4"}
 
@@ -89,8 +90,9 @@ def display(table: pd.DataFrame, label: pd.Series) -> pd.DataFrame:
 def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool) -> None:
     """The ranked table; behaviours have no value and no copies."""
     columns = ["segment", "value", "orders", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
-               "interval", "status", "also"]
-    hidden = ({"extra_days"} if not with_days else set()) | ({"value", "also"} if not with_value else set())
+               "interval", "status", "explained", "also"]
+    hidden = ({"extra_days"} if not with_days else set()) | ({"value", "explained", "also"} if not with_value
+                                                             else set())
     st.dataframe(
         shown, hide_index=True, width="stretch", key=key, column_order=[c for c in columns if c not in hidden],
         column_config={
@@ -110,8 +112,22 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
             "interval": st.column_config.TextColumn(tr("rc.col.interval"), help=tr("rc.col.interval.help"),
                                                     width=125),
             "status": st.column_config.TextColumn(tr("rc.col.status"), width=105),
+            "explained": st.column_config.TextColumn(tr("rc.col.explained"), help=tr("rc.col.explained.help"),
+                                                     width=200),
             "also": st.column_config.TextColumn(tr("rc.col.also"), help=tr("rc.col.also.help")),
         })
+
+
+def explanations(view, outcome: Outcome, table: pd.DataFrame) -> list[str]:
+    """For the top significant segments: the narrower value inside that explains them ("" when none does)."""
+    texts = [""] * len(table)
+    rows = np.flatnonzero((table["significant"] & (table["extra_orders"] > 0)).to_numpy())[:EXPLAINED_ROWS]
+    pairs = [(table["factor"].iloc[i], table["value"].iloc[i]) for i in rows]
+    for i, found in zip(rows, explained_by(view, outcome, pairs)):
+        if found:
+            texts[i] = tr("rc.explained.value", segment=f"{column_name(found[0])} = {found[1]}",
+                          share=min(found[2], 1.0))
+    return texts
 
 
 def chart(shown: pd.DataFrame) -> alt.Chart:
@@ -162,7 +178,8 @@ if n_positive == 0 or n_positive == n_judged:
     st.stop()
 
 segments = segment_table(view, outcome)
-shown_segments = display(segments, segments["factor"].map(column_name))
+shown_segments = display(segments, segments["factor"].map(column_name)).assign(
+    explained=explanations(view, outcome, segments))
 by_attribute, behaviours_tab, orders_tab = st.tabs([tr("rc.tab.segments"), tr("rc.tab.behaviours"),
                                                     tr("rc.tab.orders")])
 with_days = outcome.kind != "unpaid"

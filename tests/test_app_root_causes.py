@@ -58,3 +58,12 @@ def test_root_causes_page_in_chinese():
     assert at.title[0].value == "根因分析"
     assert "端到端过慢" in headline(at)
     assert "✔ 显著" in set(at.dataframe[SEGMENTS].value["status"])
+
+
+def test_segments_name_what_explains_them():
+    at = open_app_with_sample("pages/root_causes.py")
+    at.selectbox(key="rc_outcome").set_value("late_payment").run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index(["segment", "value"])
+    assert table.loc[("region", "APAC"), "explained"].startswith("country = Singapore (")
+    assert table.loc[("country", "Singapore"), "explained"] == ""  # two late payers there: no single account

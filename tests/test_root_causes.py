@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import xlsx_bytes
 from o2c.eventlog import build_event_log
 from o2c.behaviours import behaviour_cases, cutoff_ns
+from o2c.loading import load_event_log
 from o2c.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_table,
-                             compare_rates, outcome_mask, segment_cases, segment_factors, segment_table,
-                             top_root_causes)
+                             compare_rates, explained_by, outcome_mask, segment_cases, segment_factors,
+                             segment_table, top_root_causes)
 from o2c.sample import LATE_CARRIER, LATE_PAYERS
 from o2c.significance import bonferroni_z
 
@@ -233,3 +235,40 @@ def test_unpaid_judges_only_orders_past_their_due_date(sample_log):
     assert (judged == (~m.cancelled & m.due_passed)).all()
     assert (positive == m.overdue).all()  # unpaid past the due date, the orders the sample's reminders chase
     assert 0 < positive.sum() < (~m.paid & ~m.cancelled).sum()  # recent open orders are not blamed
+
+
+def test_a_broad_segment_names_the_narrower_one_that_explains_it(sample_log):
+    view = sample_log.view()
+    late = Outcome("late_payment")
+    # APAC pays late because of Singapore, where the planted late payers sit; Singapore has two of them, so no
+    # single account explains it.
+    [(factor, value, share), singapore, unknown] = explained_by(
+        view, late, [("region", "APAC"), ("country", "Singapore"), ("region", "Atlantis")])
+    assert (factor, value) == ("country", "Singapore") and share > 0.9
+    assert singapore is None and unknown is None
+    # The late carrier is late whatever else its orders have in common.
+    assert explained_by(view, Outcome("late_delivery"), [("carrier", "Atlas Freight")]) == [None]
+
+
+def test_explained_by_on_a_hand_made_segment():
+    # Region X: account A (40 orders, all paid late) and account B (40 orders, 2 late); region Y: 100 orders,
+    # 10 late. X's excess rate (52.5% against 10%) is all A's: without A, X's other orders are at 5%.
+    events, orders = [], []
+    for i in range(180):
+        region, account = ("X", "A") if i < 40 else ("X", "B") if i < 80 else ("Y", f"C{i % 5}")
+        late = i < 42 or 80 <= i < 90
+        paid = "2024-03-20" if late else "2024-01-20"
+        events += [(f"O{i}", "Create Sales Order", "2024-01-01T08:00:00Z"),
+                   (f"O{i}", "Invoice Created", "2024-01-02T08:00:00Z"),
+                   (f"O{i}", "Payment Received", f"{paid}T08:00:00Z")]
+        orders.append((f"O{i}", region, account, "2024-02-01"))
+    workbook = xlsx_bytes({
+        "Events": pd.DataFrame(events, columns=["case_id", "activity", "timestamp"]),
+        "Orders": pd.DataFrame(orders, columns=["case_id", "region", "account_name", "invoice_due_date"])})
+    log = load_event_log(workbook, "explained.xlsx").log
+    [(factor, value, share), account] = explained_by(log.view(), Outcome("late_payment"),
+                                                    [("region", "X"), ("account_name", "A")])
+    assert (factor, value) == ("account_name", "A")
+    # A carries 40 - 10% x 40 = 36 of X's 42 - 10% x 80 = 34 extra late orders: more than all of it.
+    assert share == pytest.approx(36 / 34)
+    assert account is None
