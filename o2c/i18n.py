@@ -801,6 +801,12 @@ TEXT: dict[str, dict[Language, str]] = {
     "rc.orders.pick": {"en": "Segment or behaviour", "zh": "分组或行为"},
     "rc.orders.count": {"en": "{n:,} orders with {outcome}", "zh": "{n:,} 个订单：{outcome}"},
     "rc.orders.download": {"en": "Download CSV", "zh": "下载 CSV"},
+    "rc.col.explained": {"en": "Mostly from", "zh": "主要来自"},
+    "rc.col.explained.help": {
+        "en": "A narrower value inside the segment that explains it: without its orders, the segment's other orders "
+              "keep at most half of its excess rate. In brackets: the share of the segment's extra orders it carries.",
+        "zh": "分组内能解释该分组的更细取值:去掉这些订单后,分组其余订单的超出比率最多剩一半。括号内为其承担的多出订单比例。"},
+    "rc.explained.value": {"en": "{segment} ({share:.0%})", "zh": "{segment}({share:.0%})"},
     # --- end Root causes ---
     # --- People and partners (helper) ---
     "page.people": {"en": "People & teams", "zh": "人员与团队"},
