@@ -89,8 +89,8 @@ def display(table: pd.DataFrame, label: pd.Series) -> pd.DataFrame:
 
 def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool) -> None:
     """The ranked table; behaviours have no value and no copies."""
-    columns = ["segment", "value", "orders", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
-               "interval", "status", "explained", "also"]
+    columns = ["segment", "value", "explained", "orders", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
+               "interval", "status", "also"]
     hidden = ({"extra_days"} if not with_days else set()) | ({"value", "explained", "also"} if not with_value
                                                              else set())
     st.dataframe(
@@ -113,7 +113,7 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
                                                     width=125),
             "status": st.column_config.TextColumn(tr("rc.col.status"), width=105),
             "explained": st.column_config.TextColumn(tr("rc.col.explained"), help=tr("rc.col.explained.help"),
-                                                     width=200),
+                                                     width=170),
             "also": st.column_config.TextColumn(tr("rc.col.also"), help=tr("rc.col.also.help")),
         })
 
