@@ -200,9 +200,10 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
         values["adherence_rate"] = clean.astype(float)
         values["first_time_right"] = (clean & ~measures.rework).astype(float)
 
-    touchless = _touchless(log, settings)
-    if needs(("touchless_rate",), "resource" if touchless is None else None if touchless.any() or _systems(
-            log, settings) else "system users (mark them on the Automation & cost page)"):
+    systems = settings.systems if settings.systems is not None else default_system_resources(log)
+    touchless = touchless_orders(log, systems)
+    lacking = "system users (mark them on the Automation & cost page)" if not systems else None
+    if needs(("touchless_rate",), "resource" if touchless is None else lacking):
         values["touchless_rate"] = touchless.astype(float)
     costs = _costs(log, settings)
     if needs(("cost_per_order",), None if costs is not None else "a cost table"):
@@ -212,14 +213,6 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
     values["open_orders"] = np.where(measures.open, 1.0, np.nan)
     values["open_order_age"] = np.where(measures.open, age, np.nan)
     return _PerOrder(values, missing)
-
-
-def _systems(log: EventLog, settings: KpiSettings) -> tuple[str, ...]:
-    return settings.systems if settings.systems is not None else default_system_resources(log)
-
-
-def _touchless(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
-    return touchless_orders(log, _systems(log, settings))
 
 
 def _costs(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
