@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from o2c.eventlog import build_event_log
 from o2c.people import (CONCENTRATED_TOP3, activity_performers, handover_dot, handover_summary, handovers,
                         people_levels, performers, run_medians, weekly_workload, workload_balance)
 from o2c.people import _ascending
 from o2c.rework import rework
 from o2c.sample import SELF_CHECKING_REPS
+from test_rules import make_log
 
 HOUR, DAY = 3_600.0, 86_400.0
 
@@ -101,14 +101,6 @@ def test_missing_level_gives_empty_tables(tiny_log):
 
 
 # --- repetitions and concentration on hand-made logs -----------------------------------------------------------
-
-def make_log(events: list[tuple[str, str, str, str]]):
-    frame = pd.DataFrame(events, columns=["case_id", "activity", "timestamp", "resource"])
-    frame["timestamp"] = pd.to_datetime(frame["timestamp"], utc=True)
-    frame["row"] = np.arange(len(frame)) + 2
-    frame["resource"] = frame["resource"].replace("", None)
-    return build_event_log(frame)
-
 
 def test_repetitions_follow_the_rework_definition():
     log = make_log([

@@ -21,9 +21,10 @@ from o2c.template import build_template
 
 
 def make_log(rows: list[tuple], orders: dict[str, list] | None = None):
-    """A log from (case, activity, time[, resource, role, department]) rows; times are UTC text."""
+    """A log from (case, activity, time[, resource, role, department]) rows; times are UTC text, blank text is
+    missing."""
     columns = ["case_id", "activity", "timestamp", "resource", "role", "department"][:len(rows[0])]
-    events = pd.DataFrame(rows, columns=columns)
+    events = pd.DataFrame(rows, columns=columns).replace("", None)
     events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True, format="ISO8601")
     events["row"] = np.arange(len(events)) + 2
     table = pd.DataFrame(orders) if orders else None
