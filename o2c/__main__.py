@@ -1,7 +1,7 @@
-"""``python -m o2c``: see ``o2c.cli``."""
+"""``python -m o2c``: see ``o2c.cli.main``."""
 
 import sys
 
-from o2c.cli import main
+from o2c.cli.main import main
 
 sys.exit(main())

@@ -6,16 +6,16 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from o2c.compare import (PRESETS, QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET, SUMMARY_SIZE, Comparison, Groups,
+from o2c.improve.compare import (PRESETS, QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET, SUMMARY_SIZE, Comparison, Groups,
                          compare, describe, path_label, percent, period_groups, value_groups)
-from o2c.compare_map import DifferenceMap, difference_map, difference_map_dot
-from o2c.eventlog import EventLog, LogView
-from o2c.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
-from o2c.overview import format_duration
-from o2c.rework import activity_families
-from o2c.rules import RuleSet
-from o2c.significance import SMALL_GROUP
-from o2c.variants import short_path, variant_index, variant_table
+from o2c.improve.compare_map import DifferenceMap, difference_map, difference_map_dot
+from o2c.log.eventlog import EventLog, LogView
+from o2c.log.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
+from o2c.discover.overview import format_duration
+from o2c.discover.rework import activity_families
+from o2c.conform.rules import RuleSet
+from o2c.stats import SMALL_GROUP
+from o2c.discover.variants import short_path, variant_index, variant_table
 from ui.state import active_rules, column_name, dataset, language, page_view, tr
 
 MAX_VALUES = 5000  # attributes with more distinct values are ids, not groups (as in the sidebar)

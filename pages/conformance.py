@@ -5,18 +5,18 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.conformance import (ModelError, ReferenceModel, align_variants, bpmn_model,
+from o2c.conform.conformance import (ModelError, ReferenceModel, align_variants, bpmn_model,
                              deviation_cases, deviation_table, finished_cases, fitness, model_bpmn_xml,
                              replay_variants, standard_model, variants_model)
-from o2c.cycle_times import attribute_codes, pool_rare, split_attributes
+from o2c.discover.cycle_times import attribute_codes, pool_rare, split_attributes
 from o2c.export import to_csv_bytes, to_xlsx_bytes
-from o2c.order_detail import order_label
-from o2c.overview import format_duration
-from o2c.reference_model import standard_steps
-from o2c.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, adherence_trend,
+from o2c.discover.order_detail import order_label
+from o2c.discover.overview import format_duration
+from o2c.conform.reference_model import standard_steps
+from o2c.conform.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, adherence_trend,
                        apply_editor_changes, evaluate_rules, parse_rules, rule_examples, rule_table, rule_trends,
                        rules_fit, violations_export)
-from o2c.variants import variant_index, variant_rows, variant_table
+from o2c.discover.variants import variant_index, variant_rows, variant_table
 from ui.state import column_name, dataset, language, page_view, tr
 
 EXAMPLES = 5

@@ -5,9 +5,9 @@ import shutil
 
 import streamlit as st
 
-from o2c.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
-from o2c.eventlog import LogView
-from o2c.process_map import detailed_map
+from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
+from o2c.log.eventlog import LogView
+from o2c.discover.process_map import detailed_map
 from ui.state import dataset, language, page_view, tr
 
 DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the strongest detours stays legible
@@ -15,7 +15,7 @@ DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the stron
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _bpmn_dot(key: str, noise: float, _view: LogView) -> str:
-    from o2c.bpmn import discover_bpmn  # noqa: PLC0415 - pm4py loads only when the model is opened
+    from o2c.discover.bpmn import discover_bpmn  # noqa: PLC0415 - pm4py loads only when the model is opened
 
     return bpmn_dot(discover_bpmn(_view, noise))
 

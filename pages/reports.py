@@ -6,9 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from o2c.report import TOP_TRANSITIONS, TOP_VARIANTS, VIOLATIONS_PER_RULE
-from o2c.report_html import html_report
-from o2c.report_xlsx import excel_report
+from o2c.report.content import TOP_TRANSITIONS, TOP_VARIANTS, VIOLATIONS_PER_RULE
+from o2c.report.html import html_report
+from o2c.report.xlsx import excel_report
 from ui.state import dataset, filters, kpi_settings, language, page_view, tr
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

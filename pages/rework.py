@@ -3,8 +3,8 @@
 import streamlit as st
 
 from o2c.export import to_csv_bytes
-from o2c.overview import format_duration
-from o2c.rework import affected_orders, rework
+from o2c.discover.overview import format_duration
+from o2c.discover.rework import affected_orders, rework
 from ui.state import page_view, tr
 
 MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all

@@ -6,8 +6,8 @@ import numpy as np
 import streamlit as st
 
 from o2c.export import to_csv_bytes
-from o2c.rework import activity_families
-from o2c.variants import rework_marks, time_unit, variant_export, variant_index, variant_rows, variant_table
+from o2c.discover.rework import activity_families
+from o2c.discover.variants import rework_marks, time_unit, variant_export, variant_index, variant_rows, variant_table
 from ui.state import filters, page_view, tr
 
 MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant

@@ -5,11 +5,11 @@ import math
 import pandas as pd
 import streamlit as st
 
-from o2c.automation import automation_candidates
-from o2c.bottlenecks import transition_ranking
-from o2c.overview import format_duration
-from o2c.rework import rework
-from o2c.what_if import (AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, is_external, rework_choices,
+from o2c.improve.automation import automation_candidates
+from o2c.discover.bottlenecks import transition_ranking
+from o2c.discover.overview import format_duration
+from o2c.discover.rework import rework
+from o2c.improve.what_if import (AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, is_external, rework_choices,
                          what_if)
 from ui.costs import cost_table, saved_systems
 from ui.state import page_view, tr

@@ -62,7 +62,7 @@ def tiny_workbook() -> bytes:
 
 def log_from_csv(text: str, name: str = "log.csv"):
     """The event log of a hand-made CSV, as the loader builds it (the data must have no blocking error)."""
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     result = load_event_log(text.encode(), name, now=pd.Timestamp("2025-01-01", tz="UTC"))
     assert result.log is not None, result.report.to_frame()
@@ -71,7 +71,7 @@ def log_from_csv(text: str, name: str = "log.csv"):
 
 @pytest.fixture
 def tiny_log(tiny_workbook):
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     result = load_event_log(tiny_workbook, "tiny.xlsx", now=pd.Timestamp("2025-01-01", tz="UTC"))
     assert result.report.ok, result.report.to_frame()
@@ -111,7 +111,7 @@ def metric(at: AppTest, label: str) -> str:
 @pytest.fixture(scope="session")
 def sample_log():
     """The 2,000-order sample workbook, loaded once."""
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     result = load_event_log(SAMPLE_WORKBOOK.read_bytes(), SAMPLE_WORKBOOK.name)
     assert result.log is not None
@@ -121,6 +121,6 @@ def sample_log():
 @pytest.fixture(scope="session")
 def orders_flat_log():
     """The OCEL order-management orders flattening (2,000 orders, 6,566 events)."""
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     return load_event_log(ORDERS_FLAT.read_bytes(), ORDERS_FLAT.name).log

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import metric, open_app_with_sample
-from o2c.backlog import opportunities
+from o2c.improve.backlog import opportunities
 
 
 def test_backlog_page_lists_ranked_opportunities(sample_log):

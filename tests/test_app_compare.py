@@ -174,7 +174,7 @@ def test_page_without_data_says_what_to_do():
 
 
 def test_adherence_follows_the_rules_edited_on_the_conformance_page(sample_log):
-    from o2c.rules import evaluate_rules, parse_rules
+    from o2c.conform.rules import evaluate_rules, parse_rules
 
     at = partner_link_with_sample()
     at.switch_page("pages/conformance.py").run()

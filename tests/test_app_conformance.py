@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import metric, open_app_with_sample
-from o2c.conformance import finished_cases, fitness, replay_variants, standard_model
-from o2c.rules import DEFAULT_RULES, Rule, RuleProblem, RuleSet, adherence, evaluate_rules
-from o2c.variants import variant_table
+from o2c.conform.conformance import finished_cases, fitness, replay_variants, standard_model
+from o2c.conform.rules import DEFAULT_RULES, Rule, RuleProblem, RuleSet, adherence, evaluate_rules
+from o2c.discover.variants import variant_table
 
 PAGE = "pages/conformance.py"
 

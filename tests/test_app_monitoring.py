@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from conftest import metric, open_app_with_sample
-from o2c.kpis import KPIS, KpiSettings, kpi_trend, kpi_values
-from o2c.monitoring import HEADLINE, format_delta, format_value, kpi_changes, period_values
+from o2c.monitor.kpis import KPIS, KpiSettings, kpi_trend, kpi_values
+from o2c.monitor.monitoring import HEADLINE, format_delta, format_value, kpi_changes, period_values
 
 PAGE = "pages/monitoring.py"
 

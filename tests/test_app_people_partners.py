@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from conftest import TINY_EVENTS, metric, open_app, open_app_with_sample
-from o2c.overview import format_duration
-from o2c.partners import PARTNER_ACCOUNTS, on_time
-from o2c.people import handover_summary
-from o2c.sample import LATE_CARRIER
+from o2c.discover.overview import format_duration
+from o2c.improve.partners import PARTNER_ACCOUNTS, on_time
+from o2c.improve.people import handover_summary
+from o2c.ingest.sample import LATE_CARRIER
 
 PEOPLE, PARTNERS = "pages/people.py", "pages/partners.py"
 

@@ -10,9 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from o2c import reading
-from o2c.arrow_frames import parquet_frame, text_table_frame
-from o2c.loading import load_event_log
+from o2c.ingest import read as reading
+from o2c.ingest.arrow import parquet_frame, text_table_frame
+from o2c.ingest.load import load_event_log
 
 
 def _values(column: pd.Series) -> list:

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from o2c import bench
-from o2c.cli import main
+from o2c.cli import bench
+from o2c.cli.main import main
 
 COMPARED = ["directly-follows + performance", "variants", "case durations", "filter change: case filter + all three"]
 PAGES = ["page: Overview", "page: Process map + DOT", "page: Variants", "page: Rework", "page: Cycle times",

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import ORDERS_FLAT
-from o2c.bottlenecks import slowest_on_transition, transition_index, transition_ranking
-from o2c.filters import Filters
+from o2c.discover.bottlenecks import slowest_on_transition, transition_index, transition_ranking
+from o2c.log.filters import Filters
 from test_cycle_times import make_log
 
 H, D = 3_600.0, 86_400.0

@@ -86,7 +86,7 @@ def test_analyze_checks_conformance_with_the_default_rules():
     conformance = summary["conformance"]
     assert conformance["fitting_cases"] == 1265  # token replay on the standard model, equal to pm4py's
     rules = {r["name"]: r["violations"] for r in conformance["rules"]}
-    assert rules["Four eyes on credit"] == 57  # the two reps planted by o2c.sample
+    assert rules["Four eyes on credit"] == 57  # the two reps planted by o2c.ingest.sample
     assert rules["No change after confirmation"] == 164
 
 

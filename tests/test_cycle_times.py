@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.cycle_times import (DAYS, HOURS, MISSING_LABEL, default_milestones, duration_histogram, duration_stats,
+from o2c.discover.cycle_times import (DAYS, HOURS, MISSING_LABEL, default_milestones, duration_histogram, duration_stats,
                              duration_trend, group_quantiles, longest_first, nice_step, segment_table, segment_times,
                              split_attributes, split_by_attribute, time_unit)
-from o2c.eventlog import build_event_log
-from o2c.loading import load_event_log
+from o2c.log.eventlog import build_event_log
+from o2c.ingest.load import load_event_log
 
 H, D = 3_600.0, 86_400.0
 ORDERS_LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from o2c.bpmn import BpmnModel, BpmnNode
-from o2c.dot import bpmn_dot, escape, process_map_dot, quote, short_duration
-from o2c.process_map import process_map
+from o2c.discover.bpmn import BpmnModel, BpmnNode
+from o2c.discover.dot import bpmn_dot, escape, process_map_dot, quote, short_duration
+from o2c.discover.process_map import process_map
 from test_process_map import make_log
 
 GOLDEN_FREQUENCY = r'''digraph process_map {

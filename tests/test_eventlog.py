@@ -1,7 +1,7 @@
 import numpy as np
 import pandas as pd
 
-from o2c.eventlog import build_event_log
+from o2c.log.eventlog import build_event_log
 
 
 def test_sorted_by_case_then_time_then_row():

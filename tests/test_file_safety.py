@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY_EVENTS, TINY_ORDERS, xlsx_bytes
 from o2c.export import escape_html, neutralise_formulas, to_csv_bytes
-from o2c.file_safety import MAX_COLUMNS, check_upload
+from o2c.ingest.safety import MAX_COLUMNS, check_upload
 
 
 def tiny_csv() -> bytes:
@@ -111,7 +111,7 @@ def test_too_many_csv_columns_are_refused() -> None:
 
 
 def test_zip_bomb_is_refused(monkeypatch) -> None:
-    monkeypatch.setattr("o2c.file_safety.RATIO_CHECK_ABOVE", 1024 * 1024)  # the same rule, scaled down
+    monkeypatch.setattr("o2c.ingest.safety.RATIO_CHECK_ABOVE", 1024 * 1024)  # the same rule, scaled down
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")

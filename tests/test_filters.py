@@ -1,6 +1,6 @@
 import datetime as dt
 
-from o2c.filters import Filters
+from o2c.log.filters import Filters
 
 
 def test_attribute_and_date_filters(tiny_log):
@@ -47,7 +47,7 @@ def test_describe_in_chinese():
 
 
 def test_variant_filter(tiny_log):
-    from o2c.variants import variant_id
+    from o2c.discover.variants import variant_id
 
     so1 = variant_id(("Create Sales Order", "Credit Check Passed", "Shipped", "Payment Received"))
     so2 = variant_id(("Create Sales Order", "Shipped"))

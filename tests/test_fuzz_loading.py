@@ -6,8 +6,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from o2c.file_safety import check_upload
-from o2c.loading import load_event_log
+from o2c.ingest.safety import check_upload
+from o2c.ingest.load import load_event_log
 
 NOW = pd.Timestamp("2025-01-01", tz="UTC")
 NAMES = st.sampled_from(["f.csv", "f.txt", "f.xlsx", "f.csv.gz", "f.parquet", "f.xls", "f.bin"])
@@ -65,7 +65,7 @@ SF_HEADERS = st.lists(st.sampled_from(["Id", "OrderId", "OrderNumber", "Field", 
 @given(headers=SF_HEADERS, rows=st.lists(st.lists(CELL, max_size=8), max_size=10), workbook=st.booleans())
 def test_random_salesforce_exports_never_crash_the_converter(headers: list[str], rows: list[list[str]],
                                                              workbook: bool) -> None:
-    from o2c.salesforce.convert import convert_exports  # noqa: PLC0415
+    from o2c.ingest.salesforce.convert import convert_exports  # noqa: PLC0415
 
     text = "\n".join([",".join(headers)] + [",".join(r) for r in rows]).encode()
     result = convert_exports({"export.xlsx" if workbook else "export.csv": text})

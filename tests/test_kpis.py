@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from conftest import SAMPLE_WORKBOOK, log_from_csv
-from o2c.cost import CostTable
-from o2c.kpis import CATALOGUE, KpiSettings, kpi_dict, kpi_trend, kpi_values
+from o2c.improve.cost import CostTable
+from o2c.monitor.kpis import CATALOGUE, KpiSettings, kpi_dict, kpi_trend, kpi_values
 
 DAY = 86_400.0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from o2c.filters import Filters
-from o2c.order_detail import find_order, order_detail, order_label, slowest_orders
+from o2c.log.filters import Filters
+from o2c.discover.order_detail import find_order, order_detail, order_label, slowest_orders
 from test_cycle_times import make_log
 
 H, D = 3_600.0, 86_400.0

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.eventlog import build_event_log
-from o2c.process_map import (END, START, dfg_records, detailed_map, end_activities, process_map, required_edges,
+from o2c.log.eventlog import build_event_log
+from o2c.discover.process_map import (END, START, dfg_records, detailed_map, end_activities, process_map, required_edges,
                              simplify, start_activities, top_activities)
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
@@ -260,7 +260,7 @@ def reference(request):
     """(our log, pm4py's DFG, performance DFG, start and end activities) for one data set."""
     import pm4py
 
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     path, reader = {"orders_flat": (ORDERS_FLAT, _read_csv), "orders_lifecycle": (LIFECYCLE, _read_csv),
                     "sample": (SAMPLE_WORKBOOK, _read_workbook)}[request.param]
@@ -298,7 +298,7 @@ def test_waiting_times_match_pm4py(reference):
 
 
 def test_reference_numbers_of_the_lifecycle_log():
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     log = load_event_log(LIFECYCLE.read_bytes(), LIFECYCLE.name).log
     assert len(dfg_records(log.view())) == 92
@@ -319,7 +319,7 @@ def test_sample_map_shows_the_planted_partner_wait(sample_log):
 def test_bpmn_tree_matches_pm4py_on_the_event_frame(sample_log, noise):
     import pm4py
 
-    from o2c.bpmn import discover_bpmn
+    from o2c.discover.bpmn import discover_bpmn
 
     frame = sample_log.to_frame().rename(columns={"case_id": "case:concept:name", "activity": "concept:name",
                                                   "timestamp": "time:timestamp"})

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.eventlog import build_event_log
-from o2c.rework import BY_ACTIVITY_COLUMNS, activity_families, affected_orders, rework, rework_summary
+from o2c.log.eventlog import build_event_log
+from o2c.discover.rework import BY_ACTIVITY_COLUMNS, activity_families, affected_orders, rework, rework_summary
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 HOUR = 3600.0
@@ -200,7 +200,7 @@ def reference_ping_pong(log) -> dict[str, tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def lifecycle_log():
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     return load_event_log(LIFECYCLE.read_bytes(), LIFECYCLE.name).log
 

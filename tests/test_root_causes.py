@@ -10,14 +10,14 @@ import pandas as pd
 import pytest
 
 from conftest import xlsx_bytes
-from o2c.eventlog import build_event_log
-from o2c.behaviours import behaviour_cases, cutoff_ns
-from o2c.loading import load_event_log
-from o2c.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_table,
+from o2c.log.eventlog import build_event_log
+from o2c.improve.behaviours import behaviour_cases, cutoff_ns
+from o2c.ingest.load import load_event_log
+from o2c.improve.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_table,
                              compare_rates, explained_by, outcome_mask, segment_cases, segment_factors,
                              segment_table, top_root_causes)
-from o2c.sample import LATE_CARRIER, LATE_PAYERS
-from o2c.significance import bonferroni_z
+from o2c.ingest.sample import LATE_CARRIER, LATE_PAYERS
+from o2c.stats import bonferroni_z
 
 Z = 1.959963984540054
 
@@ -219,7 +219,7 @@ def test_a_filter_only_masks(sample_log):
 
 
 def test_late_payment_in_days_counts_invoice_to_cash(sample_log):
-    from o2c.measures import order_measures
+    from o2c.discover.measures import order_measures
 
     seconds = order_measures(sample_log).invoice_to_cash_seconds
     judged, positive = outcome_mask(sample_log.view(), Outcome("late_payment", days=45))
@@ -228,7 +228,7 @@ def test_late_payment_in_days_counts_invoice_to_cash(sample_log):
 
 
 def test_unpaid_judges_only_orders_past_their_due_date(sample_log):
-    from o2c.measures import order_measures
+    from o2c.discover.measures import order_measures
 
     m = order_measures(sample_log)
     judged, positive = outcome_mask(sample_log.view(), Outcome("unpaid"))

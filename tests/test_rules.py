@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 
 from conftest import xlsx_bytes
-from o2c.eventlog import build_event_log
+from o2c.log.eventlog import build_event_log
 from o2c.export import to_csv_bytes, to_xlsx_bytes
-from o2c.rules import (DEFAULT_RULES, RULE_COLUMNS, Rule, RuleSet, adherence, adherence_trend, apply_editor_changes,
+from o2c.conform.rules import (DEFAULT_RULES, RULE_COLUMNS, Rule, RuleSet, adherence, adherence_trend, apply_editor_changes,
                        evaluate_rules, parse_rules, read_rules_sheet, rule_examples, rule_table, rule_trends, rules_summary,
                        violations_export)
-from o2c.sample import LATE_CARRIER, LATE_PAYERS, SELF_CHECKING_REPS
-from o2c.template import build_template
+from o2c.ingest.sample import LATE_CARRIER, LATE_PAYERS, SELF_CHECKING_REPS
+from o2c.workbook.template import build_template
 
 
 def make_log(rows: list[tuple], orders: dict[str, list] | None = None):

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from o2c.loading import load_event_log
-from o2c.salesforce.convert import convert_exports, recognise_object
-from o2c.salesforce.ids import normalise_ids, to_18
-from o2c.salesforce.mapping import MappingRule, default_mapping, rules_from_frame
-from o2c.salesforce.reports import read_export
-from o2c.template import build_template
+from o2c.ingest.load import load_event_log
+from o2c.ingest.salesforce.convert import convert_exports, recognise_object
+from o2c.ingest.salesforce.ids import normalise_ids, to_18
+from o2c.ingest.salesforce.mapping import MappingRule, default_mapping, rules_from_frame
+from o2c.ingest.salesforce.exports import read_export
+from o2c.workbook.template import build_template
 
 O1, O2, O3 = "8015g00000AbCdEAAV", "8015g00000AbCdFAAV", "8015g00000AbCdGAAV"
 ACME, GLOBEX = "0015g00000XyZaBAAV", "0015g00000XyZaCAAV"
@@ -256,7 +256,7 @@ def test_unknown_and_unreadable_files_become_problems() -> None:
 def test_convert_command_writes_a_loadable_template(tmp_path) -> None:
     import argparse
 
-    from o2c.salesforce.commands import add_commands, run
+    from o2c.cli.salesforce import add_commands, run
 
     for name, data in FILES.items():
         (tmp_path / name).write_bytes(data)

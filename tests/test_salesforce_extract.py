@@ -12,8 +12,8 @@ import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
-from o2c.salesforce.convert import convert_exports
-from o2c.salesforce.extract import QUERIES, ExtractError, connect, credentials_from_env, extract_exports, soql
+from o2c.ingest.salesforce.convert import convert_exports
+from o2c.ingest.salesforce.extract import QUERIES, ExtractError, connect, credentials_from_env, extract_exports, soql
 
 V = "59.0"
 O1, O2 = "8015g00000AbCdEAAV", "8015g00000AbCdFAAV"

@@ -1,13 +1,13 @@
-"""The synthetic O2C log: shape, consistency and the planted problems of o2c.sample, found with plain pandas."""
+"""The synthetic O2C log: shape, consistency and the planted problems of o2c.ingest.sample, found with plain pandas."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from o2c.activities import ACTIVITY_NAMES
-from o2c.columns import EVENT_COLUMNS, ORDER_COLUMN_NAMES
-from o2c.sample import (APPROVAL_THRESHOLD, CREDIT_CHECK_THRESHOLD, EVENT_COLUMN_NAMES, LATE_CARRIER, LATE_PAYERS,
+from o2c.log.activities import ACTIVITY_NAMES
+from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMN_NAMES
+from o2c.ingest.sample import (APPROVAL_THRESHOLD, CREDIT_CHECK_THRESHOLD, EVENT_COLUMN_NAMES, LATE_CARRIER, LATE_PAYERS,
                         PAYMENT_TERMS, SELF_CHECKING_REPS, SNAPSHOT, generate_sample)
 
 CHECKS = ["Credit Check Passed", "Credit Check Failed"]

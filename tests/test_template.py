@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from openpyxl.utils import get_column_letter
 
-from o2c.activities import ACTIVITIES, ACTIVITY_NAMES
-from o2c.columns import EVENT_COLUMNS, ORDER_COLUMNS
-from o2c.cost import DEFAULT_COSTS
-from o2c.rules import DEFAULT_RULES, RULE_COLUMNS
-from o2c.template import build_template
+from o2c.log.activities import ACTIVITIES, ACTIVITY_NAMES
+from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMNS
+from o2c.improve.cost import DEFAULT_COSTS
+from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS
+from o2c.workbook.template import build_template
 
 EVENT_NAMES = [c.name for c in EVENT_COLUMNS]
 ORDER_NAMES = [c.name for c in ORDER_COLUMNS]
@@ -215,7 +215,7 @@ def test_calamine_reads_the_template_back():
 
 
 def test_mapping_sheet_holds_the_default_salesforce_mapping():
-    from o2c.salesforce.mapping import default_mapping, read_mapping
+    from o2c.ingest.salesforce.mapping import default_mapping, read_mapping
 
     data = build_template()
     rules, problems = read_mapping(data, "template.xlsx")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from o2c.timestamps import parse_timestamps
+from o2c.ingest.timestamps import parse_timestamps
 
 
 def texts(parsed) -> list[str]:
@@ -74,7 +74,7 @@ def test_nullable_text_column_with_a_missing_value():
 
 @pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31T10:00:00Z", "-1", "1677-01-01", "2262-05-01 08:00"])
 def test_dates_outside_the_nanosecond_range_are_reported_not_raised(value):
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     csv = f"case_id,activity,timestamp\nA,Create Sales Order,2024-01-01T08:00:00Z\nA,Shipped,{value}\n".encode()
     result = load_event_log(csv, "dates.csv")

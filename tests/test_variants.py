@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.eventlog import build_event_log
-from o2c.filters import Filters
-from o2c.variants import (full_path, rework_marks, short_path, time_unit, variant_case_mask, variant_export,
+from o2c.log.eventlog import build_event_log
+from o2c.log.filters import Filters
+from o2c.discover.variants import (full_path, rework_marks, short_path, time_unit, variant_case_mask, variant_export,
                           variant_index, variant_rows, variant_table, variants_summary)
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
@@ -150,7 +150,7 @@ def _sample_frame() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def lifecycle_log():
-    from o2c.loading import load_event_log
+    from o2c.ingest.load import load_event_log
 
     return load_event_log(LIFECYCLE.read_bytes(), LIFECYCLE.name).log
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from o2c.eventlog import EventLog
-from o2c.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
+from o2c.log.eventlog import EventLog
+from o2c.log.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
 from o2c.i18n import LANGUAGES
 from ui.state import column_name, event_log, filters, tr
 

@@ -1,0 +1,1 @@
+"""Edge: ``python -m o2c``, the command line over the same core."""

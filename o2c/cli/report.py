@@ -1,0 +1,81 @@
+"""``python -m o2c report FILE --out report.html|report.xlsx``: the reports of the app, from a scheduled job.
+
+The file is read as ``analyze`` reads it (no upload limit, its Rules and Activities sheets apply); ``--snapshot``
+also records the KPIs in the snapshot store that the Monitoring page reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from o2c.improve.cost import read_cost_sheet
+from o2c.log.filters import Filters
+from o2c.i18n import LANGUAGES, t
+from o2c.monitor.kpis import KpiSettings
+from o2c.ingest.load import LoadOptions, load_event_log
+from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
+
+FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    """The ``report`` subcommand and its options."""
+    report = commands.add_parser("report", help="write the Excel or HTML report of a file")
+    report.add_argument("file", type=Path, help="xlsx, csv, csv.gz, txt, parquet or xes")
+    report.add_argument("--out", type=Path, required=True, help="report.html or report.xlsx")
+    report.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
+                        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
+    report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
+    report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
+    report.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
+    report.add_argument("--snapshot", action="store_true", help="also save the KPIs as a snapshot (Monitoring page)")
+    report.add_argument("--store", type=Path, default=None,
+                        help="snapshot file (default: the app's, see o2c.monitor.snapshots.default_store_path)")
+
+
+def run(args: argparse.Namespace, filters: Filters) -> int:
+    """Write the report; exit code 1 when the data has blocking errors, 2 for a missing file or unknown format."""
+    fmt = FORMATS.get(args.out.suffix.lower())
+    if fmt is None:
+        print(t("cli.report.format", args.lang, path=args.out), file=sys.stderr)
+        return 2
+    if not args.file.is_file():
+        print(f"No such file: {args.file}", file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    data = args.file.read_bytes()
+    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
+    if result.log is None:
+        for issue in result.report.to_records():
+            print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
+        return 1
+    rules, _ = read_rules_sheet(data, args.file.name)
+    costs, _ = read_cost_sheet(data, args.file.name)
+    settings = KpiSettings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
+    view = filters.apply(result.log)
+    text = filters.describe(view.n_cases, result.log.n_cases, args.lang)
+    if fmt == "html":
+        from o2c.report.html import html_report  # noqa: PLC0415 - one renderer per run
+
+        args.out.write_text(html_report(view, settings, args.lang, text, args.file.name), encoding="utf-8")
+    else:
+        from o2c.report.xlsx import excel_report  # noqa: PLC0415
+
+        args.out.write_bytes(excel_report(view, settings, args.lang, text, args.file.name))
+    print(t("cli.report.wrote", args.lang, path=args.out, orders=view.n_cases, seconds=time.perf_counter() - began))
+    if args.snapshot:
+        from o2c.monitor.snapshots import SnapshotStore, SnapshotStoreError, snapshot_from_view  # noqa: PLC0415
+
+        store = SnapshotStore(args.store)
+        try:
+            snapshot_id = store.save(snapshot_from_view(view, settings, source_name=args.file.name, lang=args.lang,
+                                                        filters=filters))
+        except (SnapshotStoreError, sqlite3.Error, OSError) as error:
+            print(f"{store.path}: {error}", file=sys.stderr)
+            return 1
+        print(t("cli.report.snapshot", args.lang, id=snapshot_id, path=store.path))
+    return 0

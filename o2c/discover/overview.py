@@ -1,0 +1,75 @@
+"""The at-a-glance numbers of the Overview page and ``analyze --json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from o2c.log.activities import PAYMENT_ACTIVITIES
+from o2c.log.eventlog import LogView
+from o2c.discover.measures import order_measures
+
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Orders, events, time span and end-to-end times of a view; ``paid_share`` is None without a payment step."""
+
+    orders: int
+    events: int
+    activities: int
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    median_seconds: float | None
+    p90_seconds: float | None
+    paid_share: float | None
+
+
+def overview(view: LogView) -> Overview:
+    """Headline numbers of the selected orders."""
+    if view.n_cases == 0:
+        return Overview(0, 0, 0, None, None, None, None, None)
+    log = view.log
+    durations = view.durations_seconds()
+    starts = log.case_start_ns[view.case_mask]
+    ends = log.case_end_ns[view.case_mask]
+    paid_share = None
+    if any(name.strip().lower() in PAYMENT_ACTIVITIES for name in log.activity_names):
+        paid_share = float(order_measures(log).paid[view.case_mask].mean())
+    return Overview(
+        orders=view.n_cases,
+        events=view.n_events,
+        activities=int((view.activity_counts() > 0).sum()),
+        start=pd.Timestamp(int(starts.min()), tz="UTC"),
+        end=pd.Timestamp(int(ends.max()), tz="UTC"),
+        median_seconds=float(np.median(durations)),
+        p90_seconds=float(np.quantile(durations, 0.9)),
+        paid_share=paid_share,
+    )
+
+
+def orders_started_per_period(view: LogView, freq: str = "W-MON") -> pd.DataFrame:
+    """Orders started per period (week by default): columns ``period`` (start date) and ``orders``."""
+    starts = pd.to_datetime(view.log.case_start_ns[view.case_mask], unit="ns")
+    if starts.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "orders": pd.Series(dtype=int)})
+    periods = starts.to_period(freq).start_time
+    counts = pd.Series(1, index=periods).groupby(level=0).sum()
+    return pd.DataFrame({"period": counts.index, "orders": counts.to_numpy()})
+
+
+def format_duration(seconds: float | None) -> str:
+    """A duration in the unit that reads best: '45 min', '5.2 h', '3.4 d'.
+
+    >>> format_duration(3.4 * 86400)
+    '3.4 d'
+    """
+    if seconds is None or np.isnan(seconds):
+        return "–"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"

@@ -1,0 +1,305 @@
+"""Variants: the distinct activity sequences of the orders, found by hashing each case's code sequence."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from o2c.log.eventlog import EventLog, LogView
+
+# Two odd 64-bit multipliers: a collision would need both polynomial hashes and the length to agree.
+_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+@dataclass(frozen=True)
+class VariantIndex:
+    """``case_variant[c]`` is the variant code of case ``c``; codes index ``ids`` and ``sequences``.
+
+    Variant codes are ordered by first appearance in case order; ``ids`` are stable across uploads
+    (a digest of the activity names), so a variant can be named in a URL.
+    """
+
+    case_variant: np.ndarray
+    ids: tuple[str, ...]
+    sequences: tuple[tuple[str, ...], ...]
+
+
+def variant_id(activities: tuple[str, ...]) -> str:
+    """A short stable id for an activity sequence.
+
+    >>> variant_id(("Create Sales Order", "Shipped"))
+    '0a0d855de6aa'
+    """
+    return hashlib.sha1("\x1f".join(activities).encode("utf-8")).hexdigest()[:12]
+
+
+def variant_index(log: EventLog) -> VariantIndex:
+    """The variants of ``log``, computed once per log and kept on it."""
+    return log.memo("variant_index", lambda: _compute(log))
+
+
+def _compute(log: EventLog) -> VariantIndex:
+    offsets = log.case_offsets
+    lengths = np.diff(offsets)
+    position = np.arange(log.n_events, dtype=np.int64) - offsets[log.case]
+    symbols = log.activity.astype(np.uint64) + np.uint64(1)
+    top = int(lengths.max()) if lengths.size else 0
+    hashes = []
+    with np.errstate(over="ignore"):  # wrap-around modulo 2**64 is the hash
+        for multiplier in _MULTIPLIERS:
+            weighted = symbols * _power_table(multiplier, top)[position]
+            hashes.append(np.add.reduceat(weighted, offsets[:-1]) if weighted.size else weighted)
+    case_variant, first_case = _classes(hashes[0], hashes[1], lengths.astype(np.uint64))
+    names = log.activity_names
+    sequences = tuple(
+        tuple(names[a] for a in log.activity[offsets[c]:offsets[c + 1]]) for c in first_case)
+    return VariantIndex(case_variant, tuple(variant_id(s) for s in sequences), sequences)
+
+
+def _power_table(multiplier: np.uint64, top: int) -> np.ndarray:
+    """``multiplier ** k`` modulo 2**64 for ``k = 0 .. top``: a running product, looked up per event position."""
+    table = np.empty(top + 1, dtype=np.uint64)
+    table[0] = 1
+    with np.errstate(over="ignore"):
+        for k in range(1, top + 1):  # once per position of the longest case, not per event
+            table[k] = table[k - 1] * multiplier
+    return table
+
+
+def _classes(first: np.ndarray, second: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Variant codes per case, numbered by first appearance, and the first case of each code.
+
+    Cases are grouped by the first hash with a hash table (linear); the grouping stands when the second
+    hash and the length agree within every group, otherwise all three keys are sorted together.
+    """
+    codes, _ = pd.factorize(first)  # numbered by first appearance
+    # A code appears first where the running maximum of the codes grows.
+    seen = np.maximum.accumulate(codes)
+    first_case = np.flatnonzero(np.concatenate(([True], seen[1:] > seen[:-1]))) if codes.size else codes
+    if np.array_equal(second[first_case][codes], second) and np.array_equal(lengths[first_case][codes], lengths):
+        return codes.astype(np.int32), first_case
+    stacked = np.stack((lengths, first, second), axis=1)
+    _, first_case, inverse = np.unique(stacked, axis=0, return_index=True, return_inverse=True)
+    order = np.argsort(first_case, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    return rank[inverse.ravel()].astype(np.int32), first_case[order]
+
+
+# --- The variants table (Variants page, ``analyze --json``) ---------------------------------------------------
+
+REWORK_MARK = "↺"
+ARROW = " → "
+
+
+def variant_case_mask(log: EventLog, ids: Iterable[str]) -> np.ndarray:
+    """Boolean mask over the log's cases: the cases whose variant id is in ``ids`` (unknown ids match nothing)."""
+    index = variant_index(log)
+    chosen = pd.Index(index.ids).isin(list(ids))
+    return np.asarray(chosen, dtype=bool)[index.case_variant]
+
+
+def variant_table(view: LogView) -> pd.DataFrame:
+    """The variants of the selected orders, most orders first (ties: first seen first).
+
+    One row per variant with orders in the view, indexed by rank (1, 2, ...). Columns: ``variant_id``,
+    ``code`` (index into ``variant_index(log).sequences``), ``orders``, ``share`` and ``cumulative_share``
+    of the selected orders, ``median_seconds`` and ``p90_seconds`` (end-to-end, as ``np.quantile``) and
+    ``steps`` (events in the sequence).
+    """
+    layout = _variant_layout(view.log)
+    # The cached (variant, duration) order restricted to the view stays sorted, so groups are contiguous.
+    durations = view.log.case_duration_seconds[layout.by_variant_then_duration]
+    kept = view.case_mask[layout.by_variant_then_duration]
+    durations = durations[kept]
+    counts = np.bincount(layout.case_variant_sorted[kept], minlength=len(layout.steps))
+    present = np.flatnonzero(counts)
+    starts = np.concatenate(([0], np.cumsum(counts)))[present]
+    sizes = counts[present]
+    rank = np.argsort(-sizes, kind="stable")  # codes ascend by first appearance, so ties keep that order
+    total = max(view.n_cases, 1)
+    share = sizes[rank] / total
+    table = pd.DataFrame({
+        "variant_id": np.asarray(variant_index(view.log).ids, dtype=object)[present[rank]],
+        "code": present[rank],
+        "orders": sizes[rank],
+        "share": share,
+        "cumulative_share": np.cumsum(sizes[rank]) / total,
+        "median_seconds": _grouped_quantile(durations, starts, sizes, 0.5)[rank],
+        "p90_seconds": _grouped_quantile(durations, starts, sizes, 0.9)[rank],
+        "steps": layout.steps[present[rank]],
+    }, index=pd.RangeIndex(1, present.size + 1, name="rank"))
+    return table
+
+
+def variants_summary(view: LogView) -> list[dict]:
+    """All variants of the selected orders for ``analyze --json``: ``{"activities": [...], "cases": n}``,
+    most frequent first."""
+    table = variant_table(view)
+    sequences = variant_index(view.log).sequences
+    return [{"activities": list(sequences[code]), "cases": int(n)}
+            for code, n in zip(table["code"].to_numpy(), table["orders"].to_numpy())]
+
+
+def rework_marks(sequence: Sequence[str], family: Mapping[str, str] | None = None) -> list[bool]:
+    """For each step: True when the same activity (or one of its ``family``, e.g. the Passed and Failed outcomes
+    of one check) already happened earlier in the sequence.
+
+    >>> rework_marks(["Create", "Check Failed", "Check Passed", "Check Passed"], {"Check Failed": "Check",
+    ...                                                                          "Check Passed": "Check"})
+    [False, False, True, True]
+    """
+    family = family or {}
+    seen: set[str] = set()
+    marks = []
+    for step in sequence:
+        key = family.get(step, step)
+        marks.append(key in seen)
+        seen.add(key)
+    return marks
+
+
+def full_path(sequence: Sequence[str], family: Mapping[str, str] | None = None) -> str:
+    """Every step joined by arrows, repeated steps marked with ↺.
+
+    >>> full_path(["A", "B", "A"])
+    'A → B → A ↺'
+    """
+    return ARROW.join(_label(step, 1, marked) for step, marked in zip(sequence, rework_marks(sequence, family)))
+
+
+def short_path(sequence: Sequence[str], reference: Sequence[str], family: Mapping[str, str] | None = None,
+               missing: str = "without {steps}", context: int = 1) -> str:
+    """A compact path: stretches shared with ``reference`` (the most frequent variant) shrink to "…", keeping
+    ``context`` steps around what differs; runs of one activity read "X ×3"; repeated steps are marked ↺;
+    reference steps the variant never does are listed with ``missing``.
+
+    >>> short_path(list("ABBCDEF"), list("ABCDEF"))
+    'A → B ×2 ↺ → …'
+    >>> short_path(list("ABCDEFGH"), list("AXBCDEFGHY"))
+    'A → B → … → H (without X, Y)'
+    """
+    sequence, reference = list(sequence), list(reference)
+    marks = rework_marks(sequence, family)
+    if sequence == reference:
+        return _join_runs(sequence, marks)
+    shown = np.zeros(len(sequence), dtype=bool)
+    present = set(sequence)
+    lacking: list[str] = []  # reference steps the variant never does
+    matcher = difflib.SequenceMatcher(None, reference, sequence, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    for number, (tag, ref_start, ref_end, start, end) in enumerate(opcodes):
+        if tag == "equal":  # keep context next to the differences only
+            if number > 0:
+                shown[start:start + context] = True
+            if number < len(opcodes) - 1:
+                shown[max(end - context, start):end] = True
+        else:
+            shown[start:end] = True
+            lacking.extend(step for step in reference[ref_start:ref_end] if step not in present)
+    # A gap of one step saves nothing: show it.
+    gaps = np.flatnonzero(~shown)
+    lone = [g for g in gaps if (g == 0 or shown[g - 1]) and (g + 1 == len(shown) or shown[g + 1])]
+    shown[lone] = True
+    parts: list[str] = []
+    i = 0
+    while i < len(sequence):  # per step of one displayed variant, not per event of the log
+        j = i
+        while j < len(sequence) and shown[j] == shown[i]:
+            j += 1
+        parts.append(_join_runs(sequence[i:j], marks[i:j]) if shown[i] else "…")
+        i = j
+    text = ARROW.join(parts)
+    lacking = list(dict.fromkeys(lacking))
+    return text + (" (" + missing.format(steps=", ".join(lacking)) + ")" if lacking else "")
+
+
+def _join_runs(steps: list[str], marks: list[bool]) -> str:
+    labels: list[str] = []
+    i = 0
+    while i < len(steps):  # per step of one displayed variant, not per event of the log
+        j = i
+        while j + 1 < len(steps) and steps[j + 1] == steps[i]:
+            j += 1
+        labels.append(_label(steps[i], j - i + 1, any(marks[i:j + 1])))
+        i = j + 1
+    return ARROW.join(labels)
+
+
+def _label(step: str, times: int, marked: bool) -> str:
+    return step + (f" ×{times}" if times > 1 else "") + (f" {REWORK_MARK}" if marked else "")
+
+
+@dataclass(frozen=True)
+class _VariantLayout:
+    """Per log, once: cases ordered by (variant, end-to-end time), so a view's groups are a boolean pick away."""
+
+    by_variant_then_duration: np.ndarray
+    case_variant_sorted: np.ndarray
+    steps: np.ndarray  # events per variant
+
+
+def _variant_layout(log: EventLog) -> _VariantLayout:
+    return log.memo("variant_layout", lambda: _build_layout(log))
+
+
+def _build_layout(log: EventLog) -> _VariantLayout:
+    index = variant_index(log)
+    order = np.lexsort((log.case_duration_seconds, index.case_variant))
+    _, first_case = np.unique(index.case_variant, return_index=True)
+    steps = np.diff(log.case_offsets)[first_case]
+    return _VariantLayout(order, index.case_variant[order], steps)
+
+
+def _grouped_quantile(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray, q: float) -> np.ndarray:
+    """The ``q`` quantile (linear interpolation, as ``np.quantile``) of each sorted group
+    ``values[start:start + size]``."""
+    if sizes.size == 0:
+        return np.empty(0)
+    position = starts + q * (sizes - 1)
+    low = np.floor(position).astype(np.int64)
+    high = np.ceil(position).astype(np.int64)
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
+def time_unit(seconds: np.ndarray) -> tuple[str, int]:
+    """The unit that reads best for a column of durations: ``("days", 86400)`` when the median is at least a day,
+    else ``("hours", 3600)``."""
+    finite = np.asarray(seconds, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    return ("days", 86_400) if finite.size and np.median(finite) >= 86_400 else ("hours", 3_600)
+
+
+def variant_rows(view: LogView, table: pd.DataFrame, family: Mapping[str, str] | None = None,
+                 missing: str = "without {steps}") -> pd.DataFrame:
+    """``table`` (from ``variant_table``) with the readable ``path`` (short, see ``short_path``) and
+    ``full_path`` of each row; the most frequent variant of the view is the reference."""
+    sequences = variant_index(view.log).sequences
+    codes = table["code"].to_numpy()
+    reference = sequences[codes[0]] if codes.size else ()
+    return table.assign(
+        path=[short_path(sequences[c], reference, family, missing) for c in codes],
+        full_path=[full_path(sequences[c], family) for c in codes])
+
+
+def variant_export(view: LogView, family: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every variant of the selected orders for a CSV: rank, variant_id, orders, share, cumulative_share,
+    median_days, p90_days, steps and the full path."""
+    table = variant_table(view)
+    sequences = variant_index(view.log).sequences
+    return pd.DataFrame({
+        "rank": table.index.to_numpy(),
+        "variant_id": table["variant_id"].to_numpy(),
+        "orders": table["orders"].to_numpy(),
+        "share": table["share"].to_numpy(),
+        "cumulative_share": table["cumulative_share"].to_numpy(),
+        "median_days": table["median_seconds"].to_numpy() / 86_400,
+        "p90_days": table["p90_seconds"].to_numpy() / 86_400,
+        "steps": table["steps"].to_numpy(),
+        "path": [full_path(sequences[c], family) for c in table["code"].to_numpy()],
+    })

@@ -1,0 +1,1 @@
+"""Stage 1, data in: uploaded bytes to an ``EventLog`` and one validation report (Data page, ``analyze``)."""

@@ -1,0 +1,321 @@
+"""From uploaded bytes to an event log plus one validation report: the path behind the Data page and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
+from o2c.log.eventlog import EventLog, build_event_log, event_order, unique_categorical
+from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
+from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, UploadError, read_upload
+from o2c.ingest.timestamps import DateOrder, parse_timestamps
+from o2c.ingest.validate import Issue, ValidationReport, issue_for_rows
+
+# Above this share of unreadable timestamps the format is probably misread: block instead of dropping rows.
+UNPARSEABLE_BLOCK_SHARE = 0.05
+EARLIEST_PLAUSIBLE = pd.Timestamp("2000-01-01", tz="UTC")
+_OPTIONAL_EVENT_COLUMNS = tuple(c.name for c in EVENT_COLUMNS if not c.required)
+_TEXT_ATTRIBUTE_LIMIT = 100_000  # distinct values; beyond this an "attribute" is an id, not a category
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """Choices the user can make on the Data page; the defaults suit most files."""
+
+    columns: dict[str, str] | None = None  # template column -> header, overriding the guess
+    timezone: str = "UTC"
+    date_order: DateOrder = "auto"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The log (None when an error blocks it), the report, and how the columns were recognised."""
+
+    log: EventLog | None
+    report: ValidationReport
+    headers: list[str] = field(default_factory=list)
+    guess: ColumnGuess = field(default_factory=lambda: ColumnGuess({}))
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOptions(),
+                   now: pd.Timestamp | None = None, max_bytes: int | None = MAX_UPLOAD_BYTES) -> LoadResult:
+    """Read, recognise, validate and build. Never raises for bad input: problems go into the report.
+
+    ``max_bytes`` limits the file size (the upload limit by default; None for a file read from disk by the CLI).
+    """
+    try:
+        raw = read_upload(data, filename, max_bytes)
+    except UploadError as error:
+        return LoadResult(None, ValidationReport.of([Issue("error", "file", error.message, error.fix, sheet="File")]))
+    now = now if now is not None else pd.Timestamp.now(tz="UTC")
+    headers = [str(c) for c in raw.events.frame.columns]
+    guess = guess_columns(headers)
+    columns = {**guess.columns, **(options.columns or {})}
+    columns = {name: header for name, header in columns.items() if header in headers}
+    issues: list[Issue | None] = []
+
+    missing = [name for name in ("case_id", "activity", "timestamp") if name not in columns]
+    if missing:
+        issues.append(_missing_columns_issue(missing, headers, raw.events.source))
+        return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
+
+    events, order, event_issues = _clean_events(raw.events, columns, options, now)
+    issues += event_issues
+    attribute_headers = case_attribute_headers(headers, columns)
+    orders, order_issues = _orders_table(raw.orders, raw.events, events, order, attribute_headers, options)
+    issues += order_issues
+    if events.empty:
+        issues.append(Issue("error", "no_events", "No usable events are left after removing the rows above.",
+                            "Fix the case_id, activity and timestamp values listed in this report."))
+    report = ValidationReport.of(issues)
+    if not report.ok:
+        return LoadResult(None, report, headers, guess, columns)
+    # Handing the events over in case and time order spares build_event_log its own sort.
+    log = build_event_log(events if order is None else events.take(order), orders)
+    single = log.cases["n_events"].to_numpy() == 1
+    if single.any():
+        report = ValidationReport.of([*report.issues, Issue(
+            "warning", "single_event", f"Orders with only one event: {int(single.sum()):,}. Their end-to-end time is 0.",
+            "Check that every step of these orders was exported (e.g. OrderHistory and Tasks, not only Orders).",
+            count=int(single.sum()), examples=tuple(log.cases["case_id"][single].head(3)))])
+    return LoadResult(log, report, headers, guess, columns)
+
+
+def _missing_columns_issue(missing: list[str], headers: list[str], source: str) -> Issue:
+    accepted = {c.name: c.aliases[:6] for c in EVENT_COLUMNS}
+    hints = "; ".join(f"{name}: {', '.join((name, *accepted[name]))}" for name in missing)
+    return Issue("error", "missing_column", f"Required column(s) not found in the {source}: {', '.join(missing)}.",
+                 f"Name the columns as in the template or pick them in the column mapping. Accepted names: {hints}.",
+                 count=len(missing), examples=tuple(headers[:8]))
+
+
+def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
+                  now: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
+    """The usable events in upload order, their order by case and time (``event_order``) and the issues."""
+    frame = raw.frame
+    rows = np.arange(len(frame), dtype=np.int64) + raw.first_row
+    case_raw = frame[columns["case_id"]]
+    activity_raw = frame[columns["activity"]]
+    case_id = _clean_text(case_raw)
+    activity = _clean_text(activity_raw)
+    parsed = parse_timestamps(frame[columns["timestamp"]], timezone=options.timezone, date_order=options.date_order)
+    issues: list[Issue | None] = []
+    empty_case = case_id.isna().to_numpy()
+    empty_activity = activity.isna().to_numpy()
+    issues.append(issue_for_rows(
+        "warning", "empty_case_id", "Rows with no case_id: {count:,}. They were left out.",
+        "Fill in the Salesforce Order Id (or Order Number) for each event.", mask=empty_case, row_numbers=rows))
+    issues.append(issue_for_rows(
+        "warning", "empty_activity", "Rows with no activity: {count:,}. They were left out.",
+        "Fill in the activity name (see the Activities sheet).", mask=empty_activity & ~empty_case, row_numbers=rows))
+    issues.append(issue_for_rows(
+        "warning", "empty_timestamp", "Rows with no timestamp: {count:,}. They were left out.",
+        "Fill in when each event happened.", mask=parsed.empty & ~empty_case, row_numbers=rows))
+    unparseable_share = parsed.unparseable.sum() / max(len(frame), 1)
+    blocking = unparseable_share > UNPARSEABLE_BLOCK_SHARE
+    issues.append(issue_for_rows(
+        "error" if blocking else "warning", "bad_timestamp",
+        "Timestamps that could not be read: {count:,}." + ("" if blocking else " Those rows were left out."),
+        "Use ISO 8601 such as 2024-01-15T10:30:00Z, Salesforce's 2024-01-15T10:30:00.000+0000, "
+        "15.01.2024 10:30, or real Excel date cells.",
+        mask=parsed.unparseable, row_numbers=rows, values=frame[columns["timestamp"]]))
+    if parsed.ambiguous:
+        issues.append(Issue(
+            "warning", "ambiguous_date_order",
+            "Dates such as 01/02/2024 could be day-first or month-first; they were read as day-first (1 February).",
+            "If your dates are month-first (US style), choose 'month-first' under Date order and load again."))
+    elif parsed.date_order != "auto":
+        issues.append(Issue("info", "date_order", f"Text dates were read as {parsed.date_order}.",
+                            "Change 'Date order' if that is wrong."))
+    if parsed.date_only:
+        issues.append(Issue(
+            "info", "date_precision", "Timestamps carry no time of day, so times are at day precision.",
+            "Export date-time fields (e.g. CreatedDate, not EffectiveDate) for waiting times in hours."))
+
+    keep = ~(empty_case | empty_activity | parsed.empty | parsed.unparseable)
+    events = pd.DataFrame({"case_id": case_id, "activity": activity, "timestamp": parsed.values, "row": rows})
+    for name in _OPTIONAL_EVENT_COLUMNS:
+        if name in columns:
+            values = frame[columns[name]].reset_index(drop=True)
+            events[name] = pd.to_numeric(values, errors="coerce") if name == "event_amount" else _clean_text(values)
+    if not keep.all():
+        events = events[keep]
+
+    timestamps = events["timestamp"]
+    future = (timestamps > now + pd.Timedelta(days=1)).to_numpy()
+    ancient = (timestamps < EARLIEST_PLAUSIBLE).to_numpy()
+    event_rows = events["row"].to_numpy()
+    issues.append(issue_for_rows(
+        "warning", "future_timestamp", "Timestamps in the future: {count:,}.",
+        "Check the year and the date order; they were kept.", mask=future, row_numbers=event_rows,
+        values=timestamps))
+    issues.append(issue_for_rows(
+        "warning", "old_timestamp", "Timestamps before the year 2000: {count:,}.",
+        "Usually an empty date exported as 1899/1900 or a wrong serial number; they were kept.",
+        mask=ancient, row_numbers=event_rows, values=timestamps))
+
+    order = event_order(events["case_id"].cat.codes.to_numpy(), events["timestamp"].array.asi8)
+    duplicate = _exact_duplicates(events.drop(columns="row"), order)
+    issues.append(issue_for_rows(
+        "warning", "duplicate_event", "Rows that exactly repeat an earlier row: {count:,}. They were left out.",
+        "Usually the same export pasted twice; nothing to do unless the events really happened twice.",
+        mask=duplicate, row_numbers=event_rows, values=events["case_id"]))
+    if duplicate.any():
+        events = events[~duplicate]
+        if order is not None:
+            order = (np.cumsum(~duplicate) - 1)[order[~duplicate[order]]]
+    return events.reset_index(drop=True), order, issues
+
+
+def _exact_duplicates(frame: pd.DataFrame, order: np.ndarray | None) -> np.ndarray:
+    """Rows equal to an earlier row in every column.
+
+    Equal rows share their case and timestamp, so in case and time ``order`` they sit in runs of equal
+    (case, timestamp); pandas compares only the rows of such runs.
+    """
+    case = frame["case_id"].cat.codes.to_numpy()
+    time = frame["timestamp"].array.asi8
+    if order is not None:
+        case, time = case[order], time[order]
+    tie = (case[1:] == case[:-1]) & (time[1:] == time[:-1])
+    in_run = np.zeros(len(frame), dtype=bool)
+    in_run[1:] |= tie
+    in_run[:-1] |= tie
+    candidates = in_run
+    if order is not None:
+        candidates = np.zeros(len(frame), dtype=bool)
+        candidates[order[in_run]] = True
+    duplicate = np.zeros(len(frame), dtype=bool)
+    if candidates.any():
+        duplicate[candidates] = frame[candidates].duplicated().to_numpy()
+    return duplicate
+
+
+def _clean_text(values: pd.Series) -> pd.Series:
+    """Categorical text: surrounding spaces removed, empty strings missing, Excel's 100.0 read as '100'.
+
+    The cleaning runs on the distinct values only, so ten million rows cost one factorisation. Categories
+    are in order of first appearance.
+    """
+    codes, uniques = pd.factorize(values.reset_index(drop=True), use_na_sentinel=True)
+    if isinstance(uniques, pd.CategoricalIndex):  # categorical input: its values, not another categorical
+        uniques = uniques.categories.take(uniques.codes)
+    labels = pd.Series(uniques)
+    if not pd.api.types.is_string_dtype(labels.dtype) or labels.dtype == object:
+        labels = labels.astype(object).map(_whole_number_text).astype(str)
+    stripped = labels.str.strip()
+    if stripped.eq("").any() or not stripped.equals(labels):
+        relabel, categories = pd.factorize(stripped.mask(stripped == ""), use_na_sentinel=True)
+        codes = np.append(relabel, -1)[codes]  # code -1 (missing) stays -1
+        labels = pd.Series(categories)
+    return pd.Series(unique_categorical(codes, pd.Index(labels.array, dtype=str)))
+
+
+def _whole_number_text(value: object) -> object:
+    # Excel stores order numbers typed as numbers as floats: 100 arrives as 100.0.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.DataFrame, order: np.ndarray | None,
+                  attribute_headers: dict[str, str],
+                  options: LoadOptions) -> tuple[pd.DataFrame | None, list[Issue | None]]:
+    """Case attributes: the Orders sheet when there is one, else attributes carried on the events rows
+    (the first row of each order)."""
+    issues: list[Issue | None] = []
+    from_events = None
+    if attribute_headers:
+        first = _first_row_per_case(events["case_id"].cat.codes.to_numpy(), order)
+        kept_rows = events["row"].to_numpy()[first] - raw_events.first_row
+        carried = raw_events.frame.iloc[kept_rows][list(attribute_headers.values())]
+        carried = carried.set_axis(list(attribute_headers), axis=1).reset_index(drop=True)
+        carried.insert(0, "case_id", events["case_id"].iloc[first].to_numpy())
+        from_events = carried
+    if raw_orders is None:
+        return (_typed_attributes(from_events, options, issues, None) if from_events is not None else None), issues
+
+    frame = raw_orders.frame
+    headers = [str(c) for c in frame.columns]
+    guess = guess_columns(headers, ORDER_ALIASES)
+    if "case_id" not in guess.columns:
+        issues.append(Issue("warning", "orders_no_case_id", "The Orders sheet has no case_id column, so it was ignored.",
+                            "Add a case_id column with the same Order Ids as on the Events sheet.", sheet="Orders"))
+        return from_events, issues
+    rows = np.arange(len(frame), dtype=np.int64) + raw_orders.first_row
+    renamed = {header: name for name, header in guess.columns.items()}
+    known = frame[list(renamed)].rename(columns=renamed).reset_index(drop=True)
+    extra = [h for h in headers if h not in renamed and not h.startswith("column_")]
+    orders = pd.concat([known, frame[extra].reset_index(drop=True)], axis=1)
+    orders["case_id"] = _clean_text(orders["case_id"])
+    orders["_row"] = rows
+    orders = orders[orders["case_id"].notna()]
+    duplicated = orders["case_id"].duplicated().to_numpy()
+    issues.append(issue_for_rows(
+        "warning", "orders_duplicate", "Orders rows that repeat a case_id: {count:,}. The first row of each was used.",
+        "Keep one row per order on the Orders sheet.", mask=duplicated, row_numbers=orders["_row"].to_numpy(),
+        values=orders["case_id"], sheet="Orders"))
+    orders = orders[~duplicated]
+    event_cases = pd.Index(events["case_id"].unique())
+    no_events = ~orders["case_id"].isin(event_cases).to_numpy()
+    issues.append(issue_for_rows(
+        "warning", "orders_without_events", "Orders on the Orders sheet with no events: {count:,}.",
+        "Check that their events were exported, or remove them; they are not analysed.",
+        mask=no_events, row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
+    missing = ~pd.Series(event_cases).isin(orders["case_id"]).to_numpy()
+    if missing.any():
+        examples = tuple(event_cases[missing][:3])
+        issues.append(Issue(
+            "warning", "events_without_order", f"Orders with events but no row on the Orders sheet: {int(missing.sum()):,}.",
+            "Add their Orders rows; until then they have no channel, account or region.",
+            count=int(missing.sum()), examples=examples))
+    orders = _typed_attributes(orders, options, issues, "Orders")
+    if from_events is not None:  # the Orders sheet wins; events-sheet attributes fill its gaps
+        orders = orders.set_index("case_id").combine_first(
+            _typed_attributes(from_events, options, [], None).set_index("case_id")).reset_index()
+    return orders, issues
+
+
+def _first_row_per_case(case: np.ndarray, order: np.ndarray | None) -> np.ndarray:
+    """Positions of each case's first row, ascending; ``order`` sorts the rows by case (None: they are)."""
+    order = np.arange(case.size) if order is None else order
+    grouped = case[order]
+    starts = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1]))) if case.size else order
+    return np.sort(np.minimum.reduceat(order, starts)) if case.size else order
+
+
+def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[Issue | None],
+                      sheet: str | None) -> pd.DataFrame:
+    """Dates to datetimes, amounts to numbers, everything else to categorical text."""
+    typed = {"case_id": orders["case_id"].to_numpy(dtype=object)}
+    rows = orders["_row"].to_numpy() if "_row" in orders else np.arange(len(orders)) + 2
+    for name in orders.columns.drop(["case_id", "_row"], errors="ignore"):
+        values = orders[name].reset_index(drop=True)
+        if name in DATE_ORDER_COLUMNS:
+            parsed = parse_timestamps(values, timezone=options.timezone, date_order=options.date_order)
+            # .array keeps the datetimes; .to_numpy() would box each one (an all-empty column keeps its old dtype)
+            typed[name] = parsed.values.array if parsed.values.notna().any() else parsed.values.to_numpy()
+            if sheet:
+                issues.append(_bad_values_issue(name, parsed.unparseable, sheet, values, rows))
+        elif name in NUMERIC_ORDER_COLUMNS or pd.api.types.is_numeric_dtype(values.dtype):
+            numbers = pd.to_numeric(values, errors="coerce")
+            typed[name] = numbers.to_numpy(dtype=float)
+            if sheet:
+                issues.append(_bad_values_issue(name, (numbers.isna() & values.notna()).to_numpy(), sheet, values, rows))
+        else:
+            text = _clean_text(values)
+            if text.nunique() <= _TEXT_ATTRIBUTE_LIMIT:
+                typed[name] = pd.Categorical(text)
+    return pd.DataFrame(typed)
+
+
+def _bad_values_issue(column: str, mask: np.ndarray, sheet: str, values: pd.Series,
+                      rows: np.ndarray) -> Issue | None:
+    return issue_for_rows(
+        "warning", f"bad_{column}", f"Values in '{column}' that could not be read: {{count:,}}. They were left empty.",
+        "Use real Excel dates or YYYY-MM-DD for dates, plain numbers for amounts.",
+        mask=mask & values.notna().to_numpy(), row_numbers=rows, values=values, sheet=sheet)

@@ -1,0 +1,318 @@
+"""Reading uploaded files (xlsx, csv/txt, parquet, xes) into raw tables, in memory and defensively.
+
+Nothing here interprets columns; it finds the sheets and the header row and hands over raw cells.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+from python_calamine import CalamineWorkbook
+
+from o2c.errors import FixableError
+from o2c.ingest.safety import check_upload
+from o2c.log.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
+
+MAX_UPLOAD_MB = 1024  # a million-order parquet with attributes is about 300 MB
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+# A zip or gzip member may inflate far beyond its size on disk; refuse before parsing (zip bombs).
+GIB = 1024 * 1024 * 1024
+MAX_WORKBOOK_INFLATED = 1 * GIB  # Excel's 1,048,576-row sheet limit keeps real workbooks well below this
+MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
+HEADER_SEARCH_ROWS = 30
+_HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header search looks at
+SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
+
+
+class UploadError(FixableError):
+    """A file that cannot be read at all; ``message`` says why, ``fix`` what the user can do."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row."""
+
+    frame: pd.DataFrame
+    first_row: int
+    source: str
+
+
+@dataclass(frozen=True)
+class RawUpload:
+    """The events table and, when the file has one, the orders table."""
+
+    events: RawTable
+    orders: RawTable | None
+
+
+def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_BYTES) -> RawUpload:
+    """Read an uploaded file's bytes; raises ``UploadError`` with a user-facing message and fix.
+
+    ``max_bytes`` is the size limit (None: none, for files the user reads from their own disk).
+    """
+    if len(data) == 0:
+        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise UploadError(
+            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {max_bytes / 1024 / 1024:.0f} MB.",
+            "Save it as .parquet or .csv.gz, or split it by date range.")
+    problem = check_upload(data, filename)
+    if problem is not None:
+        raise UploadError(problem.message, problem.fix)
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm")):
+        return _read_workbook(data)
+    if name.endswith((".xes", ".xes.gz")):
+        return _read_xes(_gunzip(data) if name.endswith(".gz") else data)
+    if name.endswith(".parquet"):
+        return _read_parquet(data)
+    if name.endswith((".csv", ".txt", ".csv.gz", ".txt.gz")):
+        return RawUpload(_read_text_table(_gunzip(data) if name.endswith(".gz") else data), None)
+    if name.endswith(".xls"):
+        raise UploadError("Old .xls workbooks are not supported.", "Open it in Excel and save it as .xlsx.")
+    raise UploadError(f"'{filename}' is not a file type we read.", f"Upload one of: {SUPPORTED}.")
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            inflated = stream.read(MAX_GZIP_INFLATED + 1)
+    except (OSError, EOFError) as error:
+        raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
+    if len(inflated) > MAX_GZIP_INFLATED:
+        raise UploadError(f"The compressed file expands to more than {MAX_GZIP_INFLATED // GIB} GB.",
+                          "Split it by date range, or save it as .parquet.")
+    return inflated
+
+
+def _read_workbook(data: bytes) -> RawUpload:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise UploadError(
+            "This workbook is password-protected (or an old Excel format), so it cannot be read.",
+            "Remove the password (File > Info > Protect Workbook) or save it as .xlsx without protection.")
+    if data[:2] != b"PK":
+        raise UploadError("This file is not a valid .xlsx workbook.",
+                          "Open it in Excel and save it as 'Excel Workbook (.xlsx)', or export as CSV.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as error:
+        raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
+    if inflated > MAX_WORKBOOK_INFLATED:
+        raise UploadError(f"The workbook expands to more than {MAX_WORKBOOK_INFLATED // GIB} GB when opened.",
+                          "Split it by date range or save the events as .csv.gz or .parquet.")
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
+        sheets = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                  for name in workbook.sheet_names}
+    except Exception as error:  # calamine raises several unrelated types for broken files
+        raise UploadError("The workbook could not be read.", "Save it again in Excel as .xlsx and re-upload.") from error
+    headers = {name: _header_index(rows) for name, rows in sheets.items() if any(any(r) for r in rows[:100])}
+    if not headers:
+        raise UploadError("The workbook has no data.", "Fill the Events sheet of the template and upload again.")
+    header_cells = {name: sheets[name][at] for name, at in headers.items()}
+    events_name = _pick_sheet(header_cells, ("events", "event", "事件", "事件日志"), _looks_like_events)
+    others = {n: cells for n, cells in header_cells.items() if n != events_name}
+    orders_name = _pick_sheet(others, ("orders", "order", "订单"), _looks_like_orders, required=False)
+    events = _table_from_rows(sheets[events_name], headers[events_name], f"sheet '{events_name}'")
+    orders = _table_from_rows(sheets[orders_name], headers[orders_name], f"sheet '{orders_name}'") if orders_name else None
+    return RawUpload(events, orders)
+
+
+def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right,
+                required: bool = True) -> str | None:
+    for name in header_cells:
+        if name.strip().lower() in names:
+            return name
+    for name, cells in header_cells.items():
+        if looks_right([c for c in cells if isinstance(c, str)]):
+            return name
+    return next(iter(header_cells)) if required else None
+
+
+def _recognised(columns, aliases: dict[str, tuple[str, int]]) -> set[str]:
+    return {aliases[key][0] for key in map(normalise_header, columns) if key in aliases}
+
+
+def _looks_like_events(columns) -> bool:
+    return {"activity", "timestamp"} <= _recognised(columns, EVENT_ALIASES)
+
+
+def _looks_like_orders(columns) -> bool:
+    found = _recognised(columns, ORDER_ALIASES)
+    return "case_id" in found and len(found) >= 2 and not _looks_like_events(columns)
+
+
+def _header_index(rows: list[list[object]]) -> int:
+    """The first row with at least two recognised headers (report exports put titles above it)."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if not row:
+            continue
+        cells = [c for c in row if isinstance(c, str) and c.strip()]
+        if len(_recognised(cells, EVENT_ALIASES) | _recognised(cells, ORDER_ALIASES)) >= 2:
+            return index
+    return 0
+
+
+def _table_from_rows(rows: list[list], header_at: int, source: str) -> RawTable:
+    header = unique_names([_header_text(value, i) for i, value in enumerate(rows[header_at])])
+    width = len(header)
+    body = [row[:width] for row in rows[header_at + 1:]]
+    frame = pd.DataFrame(body, columns=header)
+    # calamine gives empty cells as "": make them missing, as CSV reading does
+    frame = frame.apply(lambda column: column.mask(column == "") if column.dtype == object
+                        or pd.api.types.is_string_dtype(column.dtype) else column)
+    frame = frame.loc[:, [not name.startswith("column_") or bool(frame[name].notna().any()) for name in header]]
+    # spreadsheet rows are 1-based and the header occupies row header_at + 1
+    return RawTable(frame, first_row=header_at + 2, source=source)
+
+
+def _header_text(value: object, position: int) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+        return f"column_{position + 1}"
+    return str(value).strip()
+
+
+def workbook_sheet_rows(data: bytes, filename: str, sheet: str) -> list[list] | None:
+    """The rows of one sheet (name matched without case) of an uploaded workbook; None for other formats, a
+    workbook without that sheet, or one that cannot be read (the loader reports broken files, not the readers of
+    optional sheets)."""
+    if not filename.lower().endswith((".xlsx", ".xlsm")):
+        return None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        name = next((n for n in workbook.sheet_names if n.strip().casefold() == sheet.casefold()), None)
+        return None if name is None else workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception:  # noqa: BLE001 - see above
+        return None
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Header names made unique the way pandas does: a repeated name gets .1, .2 ..."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        result.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return result
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a CSV: UTF-8 (with or without BOM), else GB18030 (what Chinese Excel writes), else cp1252."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("cp1252", errors="replace")
+
+
+def _read_text_table(data: bytes) -> RawTable:
+    if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
+        raise UploadError("This file is a binary file, not a CSV text file.",
+                          "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+    fast = _read_plain_utf8_csv(data)
+    if fast is not None:
+        return fast
+    text = decode_text(data)
+    head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    if not any(line.strip() for line in head_lines):
+        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+    delimiter = _sniff_delimiter("\n".join(head_lines))
+    head_rows = list(csv.reader(head_lines, delimiter=delimiter))
+    header_at = _header_index(head_rows)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
+                            keep_default_na=False, na_values=[""], skip_blank_lines=True, on_bad_lines="error")
+    except (pd.errors.ParserError, ValueError) as error:
+        raise UploadError(f"The CSV could not be parsed: {error}".split("\n")[0],
+                          "Check that every row has the same number of columns and quotes are closed.") from error
+    frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    return RawTable(frame, first_row=header_at + 2, source="CSV")
+
+
+def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
+    """The common case read by pyarrow on both cores, without decoding the whole file into one Python string:
+    UTF-8 text whose first line is the header, with distinct, non-empty column names.
+
+    Returns None for anything else (other encodings, title rows above the header, ragged or blank-looking
+    rows pyarrow refuses), which the pandas reader then handles exactly as before.
+    """
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pa_csv  # noqa: PLC0415
+
+    from o2c.ingest.arrow import text_table_frame  # noqa: PLC0415
+
+    head = _utf8_head(data)
+    if head is None:
+        return None
+    head_lines = head[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    if not head_lines or not head_lines[0].strip():
+        return None
+    delimiter = _sniff_delimiter("\n".join(head_lines))
+    head_rows = list(csv.reader(head_lines, delimiter=delimiter))
+    header = head_rows[0]
+    if _header_index(head_rows) != 0 or not all(name.strip() for name in header) or len(set(header)) < len(header):
+        return None
+    strings = {name: pa.string() for name in header}
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(pa.py_buffer(data).slice(3 if data[:3] == codecs.BOM_UTF8 else 0)),  # no copy
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(column_types=strings, strings_can_be_null=True, null_values=[""],
+                                                  quoted_strings_can_be_null=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # pandas reads it, or explains why it cannot
+        return None
+    if table.column_names != header:
+        return None
+    frame = text_table_frame(table)
+    frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
+    return RawTable(frame, first_row=2, source="CSV")
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """The first characters of ``data`` when it starts as UTF-8 text (without a BOM), else None."""
+    try:
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+    except UnicodeDecodeError:
+        return None
+
+
+def _sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in ",;\t|"}
+        return max(counts, key=counts.get)
+
+
+def _read_parquet(data: bytes) -> RawUpload:
+    from o2c.ingest.arrow import parquet_frame  # noqa: PLC0415 - pyarrow.parquet only for parquet uploads
+
+    try:
+        frame = parquet_frame(data)
+    except Exception as error:  # pyarrow raises its own error types for broken files
+        raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
+    return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
+
+
+def _read_xes(data: bytes) -> RawUpload:
+    from pm4py import convert_to_dataframe  # noqa: PLC0415 - pm4py costs ~4 s to import; only XES needs it
+    from pm4py.objects.log.importer.xes import importer as xes_importer  # noqa: PLC0415
+
+    try:
+        log = xes_importer.deserialize(data, variant=xes_importer.Variants.ITERPARSE,
+                                       parameters={"show_progress_bar": False})
+        frame = convert_to_dataframe(log)
+    except Exception as error:  # lxml and pm4py raise many types for malformed XML
+        raise UploadError("The XES file could not be read.", "Export it again from the tool that made it.") from error
+    if frame.empty:
+        raise UploadError("The XES file has no events.", "Export it again with its traces.")
+    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source="XES"), None)

@@ -1,0 +1,150 @@
+"""Filters shared by every page: case attributes and a date range, round-tripped through URL query parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+import numpy as np
+import pandas as pd
+
+from o2c.log.columns import column_label
+from o2c.log.eventlog import EventLog, LogView
+from o2c.discover.variants import variant_case_mask
+
+DateMode = Literal["started", "completed", "intersecting"]
+DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")
+# Query keys that are not case attributes. Keys starting with PAGE_KEY_PREFIX belong to pages (e.g. a comparison).
+RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page", "variant"})
+PAGE_KEY_PREFIX = "_"
+PRIMARY_ATTRIBUTES = ("sales_channel", "account_name", "region")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which orders to look at: attribute values (any of the listed values) and a date range (inclusive)."""
+
+    attributes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    date_mode: DateMode = "started"
+    variants: tuple[str, ...] = ()  # variant ids (o2c.discover.variants.variant_id)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no filter is set."""
+        return (not any(self.attributes.values()) and self.date_from is None and self.date_to is None
+                and not self.variants)
+
+    def case_mask(self, log: EventLog) -> np.ndarray:
+        """Boolean mask over the log's cases that pass every filter."""
+        mask = np.ones(log.n_cases, dtype=bool)
+        for name, values in self.attributes.items():
+            if values and name in log.cases.columns:
+                mask &= _isin(log.cases[name], values)
+        if self.date_from is not None or self.date_to is not None:
+            low = _day_start_ns(self.date_from) if self.date_from else np.iinfo(np.int64).min
+            high = _day_start_ns(self.date_to + dt.timedelta(days=1)) if self.date_to else np.iinfo(np.int64).max
+            start, end = log.case_start_ns, log.case_end_ns
+            if self.date_mode == "started":
+                mask &= (start >= low) & (start < high)
+            elif self.date_mode == "completed":
+                mask &= (end >= low) & (end < high)
+            else:
+                mask &= (start < high) & (end >= low)
+        if self.variants:
+            mask &= variant_case_mask(log, self.variants)
+        return mask
+
+    def apply(self, log: EventLog) -> LogView:
+        """The filtered view of ``log``."""
+        return log.view(self.case_mask(log))
+
+    def to_query(self) -> dict[str, list[str]]:
+        """URL query parameters: ``sales_channel=Partner&from=2024-01-01&to=2024-03-31&dates=started``."""
+        query: dict[str, list[str]] = {name: list(values) for name, values in self.attributes.items() if values}
+        if self.date_from:
+            query["from"] = [self.date_from.isoformat()]
+        if self.date_to:
+            query["to"] = [self.date_to.isoformat()]
+        if (self.date_from or self.date_to) and self.date_mode != "started":
+            query["dates"] = [self.date_mode]
+        if self.variants:
+            query["variant"] = list(self.variants)
+        return query
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, list[str]]) -> Filters:
+        """Filters from URL query parameters; unreadable values are ignored rather than failing."""
+        attributes = {key: tuple(v for v in values if v) for key, values in query.items()
+                      if key not in RESERVED_KEYS and not key.startswith(PAGE_KEY_PREFIX) and any(values)}
+        mode = (query.get("dates") or ["started"])[0]
+        return cls(attributes, _parse_date(query.get("from")), _parse_date(query.get("to")),
+                   mode if mode in DATE_MODES else "started", tuple(v for v in query.get("variant", []) if v))
+
+    def describe(self, shown: int, total: int, lang: str = "en") -> str:
+        """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000' (``lang="zh"`` for Chinese)."""
+        if lang == "zh":
+            return self._describe_zh(shown, total)
+        channels = self.attributes.get("sales_channel", ())
+        subject = f"{_join(channels)} orders" if channels else "Orders"
+        others = [f"{column_label(name, lang)} {_join(values)}" for name, values in self.attributes.items()
+                  if values and name != "sales_channel"]
+        sentence = subject + (" with " + "; ".join(others) if others else "")
+        if self.date_from or self.date_to:
+            verb = {"started": "created", "completed": "completed", "intersecting": "active"}[self.date_mode]
+            sentence += f" {verb} {_describe_period(self.date_from, self.date_to)}"
+        if self.variants:
+            sentence += f" in {len(self.variants)} selected variant" + ("s" if len(self.variants) > 1 else "")
+        return f"{sentence}: {shown:,} of {total:,}"
+
+    def _describe_zh(self, shown: int, total: int) -> str:
+        parts = [f"{column_label(name, 'zh')}={'/'.join(values)}" for name, values in self.attributes.items() if values]
+        if self.date_from or self.date_to:
+            verb = {"started": "创建", "completed": "完成", "intersecting": "进行"}[self.date_mode]
+            start = self.date_from.isoformat() if self.date_from else "…"
+            end = self.date_to.isoformat() if self.date_to else "…"
+            parts.append(f"{start} 至 {end} {verb}")
+        if self.variants:
+            parts.append(f"{len(self.variants)} 个选定变体")
+        prefix = "订单(" + ";".join(parts) + ")" if parts else "订单"
+        return f"{prefix}:{shown:,} / {total:,}"
+
+
+def _isin(column: pd.Series, values: tuple[str, ...]) -> np.ndarray:
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        # Compare the few categories, then index by code: O(cases) with no string work per row.
+        codes = column.cat.codes.to_numpy()
+        allowed = np.append(column.cat.categories.astype(str).isin(values), False)  # code -1 (missing) -> False
+        return allowed[codes]
+    return column.astype("string").isin(values).to_numpy(dtype=bool, na_value=False)
+
+
+def _day_start_ns(day: dt.date) -> int:
+    return pd.Timestamp(day, tz="UTC").value
+
+
+def _parse_date(values: list[str] | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(values[0]) if values else None
+    except ValueError:
+        return None
+
+
+def _join(values: tuple[str, ...]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def _describe_period(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.year == end.year:
+            months = end.month - start.month + 1
+            if months == 12 and start.month == 1:
+                return f"in {start.year}"
+            if months == 3 and start.month % 3 == 1:
+                return f"in Q{(start.month - 1) // 3 + 1} {start.year}"
+            if months == 1:
+                return f"in {start:%B %Y}"
+        return f"from {start:%d %b %Y} to {end:%d %b %Y}"
+    return f"from {start:%d %b %Y}" if start else f"until {end:%d %b %Y}"

@@ -1,0 +1,221 @@
+"""The KPI catalogue: every order-to-cash KPI defined once, with its formula in words, for the app, the reports and
+``analyze --json``.
+
+Each KPI is one per-order value (NaN where the order cannot be judged) and one way to aggregate it over the
+selected orders: a count, a share (mean of 1/0), a median, a 90th percentile or a mean. The same definition then
+gives the value of a view and its trend per week or month (by the month or week the order was created).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from o2c.improve.automation import default_system_resources, touchless_orders
+from o2c.improve.cost import CostTable, default_cost_table, order_costs
+from o2c.discover.cycle_times import Period, group_quantiles, period_codes, period_starts
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.i18n import Language, t
+from o2c.discover.measures import order_measures
+from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
+
+Aggregate = Literal["count", "share", "median", "p90", "mean"]
+Unit = Literal["orders", "seconds", "share", "money"]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI: how per-order values are aggregated, their unit and which direction is good.
+
+    Its name and formula in words are the i18n keys ``kpi.<key>`` and ``kpi.<key>.formula``.
+    """
+
+    key: str
+    aggregate: Aggregate
+    unit: Unit
+    better: Literal["lower", "higher", "neither"]
+
+    def name(self, lang: Language = "en") -> str:
+        """The KPI's name."""
+        return t(f"kpi.{self.key}", lang)
+
+    def formula(self, lang: Language = "en") -> str:
+        """How the KPI is computed, in words."""
+        return t(f"kpi.{self.key}.formula", lang)
+
+
+CATALOGUE: tuple[Kpi, ...] = (
+    Kpi("orders", "count", "orders", "neither"),
+    Kpi("end_to_end_median", "median", "seconds", "lower"),
+    Kpi("end_to_end_p90", "p90", "seconds", "lower"),
+    Kpi("order_to_delivery", "median", "seconds", "lower"),
+    Kpi("invoice_to_cash", "median", "seconds", "lower"),
+    Kpi("late_payment_rate", "share", "share", "lower"),
+    Kpi("on_time_delivery_rate", "share", "share", "higher"),
+    Kpi("rework_rate", "share", "share", "lower"),
+    Kpi("adherence_rate", "share", "share", "higher"),
+    Kpi("touchless_rate", "share", "share", "higher"),
+    Kpi("first_time_right", "share", "share", "higher"),
+    Kpi("cost_per_order", "mean", "money", "lower"),
+    Kpi("open_orders", "count", "orders", "lower"),
+    Kpi("open_order_age", "median", "seconds", "lower"),
+)
+KPIS: dict[str, Kpi] = {kpi.key: kpi for kpi in CATALOGUE}
+
+
+@dataclass(frozen=True)
+class KpiSettings:
+    """What some KPIs depend on: the rules (adherence, first-time-right), which resources are systems
+    (touchless; None = detected from the log), the cost table (None = the defaults) and which date on-time
+    delivery is measured against."""
+
+    rules: RuleSet = DEFAULT_RULES
+    systems: tuple[str, ...] | None = None
+    costs: CostTable | None = None
+    on_time_basis: Literal["requested", "promised"] = "requested"
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    """A KPI's value over a view; ``value`` is None with ``missing`` (the column or activity that would enable
+    it) when the log cannot give it, or None with ``judged`` 0 when no selected order can be judged."""
+
+    kpi: Kpi
+    value: float | None
+    judged: int
+    missing: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class _PerOrder:
+    values: dict[str, np.ndarray] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+
+
+def kpi_values(view: LogView, settings: KpiSettings = KpiSettings()) -> list[KpiValue]:
+    """Every KPI of the catalogue over the selected orders, in catalogue order."""
+    per_order = _per_order(view.log, settings)
+    mask = view.case_mask
+    results = []
+    for kpi in CATALOGUE:
+        if kpi.key in per_order.missing:
+            results.append(KpiValue(kpi, None, 0, per_order.missing[kpi.key]))
+            continue
+        values = per_order.values[kpi.key][mask]
+        values = values[~np.isnan(values)]
+        results.append(KpiValue(kpi, _aggregate(kpi.aggregate, values), int(values.size)))
+    return results
+
+
+def kpi_dict(view: LogView, settings: KpiSettings = KpiSettings()) -> dict[str, dict]:
+    """The KPIs as plain JSON: ``{key: {"value", "unit", "judged_orders", "missing"}}``; times in seconds."""
+    return {v.kpi.key: {"value": v.value, "unit": v.kpi.unit, "judged_orders": v.judged,
+                        "missing": None if v.missing is None else f"needs {v.missing}"}
+            for v in kpi_values(view, settings)}
+
+
+def kpi_trend(view: LogView, settings: KpiSettings = KpiSettings(), period: Period = "month") -> pd.DataFrame:
+    """Every available KPI per period in which the orders were created: one row per period (``period``, naive
+    UTC start) and one column per KPI key; NaN where no order of the period can be judged."""
+    log = view.log
+    per_order = _per_order(log, settings)
+    cases = view.case_codes
+    codes = period_codes(log.case_start_ns[cases], period)
+    if codes.size == 0:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]")})
+    first = int(codes.min())
+    groups = codes - first
+    n_groups = int(groups.max()) + 1
+    present = np.flatnonzero(np.bincount(groups, minlength=n_groups))
+    table = pd.DataFrame({"period": period_starts(present + first, period)})
+    for kpi in CATALOGUE:
+        if kpi.key in per_order.missing:
+            continue
+        values = per_order.values[kpi.key][cases]
+        known = ~np.isnan(values)
+        table[kpi.key] = _grouped(kpi.aggregate, groups[known], values[known], n_groups)[present]
+    return table
+
+
+def _aggregate(how: Aggregate, values: np.ndarray) -> float | None:
+    if how == "count":
+        return float(values.size)
+    if values.size == 0:
+        return None
+    if how in ("share", "mean"):
+        return float(values.mean())
+    return float(np.quantile(values, 0.5 if how == "median" else 0.9))
+
+
+def _grouped(how: Aggregate, groups: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
+    counts = np.bincount(groups, minlength=n_groups).astype(float)
+    if how == "count":
+        return counts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if how in ("share", "mean"):
+            return np.bincount(groups, weights=values, minlength=n_groups) / np.where(counts > 0, counts, np.nan)
+    return group_quantiles(groups, values, n_groups, (0.5 if how == "median" else 0.9,)).quantiles[:, 0]
+
+
+def _per_order(log: EventLog, settings: KpiSettings) -> _PerOrder:
+    cache = log.memo("kpi_per_order", dict)
+    if settings not in cache:
+        if len(cache) >= 8:  # settings edited in the app: keep the recent ones
+            cache.pop(next(iter(cache)))
+        cache[settings] = _compute(log, settings)
+    return cache[settings]
+
+
+def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
+    measures = order_measures(log)
+    values: dict[str, np.ndarray] = {}
+    missing: dict[str, str] = {}
+    every = np.ones(log.n_cases)
+
+    def needs(keys: tuple[str, ...], what: str | None) -> bool:
+        if what is not None:
+            missing.update({key: what for key in keys})
+        return what is None
+
+    values["orders"] = every
+    if needs(("end_to_end_median", "end_to_end_p90"), measures.missing.get("payment")):
+        values["end_to_end_median"] = values["end_to_end_p90"] = measures.end_to_end_seconds
+    if needs(("order_to_delivery",), measures.missing.get("delivery")):
+        values["order_to_delivery"] = measures.order_to_delivery_seconds
+    if needs(("invoice_to_cash",), measures.missing.get("invoice") or measures.missing.get("payment")):
+        values["invoice_to_cash"] = measures.invoice_to_cash_seconds
+    if needs(("late_payment_rate",), measures.missing.get("payment") or measures.missing.get("due_date")):
+        values["late_payment_rate"] = measures.paid_late
+    basis = f"on_time_{settings.on_time_basis}"
+    if needs(("on_time_delivery_rate",), measures.missing.get(basis)):
+        values["on_time_delivery_rate"] = getattr(measures, basis)
+    values["rework_rate"] = measures.rework.astype(float)
+
+    results = evaluate_rules(log, settings.rules)
+    if needs(("adherence_rate", "first_time_right"), None if rules_fit(log, results) else "rules that fit the data"):
+        clean = results.violations == 0
+        values["adherence_rate"] = clean.astype(float)
+        values["first_time_right"] = (clean & ~measures.rework).astype(float)
+
+    systems = settings.systems if settings.systems is not None else default_system_resources(log)
+    touchless = touchless_orders(log, systems)
+    lacking = "system users (mark them on the Automation & cost page)" if not systems else None
+    if needs(("touchless_rate",), "resource" if touchless is None else lacking):
+        values["touchless_rate"] = touchless.astype(float)
+    costs = _costs(log, settings)
+    if needs(("cost_per_order",), None if costs is not None else "a cost table"):
+        values["cost_per_order"] = costs
+
+    age = (measures.log_end_ns - measures.created_ns) / NS_PER_SECOND
+    values["open_orders"] = np.where(measures.open, 1.0, np.nan)
+    values["open_order_age"] = np.where(measures.open, age, np.nan)
+    return _PerOrder(values, missing)
+
+
+def _costs(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
+    table = settings.costs if settings.costs is not None else default_cost_table(log)
+    costs = order_costs(log, table)
+    return costs if np.any(costs) else None
