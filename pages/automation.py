@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
+from o2c.export import to_csv_bytes
 from o2c.improve.automation import automation_candidates, system_events, touchless_orders
 from o2c.improve.cost import cost_by_attribute, cost_by_variant, order_costs, rework_cost
-from o2c.discover.cycle_times import split_attributes
-from o2c.export import to_csv_bytes
+from o2c.log.attributes import split_attributes
 from ui.costs import cost_editor, cost_table, system_resources
 from ui.state import column_name, page_view, tr
 

@@ -4,8 +4,8 @@ affected orders as a Salesforce-ready download."""
 import numpy as np
 import streamlit as st
 
-from o2c.improve.backlog import KINDS, affected_orders, opportunities, priority
 from o2c.export import to_csv_bytes, to_xlsx_bytes
+from o2c.improve.backlog import KINDS, affected_orders, opportunities, priority
 from ui.state import kpi_settings, language, page_view, tr
 
 view = page_view("backlog.title")

@@ -6,16 +6,30 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from o2c.improve.compare import (PRESETS, QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET, SUMMARY_SIZE, Comparison, Groups,
-                         compare, describe, path_label, percent, period_groups, value_groups)
+from o2c.conform.rules import RuleSet
+from o2c.discover.rework import activity_families
+from o2c.discover.variants import short_path, variant_table
+from o2c.format import format_duration, percent, signed_duration, signed_points
+from o2c.improve.compare import (
+    PRESETS,
+    QUERY_A,
+    QUERY_B,
+    QUERY_OTHERS,
+    QUERY_PRESET,
+    SUMMARY_SIZE,
+    Comparison,
+    Groups,
+    compare,
+    describe,
+    path_label,
+    period_groups,
+    value_groups,
+)
 from o2c.improve.compare_map import DifferenceMap, difference_map, difference_map_dot
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
-from o2c.discover.overview import format_duration
-from o2c.discover.rework import activity_families
-from o2c.conform.rules import RuleSet
+from o2c.log.index import variant_index
 from o2c.stats import SMALL_GROUP
-from o2c.discover.variants import short_path, variant_index, variant_table
 from ui.state import active_rules, column_name, dataset, language, page_view, tr
 
 MAX_VALUES = 5000  # attributes with more distinct values are ids, not groups (as in the sidebar)
@@ -198,14 +212,6 @@ def write_url(groups: Groups) -> None:
 
 
 # --- tables -------------------------------------------------------------------------------------------------------
-
-def signed_duration(seconds: float) -> str:
-    return ("+" if seconds >= 0 else "−") + format_duration(abs(seconds))
-
-
-def signed_points(share: float) -> str:
-    return f"{share * 100:+.1f}".replace("-", "−")
-
 
 def points(share: float) -> str:
     return tr("compare.points", value=signed_points(share))

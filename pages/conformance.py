@@ -5,18 +5,43 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.conform.conformance import (ModelError, ReferenceModel, align_variants, bpmn_model,
-                             deviation_cases, deviation_table, finished_cases, fitness, model_bpmn_xml,
-                             replay_variants, standard_model, variants_model)
-from o2c.discover.cycle_times import attribute_codes, pool_rare, split_attributes
-from o2c.export import to_csv_bytes, to_xlsx_bytes
-from o2c.discover.order_detail import order_label
-from o2c.discover.overview import format_duration
+from o2c.conform.conformance import (
+    ModelError,
+    ReferenceModel,
+    align_variants,
+    bpmn_model,
+    deviation_cases,
+    deviation_table,
+    finished_cases,
+    fitness,
+    model_bpmn_xml,
+    replay_variants,
+    standard_model,
+    variants_model,
+)
 from o2c.conform.reference_model import standard_steps
-from o2c.conform.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adherence, adherence_trend,
-                       apply_editor_changes, evaluate_rules, parse_rules, rule_examples, rule_table, rule_trends,
-                       rules_fit, violations_export)
-from o2c.discover.variants import variant_index, variant_rows, variant_table
+from o2c.conform.rules import (
+    DEFAULT_RULES,
+    RULE_TYPES,
+    SEVERITIES,
+    UNITS,
+    adherence,
+    adherence_trend,
+    apply_editor_changes,
+    evaluate_rules,
+    parse_rules,
+    rule_examples,
+    rule_table,
+    rule_trends,
+    rules_fit,
+    violations_export,
+)
+from o2c.discover.order_detail import order_label
+from o2c.discover.variants import variant_rows, variant_table
+from o2c.export import to_csv_bytes, to_xlsx_bytes
+from o2c.format import format_duration, signed_duration
+from o2c.log.attributes import attribute_codes, pool_rare, split_attributes
+from o2c.log.index import variant_index
 from ui.state import column_name, dataset, language, page_view, tr
 
 EXAMPLES = 5
@@ -344,12 +369,6 @@ def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
 
 def table_cases(view, scope) -> np.ndarray:
     return np.flatnonzero(view.case_mask if scope is None else view.case_mask & scope)
-
-
-def signed_duration(seconds: float) -> str:
-    if seconds != seconds:
-        return "–"
-    return ("+" if seconds >= 0 else "−") + format_duration(abs(seconds))
 
 
 # ---------------------------------------------------------------------------------------------- rules editor

@@ -4,12 +4,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from o2c.log.activities import ACTIVITY_NAMES
 from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking
-from o2c.discover.cycle_times import (DAYS, TimeUnit, default_milestones, duration_histogram, duration_stats, duration_trend,
-                             segment_table, split_attributes, split_by_attribute, time_unit)
+from o2c.discover.cycle_times import (
+    default_milestones,
+    duration_histogram,
+    duration_stats,
+    duration_trend,
+    segment_table,
+    split_by_attribute,
+)
 from o2c.discover.order_detail import order_label
-from o2c.discover.overview import format_duration
+from o2c.format import DAYS, TimeUnit, format_duration, time_unit
+from o2c.log.activities import ACTIVITY_NAMES
+from o2c.log.attributes import split_attributes
 from ui.state import column_name, page_view, tr
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling

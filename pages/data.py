@@ -5,10 +5,10 @@ import zoneinfo
 import streamlit as st
 
 from o2c.ingest.load import LoadOptions
-from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.ingest.read import MAX_UPLOAD_MB
 from o2c.ingest.salesforce.convert import convert_exports
 from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
+from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
 from ui.state import dataset, load, load_sample, tr
 

@@ -10,16 +10,30 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.discover.cycle_times import DAYS, time_unit
+from o2c.conform.rules import DEFAULT_RULES
 from o2c.export import to_csv_bytes
-from o2c.monitor.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
-from o2c.monitor.monitoring import (HEADLINE, STILL_OPEN, delta_color, format_delta, format_value, kpi_changes,
-                            open_share, period_values)
+from o2c.format import DAYS, time_unit
 from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import cost_table_for, table_from_frame
-from o2c.conform.rules import DEFAULT_RULES
-from o2c.monitor.snapshots import (Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots, default_store_path,
-                           snapshot_from_view)
+from o2c.monitor.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
+from o2c.monitor.monitoring import (
+    HEADLINE,
+    STILL_OPEN,
+    delta_color,
+    format_delta,
+    format_value,
+    kpi_changes,
+    open_share,
+    period_values,
+)
+from o2c.monitor.snapshots import (
+    Snapshot,
+    SnapshotStore,
+    SnapshotStoreError,
+    compare_snapshots,
+    default_store_path,
+    snapshot_from_view,
+)
 from ui.state import dataset, filters, kpi_settings, language, page_view, tr
 
 # The cards, four to a row, grouped by what a finance manager asks about.

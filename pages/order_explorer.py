@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from o2c.discover.order_detail import OrderDetail, find_order, order_detail, order_label, slowest_orders
-from o2c.discover.overview import format_duration
+from o2c.format import format_duration
 from ui.state import column_name, current_view, tr
 
 SLOWEST = 20

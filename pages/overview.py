@@ -3,7 +3,8 @@
 import altair as alt
 import streamlit as st
 
-from o2c.discover.overview import format_duration, orders_started_per_period, overview
+from o2c.discover.overview import orders_started_per_period, overview
+from o2c.format import format_duration
 from ui.state import page_view, tr
 
 view = page_view("overview.title")

@@ -5,12 +5,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.discover.cycle_times import MISSING_LABEL
 from o2c.export import to_csv_bytes
+from o2c.format import format_duration
 from o2c.i18n import TEXT
-from o2c.discover.overview import format_duration
-from o2c.improve.partners import (TARGET_COLUMNS, in_scope, missing_columns, on_time, partner_attributes, partner_table,
-                          partner_trend, transit_seconds)
+from o2c.improve.partners import (
+    TARGET_COLUMNS,
+    in_scope,
+    missing_columns,
+    on_time,
+    partner_attributes,
+    partner_table,
+    partner_trend,
+    transit_seconds,
+)
+from o2c.log.attributes import MISSING_LABEL
 from o2c.stats import SMALL_GROUP
 from ui.state import language, page_view, tr
 

@@ -4,12 +4,21 @@ rest on a few shoulders."""
 import altair as alt
 import streamlit as st
 
-from o2c.discover.dot import short_duration
 from o2c.export import to_csv_bytes
-from o2c.discover.overview import format_duration
-from o2c.improve.people import (CONCENTRATED_MIN_PERFORMERS, CONCENTRATED_TOP3, DEFAULT_HANDOVERS_SHOWN,
-                        activity_performers, handover_dot, handover_summary, handovers, people_levels, performers,
-                        weekly_workload, workload_balance)
+from o2c.format import format_duration, short_duration
+from o2c.improve.people import (
+    CONCENTRATED_MIN_PERFORMERS,
+    CONCENTRATED_TOP3,
+    DEFAULT_HANDOVERS_SHOWN,
+    activity_performers,
+    handover_dot,
+    handover_summary,
+    handovers,
+    people_levels,
+    performers,
+    weekly_workload,
+    workload_balance,
+)
 from ui.state import language, page_view, tr
 
 BLUE = "#4c78a8"

@@ -6,8 +6,8 @@ import shutil
 import streamlit as st
 
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
-from o2c.log.eventlog import LogView
 from o2c.discover.process_map import detailed_map
+from o2c.log.eventlog import LogView
 from ui.state import dataset, language, page_view, tr
 
 DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the strongest detours stays legible

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from o2c.export import to_csv_bytes
-from o2c.discover.overview import format_duration
 from o2c.discover.rework import affected_orders, rework
+from o2c.export import to_csv_bytes
+from o2c.format import format_duration, signed_duration
 from ui.state import page_view, tr
 
 MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all
@@ -22,9 +22,8 @@ if families:
                       help=tr("rework.rate_checks.help", families="; ".join(families)))
 if result.median_with_seconds is not None and result.median_without_seconds is not None:
     difference = result.median_with_seconds - result.median_without_seconds
-    sign = "+" if difference >= 0 else "−"
     metrics[2].metric(tr("rework.median"), format_duration(result.median_with_seconds),
-                      delta=tr("rework.median.delta", diff=sign + format_duration(abs(difference))),
+                      delta=tr("rework.median.delta", diff=signed_duration(difference, minus="-")),
                       delta_color="inverse", help=tr("rework.median.help"))
 if table.empty:
     st.success(tr("rework.none"))

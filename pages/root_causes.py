@@ -6,14 +6,23 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.log.eventlog import EventLog
-from o2c.export import to_csv_bytes
-from o2c.discover.measures import order_measures
-from o2c.discover.overview import format_duration
-from o2c.improve.behaviours import behaviour_cases, default_people
-from o2c.improve.root_causes import (DAY, SLOW_QUANTILE, Outcome, available_outcomes, behaviour_table, explained_by,
-                             outcome_mask, segment_cases, segment_table)
 from o2c.conform.rules import DEFAULT_RULES, RuleSet
+from o2c.discover.measures import order_measures
+from o2c.export import to_csv_bytes
+from o2c.format import format_duration
+from o2c.improve.behaviours import behaviour_cases, default_people
+from o2c.improve.root_causes import (
+    DAY,
+    SLOW_QUANTILE,
+    Outcome,
+    available_outcomes,
+    behaviour_table,
+    explained_by,
+    outcome_mask,
+    segment_cases,
+    segment_table,
+)
+from o2c.log.eventlog import EventLog
 from ui.state import column_name, dataset, language, page_view, tr
 
 CHART_ROWS = 10

@@ -5,9 +5,11 @@ import re
 import numpy as np
 import streamlit as st
 
-from o2c.export import to_csv_bytes
 from o2c.discover.rework import activity_families
-from o2c.discover.variants import rework_marks, time_unit, variant_export, variant_index, variant_rows, variant_table
+from o2c.discover.variants import rework_marks, variant_export, variant_rows, variant_table
+from o2c.export import to_csv_bytes
+from o2c.format import DAYS, time_unit
+from o2c.log.index import variant_index
 from ui.state import filters, page_view, tr
 
 MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant
@@ -40,8 +42,9 @@ metrics[1].metric(tr("variants.top"), tr("variants.top.value", share=table["shar
 metrics[2].metric(tr("variants.cover80"), f"{min(cover80, len(table)):,}")
 
 rows = variant_rows(view, table.head(MAX_ROWS), families, tr("variants.without")).reset_index()
-unit, unit_seconds = time_unit(table["median_seconds"].to_numpy())
-unit_text = tr(f"variants.unit.{unit}")
+unit = time_unit(table["median_seconds"].to_numpy())
+unit_seconds = unit.seconds
+unit_text = tr("variants.unit.days" if unit is DAYS else "variants.unit.hours")
 shown = rows.assign(share=rows["share"] * 100, cumulative_share=rows["cumulative_share"] * 100,
                     median=rows["median_seconds"] / unit_seconds, p90=rows["p90_seconds"] / unit_seconds)
 st.caption(tr("variants.hint"))

@@ -5,12 +5,19 @@ import math
 import pandas as pd
 import streamlit as st
 
-from o2c.improve.automation import automation_candidates
 from o2c.discover.bottlenecks import transition_ranking
-from o2c.discover.overview import format_duration
 from o2c.discover.rework import rework
-from o2c.improve.what_if import (AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, KINDS, Scenario, is_external, rework_choices,
-                         what_if)
+from o2c.format import format_duration, signed_duration
+from o2c.improve.automation import automation_candidates
+from o2c.improve.what_if import (
+    AUTOMATED_COST_SHARE,
+    AUTOMATED_WAIT_SECONDS,
+    KINDS,
+    Scenario,
+    is_external,
+    rework_choices,
+    what_if,
+)
 from ui.costs import cost_table, saved_systems
 from ui.state import page_view, tr
 
@@ -83,8 +90,7 @@ def duration(seconds: float) -> str:
 def duration_change(new: float, old: float) -> str | None:
     if math.isnan(new) or math.isnan(old):
         return None
-    change = new - old
-    return ("-" if change < 0 else "+") + format_duration(abs(change))  # ASCII minus: Streamlit reads the sign
+    return signed_duration(new - old, minus="-")  # ASCII minus: st.metric reads the sign
 
 
 def money(value: float) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-
 from conftest import ROOT, metric, open_app, open_app_with_sample
 
 app = open_app
@@ -105,7 +104,7 @@ def test_sample_button_loads_2000_orders_and_shows_filters():
 
 
 def test_variant_in_a_shared_link_filters_every_page():
-    from o2c.discover.variants import variant_index
+    from o2c.log.index import variant_index
 
     at = open_app().run()
     at.button(key="load_sample").click().run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import metric, open_app_with_sample
+
 from o2c.improve.backlog import opportunities
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import metric, open_app_with_sample
+
 from o2c.conform.conformance import finished_cases, fitness, replay_variants, standard_model
 from o2c.conform.rules import DEFAULT_RULES, Rule, RuleProblem, RuleSet, adherence, evaluate_rules
 from o2c.discover.variants import variant_table

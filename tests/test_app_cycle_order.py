@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from conftest import SAMPLE_WORKBOOK, metric, open_app_with_sample
-from o2c.discover.overview import format_duration
+
+from o2c.format import format_duration
 
 CYCLE = "pages/cycle_times.py"
 EXPLORER = "pages/order_explorer.py"

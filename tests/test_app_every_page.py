@@ -4,7 +4,6 @@ attributes, no resources) and the 3-order tiny workbook. No page may fail; each 
 from __future__ import annotations
 
 import pytest
-
 from conftest import ORDERS_FLAT, ROOT, open_app
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -22,7 +21,6 @@ def tiny_workbook_bytes() -> bytes:
     import io
 
     import pandas as pd
-
     from conftest import TINY_EVENTS, TINY_ORDERS, xlsx_bytes
 
     return xlsx_bytes({"Events": pd.read_csv(io.StringIO(TINY_EVENTS)), "Orders": TINY_ORDERS})

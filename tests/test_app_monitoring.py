@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import metric, open_app_with_sample
+
 from o2c.monitor.kpis import KPIS, KpiSettings, kpi_trend, kpi_values
 from o2c.monitor.monitoring import HEADLINE, format_delta, format_value, kpi_changes, period_values
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import TINY_EVENTS, metric, open_app, open_app_with_sample
-from o2c.discover.overview import format_duration
+
+from o2c.format import format_duration
 from o2c.improve.partners import PARTNER_ACCOUNTS, on_time
 from o2c.improve.people import handover_summary
 from o2c.ingest.sample import LATE_CARRIER

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from conftest import metric, open_app_with_sample
-from o2c.discover.variants import variant_index, variant_table
+
+from o2c.discover.variants import variant_table
+from o2c.log.index import variant_index
+
 
 def frame_with(at, column: str):
     """The first table on the page that has ``column``."""
@@ -77,8 +80,8 @@ def test_rework_page_shows_the_planted_rework():
 
 
 def test_rework_page_follows_the_sidebar_filter(sample_log):
-    from o2c.log.filters import Filters
     from o2c.discover.rework import rework
+    from o2c.log.filters import Filters
 
     at = open_app_with_sample("pages/rework.py")
     at.sidebar.multiselect(key="filter_sales_channel").select("Partner").run()

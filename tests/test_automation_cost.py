@@ -8,12 +8,22 @@ import pandas as pd
 import pytest
 from conftest import log_from_csv, metric, open_app_with_sample, xlsx_bytes
 
-from o2c.improve.automation import automation_candidates, default_system_resources, looks_like_system, touchless_orders
-from o2c.improve.cost import (DEFAULT_COSTS, CostTable, cost_by_attribute, cost_by_variant, cost_table_for,
-                      default_cost_table, order_costs, read_cost_sheet, rework_cost, table_from_frame)
-from o2c.log.activities import ACTIVITY_NAMES
-from o2c.ingest.load import load_event_log
 from o2c.discover.rework import rework
+from o2c.improve.automation import automation_candidates, default_system_resources, looks_like_system, touchless_orders
+from o2c.improve.cost import (
+    DEFAULT_COSTS,
+    CostTable,
+    cost_by_attribute,
+    cost_by_variant,
+    cost_table_for,
+    default_cost_table,
+    order_costs,
+    read_cost_sheet,
+    rework_cost,
+    table_from_frame,
+)
+from o2c.ingest.load import load_event_log
+from o2c.log.activities import ACTIVITY_NAMES
 from o2c.workbook.template import build_template
 
 # Create 10, credit check passed 5, failed 7, shipped 2, payment 1; SO-1 = 18, SO-2 = 12, SO-3 = 25.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import log_from_csv
+
 from o2c.improve.backlog import affected_orders, improvement_backlog, opportunities
 
 # Three orders wait 1 h, 2 h and 9 h on A -> B (median 2 h): one wait is 7 h beyond the median.

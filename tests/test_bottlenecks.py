@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import ORDERS_FLAT
+from test_cycle_times import make_log
+
 from o2c.discover.bottlenecks import slowest_on_transition, transition_index, transition_ranking
 from o2c.log.filters import Filters
-from test_cycle_times import make_log
 
 H, D = 3_600.0, 86_400.0
 

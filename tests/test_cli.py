@@ -8,7 +8,6 @@ import sys
 
 import openpyxl
 import pytest
-
 from conftest import ORDERS_FLAT, ROOT, SAMPLE_WORKBOOK
 
 

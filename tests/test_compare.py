@@ -11,15 +11,31 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from o2c.improve.compare import (Groups, compare, compare_summary, describe, path_label, path_waits, period_groups,
-                         value_groups)
+from o2c.conform.rules import adherence, evaluate_rules
+from o2c.discover.process_map import END, START, process_map
+from o2c.improve.compare import (
+    Groups,
+    compare,
+    compare_summary,
+    describe,
+    path_label,
+    path_waits,
+    period_groups,
+    value_groups,
+)
 from o2c.improve.compare_map import difference_map, difference_map_dot
 from o2c.log.eventlog import build_event_log
 from o2c.log.filters import Filters
-from o2c.discover.process_map import END, START, process_map
-from o2c.conform.rules import adherence, evaluate_rules
-from o2c.stats import (bonferroni_z, group_quantile, mann_whitney, quantile_difference, rank_values,
-                              rate_difference, sort_within_groups, wilson_interval)
+from o2c.stats import (
+    bonferroni_z,
+    group_quantile,
+    mann_whitney,
+    quantile_difference,
+    rank_values,
+    rate_difference,
+    sort_within_groups,
+    wilson_interval,
+)
 
 HOUR = 3600.0
 T0 = pd.Timestamp("2024-03-04 08:00", tz="UTC")

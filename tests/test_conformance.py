@@ -6,17 +6,35 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATASETS
-from o2c.log.activities import STANDARD_PATH
-from o2c.conform.conformance import (Deviation, ModelError, align_variants, bpmn_model, case_fit, classify,
-                             conformance_summary, deviation_cases, deviation_table, end_activities, finished_cases,
-                             fitness, model_activities, model_bpmn_xml, order_conformance, petri_net, replay_variants,
-                             standard_model, variants_model)
-from o2c.log.eventlog import build_event_log
+
+from o2c.conform.conformance import (
+    Deviation,
+    ModelError,
+    align_variants,
+    bpmn_model,
+    case_fit,
+    classify,
+    conformance_summary,
+    deviation_cases,
+    deviation_table,
+    end_activities,
+    finished_cases,
+    fitness,
+    model_activities,
+    model_bpmn_xml,
+    order_conformance,
+    petri_net,
+    replay_variants,
+    standard_model,
+    variants_model,
+)
 from o2c.conform.reference_model import standard_steps, standard_tree_text
 from o2c.conform.rules import DEFAULT_RULES, evaluate_rules
-from o2c.discover.variants import variant_index, variant_table
+from o2c.discover.variants import variant_table
+from o2c.log.activities import STANDARD_PATH
+from o2c.log.eventlog import build_event_log
+from o2c.log.index import variant_index
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 
@@ -179,8 +197,8 @@ def test_token_replay_equals_pm4py_on_the_sample(sample_log):
 
 
 def test_token_replay_equals_pm4py_on_public_data_with_a_discovered_model():
-    from o2c.discover.bpmn import discover_process_tree
     from o2c.conform.conformance import ReferenceModel
+    from o2c.discover.bpmn import discover_process_tree
     from o2c.ingest.load import load_event_log
 
     log = load_event_log(LIFECYCLE.read_bytes(), LIFECYCLE.name).log

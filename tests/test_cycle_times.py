@@ -7,13 +7,23 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.discover.cycle_times import (DAYS, HOURS, MISSING_LABEL, default_milestones, duration_histogram, duration_stats,
-                             duration_trend, group_quantiles, longest_first, nice_step, segment_table, segment_times,
-                             split_attributes, split_by_attribute, time_unit)
-from o2c.log.eventlog import build_event_log
+
+from o2c.discover.cycle_times import (
+    default_milestones,
+    duration_histogram,
+    duration_stats,
+    duration_trend,
+    nice_step,
+    segment_table,
+    segment_times,
+    split_by_attribute,
+)
+from o2c.format import DAYS, HOURS, time_unit
 from o2c.ingest.load import load_event_log
+from o2c.log.attributes import MISSING_LABEL, split_attributes
+from o2c.log.eventlog import build_event_log
+from o2c.stats import group_quantiles, longest_first
 
 H, D = 3_600.0, 86_400.0
 ORDERS_LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_process_map import make_log
 
 from o2c.discover.bpmn import BpmnModel, BpmnNode
-from o2c.discover.dot import bpmn_dot, escape, process_map_dot, quote, short_duration
+from o2c.discover.dot import bpmn_dot, escape, process_map_dot, quote
 from o2c.discover.process_map import process_map
-from test_process_map import make_log
+from o2c.format import short_duration
 
 GOLDEN_FREQUENCY = r'''digraph process_map {
   graph [rankdir=TB, bgcolor="transparent", nodesep=0.35, ranksep=0.42, pad=0.15, fontname="Helvetica"];

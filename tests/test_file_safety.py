@@ -8,8 +8,8 @@ import zipfile
 
 import pandas as pd
 import pytest
-
 from conftest import TINY_EVENTS, TINY_ORDERS, xlsx_bytes
+
 from o2c.export import escape_html, neutralise_formulas, to_csv_bytes
 from o2c.ingest.safety import MAX_COLUMNS, check_upload
 

@@ -47,7 +47,7 @@ def test_describe_in_chinese():
 
 
 def test_variant_filter(tiny_log):
-    from o2c.discover.variants import variant_id
+    from o2c.log.index import variant_id
 
     so1 = variant_id(("Create Sales Order", "Credit Check Passed", "Shipped", "Payment Received"))
     so2 = variant_id(("Create Sales Order", "Shipped"))

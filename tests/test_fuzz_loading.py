@@ -6,8 +6,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from o2c.ingest.safety import check_upload
 from o2c.ingest.load import load_event_log
+from o2c.ingest.safety import check_upload
 
 NOW = pd.Timestamp("2025-01-01", tz="UTC")
 NAMES = st.sampled_from(["f.csv", "f.txt", "f.xlsx", "f.csv.gz", "f.parquet", "f.xls", "f.bin"])

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import SAMPLE_WORKBOOK, log_from_csv
+
 from o2c.improve.cost import CostTable
 from o2c.monitor.kpis import CATALOGUE, KpiSettings, kpi_dict, kpi_trend, kpi_values
 

@@ -6,10 +6,10 @@ import zipfile
 
 import pandas as pd
 import pytest
-
 from conftest import ORDERS_FLAT, RUNNING_EXAMPLE, TINY_EVENTS, TINY_ORDERS, xlsx_bytes
-from o2c.ingest.load import LoadOptions, load_event_log
+
 from o2c.ingest import read as reading
+from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.read import MAX_UPLOAD_BYTES
 
 NOW = pd.Timestamp("2025-01-01", tz="UTC")

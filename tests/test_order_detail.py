@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from o2c.log.filters import Filters
-from o2c.discover.order_detail import find_order, order_detail, order_label, slowest_orders
 from test_cycle_times import make_log
+
+from o2c.discover.order_detail import find_order, order_detail, order_label, slowest_orders
+from o2c.log.filters import Filters
 
 H, D = 3_600.0, 86_400.0
 

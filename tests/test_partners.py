@@ -6,10 +6,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from o2c.log.eventlog import build_event_log
-from o2c.improve.partners import (PARTNER_ACCOUNTS, in_scope, missing_columns, on_time, partner_attributes,
-                          partner_codes, partner_table, partner_trend, transit_seconds)
+from o2c.improve.partners import (
+    PARTNER_ACCOUNTS,
+    in_scope,
+    missing_columns,
+    on_time,
+    partner_attributes,
+    partner_codes,
+    partner_table,
+    partner_trend,
+    transit_seconds,
+)
 from o2c.ingest.sample import LATE_CARRIER
+from o2c.log.eventlog import build_event_log
 from o2c.stats import wilson_interval
 
 DAY = 86_400.0

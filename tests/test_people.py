@@ -8,13 +8,23 @@ import shutil
 import numpy as np
 import pandas as pd
 import pytest
-
-from o2c.improve.people import (CONCENTRATED_TOP3, activity_performers, handover_dot, handover_summary, handovers,
-                        people_levels, performers, run_medians, weekly_workload, workload_balance)
-from o2c.improve.people import _ascending
-from o2c.discover.rework import rework
-from o2c.ingest.sample import SELF_CHECKING_REPS
 from test_rules import make_log
+
+from o2c.discover.rework import rework
+from o2c.improve.people import (
+    CONCENTRATED_TOP3,
+    _ascending,
+    activity_performers,
+    handover_dot,
+    handover_summary,
+    handovers,
+    people_levels,
+    performers,
+    run_medians,
+    weekly_workload,
+    workload_balance,
+)
+from o2c.ingest.sample import SELF_CHECKING_REPS
 
 HOUR, DAY = 3_600.0, 86_400.0
 
@@ -269,8 +279,8 @@ def test_sample_filtered_view_matches_pandas(sample_log, events):
 @pytest.mark.filterwarnings("ignore:Install the optional requirement")  # pm4py's advice on a faster XES reader
 def test_handovers_match_pm4py_handover_of_work_on_the_running_example():
     import pm4py
-
     from conftest import RUNNING_EXAMPLE
+
     from o2c.ingest.load import load_event_log
 
     log = load_event_log(RUNNING_EXAMPLE.read_bytes(), RUNNING_EXAMPLE.name).log

@@ -5,11 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
+
+from o2c.discover.process_map import (
+    END,
+    START,
+    detailed_map,
+    dfg_records,
+    end_activities,
+    process_map,
+    required_edges,
+    simplify,
+    start_activities,
+    top_activities,
+)
 from o2c.log.eventlog import build_event_log
-from o2c.discover.process_map import (END, START, dfg_records, detailed_map, end_activities, process_map, required_edges,
-                             simplify, start_activities, top_activities)
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 H = 3600

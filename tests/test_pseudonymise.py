@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from o2c.log.eventlog import build_event_log
+from o2c.log.index import variant_index
 from o2c.log.pseudonymise import new_key, pseudonym, pseudonymise_log
-from o2c.discover.variants import variant_index
 
 KEY = b"k" * 32
 

@@ -12,18 +12,18 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import ROOT, SAMPLE_WORKBOOK, TINY_EVENTS, TINY_ORDERS
-from o2c.report import html as report_html
+
 from o2c.cli.main import main
-from o2c.log.filters import Filters
 from o2c.i18n import t
-from o2c.monitor.kpis import kpi_values
 from o2c.ingest.load import load_event_log
+from o2c.log.filters import Filters
+from o2c.monitor.kpis import kpi_values
+from o2c.monitor.snapshots import SnapshotStore
+from o2c.report import html as report_html
 from o2c.report.content import DAY, kpi_text, report_content
 from o2c.report.html import html_report
 from o2c.report.xlsx import excel_report
-from o2c.monitor.snapshots import SnapshotStore
 
 SHEETS = ["Summary", "Trends", "Variants", "Bottlenecks", "Violations", "Backlog"]
 SECTIONS = ["kpis", "trends", "map", "variants", "bottlenecks", "violations", "backlog"]

@@ -7,10 +7,10 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
-from o2c.log.eventlog import build_event_log
+
 from o2c.discover.rework import BY_ACTIVITY_COLUMNS, activity_families, affected_orders, rework, rework_summary
+from o2c.log.eventlog import build_event_log
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 HOUR = 3600.0

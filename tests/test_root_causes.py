@@ -8,15 +8,27 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import xlsx_bytes
-from o2c.log.eventlog import build_event_log
+
 from o2c.improve.behaviours import behaviour_cases, cutoff_ns
+from o2c.improve.root_causes import (
+    COLUMNS,
+    MIN_ORDERS,
+    OUTCOMES,
+    Outcome,
+    available_outcomes,
+    behaviour_table,
+    compare_rates,
+    explained_by,
+    outcome_mask,
+    segment_cases,
+    segment_factors,
+    segment_table,
+    top_root_causes,
+)
 from o2c.ingest.load import load_event_log
-from o2c.improve.root_causes import (COLUMNS, MIN_ORDERS, OUTCOMES, Outcome, available_outcomes, behaviour_table,
-                             compare_rates, explained_by, outcome_mask, segment_cases, segment_factors,
-                             segment_table, top_root_causes)
 from o2c.ingest.sample import LATE_CARRIER, LATE_PAYERS
+from o2c.log.eventlog import build_event_log
 from o2c.stats import bonferroni_z
 
 Z = 1.959963984540054

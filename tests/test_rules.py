@@ -9,14 +9,28 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import xlsx_bytes
-from o2c.log.eventlog import build_event_log
+
+from o2c.conform.rules import (
+    DEFAULT_RULES,
+    RULE_COLUMNS,
+    Rule,
+    RuleSet,
+    adherence,
+    adherence_trend,
+    apply_editor_changes,
+    evaluate_rules,
+    parse_rules,
+    read_rules_sheet,
+    rule_examples,
+    rule_table,
+    rule_trends,
+    rules_summary,
+    violations_export,
+)
 from o2c.export import to_csv_bytes, to_xlsx_bytes
-from o2c.conform.rules import (DEFAULT_RULES, RULE_COLUMNS, Rule, RuleSet, adherence, adherence_trend, apply_editor_changes,
-                       evaluate_rules, parse_rules, read_rules_sheet, rule_examples, rule_table, rule_trends, rules_summary,
-                       violations_export)
 from o2c.ingest.sample import LATE_CARRIER, LATE_PAYERS, SELF_CHECKING_REPS
+from o2c.log.eventlog import build_event_log
 from o2c.workbook.template import build_template
 
 

@@ -10,9 +10,9 @@ from openpyxl import Workbook
 
 from o2c.ingest.load import load_event_log
 from o2c.ingest.salesforce.convert import convert_exports, recognise_object
+from o2c.ingest.salesforce.exports import read_export
 from o2c.ingest.salesforce.ids import normalise_ids, to_18
 from o2c.ingest.salesforce.mapping import MappingRule, default_mapping, rules_from_frame
-from o2c.ingest.salesforce.exports import read_export
 from o2c.workbook.template import build_template
 
 O1, O2, O3 = "8015g00000AbCdEAAV", "8015g00000AbCdFAAV", "8015g00000AbCdGAAV"

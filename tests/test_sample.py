@@ -5,10 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from o2c.ingest.sample import (
+    APPROVAL_THRESHOLD,
+    CREDIT_CHECK_THRESHOLD,
+    EVENT_COLUMN_NAMES,
+    LATE_CARRIER,
+    LATE_PAYERS,
+    PAYMENT_TERMS,
+    SELF_CHECKING_REPS,
+    SNAPSHOT,
+    generate_sample,
+)
 from o2c.log.activities import ACTIVITY_NAMES
 from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMN_NAMES
-from o2c.ingest.sample import (APPROVAL_THRESHOLD, CREDIT_CHECK_THRESHOLD, EVENT_COLUMN_NAMES, LATE_CARRIER, LATE_PAYERS,
-                        PAYMENT_TERMS, SELF_CHECKING_REPS, SNAPSHOT, generate_sample)
 
 CHECKS = ["Credit Check Passed", "Credit Check Failed"]
 

@@ -15,8 +15,15 @@ import pytest
 from o2c.log.filters import Filters
 from o2c.monitor.kpis import KPIS, KpiSettings, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import delta_color, format_delta, format_value, kpi_changes
-from o2c.monitor.snapshots import (SCHEMA_VERSION, Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots,
-                           default_store_path, snapshot_from_view)
+from o2c.monitor.snapshots import (
+    SCHEMA_VERSION,
+    Snapshot,
+    SnapshotStore,
+    SnapshotStoreError,
+    compare_snapshots,
+    default_store_path,
+    snapshot_from_view,
+)
 
 UTC = dt.timezone.utc
 

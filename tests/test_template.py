@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from openpyxl.utils import get_column_letter
 
+from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS
+from o2c.improve.cost import DEFAULT_COSTS
 from o2c.log.activities import ACTIVITIES, ACTIVITY_NAMES
 from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMNS
-from o2c.improve.cost import DEFAULT_COSTS
-from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS
 from o2c.workbook.template import build_template
 
 EVENT_NAMES = [c.name for c in EVENT_COLUMNS]

@@ -5,12 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATASETS, ORDERS_FLAT, SAMPLE_WORKBOOK
+
+from o2c.discover.variants import (
+    full_path,
+    rework_marks,
+    short_path,
+    variant_export,
+    variant_rows,
+    variant_table,
+    variants_summary,
+)
 from o2c.log.eventlog import build_event_log
 from o2c.log.filters import Filters
-from o2c.discover.variants import (full_path, rework_marks, short_path, time_unit, variant_case_mask, variant_export,
-                          variant_index, variant_rows, variant_table, variants_summary)
+from o2c.log.index import variant_case_mask, variant_index
 
 LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 HOUR = 3600.0
@@ -118,11 +126,6 @@ def test_rows_and_export_carry_readable_paths(log):
                                        "p90_days", "steps", "path"]
     assert export["path"].tolist() == rows["full_path"].tolist()
     assert export["median_days"].tolist() == pytest.approx([4 / 24, 3 / 24, 3 / 24, 7 / 24])
-
-
-def test_time_unit():
-    assert time_unit(np.array([3 * 86400.0, 5 * 86400.0])) == ("days", 86400)
-    assert time_unit(np.array([600.0, 7200.0, np.nan])) == ("hours", 3600)
 
 
 # --- pm4py on real data --------------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from conftest import log_from_csv, metric, open_app_with_sample
 
-from o2c.improve.cost import CostTable, default_cost_table, order_costs
 from o2c.discover.measures import order_measures
+from o2c.improve.cost import CostTable, default_cost_table, order_costs
 from o2c.improve.what_if import AUTOMATED_COST_SHARE, Scenario, rework_choices, what_if
 
 HOUR, DAY = 3_600, 86_400

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from o2c.i18n import LANGUAGES
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
-from o2c.i18n import LANGUAGES
-from ui.state import column_name, event_log, filters, tr
+from ui.state import column_name, event_log, tr
 
 _MAX_FILTER_VALUES = 5000  # attributes with more distinct values (ids) are not offered as filters
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import streamlit as st
 
+from o2c.conform.rules import DEFAULT_RULES, RuleSet, parse_rules, read_rules_sheet
+from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources
-from o2c.log.columns import column_label
 from o2c.improve.cost import CostTable, cost_table_for, read_cost_sheet
+from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
+from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
-from o2c.monitor.kpis import KpiSettings
-from o2c.i18n import Language, t
-from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
 from o2c.log.pseudonymise import new_key, pseudonymise_log
-from o2c.conform.rules import DEFAULT_RULES, RuleSet, parse_rules, read_rules_sheet
+from o2c.monitor.kpis import KpiSettings
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8

@@ -27,9 +27,9 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from o2c.discover.process_map import process_map
 from o2c.log.eventlog import EventLog, LogView, build_event_log
 from o2c.log.filters import Filters
-from o2c.discover.process_map import process_map
 
 FILTER = Filters(attributes={"sales_channel": ("Partner",)})
 FLAT_ATTRIBUTES = ("sales_channel", "account_name", "region", "order_type", "carrier", "order_amount",
@@ -260,7 +260,7 @@ def _dfg_differences(view: LogView, frequency: tuple, performance: tuple) -> lis
 
 
 def _variant_differences(view: LogView, variants: dict) -> list[str]:
-    from o2c.discover.variants import variant_index  # noqa: PLC0415
+    from o2c.log.index import variant_index  # noqa: PLC0415
 
     table = _our_variants(view)
     sequences = variant_index(view.log).sequences
@@ -288,14 +288,21 @@ def _duration_differences(view: LogView, durations: list[float]) -> list[str]:
 def page_computations(view: LogView) -> dict[str, Callable[[], object]]:
     """What each analysis page computes for ``view`` in its default state (see ``pages/``), as callables."""
     from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking  # noqa: PLC0415
-    from o2c.discover.cycle_times import (default_milestones, duration_histogram, duration_stats,  # noqa: PLC0415
-                                 duration_trend, segment_table, split_attributes, split_by_attribute, time_unit)
+    from o2c.discover.cycle_times import (  # noqa: PLC0415
+        default_milestones,
+        duration_histogram,
+        duration_stats,
+        duration_trend,
+        segment_table,
+        split_by_attribute,
+    )
     from o2c.discover.dot import process_map_dot  # noqa: PLC0415
     from o2c.discover.overview import orders_started_per_period, overview  # noqa: PLC0415
     from o2c.discover.process_map import detailed_map  # noqa: PLC0415
     from o2c.discover.rework import activity_families, affected_orders, rework  # noqa: PLC0415
-    from o2c.discover.variants import time_unit as variant_unit  # noqa: PLC0415
     from o2c.discover.variants import variant_rows, variant_table  # noqa: PLC0415
+    from o2c.format import time_unit  # noqa: PLC0415
+    from o2c.log.attributes import split_attributes  # noqa: PLC0415
 
     def overview_page() -> None:
         overview(view)
@@ -310,7 +317,7 @@ def page_computations(view: LogView) -> dict[str, Callable[[], object]]:
     def variants_page() -> None:
         table = variant_table(view)
         variant_rows(view, table.head(1000), activity_families(view.log.activity_names))
-        variant_unit(table["median_seconds"].to_numpy())
+        time_unit(table["median_seconds"].to_numpy())
 
     def rework_page() -> None:
         rework(view)
@@ -453,7 +460,7 @@ def _seconds(compute: Callable[[], object]) -> float:
 
 
 def _variant_count(log: EventLog) -> int:
-    from o2c.discover.variants import variant_index  # noqa: PLC0415
+    from o2c.log.index import variant_index  # noqa: PLC0415
 
     return len(variant_index(log).ids)
 

@@ -11,22 +11,22 @@ import numpy as np
 
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
-from o2c.improve.compare import compare_summary
-from o2c.conform.conformance import conformance_summary
-from o2c.improve.cost import cost_table_for, read_cost_sheet
-from o2c.log.filters import Filters
-from o2c.monitor.kpis import KpiSettings, kpi_dict
-from o2c.ingest.load import LoadOptions, load_event_log
-from o2c.discover.overview import overview
-from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import run as run_report_command
 from o2c.cli.salesforce import add_commands as add_salesforce_commands
 from o2c.cli.salesforce import run as run_salesforce_command
-from o2c.discover.rework import rework_summary
+from o2c.conform.conformance import conformance_summary
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
-from o2c.ingest.validate import ValidationReport
+from o2c.discover.overview import overview
+from o2c.discover.process_map import dfg_records, end_activities, start_activities
+from o2c.discover.rework import rework_summary
 from o2c.discover.variants import variants_summary
+from o2c.improve.compare import compare_summary
+from o2c.improve.cost import cost_table_for, read_cost_sheet
+from o2c.ingest.load import LoadOptions, load_event_log
+from o2c.ingest.validate import ValidationReport
+from o2c.log.filters import Filters
+from o2c.monitor.kpis import KpiSettings, kpi_dict
 
 
 def main(argv: list[str] | None = None) -> int:

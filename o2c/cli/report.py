@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from o2c.improve.cost import read_cost_sheet
-from o2c.log.filters import Filters
-from o2c.i18n import LANGUAGES, t
-from o2c.monitor.kpis import KpiSettings
-from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
+from o2c.i18n import LANGUAGES, t
+from o2c.improve.cost import read_cost_sheet
+from o2c.ingest.load import LoadOptions, load_event_log
+from o2c.log.filters import Filters
+from o2c.monitor.kpis import KpiSettings
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 

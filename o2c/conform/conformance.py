@@ -18,10 +18,10 @@ from typing import Any, Literal, Sequence
 import numpy as np
 import pandas as pd
 
-from o2c.log.eventlog import EventLog, LogView
 from o2c.conform.reference_model import standard_tree_text
 from o2c.conform.rules import CANCEL_WORDS, RuleSet, rules_summary
-from o2c.discover.variants import variant_case_mask, variant_index
+from o2c.log.eventlog import EventLog, LogView
+from o2c.log.index import variant_case_mask, variant_index
 
 ModelSource = Literal["standard", "bpmn", "variants"]
 DeviationKind = Literal["skipped", "out_of_order", "repeated", "unexpected"]
@@ -214,7 +214,8 @@ def _replay(sequences: Sequence[tuple[str, ...]], model: ReferenceModel, count_u
 
 
 def _traces(sequences: Sequence[tuple[str, ...]]):
-    from pm4py.objects.log.obj import Event, EventLog as Pm4pyLog, Trace  # noqa: PLC0415
+    from pm4py.objects.log.obj import Event, Trace  # noqa: PLC0415
+    from pm4py.objects.log.obj import EventLog as Pm4pyLog
 
     return Pm4pyLog([Trace([Event({"concept:name": a}) for a in sequence]) for sequence in sequences])
 

@@ -28,10 +28,11 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.discover.cycle_times import Period, period_codes, period_starts, activity_events
-from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.i18n import Language, t
 from o2c.ingest.read import workbook_sheet_rows
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.index import activity_events, first_per_case
+from o2c.log.periods import Period, period_codes, period_starts
 
 RuleType = Literal["precedence", "existence", "absence", "time_limit", "four_eyes", "authorised"]
 RULE_TYPES: tuple[RuleType, ...] = ("precedence", "existence", "absence", "time_limit", "four_eyes", "authorised")
@@ -403,17 +404,6 @@ class _Context:
             return [rule.attribute] if rule.attribute in available else []
         wanted = ("resource",) if rule.type == "four_eyes" else PEOPLE_ATTRIBUTES
         return [name for name in wanted if name in available]
-
-
-def first_per_case(log: EventLog, events: np.ndarray) -> np.ndarray:
-    """Per case of ``log``: the first of the (ascending) event positions ``events`` in it, -1 when none."""
-    first = np.full(log.n_cases, -1, dtype=np.int64)
-    if events.size:
-        cases = log.case[events]
-        starts = np.ones(events.size, dtype=bool)
-        starts[1:] = cases[1:] != cases[:-1]
-        first[cases[starts]] = events[starts]
-    return first
 
 
 def _is_date_column(column: pd.Series | None) -> bool:

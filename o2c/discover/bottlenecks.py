@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.discover.cycle_times import longest_first
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.stats import longest_first
 
 # Order attributes shown next to the case id in the slowest-orders table, when the log has them.
 ORDER_LABEL_COLUMNS = ("order_number", "account_name")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from o2c.log.eventlog import LogView
-from o2c.discover.variants import variant_index
+from o2c.log.index import variant_index
 
 
 @dataclass(frozen=True)

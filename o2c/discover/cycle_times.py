@@ -8,47 +8,19 @@ more rows than there are bins, periods or values. Quantiles use numpy's default 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
+from o2c.format import TimeUnit, time_unit
+from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.index import activity_events
+from o2c.log.periods import Period, period_codes, period_starts
+from o2c.stats import group_quantiles
 
-Period = Literal["week", "month"]
 DEFAULT_MILESTONES = ("Create Sales Order", "Shipped", "Invoice Created", "Payment Received")
-MISSING_LABEL = "(missing)"
-_NS_PER_DAY = 86_400 * NS_PER_SECOND
-_SPLIT_MAX_DISTINCT = 5_000  # text attributes with more values are ids, not groups
-
-
-@dataclass(frozen=True)
-class TimeUnit:
-    """The unit a set of durations reads best in: hours or days."""
-
-    symbol: Literal["h", "d"]
-    seconds: float
-
-    def of(self, seconds: np.ndarray | float) -> np.ndarray | float:
-        """``seconds`` expressed in this unit."""
-        return seconds / self.seconds
-
-
-HOURS = TimeUnit("h", 3_600.0)
-DAYS = TimeUnit("d", 86_400.0)
-
-
-def time_unit(seconds: np.ndarray | Sequence[float] | float) -> TimeUnit:
-    """Hours when the typical (median) duration is under 2 days, else days, as ``format_duration`` switches.
-
-    >>> time_unit([3_600, 7_200]).symbol, time_unit([5 * 86_400]).symbol
-    ('h', 'd')
-    """
-    values = np.asarray(seconds, dtype=float).ravel()
-    values = values[~np.isnan(values)]
-    if values.size == 0:
-        return DAYS
-    return HOURS if np.median(values) < 2 * DAYS.seconds else DAYS
 
 
 @dataclass(frozen=True)
@@ -67,49 +39,6 @@ def duration_stats(seconds: np.ndarray) -> DurationStats:
         return DurationStats(0, None, None, None)
     return DurationStats(len(seconds), float(np.median(seconds)), float(np.quantile(seconds, 0.9)),
                          float(np.mean(seconds)))
-
-
-@dataclass(frozen=True)
-class GroupStats:
-    """Per group: number of values, their sum and the requested quantiles (NaN for empty groups)."""
-
-    counts: np.ndarray
-    totals: np.ndarray
-    quantiles: np.ndarray  # shape (groups, len(qs))
-
-
-def group_quantiles(groups: np.ndarray, values: np.ndarray, n_groups: int,
-                    qs: Sequence[float] = (0.5, 0.9)) -> GroupStats:
-    """Count, sum and quantiles of ``values`` per integer group code in ``0 .. n_groups - 1``.
-
-    One stable sort brings each group's values together; the quantiles are then taken per group (one
-    numpy call per group, i.e. per period, value or transition, never per case or event).
-    """
-    counts = np.bincount(groups, minlength=n_groups)
-    totals = np.bincount(groups, weights=values, minlength=n_groups)
-    # 16-bit codes let numpy use its radix sort, several times faster on millions of events.
-    keys = groups.astype(np.uint16) if n_groups <= 1 << 16 else groups
-    grouped = values[np.argsort(keys, kind="stable")]
-    bounds = np.concatenate(([0], np.cumsum(counts)))
-    quantiles = np.full((n_groups, len(qs)), np.nan)
-    for g in np.flatnonzero(counts):
-        quantiles[g] = np.quantile(grouped[bounds[g]:bounds[g + 1]], qs)
-    return GroupStats(counts, totals, quantiles)
-
-
-def longest_first(seconds: np.ndarray, limit: int) -> np.ndarray:
-    """Positions of the ``limit`` largest values, largest first, ties by position; no full sort.
-
-    >>> longest_first(np.array([5.0, 9.0, 1.0, 9.0]), 3).tolist()
-    [1, 3, 0]
-    """
-    if limit <= 0 or seconds.size == 0:
-        return np.empty(0, dtype=np.int64)
-    candidates = np.arange(seconds.size)
-    if seconds.size > limit:
-        cutoff = np.partition(seconds, seconds.size - limit)[seconds.size - limit]
-        candidates = np.flatnonzero(seconds >= cutoff)  # the cut-off's ties too, so ties break by position
-    return candidates[np.lexsort((candidates, -seconds[candidates]))][:limit]
 
 
 # ---------------------------------------------------------------------------------------------- histogram
@@ -175,35 +104,7 @@ def duration_trend(view: LogView, period: Period = "week") -> pd.DataFrame:
     })
 
 
-def period_codes(ns: np.ndarray, period: Period) -> np.ndarray:
-    if period == "month":
-        return ns.astype("datetime64[ns]").astype("datetime64[M]").astype(np.int64)
-    days = np.floor_divide(ns, _NS_PER_DAY)
-    return np.floor_divide(days + 3, 7)  # 1970-01-01 was a Thursday: shift so weeks start on Monday
-
-
-def period_starts(codes: np.ndarray, period: Period) -> pd.DatetimeIndex:
-    if period == "month":
-        return pd.DatetimeIndex(codes.astype("datetime64[M]").astype("datetime64[ns]"))
-    return pd.DatetimeIndex((codes * 7 - 3).astype("datetime64[D]").astype("datetime64[ns]"))
-
-
 # ---------------------------------------------------------------------------------------------- split
-
-def split_attributes(log: EventLog) -> list[str]:
-    """Order attributes the end-to-end time can be split by: text with a few distinct values, numbers (as
-    quartile bands) and dates (as months); id-like columns are left out. Computed once per log."""
-    return list(log.memo("split_attributes", lambda: [
-        name for name in log.case_attribute_names() if _splittable(log.cases[name])]))
-
-
-def _splittable(column: pd.Series) -> bool:
-    if pd.api.types.is_datetime64_any_dtype(column) or (
-            pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)):
-        return column.nunique() > 1
-    distinct = len(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else column.nunique()
-    # More distinct values than half the orders means an id (order number, invoice number ...), not a group.
-    return 1 < distinct <= min(_SPLIT_MAX_DISTINCT, max(20, len(column) // 2))
 
 
 def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> pd.DataFrame:
@@ -231,65 +132,6 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
     head = table[~last] if ordered else table[~last].sort_values(["median_seconds", "value"],
                                                                  ascending=[False, True])
     return pd.concat([head, table[last]], ignore_index=True)
-
-
-def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Integer codes per order (-1 = missing) and their labels."""
-    if pd.api.types.is_datetime64_any_dtype(column):
-        return _months(column)
-    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
-        return _quartile_bands(column.to_numpy(dtype=float))
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy(dtype=np.int64), [str(c) for c in column.cat.categories]
-    return _factorized(column.astype("string"))
-
-
-def _months(column: pd.Series) -> tuple[np.ndarray, list[str]]:
-    months = column.dt.tz_localize(None) if column.dt.tz is not None else column
-    values = months.to_numpy().astype("datetime64[M]")
-    known = ~np.isnat(values)
-    codes, uniques = pd.factorize(values[known].astype(np.int64), sort=True)
-    full = np.full(values.size, -1, dtype=np.int64)
-    full[known] = codes
-    return full, [str(m) for m in uniques.astype("datetime64[M]")]
-
-
-def _factorized(column: pd.Series) -> tuple[np.ndarray, list[str]]:
-    codes, uniques = pd.factorize(column, sort=True)
-    return codes.astype(np.int64), [str(u) for u in uniques]
-
-
-def _quartile_bands(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
-    known = values[~np.isnan(values)]
-    if known.size == 0:
-        return np.full(values.size, -1, dtype=np.int64), []
-    edges = np.unique(np.quantile(known, [0, 0.25, 0.5, 0.75, 1]))
-    if edges.size == 1:
-        return np.where(np.isnan(values), -1, 0).astype(np.int64), [f"{edges[0]:,.6g}"]
-    # Band i holds edges[i] <= v < edges[i + 1]; the last band also holds the maximum.
-    band = np.clip(np.searchsorted(edges, values, side="right") - 1, 0, edges.size - 2)
-    labels = [f"{_short_number(lo)} – {_short_number(hi)}" for lo, hi in zip(edges[:-1], edges[1:])]
-    return np.where(np.isnan(values), -1, band).astype(np.int64), labels
-
-
-def _short_number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
-
-
-def pool_rare(codes: np.ndarray, labels: list[str], max_values: int) -> tuple[np.ndarray, list[str]]:
-    """Keep the ``max_values`` most frequent labels (missing excluded) and pool the rest into one code."""
-    counts = np.bincount(codes, minlength=len(labels))
-    known = np.flatnonzero(counts[:-1])
-    if known.size <= max_values:
-        return codes, labels
-    # Most frequent first; ties by label code so the choice is stable.
-    ranked = known[np.lexsort((known, -counts[known]))]
-    kept, pooled = ranked[:max_values], ranked[max_values:]
-    remap = np.full(len(labels), max_values, dtype=np.int64)
-    remap[kept] = np.arange(max_values)
-    remap[-1] = max_values + 1
-    new_labels = [labels[k] for k in kept] + [f"Other ({pooled.size} values)", MISSING_LABEL]
-    return remap[codes], new_labels
 
 
 # ---------------------------------------------------------------------------------------------- milestones
@@ -338,20 +180,6 @@ def segment_times(view: LogView, source: str, target: str) -> SegmentTimes:
     b_cases, b_first = _first_per_case(log, b_events)
     seconds = (log.timestamp[b_first] - log.timestamp[first_a[b_cases]]) / NS_PER_SECOND
     return SegmentTimes(source, target, int(a_cases.size), b_cases, seconds)
-
-
-def activity_events(log: EventLog, code: int) -> np.ndarray:
-    """Positions (ascending) of the events of one activity; grouped once per log and kept on it."""
-    order, bounds = log.memo("activity_events", lambda: _group_by_activity(log))
-    return order[bounds[code]:bounds[code + 1]]
-
-
-def _group_by_activity(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
-    n = len(log.activity_names)
-    keys = log.activity.astype(np.uint16) if n <= 1 << 16 else log.activity
-    # A stable radix sort groups the events by activity and keeps each group in event order.
-    return (np.argsort(keys, kind="stable"),
-            np.concatenate(([0], np.cumsum(np.bincount(log.activity, minlength=n)))))
 
 
 def _first_per_case(log: EventLog, events: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

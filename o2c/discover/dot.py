@@ -12,9 +12,9 @@ import textwrap
 import unicodedata
 from typing import TYPE_CHECKING
 
-from o2c.i18n import Language, t
-from o2c.discover.overview import format_duration
 from o2c.discover.process_map import END, START, ProcessMap
+from o2c.format import short_duration
+from o2c.i18n import Language, t
 
 if TYPE_CHECKING:
     from o2c.discover.bpmn import BpmnModel
@@ -145,10 +145,6 @@ def _edge_tooltip(pm: ProcessMap, edge, lang: Language) -> str:
             lines.append(t("map.tip.stat", lang, label=t(f"map.metric.{name}", lang), value=short_duration(seconds)))
     return quote("\n".join(lines))
 
-
-def short_duration(seconds: float) -> str:
-    """A wait as "35 s", "45 min", "5.2 h" or "3.4 d"."""
-    return f"{seconds:.0f} s" if seconds < 60 else format_duration(seconds)
 
 
 def _level(ratio: float, steps: int) -> int:

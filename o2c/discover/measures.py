@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.log.activities import PAYMENT_ACTIVITIES
-from o2c.discover.cycle_times import activity_events
-from o2c.log.eventlog import NS_PER_SECOND, EventLog
+from o2c.conform.rules import CANCEL_WORDS
 from o2c.discover.rework import rework_cases
-from o2c.conform.rules import CANCEL_WORDS, first_per_case
+from o2c.log.activities import PAYMENT_ACTIVITIES
+from o2c.log.eventlog import NS_PER_SECOND, EventLog
+from o2c.log.index import activity_events, first_per_case
 
 NS_PER_DAY = 86_400 * NS_PER_SECOND
 DELIVERED = "Delivered"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.discover.cycle_times import longest_first
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.discover.variants import variant_index
+from o2c.log.index import variant_index
+from o2c.stats import longest_first
 
 # Order attributes that name an order for people; shown with the case id in pickers and tables.
 LABEL_COLUMNS = ("order_number", "account_name")

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.discover.measures import order_measures
 from o2c.log.activities import PAYMENT_ACTIVITIES
 from o2c.log.eventlog import LogView
-from o2c.discover.measures import order_measures
-
 
 
 @dataclass(frozen=True)
@@ -59,17 +58,3 @@ def orders_started_per_period(view: LogView, freq: str = "W-MON") -> pd.DataFram
     counts = pd.Series(1, index=periods).groupby(level=0).sum()
     return pd.DataFrame({"period": counts.index, "orders": counts.to_numpy()})
 
-
-def format_duration(seconds: float | None) -> str:
-    """A duration in the unit that reads best: '45 min', '5.2 h', '3.4 d'.
-
-    >>> format_duration(3.4 * 86400)
-    '3.4 d'
-    """
-    if seconds is None or np.isnan(seconds):
-        return "–"
-    if seconds < 3600:
-        return f"{seconds / 60:.0f} min"
-    if seconds < 2 * 86400:
-        return f"{seconds / 3600:.1f} h"
-    return f"{seconds / 86400:.1f} d"

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.discover.variants import variant_index
+from o2c.log.index import variant_index
 
 START = -1
 END = -2

@@ -22,19 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.log.columns import column_label
-from o2c.improve.cost import default_cost_table
-from o2c.improve.automation import automation_candidates, default_system_resources
-from o2c.discover.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
-from o2c.discover.cycle_times import activity_events
-from o2c.log.eventlog import LogView
-from o2c.i18n import Language, t
-from o2c.monitor.kpis import KpiSettings
-from o2c.discover.overview import format_duration
-from o2c.discover.rework import rework, rework_case_mask
-from o2c.improve.root_causes import Outcome, available_outcomes, top_root_causes
 from o2c.conform.rules import evaluate_rules
+from o2c.discover.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
+from o2c.discover.rework import rework, rework_case_mask
+from o2c.format import format_duration
+from o2c.i18n import Language, t
+from o2c.improve.automation import automation_candidates, default_system_resources
+from o2c.improve.cost import default_cost_table
+from o2c.improve.root_causes import Outcome, available_outcomes, top_root_causes
 from o2c.improve.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, Scenario, savings
+from o2c.log.columns import column_label
+from o2c.log.eventlog import LogView
+from o2c.log.index import activity_events
+from o2c.monitor.kpis import KpiSettings
 
 DAY = 86_400.0
 KINDS = ("bottleneck", "rework", "rule", "root_cause", "automation")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from o2c.discover.cycle_times import activity_events
-from o2c.log.eventlog import EventLog
 from o2c.discover.measures import distinct_people, order_measures
-from o2c.conform.rules import first_per_case
+from o2c.log.eventlog import EventLog
+from o2c.log.index import activity_events, first_per_case
 
 BEHAVIOURS = ("repeated_credit_check", "changed_after_confirmation", "skipped_credit_check", "many_people")
 CREDIT_CHECK, CONFIRMATION, CHANGED = "credit check", "Order Confirmation Sent", "Order Changed"

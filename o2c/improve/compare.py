@@ -20,19 +20,30 @@ from typing import Callable, Literal, Mapping
 import numpy as np
 import pandas as pd
 
+from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.discover.bottlenecks import transition_index
 from o2c.discover.cycle_times import segment_times
-from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.log.filters import Filters
-from o2c.i18n import Language, t
 from o2c.discover.measures import order_measures
-from o2c.discover.overview import format_duration
 from o2c.discover.process_map import END, START, process_map
 from o2c.discover.rework import Rework, rework
-from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
-from o2c.stats import (SMALL_GROUP, Interval, RankedValues, bonferroni_z, group_quantile, mann_whitney,
-                              quantile_difference, rank_values, rate_difference, sort_within_groups, sorted_quantile)
 from o2c.discover.variants import variant_table
+from o2c.format import format_duration, percent
+from o2c.i18n import Language, t
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.filters import Filters
+from o2c.stats import (
+    SMALL_GROUP,
+    Interval,
+    RankedValues,
+    bonferroni_z,
+    group_quantile,
+    mann_whitney,
+    quantile_difference,
+    rank_values,
+    rate_difference,
+    sort_within_groups,
+    sorted_quantile,
+)
 
 INVOICE, PAYMENT = "Invoice Created", "Payment Received"
 PRESETS = ("value", "month", "quarter", "custom")
@@ -510,14 +521,6 @@ def describe(difference: Difference, log: EventLog, names: tuple[str, str], lang
     key = f"compare.diff.{difference.subject if difference.kind == 'rate' else difference.kind}"
     return t(key, lang, a_name=a_name, b_name=b_name, a=a, b=b, subject=escape(subject))
 
-
-def percent(share: float) -> str:
-    """A share as "45%", or "4.5%" below 10%; "–" when unknown."""
-    if math.isnan(share):
-        return "–"
-    if share == 0:
-        return "0%"
-    return f"{share:.0%}" if share >= 0.095 else f"{share:.1%}"
 
 
 # --- analyze --json ------------------------------------------------------------------------------------------------

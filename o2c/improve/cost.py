@@ -15,11 +15,13 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from o2c.log.activities import ACTIVITIES
-from o2c.discover.cycle_times import MISSING_LABEL, attribute_codes, group_quantiles, pool_rare
-from o2c.log.eventlog import EventLog, LogView
+from o2c.discover.variants import short_path
 from o2c.ingest.read import workbook_sheet_rows
-from o2c.discover.variants import short_path, variant_index
+from o2c.log.activities import ACTIVITIES
+from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
+from o2c.log.eventlog import EventLog, LogView
+from o2c.log.index import variant_index
+from o2c.stats import group_quantiles
 
 ACTIVITIES_SHEET = "Activities"
 COST_COLUMN = "cost_per_execution"

@@ -19,12 +19,11 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.discover.cycle_times import (MISSING_LABEL, activity_events, attribute_codes, group_quantiles, pool_rare,
-                             split_attributes)
-from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.discover.measures import ACTUAL_DATE, NS_PER_DAY, PROMISED_DATE, REQUESTED_DATE, day_numbers, order_measures
-from o2c.conform.rules import first_per_case
-from o2c.stats import SMALL_GROUP, wilson_interval
+from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.index import activity_events, first_per_case
+from o2c.stats import SMALL_GROUP, group_quantiles, wilson_interval
 
 Target = Literal["requested", "promised"]
 TARGET_COLUMNS: dict[str, str] = {"requested": REQUESTED_DATE, "promised": PROMISED_DATE}

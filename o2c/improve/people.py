@@ -29,11 +29,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.improve.cost import repeated_executions
-from o2c.discover.cycle_times import period_codes, period_starts
-from o2c.discover.dot import quote, short_duration
-from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.discover.dot import quote
+from o2c.format import short_duration
 from o2c.i18n import Language, t
+from o2c.improve.cost import repeated_executions
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.periods import period_codes, period_starts
 
 LEVELS = ("resource", "role", "department")
 # An activity is flagged when its top 3 performers do at least this share of it while others share the rest ...

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.improve.behaviours import behaviour_cases
-from o2c.log.columns import column_label
-from o2c.discover.cycle_times import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
-from o2c.log.eventlog import EventLog, LogView
-from o2c.i18n import Language, t
-from o2c.discover.measures import order_measures
 from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
+from o2c.discover.measures import order_measures
+from o2c.i18n import Language, t
+from o2c.improve.behaviours import behaviour_cases
+from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
+from o2c.log.columns import column_label
+from o2c.log.eventlog import EventLog, LogView
 from o2c.stats import bonferroni_z, rate_difference
 
 EXPLAINS = 0.5  # a value inside a segment that carries this share of its extra orders is named with it

@@ -26,11 +26,11 @@ from typing import Literal
 
 import numpy as np
 
-from o2c.improve.cost import CostTable, order_costs, repeated_executions
-from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.discover.measures import events_of, order_measures
-from o2c.log.activities import EXTERNAL_ACTIVITIES, PAYMENT_ACTIVITIES
 from o2c.discover.rework import activity_families
+from o2c.improve.cost import CostTable, order_costs, repeated_executions
+from o2c.log.activities import EXTERNAL_ACTIVITIES, PAYMENT_ACTIVITIES
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 
 AUTOMATED_COST_SHARE = 0.10
 AUTOMATED_WAIT_SECONDS = 3_600

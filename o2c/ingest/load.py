@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
-from o2c.log.eventlog import EventLog, build_event_log, event_order, unique_categorical
-from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
 from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, UploadError, read_upload
+from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 from o2c.ingest.validate import Issue, ValidationReport, issue_for_rows
+from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
+from o2c.log.eventlog import EventLog, build_event_log, event_order, unique_categorical
 
 # Above this share of unreadable timestamps the format is probably misread: block instead of dropping rows.
 UNPARSEABLE_BLOCK_SHARE = 0.05

@@ -7,8 +7,8 @@ cases (``LogView``), never a copy of the events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, TypeVar
 from functools import cached_property
+from typing import Callable, TypeVar
 
 import numpy as np
 import pandas as pd

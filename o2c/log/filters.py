@@ -11,7 +11,7 @@ import pandas as pd
 
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
-from o2c.discover.variants import variant_case_mask
+from o2c.log.index import variant_case_mask
 
 DateMode = Literal["started", "completed", "intersecting"]
 DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")

@@ -14,13 +14,14 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
+from o2c.discover.measures import order_measures
+from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources, touchless_orders
 from o2c.improve.cost import CostTable, default_cost_table, order_costs
-from o2c.discover.cycle_times import Period, group_quantiles, period_codes, period_starts
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.i18n import Language, t
-from o2c.discover.measures import order_measures
-from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
+from o2c.log.periods import Period, period_codes, period_starts
+from o2c.stats import group_quantiles
 
 Aggregate = Literal["count", "share", "median", "p90", "mean"]
 Unit = Literal["orders", "seconds", "share", "money"]

@@ -8,9 +8,9 @@ from typing import Literal, Mapping
 
 import pandas as pd
 
+from o2c.format import format_duration
 from o2c.i18n import Language, t
 from o2c.monitor.kpis import CATALOGUE, KPIS, Kpi, Unit
-from o2c.discover.overview import format_duration
 
 Verdict = Literal["better", "worse", "same"]
 HEADLINE = ("end_to_end_median", "invoice_to_cash", "late_payment_rate", "on_time_delivery_rate")

@@ -22,10 +22,10 @@ from typing import Iterator, Mapping
 import numpy as np
 import pandas as pd
 
-from o2c.discover.cycle_times import Period
+from o2c.i18n import Language
 from o2c.log.eventlog import LogView
 from o2c.log.filters import Filters
-from o2c.i18n import Language
+from o2c.log.periods import Period
 from o2c.monitor.kpis import KPIS, KpiSettings, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import kpi_changes
 

@@ -13,15 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.improve.backlog import improvement_backlog
-from o2c.discover.bottlenecks import transition_ranking
-from o2c.log.eventlog import LogView
-from o2c.i18n import Language, t
-from o2c.monitor.kpis import CATALOGUE, KpiSettings, KpiValue, kpi_trend, kpi_values
-from o2c.discover.overview import format_duration, overview
-from o2c.discover.rework import activity_families
 from o2c.conform.rules import evaluate_rules, rule_table, violations_export
-from o2c.discover.variants import full_path, short_path, variant_index, variant_table
+from o2c.discover.bottlenecks import transition_ranking
+from o2c.discover.overview import overview
+from o2c.discover.rework import activity_families
+from o2c.discover.variants import full_path, short_path, variant_table
+from o2c.format import format_duration
+from o2c.i18n import Language, t
+from o2c.improve.backlog import improvement_backlog
+from o2c.log.eventlog import LogView
+from o2c.log.index import variant_index
+from o2c.monitor.kpis import CATALOGUE, KpiSettings, KpiValue, kpi_trend, kpi_values
 
 DAY = 86_400.0
 TOP_VARIANTS = 20

@@ -15,13 +15,13 @@ import numpy as np
 import pandas as pd
 
 from o2c.discover.dot import process_map_dot
-from o2c.log.eventlog import LogView
+from o2c.discover.process_map import detailed_map
 from o2c.export import escape_html
+from o2c.format import format_duration
 from o2c.i18n import Language, t
+from o2c.log.eventlog import LogView
 from o2c.monitor.kpis import CATALOGUE, KpiSettings
 from o2c.monitor.monitoring import STILL_OPEN, open_share
-from o2c.discover.overview import format_duration
-from o2c.discover.process_map import detailed_map
 from o2c.report.content import ReportContent, is_missing, kpi_note, kpi_text, report_content, violation_header
 
 MAP_PATH_SHARE = 0.3  # as the Process map page opens: the main flow plus the strongest detours

@@ -18,13 +18,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from o2c.log.eventlog import LogView
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
+from o2c.log.eventlog import LogView
 from o2c.monitor.kpis import CATALOGUE, KpiSettings
 from o2c.monitor.monitoring import open_share
-from o2c.report.content import (VIOLATIONS_PER_RULE, ReportContent, is_missing, kpi_note, kpi_number, report_content,
-                        unit_label, violation_header)
+from o2c.report.content import (
+    VIOLATIONS_PER_RULE,
+    ReportContent,
+    is_missing,
+    kpi_note,
+    kpi_number,
+    report_content,
+    unit_label,
+    violation_header,
+)
 
 PERCENT = "0.0%"
 DAYS = "#,##0.0"

@@ -21,11 +21,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS, RULE_TYPES, SEVERITIES, UNITS
+from o2c.improve.cost import COST_COLUMN, DEFAULT_COSTS, DEFAULT_MINUTES, MINUTES_COLUMN
+from o2c.ingest.salesforce.mapping import default_mapping
 from o2c.log.activities import ACTIVITIES, STANDARD_PATH
 from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMNS, Column
-from o2c.improve.cost import COST_COLUMN, DEFAULT_COSTS, DEFAULT_MINUTES, MINUTES_COLUMN
-from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS, RULE_TYPES, SEVERITIES, UNITS
-from o2c.ingest.salesforce.mapping import default_mapping
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from o2c.ingest.salesforce.exports import read_export
 from o2c.ingest.salesforce.ids import normalise_ids
 from o2c.ingest.salesforce.mapping import DEFAULT_RULES, MappingRule, apply_rules
-from o2c.ingest.salesforce.exports import read_export
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 
 OBJECTS = ("Order", "OrderItem", "OrderHistory", "Task", "Account", "Opportunity", "User",

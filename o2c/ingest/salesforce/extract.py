@@ -168,7 +168,11 @@ def extract_exports(sf, since: dt.date | dt.datetime | None = None,  # noqa: ANN
 
 def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[dict] | None:  # noqa: ANN001
     from simple_salesforce.exceptions import (  # noqa: PLC0415
-        SalesforceExpiredSession, SalesforceMalformedRequest, SalesforceRefusedRequest, SalesforceResourceNotFound)
+        SalesforceExpiredSession,
+        SalesforceMalformedRequest,
+        SalesforceRefusedRequest,
+        SalesforceResourceNotFound,
+    )
 
     fields = list(query.fields)
     while True:
