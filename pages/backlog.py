@@ -6,10 +6,10 @@ import streamlit as st
 
 from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.improve.backlog import KINDS, affected_orders, opportunities, priority
-from ui.state import kpi_settings, language, page_view, tr
+from ui.state import analysis_settings, language, page_view, tr
 
 view = page_view("backlog.title")
-settings = kpi_settings(view.log)
+settings = analysis_settings(view.log)
 found = opportunities(view, settings, language())
 if not found:
     st.success(tr("backlog.none"))

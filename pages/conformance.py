@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from o2c.conform.conformance import (
-    ModelError,
     ReferenceModel,
     align_variants,
     bpmn_model,
@@ -38,6 +37,7 @@ from o2c.conform.rules import (
 )
 from o2c.discover.order_detail import order_label
 from o2c.discover.variants import variant_rows, variant_table
+from o2c.errors import ModelError
 from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.format import format_duration, signed_duration
 from o2c.log.attributes import attribute_codes, pool_rare, split_attributes

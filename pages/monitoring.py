@@ -11,11 +11,13 @@ import pandas as pd
 import streamlit as st
 
 from o2c.conform.rules import DEFAULT_RULES
+from o2c.errors import SnapshotStoreError
 from o2c.export import to_csv_bytes
 from o2c.format import DAYS, time_unit
 from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import cost_table_for, table_from_frame
-from o2c.monitor.kpis import KPIS, Kpi, KpiSettings, KpiValue, kpi_trend, kpi_values
+from o2c.improve.settings import Settings
+from o2c.monitor.kpis import KPIS, Kpi, KpiValue, kpi_trend, kpi_values
 from o2c.monitor.monitoring import (
     HEADLINE,
     STILL_OPEN,
@@ -26,15 +28,8 @@ from o2c.monitor.monitoring import (
     open_share,
     period_values,
 )
-from o2c.monitor.snapshots import (
-    Snapshot,
-    SnapshotStore,
-    SnapshotStoreError,
-    compare_snapshots,
-    default_store_path,
-    snapshot_from_view,
-)
-from ui.state import dataset, filters, kpi_settings, language, page_view, tr
+from o2c.monitor.snapshots import Snapshot, SnapshotStore, compare_snapshots, default_store_path, snapshot_from_view
+from ui.state import analysis_settings, dataset, filters, language, page_view, tr
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -52,10 +47,10 @@ PENDING_DELETE = "monitor_delete_pending"
 
 # ---------------------------------------------------------------------------------------------- settings
 
-def settings_with_note(log) -> tuple[KpiSettings, str]:
+def settings_with_note(log) -> tuple[Settings, str]:
     """The settings the KPIs use (the rules of the Conformance page, the systems and costs of the Automation &
     cost page, else their defaults) and a sentence naming where each comes from."""
-    settings = kpi_settings(log)  # the same settings as the backlog and the reports
+    settings = analysis_settings(log)  # the same settings as the backlog and the reports
     rules, systems, costs = settings.rules, settings.systems, settings.costs
     current = dataset()
     digest = current.digest if current else None
@@ -119,7 +114,7 @@ def cards_section(view, values: list[KpiValue], currency: str) -> None:
 
 # ---------------------------------------------------------------------------------------------- trend
 
-def cached_trend(view, settings: KpiSettings, period: str) -> pd.DataFrame:
+def cached_trend(view, settings: Settings, period: str) -> pd.DataFrame:
     """``kpi_trend``, kept for the last few selections: the Trend and Latest-vs-baseline tabs share it and a
     rerun that changes no filter does not recompute it."""
     current = dataset()
@@ -151,7 +146,7 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
     return chart.properties(height=200, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
 
 
-def trend_section(view, settings: KpiSettings, values: list[KpiValue], currency: str) -> None:
+def trend_section(view, settings: Settings, values: list[KpiValue], currency: str) -> None:
     available = [value.kpi.key for value in values if value.missing is None]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     picked = left.multiselect(tr("monitor.trend.pick"), available, default=[k for k in HEADLINE if k in available],
@@ -178,7 +173,7 @@ def trend_section(view, settings: KpiSettings, values: list[KpiValue], currency:
 
 # ---------------------------------------------------------------------------------------------- periods
 
-def periods_section(view, settings: KpiSettings, currency: str) -> None:
+def periods_section(view, settings: Settings, currency: str) -> None:
     left, middle, right = st.columns([1, 2, 2], vertical_alignment="bottom")
     period = left.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
                                     key="monitor_cmp_period", format_func=lambda p: tr(f"cycle.period.{p}"))
@@ -225,7 +220,7 @@ def store() -> SnapshotStore:
     return SnapshotStore(st.session_state.get(STORE_KEY) or default_store_path())
 
 
-def save_snapshot(view, settings: KpiSettings, note: str) -> None:
+def save_snapshot(view, settings: Settings, note: str) -> None:
     current = dataset()
     snapshot = snapshot_from_view(view, settings, st.session_state.get("monitor_label", ""),
                                   current.name if current else "", language(), filters(), settings_note=note)
@@ -270,7 +265,7 @@ def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
     return shown.style.apply(lambda _: styles, subset=["change"]).apply(lambda _: styles, subset=["verdict"])
 
 
-def snapshots_section(view, settings: KpiSettings, note: str) -> None:
+def snapshots_section(view, settings: Settings, note: str) -> None:
     path = store().path
     with st.container(border=True):
         st.markdown(f"**{tr('monitor.save.title')}**")

@@ -9,7 +9,7 @@ import streamlit as st
 from o2c.report.content import TOP_TRANSITIONS, TOP_VARIANTS, VIOLATIONS_PER_RULE
 from o2c.report.html import html_report
 from o2c.report.xlsx import excel_report
-from ui.state import dataset, filters, kpi_settings, language, page_view, tr
+from ui.state import analysis_settings, dataset, filters, language, page_view, tr
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -17,7 +17,7 @@ view = page_view("reports.title")
 st.caption(tr("reports.caption"))
 
 lang = language()
-settings = kpi_settings(view.log)
+settings = analysis_settings(view.log)
 described = filters().describe(view.n_cases, view.log.n_cases, lang)
 current = dataset()
 source = current.name if current else ""

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from conftest import metric, open_app_with_sample
 
-from o2c.monitor.kpis import KPIS, KpiSettings, kpi_trend, kpi_values
+from o2c.improve.settings import Settings
+from o2c.monitor.kpis import KPIS, kpi_trend, kpi_values
 from o2c.monitor.monitoring import HEADLINE, format_delta, format_value, kpi_changes, period_values
 
 PAGE = "pages/monitoring.py"
@@ -38,7 +39,7 @@ def test_cards_show_the_catalogue_values(sample_log, data_dir):
     assert not at.exception
     assert at.title[0].value == "KPIs & monitoring"
     everything = sample_log.view(np.ones(sample_log.n_cases, dtype=bool))
-    for value in kpi_values(everything, KpiSettings()):
+    for value in kpi_values(everything, Settings()):
         assert metric(at, value.kpi.name()) == format_value(value.value, value.kpi.unit, "EUR"), value.kpi.key
     assert metric(at, "Created to paid (median)") == "37.8 d"
     assert metric(at, "Late payment rate") == "15.6%"
@@ -61,7 +62,7 @@ def test_trend_and_latest_against_baseline(sample_log, data_dir):
     assert ['"target"' in chart.proto.spec for chart in charts] == [False, False, True, False]  # the dashed line
 
     everything = sample_log.view(np.ones(sample_log.n_cases, dtype=bool))
-    trend = kpi_trend(everything, KpiSettings(), "month")
+    trend = kpi_trend(everything, Settings(), "month")
     # The newest months still have most orders open (Dec 95%, Nov 29%): October (1.5%) is the default.
     assert at.selectbox(key="monitor_latest_month").value == "2024-10-01"
     assert at.selectbox(key="monitor_baseline_month").value == "2024-09-01"

@@ -10,7 +10,6 @@ from conftest import DATASETS
 
 from o2c.conform.conformance import (
     Deviation,
-    ModelError,
     align_variants,
     bpmn_model,
     case_fit,
@@ -32,6 +31,7 @@ from o2c.conform.conformance import (
 from o2c.conform.reference_model import standard_steps, standard_tree_text
 from o2c.conform.rules import DEFAULT_RULES, evaluate_rules
 from o2c.discover.variants import variant_table
+from o2c.errors import ModelError
 from o2c.log.activities import STANDARD_PATH
 from o2c.log.eventlog import build_event_log
 from o2c.log.index import variant_index

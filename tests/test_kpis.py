@@ -9,7 +9,8 @@ import pytest
 from conftest import SAMPLE_WORKBOOK, log_from_csv
 
 from o2c.improve.cost import CostTable
-from o2c.monitor.kpis import CATALOGUE, KpiSettings, kpi_dict, kpi_trend, kpi_values
+from o2c.improve.settings import Settings
+from o2c.monitor.kpis import CATALOGUE, kpi_dict, kpi_trend, kpi_values
 
 DAY = 86_400.0
 
@@ -42,7 +43,7 @@ D,Invoice Created,2024-02-13T00:00:00Z,Ann,,2024-03-13
 """
 # Create Sales Order costs 10, Invoice Created 5, the rest nothing: A, B and D cost 15, C (two invoices) 20.
 COSTS = CostTable((("Create Sales Order", 10.0), ("Invoice Created", 5.0)))
-SETTINGS = KpiSettings(systems=("Bot",), costs=COSTS)
+SETTINGS = Settings(systems=("Bot",), costs=COSTS)
 
 
 def load_csv(text: str):
@@ -168,7 +169,7 @@ def reference(sample_sheets) -> dict[str, float]:
 
 
 def test_sample_kpis_match_an_independent_computation(sample_log, reference):
-    values = values_of(all_orders(sample_log), KpiSettings())
+    values = values_of(all_orders(sample_log), Settings())
     for key in ("orders", "end_to_end_median", "end_to_end_p90", "invoice_to_cash", "late_payment_rate",
                 "on_time_delivery_rate", "rework_rate"):
         assert values[key] == pytest.approx(reference[key], rel=1e-12), key

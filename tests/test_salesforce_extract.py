@@ -12,8 +12,9 @@ import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
+from o2c.errors import ExtractError
 from o2c.ingest.salesforce.convert import convert_exports
-from o2c.ingest.salesforce.extract import QUERIES, ExtractError, connect, credentials_from_env, extract_exports, soql
+from o2c.ingest.salesforce.extract import QUERIES, connect, credentials_from_env, extract_exports, soql
 
 V = "59.0"
 O1, O2 = "8015g00000AbCdEAAV", "8015g00000AbCdFAAV"

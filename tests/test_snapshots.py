@@ -12,14 +12,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from o2c.errors import SnapshotStoreError
+from o2c.improve.settings import Settings
 from o2c.log.filters import Filters
-from o2c.monitor.kpis import KPIS, KpiSettings, kpi_dict, kpi_trend
+from o2c.monitor.kpis import KPIS, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import delta_color, format_delta, format_value, kpi_changes
 from o2c.monitor.snapshots import (
     SCHEMA_VERSION,
     Snapshot,
     SnapshotStore,
-    SnapshotStoreError,
     compare_snapshots,
     default_store_path,
     snapshot_from_view,
@@ -171,7 +172,7 @@ def test_formatting():
 def test_snapshot_from_the_sample_round_trips(sample_log, path):
     partner = sample_log.cases["sales_channel"].astype(str).to_numpy() == "Partner"
     view = sample_log.view(partner)
-    settings = KpiSettings()
+    settings = Settings()
     filters = Filters({"sales_channel": ("Partner",)})
     made = snapshot_from_view(view, settings, "Partner, 2024", "o2c_sample.xlsx", "en", filters,
                               settings_note="defaults")

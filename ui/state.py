@@ -12,12 +12,12 @@ from o2c.conform.rules import DEFAULT_RULES, RuleSet, parse_rules, read_rules_sh
 from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import CostTable, cost_table_for, read_cost_sheet
+from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
 from o2c.log.pseudonymise import new_key, pseudonymise_log
-from o2c.monitor.kpis import KpiSettings
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -164,6 +164,6 @@ def active_costs(log: EventLog) -> CostTable:
     return cost_table_for(log, from_sheet)
 
 
-def kpi_settings(log: EventLog) -> KpiSettings:
+def analysis_settings(log: EventLog) -> Settings:
     """Everything the KPIs of this session depend on."""
-    return KpiSettings(rules=active_rules(), systems=active_systems(log), costs=active_costs(log))
+    return Settings(rules=active_rules(), systems=active_systems(log), costs=active_costs(log))

@@ -23,10 +23,11 @@ from o2c.discover.rework import rework_summary
 from o2c.discover.variants import variants_summary
 from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
+from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import Filters
-from o2c.monitor.kpis import KpiSettings, kpi_dict
+from o2c.monitor.kpis import kpi_dict
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +136,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "variants": variants_summary(view),
         "rework": rework_summary(view),
         "conformance": conformance_summary(view, rules),
-        "kpis": kpi_dict(view, KpiSettings(rules=DEFAULT_RULES if rules is None else rules,
+        "kpis": kpi_dict(view, Settings(rules=DEFAULT_RULES if rules is None else rules,
                                            costs=cost_table_for(log, costs))),
         **summary,
     }

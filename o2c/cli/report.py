@@ -15,9 +15,9 @@ from pathlib import Path
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
+from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.log.filters import Filters
-from o2c.monitor.kpis import KpiSettings
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         return 1
     rules, _ = read_rules_sheet(data, args.file.name)
     costs, _ = read_cost_sheet(data, args.file.name)
-    settings = KpiSettings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
+    settings = Settings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
     view = filters.apply(result.log)
     text = filters.describe(view.n_cases, result.log.n_cases, args.lang)
     if fmt == "html":
@@ -68,7 +68,8 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         args.out.write_bytes(excel_report(view, settings, args.lang, text, args.file.name))
     print(t("cli.report.wrote", args.lang, path=args.out, orders=view.n_cases, seconds=time.perf_counter() - began))
     if args.snapshot:
-        from o2c.monitor.snapshots import SnapshotStore, SnapshotStoreError, snapshot_from_view  # noqa: PLC0415
+        from o2c.errors import SnapshotStoreError
+        from o2c.monitor.snapshots import SnapshotStore, snapshot_from_view  # noqa: PLC0415
 
         store = SnapshotStore(args.store)
         try:

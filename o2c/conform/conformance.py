@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 from o2c.conform.reference_model import standard_tree_text
-from o2c.conform.rules import CANCEL_WORDS, RuleSet, rules_summary
+from o2c.conform.rules import RuleSet, rules_summary
+from o2c.errors import ModelError
+from o2c.log.activities import CANCEL_WORDS
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_case_mask, variant_index
 
@@ -28,14 +30,6 @@ DeviationKind = Literal["skipped", "out_of_order", "repeated", "unexpected"]
 DEVIATION_KINDS: tuple[DeviationKind, ...] = ("skipped", "out_of_order", "repeated", "unexpected")
 SKIP = ">>"  # pm4py's mark for a move on one side only
 _NET_CACHE_SIZE = 8
-
-
-class ModelError(ValueError):
-    """A reference model that cannot be used; ``key`` is the i18n key of the message."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
 
 
 @dataclass(frozen=True)

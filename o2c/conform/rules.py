@@ -30,6 +30,7 @@ import pandas as pd
 
 from o2c.i18n import Language, t
 from o2c.ingest.read import workbook_sheet_rows
+from o2c.log.activities import CANCEL_WORDS
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import activity_events, first_per_case
 from o2c.log.periods import Period, period_codes, period_starts
@@ -43,7 +44,6 @@ RULE_COLUMNS = ("rule", "type", "activity", "other_activity", "limit", "unit", "
 PEOPLE_ATTRIBUTES = ("role", "department")  # what "authorised" checks when no attribute is named
 RULES_SHEET = "Rules"
 # Activity names that end an order early: such orders are not "still waiting" for a time limit.
-CANCEL_WORDS = ("cancel", "取消")
 
 _NS_PER_DAY = 86_400 * NS_PER_SECOND
 _TYPE_ALIASES = {"sla": "time_limit", "timelimit": "time_limit", "time": "time_limit", "deadline": "time_limit",

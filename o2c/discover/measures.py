@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.conform.rules import CANCEL_WORDS
 from o2c.discover.rework import rework_cases
-from o2c.log.activities import PAYMENT_ACTIVITIES
+from o2c.log.activities import CANCEL_WORDS, PAYMENT_ACTIVITIES
 from o2c.log.eventlog import NS_PER_SECOND, EventLog
 from o2c.log.index import activity_events, first_per_case
 

@@ -30,11 +30,11 @@ from o2c.i18n import Language, t
 from o2c.improve.automation import automation_candidates, default_system_resources
 from o2c.improve.cost import default_cost_table
 from o2c.improve.root_causes import Outcome, available_outcomes, top_root_causes
+from o2c.improve.settings import Settings
 from o2c.improve.what_if import AUTOMATED_COST_SHARE, AUTOMATED_WAIT_SECONDS, Scenario, savings
 from o2c.log.columns import column_label
 from o2c.log.eventlog import LogView
 from o2c.log.index import activity_events
-from o2c.monitor.kpis import KpiSettings
 
 DAY = 86_400.0
 KINDS = ("bottleneck", "rework", "rule", "root_cause", "automation")
@@ -60,7 +60,7 @@ class Opportunity:
         return int(np.count_nonzero(self.cases))
 
 
-def opportunities(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+def opportunities(view: LogView, settings: Settings = Settings(), lang: Language = "en",
                   per_kind: int = 3) -> list[Opportunity]:
     """The top ``per_kind`` opportunities of each kind for the selected orders, largest gain first."""
     if view.n_cases == 0:
@@ -82,7 +82,7 @@ def priority(opportunity: Opportunity, among: list[Opportunity]) -> float:
     return 100 * (share_days + share_cost) / (2 if days > 0 and cost > 0 else 1)
 
 
-def improvement_backlog(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+def improvement_backlog(view: LogView, settings: Settings = Settings(), lang: Language = "en",
                         per_kind: int = 3) -> pd.DataFrame:
     """The backlog as a table: ``rank``, ``kind`` (translated), ``title``, ``evidence``, ``orders``, ``gain_days``
     (order-days), ``gain_cost`` and ``priority``."""
@@ -132,7 +132,7 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
     return found
 
 
-def _rework(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+def _rework(view: LogView, settings: Settings, lang: Language, limit: int) -> list[Opportunity]:
     table = rework(view).by_activity.head(limit)
     costs = _activity_costs(view, settings)
     found = []
@@ -148,7 +148,7 @@ def _rework(view: LogView, settings: KpiSettings, lang: Language, limit: int) ->
     return found
 
 
-def _rules(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> list[Opportunity]:
     results = evaluate_rules(view.log, settings.rules)
     durations = view.log.case_duration_seconds
     clean = view.case_mask & (results.violations == 0)
@@ -169,7 +169,7 @@ def _rules(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> 
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
 
 
-def _root_causes(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+def _root_causes(view: LogView, settings: Settings, lang: Language, limit: int) -> list[Opportunity]:
     """The strongest cause of each outcome (late payment, late delivery, slow) whose orders also take longer."""
     available = available_outcomes(view.log, settings.rules)
     found = []
@@ -189,7 +189,7 @@ def _root_causes(view: LogView, settings: KpiSettings, lang: Language, limit: in
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]
 
 
-def _automation(view: LogView, settings: KpiSettings, lang: Language, limit: int) -> list[Opportunity]:
+def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -> list[Opportunity]:
     """The top automation candidates, each with the what-if of automating it (cost and waiting before it)."""
     systems = settings.systems if settings.systems is not None else default_system_resources(view.log)
     costs = settings.costs if settings.costs is not None else default_cost_table(view.log)
@@ -209,7 +209,7 @@ def _automation(view: LogView, settings: KpiSettings, lang: Language, limit: int
     return found
 
 
-def _activity_costs(view: LogView, settings: KpiSettings) -> dict[str, float] | None:
+def _activity_costs(view: LogView, settings: Settings) -> dict[str, float] | None:
     table = settings.costs if settings.costs is not None else default_cost_table(view.log)
     return {name: table.cost_of(name) for name in view.log.activity_names}
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, UploadError, read_upload
+from o2c.errors import UploadError
+from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, read_upload
 from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 from o2c.ingest.validate import Issue, ValidationReport, issue_for_rows

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from o2c.errors import FixableError
+from o2c.errors import UploadError
 from o2c.ingest.safety import check_upload
 from o2c.log.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
@@ -28,10 +28,6 @@ MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
 HEADER_SEARCH_ROWS = 30
 _HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header search looks at
 SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
-
-
-class UploadError(FixableError):
-    """A file that cannot be read at all; ``message`` says why, ``fix`` what the user can do."""
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,6 @@ PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive paymen
 # Steps that wait on customers or carriers, not on us: automating how they are booked saves handling cost, but
 # the time before them stays.
 EXTERNAL_ACTIVITIES = frozenset({"Delivered", "Payment Received"}) | {"收到付款"}
+
+
+CANCEL_WORDS = ("cancel", "取消")

@@ -14,11 +14,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
+from o2c.conform.rules import evaluate_rules, rules_fit
 from o2c.discover.measures import order_measures
 from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources, touchless_orders
-from o2c.improve.cost import CostTable, default_cost_table, order_costs
+from o2c.improve.cost import default_cost_table, order_costs
+from o2c.improve.settings import Settings
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.periods import Period, period_codes, period_starts
 from o2c.stats import group_quantiles
@@ -68,18 +69,6 @@ KPIS: dict[str, Kpi] = {kpi.key: kpi for kpi in CATALOGUE}
 
 
 @dataclass(frozen=True)
-class KpiSettings:
-    """What some KPIs depend on: the rules (adherence, first-time-right), which resources are systems
-    (touchless; None = detected from the log), the cost table (None = the defaults) and which date on-time
-    delivery is measured against."""
-
-    rules: RuleSet = DEFAULT_RULES
-    systems: tuple[str, ...] | None = None
-    costs: CostTable | None = None
-    on_time_basis: Literal["requested", "promised"] = "requested"
-
-
-@dataclass(frozen=True)
 class KpiValue:
     """A KPI's value over a view; ``value`` is None with ``missing`` (the column or activity that would enable
     it) when the log cannot give it, or None with ``judged`` 0 when no selected order can be judged."""
@@ -96,7 +85,7 @@ class _PerOrder:
     missing: dict[str, str] = field(default_factory=dict)
 
 
-def kpi_values(view: LogView, settings: KpiSettings = KpiSettings()) -> list[KpiValue]:
+def kpi_values(view: LogView, settings: Settings = Settings()) -> list[KpiValue]:
     """Every KPI of the catalogue over the selected orders, in catalogue order."""
     per_order = _per_order(view.log, settings)
     mask = view.case_mask
@@ -111,14 +100,14 @@ def kpi_values(view: LogView, settings: KpiSettings = KpiSettings()) -> list[Kpi
     return results
 
 
-def kpi_dict(view: LogView, settings: KpiSettings = KpiSettings()) -> dict[str, dict]:
+def kpi_dict(view: LogView, settings: Settings = Settings()) -> dict[str, dict]:
     """The KPIs as plain JSON: ``{key: {"value", "unit", "judged_orders", "missing"}}``; times in seconds."""
     return {v.kpi.key: {"value": v.value, "unit": v.kpi.unit, "judged_orders": v.judged,
                         "missing": None if v.missing is None else f"needs {v.missing}"}
             for v in kpi_values(view, settings)}
 
 
-def kpi_trend(view: LogView, settings: KpiSettings = KpiSettings(), period: Period = "month") -> pd.DataFrame:
+def kpi_trend(view: LogView, settings: Settings = Settings(), period: Period = "month") -> pd.DataFrame:
     """Every available KPI per period in which the orders were created: one row per period (``period``, naive
     UTC start) and one column per KPI key; NaN where no order of the period can be judged."""
     log = view.log
@@ -161,7 +150,7 @@ def _grouped(how: Aggregate, groups: np.ndarray, values: np.ndarray, n_groups: i
     return group_quantiles(groups, values, n_groups, (0.5 if how == "median" else 0.9,)).quantiles[:, 0]
 
 
-def _per_order(log: EventLog, settings: KpiSettings) -> _PerOrder:
+def _per_order(log: EventLog, settings: Settings) -> _PerOrder:
     cache = log.memo("kpi_per_order", dict)
     if settings not in cache:
         if len(cache) >= 8:  # settings edited in the app: keep the recent ones
@@ -170,7 +159,7 @@ def _per_order(log: EventLog, settings: KpiSettings) -> _PerOrder:
     return cache[settings]
 
 
-def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
+def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     measures = order_measures(log)
     values: dict[str, np.ndarray] = {}
     missing: dict[str, str] = {}
@@ -216,7 +205,7 @@ def _compute(log: EventLog, settings: KpiSettings) -> _PerOrder:
     return _PerOrder(values, missing)
 
 
-def _costs(log: EventLog, settings: KpiSettings) -> np.ndarray | None:
+def _costs(log: EventLog, settings: Settings) -> np.ndarray | None:
     table = settings.costs if settings.costs is not None else default_cost_table(log)
     costs = order_costs(log, table)
     return costs if np.any(costs) else None

@@ -22,11 +22,13 @@ from typing import Iterator, Mapping
 import numpy as np
 import pandas as pd
 
+from o2c.errors import SnapshotStoreError
 from o2c.i18n import Language
+from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.filters import Filters
 from o2c.log.periods import Period
-from o2c.monitor.kpis import KPIS, KpiSettings, kpi_dict, kpi_trend
+from o2c.monitor.kpis import KPIS, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import kpi_changes
 
 APP_DIR = "o2c-explorer"
@@ -54,10 +56,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 assert len(MIGRATIONS) == SCHEMA_VERSION
 LIST_COLUMNS = ["id", "label", "created_at", "source_name", "filter_description", "first_event", "last_event",
                 "orders"]
-
-
-class SnapshotStoreError(Exception):
-    """The snapshot file cannot be used (written by a newer version of the app, or not a snapshot store)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,7 +110,7 @@ def default_store_path(environ: Mapping[str, str] | None = None, platform: str |
     return base / APP_DIR / FILE_NAME
 
 
-def snapshot_from_view(view: LogView, settings: KpiSettings = KpiSettings(), label: str = "",
+def snapshot_from_view(view: LogView, settings: Settings = Settings(), label: str = "",
                        source_name: str = "", lang: Language = "en", filters: Filters = Filters(), *,
                        trend_period: Period | None = "month", settings_note: str = "") -> Snapshot:
     """A snapshot of the selected orders' KPIs now (not stored: pass it to ``SnapshotStore.save``).

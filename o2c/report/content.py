@@ -21,9 +21,10 @@ from o2c.discover.variants import full_path, short_path, variant_table
 from o2c.format import format_duration
 from o2c.i18n import Language, t
 from o2c.improve.backlog import improvement_backlog
+from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.index import variant_index
-from o2c.monitor.kpis import CATALOGUE, KpiSettings, KpiValue, kpi_trend, kpi_values
+from o2c.monitor.kpis import CATALOGUE, KpiValue, kpi_trend, kpi_values
 
 DAY = 86_400.0
 TOP_VARIANTS = 20
@@ -61,7 +62,7 @@ class ReportContent:
     backlog: pd.DataFrame
 
 
-def report_content(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+def report_content(view: LogView, settings: Settings = Settings(), lang: Language = "en",
                    filter_text: str = "", source_name: str = "") -> ReportContent:
     """The content of a report on the selected orders; ``filter_text`` describes the filters in words."""
     stats = overview(view)
@@ -129,7 +130,7 @@ def kpi_note(value: KpiValue, lang: Language) -> str:
     return ""
 
 
-def _currency(view: LogView, settings: KpiSettings) -> str:
+def _currency(view: LogView, settings: Settings) -> str:
     if settings.costs is not None:
         return str(getattr(settings.costs, "currency", ""))
     from o2c.improve.cost import default_cost_table  # noqa: PLC0415 - as o2c.monitor.kpis does
@@ -137,7 +138,7 @@ def _currency(view: LogView, settings: KpiSettings) -> str:
     return default_cost_table(view.log).currency
 
 
-def _trend(view: LogView, settings: KpiSettings) -> pd.DataFrame:
+def _trend(view: LogView, settings: Settings) -> pd.DataFrame:
     trend = kpi_trend(view, settings, "month")
     seconds = [kpi.key for kpi in CATALOGUE if kpi.unit == "seconds" and kpi.key in trend]
     return trend.assign(**{key: trend[key] / DAY for key in seconds})
@@ -178,7 +179,7 @@ def _bottlenecks(view: LogView) -> tuple[pd.DataFrame, int]:
     }), len(every)
 
 
-def _backlog(view: LogView, settings: KpiSettings, lang: Language) -> pd.DataFrame:
+def _backlog(view: LogView, settings: Settings, lang: Language) -> pd.DataFrame:
     table = improvement_backlog(view, settings, lang)
     return table.assign(gain_cost=table["gain_cost"].astype(float))
 

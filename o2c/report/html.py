@@ -19,8 +19,9 @@ from o2c.discover.process_map import detailed_map
 from o2c.export import escape_html
 from o2c.format import format_duration
 from o2c.i18n import Language, t
+from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
-from o2c.monitor.kpis import CATALOGUE, KpiSettings
+from o2c.monitor.kpis import CATALOGUE
 from o2c.monitor.monitoring import STILL_OPEN, open_share
 from o2c.report.content import ReportContent, is_missing, kpi_note, kpi_text, report_content, violation_header
 
@@ -31,7 +32,7 @@ VIOLATION_COLUMNS = ("Order Number", "Account", "Rule", "When (UTC)", "Details")
 Cell = Callable[[object], str]
 
 
-def html_report(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+def html_report(view: LogView, settings: Settings = Settings(), lang: Language = "en",
                 filter_text: str = "", source_name: str = "") -> str:
     """The HTML report of the selected orders: header, KPI cards with formulas, trends, process map, variants,
     bottlenecks, violations and the improvement backlog."""

@@ -20,8 +20,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from o2c.export import neutralise, neutralise_formulas
 from o2c.i18n import Language, t
+from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
-from o2c.monitor.kpis import CATALOGUE, KpiSettings
+from o2c.monitor.kpis import CATALOGUE
 from o2c.monitor.monitoring import open_share
 from o2c.report.content import (
     VIOLATIONS_PER_RULE,
@@ -66,7 +67,7 @@ class Column:
     wrap: bool = False
 
 
-def excel_report(view: LogView, settings: KpiSettings = KpiSettings(), lang: Language = "en",
+def excel_report(view: LogView, settings: Settings = Settings(), lang: Language = "en",
                  filter_text: str = "", source_name: str = "") -> bytes:
     """The Excel report of the selected orders: sheets Summary, Trends, Variants, Bottlenecks, Violations and
     Backlog (names translated), each with a title block and a bold frozen header."""

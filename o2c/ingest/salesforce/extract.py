@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from o2c.errors import FixableError
+from o2c.errors import ExtractError
 
 DEFAULT_API_VERSION = "59.0"
 # Environment variables (also read from a .env file); the process environment wins over the file.
@@ -64,10 +64,6 @@ QUERIES: tuple[ObjectQuery, ...] = (
 )
 
 Progress = Callable[[str, int, int, int], None]  # (object, records so far, objects done, objects in total)
-
-
-class ExtractError(FixableError):
-    """Extraction cannot go on; ``message`` says why, ``fix`` what to do."""
 
 
 @dataclass(frozen=True)
