@@ -65,7 +65,7 @@ SF_HEADERS = st.lists(st.sampled_from(["Id", "OrderId", "OrderNumber", "Field", 
 @given(headers=SF_HEADERS, rows=st.lists(st.lists(CELL, max_size=8), max_size=10), workbook=st.booleans())
 def test_random_salesforce_exports_never_crash_the_converter(headers: list[str], rows: list[list[str]],
                                                              workbook: bool) -> None:
-    from o2c.ingest.salesforce.convert import convert_exports  # noqa: PLC0415
+    from o2c.ingest.salesforce.convert import convert_exports
 
     text = "\n".join([",".join(headers)] + [",".join(r) for r in rows]).encode()
     result = convert_exports({"export.xlsx" if workbook else "export.csv": text})

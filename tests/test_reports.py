@@ -121,7 +121,7 @@ def test_excel_trends_variants_bottlenecks_and_violations(sample_log, sample_exc
     assert rules.set_index("Rule").loc["Four eyes on credit", "Orders"] == 57
     orders = _table(sample_excel["Violations"], "Rule", nth=1)
     assert orders.columns[-1] == "Details" and "Salesforce Order Id" in orders.columns
-    assert 0 < len(orders) and orders.groupby("Rule").size().max() == 100
+    assert len(orders) > 0 and orders.groupby("Rule").size().max() == 100
     assert pd.api.types.is_datetime64_any_dtype(orders["When (UTC)"])  # dates, not text
     backlog = _table(sample_excel["Backlog"], "Rank")
     assert backlog["Rank"].tolist() == list(range(1, len(backlog) + 1)) and len(backlog) > 0

@@ -58,7 +58,7 @@ class FakeSalesforce(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         url = urlparse(self.path)
         if self.headers.get("Authorization") != "Bearer GOOD":
             return self.reply(401, error("INVALID_SESSION_ID", "Session expired or invalid"))
@@ -79,7 +79,7 @@ class FakeSalesforce(BaseHTTPRequestHandler):
             return self.reply(403, error("INSUFFICIENT_ACCESS", "insufficient access rights on object"))
         return self.reply(200, {"Order": ORDER_PAGE_1, "OrderHistory": HISTORY}.get(target, EMPTY))
 
-    def do_POST(self) -> None:  # noqa: N802 - the SOAP login of username + password + security token
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         fault = (b'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv='
                  b'"http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com">'
@@ -107,7 +107,7 @@ class FakeSalesforce(BaseHTTPRequestHandler):
 class HttpsToHttp(HTTPAdapter):
     """simple-salesforce builds https://{instance} URLs; the local recording server speaks plain HTTP."""
 
-    def send(self, request, **kwargs):  # noqa: ANN001, ANN201
+    def send(self, request, **kwargs):
         request.url = request.url.replace("https://", "http://", 1)
         return super().send(request, **kwargs)
 
@@ -124,7 +124,7 @@ def server():
     srv.server_close()
 
 
-def client(srv: HTTPServer, token: str = "GOOD"):  # noqa: ANN201
+def client(srv: HTTPServer, token: str = "GOOD"):
     port = srv.server_address[1]
     session = requests.Session()
     session.mount(f"https://127.0.0.1:{port}", HttpsToHttp())
@@ -176,7 +176,7 @@ class ToLocalServer(HTTPAdapter):
         super().__init__()
         self.port = port
 
-    def send(self, request, **kwargs):  # noqa: ANN001, ANN201
+    def send(self, request, **kwargs):
         path = request.url.split("/", 3)[3]
         request.url = f"http://127.0.0.1:{self.port}/{path}"
         return super().send(request, **kwargs)

@@ -26,7 +26,7 @@ from o2c.monitor.snapshots import (
     snapshot_from_view,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def snapshot(label: str, **values: float | None) -> Snapshot:

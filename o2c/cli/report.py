@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         args.out.write_bytes(excel_report(view, settings, args.lang, text, args.file.name))
     print(t("cli.report.wrote", args.lang, path=args.out, orders=view.n_cases, seconds=time.perf_counter() - began))
     if args.snapshot:
-        from o2c.errors import SnapshotStoreError
+        from o2c.errors import SnapshotStoreError  # noqa: PLC0415 - the store only when asked for
         from o2c.monitor.snapshots import SnapshotStore, snapshot_from_view  # noqa: PLC0415
 
         store = SnapshotStore(args.store)

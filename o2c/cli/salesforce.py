@@ -75,7 +75,7 @@ def _write(files: dict[str, bytes], rules: list[MappingRule], args: argparse.Nam
 
 
 def _extract(args: argparse.Namespace, rules: list[MappingRule]) -> int:
-    from o2c.errors import ExtractError
+    from o2c.errors import ExtractError  # noqa: PLC0415 - simple-salesforce only for extract
     from o2c.ingest.salesforce.extract import connect, credentials_from_env, extract_exports  # noqa: PLC0415
 
     try:

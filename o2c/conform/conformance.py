@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -59,7 +60,7 @@ def bpmn_model(data: bytes) -> ReferenceModel:
     model = ReferenceModel("bpmn:" + _digest(data), "bpmn", bpmn=data)
     try:
         net, _, _ = petri_net(model)
-    except Exception as error:  # noqa: BLE001 - pm4py raises many types for bad XML
+    except Exception as error:
         raise ModelError("conf.model.error.read") from error
     if not any(t.label for t in net.transitions):
         _NETS.pop(model.key, None)
@@ -125,10 +126,10 @@ def end_activities(model: ReferenceModel) -> frozenset[str]:
     while changed:  # per place of the model, a few dozen at most
         changed = False
         for transition in net.transitions:
-            if transition.label is None and transition not in finishing:
-                if any(arc.target in finishing for arc in transition.out_arcs):
-                    finishing |= {transition, *(arc.source for arc in transition.in_arcs)}
-                    changed = True
+            if (transition.label is None and transition not in finishing
+                    and any(arc.target in finishing for arc in transition.out_arcs)):
+                finishing |= {transition, *(arc.source for arc in transition.in_arcs)}
+                changed = True
     return frozenset(t.label for t in net.transitions
                      if t.label and any(arc.target in finishing for arc in t.out_arcs))
 
@@ -209,7 +210,7 @@ def _replay(sequences: Sequence[tuple[str, ...]], model: ReferenceModel, count_u
 
 def _traces(sequences: Sequence[tuple[str, ...]]):
     from pm4py.objects.log.obj import Event, Trace  # noqa: PLC0415
-    from pm4py.objects.log.obj import EventLog as Pm4pyLog
+    from pm4py.objects.log.obj import EventLog as Pm4pyLog  # noqa: PLC0415
 
     return Pm4pyLog([Trace([Event({"concept:name": a}) for a in sequence]) for sequence in sequences])
 

@@ -7,8 +7,8 @@ more rows than there are bins, periods or values. Quantiles use numpy's default 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import pandas as pd

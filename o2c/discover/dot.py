@@ -89,10 +89,7 @@ def process_map_dot(pm: ProcessMap, metric: str = "events", lang: Language = "en
     for row in pm.activities.itertuples(index=False):
         lines.append(_node_line(row, node_metric, top, performance, lang))
     inner = pm.edges[(pm.edges["source"] >= 0) & (pm.edges["target"] >= 0)]
-    if performance:
-        values = inner[_WAIT_COLUMNS[metric]]
-    else:
-        values = pm.edges["count" if metric == "events" else "cases"]
+    values = inner[_WAIT_COLUMNS[metric]] if performance else pm.edges["count" if metric == "events" else "cases"]
     largest = float(values.max()) if len(values) and values.max() > 0 else 1.0
     for edge in pm.edges.itertuples(index=False):
         lines.append(_edge_line(pm, edge, metric, largest, lang))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Collection, Iterable
 
 import numpy as np
 import pandas as pd

@@ -9,8 +9,8 @@ written as text) stays a string column, which the timestamp parser reads faster.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable
 
 import numpy as np
 import pandas as pd

@@ -6,9 +6,10 @@ cases (``LogView``), never a copy of the events.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -261,7 +262,7 @@ def unique_categorical(codes: np.ndarray, categories: pd.Index) -> pd.Categorica
     pandas would check the categories again by hashing every one of them (seconds for millions of ids); the
     callers guarantee what that check proves.
     """
-    dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)  # noqa: SLF001 - see above
+    dtype = pd.CategoricalDtype._from_fastpath(categories, ordered=False)
     return pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
 
 

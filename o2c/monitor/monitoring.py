@@ -4,7 +4,8 @@ and KPI values written the way cards and tables show them."""
 from __future__ import annotations
 
 import math
-from typing import Literal, Mapping
+from collections.abc import Mapping
+from typing import Literal
 
 import pandas as pd
 

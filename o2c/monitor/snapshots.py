@@ -14,10 +14,10 @@ import math
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -123,7 +123,7 @@ def snapshot_from_view(view: LogView, settings: Settings = Settings(), label: st
     currency = getattr(settings.costs, "currency", None) or _default_currency(view)
     return Snapshot(
         label=label.strip() or f"{dt.date.today():%Y-%m-%d}",
-        created_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         source_name=source_name,
         filter_description=filters.describe(view.n_cases, log.n_cases, lang),
         first_event=first, last_event=last, orders=int(view.n_cases),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd

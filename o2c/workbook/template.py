@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import numbers
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -238,7 +238,7 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, number_format: str) -> Any:
         if isinstance(value, pd.Timestamp):
             value = value.to_pydatetime()
         if isinstance(value, datetime) and value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         cell = WriteOnlyCell(ws, value)
         cell.number_format = number_format
         return cell

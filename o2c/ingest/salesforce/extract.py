@@ -97,7 +97,7 @@ def credentials_from_env(environ: Mapping[str, str] | None = None,
     return {k: v for k, v in merged.items() if k in ENV_VARIABLES and v}
 
 
-def connect(credentials: Mapping[str, str], session=None):  # noqa: ANN001, ANN201 - requests/simple_salesforce types
+def connect(credentials: Mapping[str, str], session=None):
     """A logged-in ``simple_salesforce.Salesforce``: access token, JWT bearer, or username + password + token."""
     from simple_salesforce import Salesforce  # noqa: PLC0415 - only extraction needs it
     from simple_salesforce.exceptions import SalesforceAuthenticationFailed, SalesforceError  # noqa: PLC0415
@@ -138,13 +138,13 @@ def soql(query: ObjectQuery, fields: Iterable[str], since: dt.date | dt.datetime
     if since is not None and query.changed_field:
         moment = since if isinstance(since, dt.datetime) else dt.datetime.combine(since, dt.time())
         if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
         conditions.append(f"{query.changed_field} >= {moment:%Y-%m-%dT%H:%M:%SZ}")
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return f"SELECT {', '.join(fields)} FROM {query.name}{where}"
 
 
-def extract_exports(sf, since: dt.date | dt.datetime | None = None,  # noqa: ANN001 - simple_salesforce type
+def extract_exports(sf, since: dt.date | dt.datetime | None = None,
                     queries: tuple[ObjectQuery, ...] = QUERIES, progress: Progress | None = None) -> ExtractResult:
     """Read every object (all pages) into CSV bytes; raises ``ExtractError`` for credential or permission errors."""
     files: dict[str, bytes] = {}
@@ -162,7 +162,7 @@ def extract_exports(sf, since: dt.date | dt.datetime | None = None,  # noqa: ANN
     return ExtractResult(files, counts, problems)
 
 
-def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[dict] | None:  # noqa: ANN001
+def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[dict] | None:
     from simple_salesforce.exceptions import (  # noqa: PLC0415
         SalesforceExpiredSession,
         SalesforceMalformedRequest,
@@ -207,14 +207,14 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
                                "to the extraction user.") from error
 
 
-def _error_code(error) -> str:  # noqa: ANN001
+def _error_code(error) -> str:
     content = error.content
     if isinstance(content, list) and content and isinstance(content[0], dict):
         return str(content[0].get("errorCode", ""))
     return ""
 
 
-def _error_text(error) -> str:  # noqa: ANN001
+def _error_text(error) -> str:
     content = error.content
     if isinstance(content, list) and content and isinstance(content[0], dict):
         return f"{content[0].get('errorCode', '')}: {content[0].get('message', '')}"
