@@ -26,7 +26,6 @@ from o2c.conform.rules import (
     UNITS,
     adherence,
     adherence_trend,
-    apply_editor_changes,
     evaluate_rules,
     parse_rules,
     rule_examples,
@@ -42,6 +41,7 @@ from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.format import format_duration, signed_duration
 from o2c.log.attributes import attribute_codes, pool_rare, split_attributes
 from o2c.log.index import variant_index
+from ui.editable_table import apply_editor_changes
 from ui.state import column_name, dataset, language, page_view, tr
 
 EXAMPLES = 5

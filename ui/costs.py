@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from o2c.conform.rules import apply_editor_changes
 from o2c.improve.automation import resource_codes
 from o2c.improve.cost import COST_COLUMN, MINUTES_COLUMN, CostTable, cost_table_for, table_from_frame
 from o2c.log.eventlog import EventLog
+from ui.editable_table import apply_editor_changes
 from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, dataset, tr
 
 
