@@ -18,14 +18,16 @@ from o2c.improve.compare import (
     QUERY_PRESET,
     SUMMARY_SIZE,
     Comparison,
+    DifferenceMap,
     Groups,
     compare,
     describe,
+    difference_map,
+    difference_map_dot,
     path_label,
     period_groups,
     value_groups,
 )
-from o2c.improve.compare_map import DifferenceMap, difference_map, difference_map_dot
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
 from o2c.log.index import variant_index

@@ -20,7 +20,7 @@ from o2c.discover.dot import map_preamble, quote
 from o2c.discover.process_map import END, START, ProcessMap, process_map, simplify, top_activities
 from o2c.format import percent, short_duration
 from o2c.i18n import Language, t
-from o2c.improve.compare import path_wait_tests
+from o2c.improve.compare.tables import path_wait_tests
 from o2c.log.eventlog import LogView
 from o2c.stats import bonferroni_z, rate_difference
 
