@@ -18,6 +18,7 @@ from o2c.conform.rules import (DEFAULT_RULES, RULE_TYPES, SEVERITIES, UNITS, adh
                        rules_fit, violations_export)
 from o2c.discover.variants import variant_index, variant_rows, variant_table
 from ui.state import column_name, dataset, language, page_view, tr
+from ui.text import md, tr_md
 
 EXAMPLES = 5
 ALIGN_SECONDS = 20.0
@@ -129,7 +130,7 @@ def examples_table(view, frame: pd.DataFrame, key: str) -> None:
 
 def link_to_order(view, code: int) -> None:
     st.session_state["order_lookup"] = str(view.log.cases["case_id"].iloc[code])
-    st.page_link("pages/order_explorer.py", label=tr("conf.open_order", order=order_label(view.log, code)),
+    st.page_link("pages/order_explorer.py", label=tr_md("conf.open_order", order=order_label(view.log, code)),
                  icon=":material/search:")
 
 
@@ -188,9 +189,9 @@ def violations_section(view, results) -> None:
 
 def rule_details(view, results, index: int, row: pd.Series) -> None:
     head, pick = st.columns([3, 2], vertical_alignment="center")
-    head.markdown(f"**{row['rule']}** · {severity_label(row['severity'])}")
+    head.markdown(f"**{md(row['rule'])}** · {severity_label(row['severity'])}")
     if row["description"]:
-        head.caption(row["description"])
+        head.caption(md(row["description"]))
     if row["orders"] == 0:
         st.caption(tr("conf.rule.clean"))
         return
@@ -264,7 +265,7 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
 def steps_text() -> str:
     marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
              "required": ""}
-    return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
+    return " → ".join(md(step.activity) + marks[step.kind] for step in standard_steps())
 
 
 def model_section(view) -> None:
@@ -330,7 +331,7 @@ def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
     if scope is not None:
         cases = cases[scope[cases]]
     slowest = cases[np.argsort(-view.log.case_duration_seconds[cases], kind="stable")[:EXAMPLES]]
-    st.markdown(tr("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
+    st.markdown(tr_md("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
     frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
                           "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
     event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",
@@ -391,10 +392,10 @@ def rules_section(view, problems: list, sheet_problems: list) -> None:
 def show_problems(problems: list, sheet_problems: list) -> None:
     lang = language()
     if sheet_problems:
-        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
+        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
                    icon=":material/warning:")
     if problems:
-        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
+        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
                    icon=":material/warning:")
 
 

@@ -11,6 +11,7 @@ from o2c.discover.cycle_times import (DAYS, TimeUnit, default_milestones, durati
 from o2c.discover.order_detail import order_label
 from o2c.discover.overview import format_duration
 from ui.state import column_name, page_view, tr
+from ui.text import tr_md
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
 BLUE, ORANGE = "#4c78a8", "#f58518"
@@ -171,7 +172,7 @@ def bottleneck_section(view) -> None:
 
 def slowest_section(view, transition: pd.Series) -> None:
     source, target = transition["source"], transition["target"]
-    st.markdown(f"**{tr('cycle.slowest', transition=f'{source} → {target}')}**")
+    st.markdown(f"**{tr_md('cycle.slowest', transition=f'{source} → {target}')}**")
     slow = slowest_on_transition(view, source, target)
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])
@@ -184,7 +185,7 @@ def slowest_section(view, transition: pd.Series) -> None:
     if rows:
         code = int(slow["case_code"].iloc[rows[0]])
         st.session_state["order_lookup"] = str(slow["case_id"].iloc[rows[0]])
-        st.page_link("pages/order_explorer.py", label=tr("cycle.open_order", order=order_label(view.log, code)),
+        st.page_link("pages/order_explorer.py", label=tr_md("cycle.open_order", order=order_label(view.log, code)),
                      icon=":material/search:")
     else:
         st.caption(tr("cycle.slowest.pick"))

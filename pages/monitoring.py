@@ -22,6 +22,7 @@ from o2c.conform.rules import DEFAULT_RULES
 from o2c.monitor.snapshots import (SESSION_PREFIX, Snapshot, SnapshotStore, SnapshotStoreError, compare_snapshots,
                                    list_workspaces, snapshot_from_view, workspace_name, workspace_path)
 from ui.state import dataset, filters, kpi_settings, language, page_view, tr
+from ui.text import tr_md
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -87,7 +88,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr("monitor.needs", what=value.missing))
+            st.caption(tr_md("monitor.needs", what=value.missing))
         elif kpi.key == "orders":
             st.caption(tr("monitor.card.total", n=total))
         elif kpi.aggregate == "count":
@@ -260,7 +261,7 @@ def save_snapshot(view, settings: KpiSettings, note: str) -> None:
         st.session_state["monitor_store_error"] = without_path(error)
         return
     st.session_state.pop("monitor_store_error", None)
-    st.toast(tr("monitor.saved", label=label), icon=":material/check_circle:")
+    st.toast(tr_md("monitor.saved", label=label), icon=":material/check_circle:")
 
 
 def ask_delete(snapshot_id: int) -> None:
@@ -322,11 +323,11 @@ def snapshots_section(view, settings: KpiSettings, note: str) -> None:
                       on_click=save_snapshot, args=(view, settings, note), width="stretch")
         st.caption(tr("monitor.workspace.caption"))
     if st.session_state.get("monitor_store_error"):
-        st.error(tr("monitor.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
+        st.error(tr_md("monitor.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
     try:
         table = store().list()
     except (SnapshotStoreError, sqlite3.Error) as error:
-        st.error(tr("monitor.store.error", error=without_path(error)), icon=":material/error:")
+        st.error(tr_md("monitor.store.error", error=without_path(error)), icon=":material/error:")
         return
     st.subheader(tr("monitor.saved.title"))
     if table.empty:
@@ -379,7 +380,7 @@ def delete_part(ids: list[int], label_of) -> None:
                      expanded=st.session_state.get(PENDING_DELETE) is not None):
         pending = st.session_state.get(PENDING_DELETE)
         if pending is not None and pending in ids:
-            st.warning(tr("monitor.delete.confirm", label=label_of(pending)), icon=":material/warning:")
+            st.warning(tr_md("monitor.delete.confirm", label=label_of(pending)), icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
             yes.button(tr("monitor.delete.yes"), key="monitor_delete_yes", type="primary",
                        on_click=confirm_delete, args=(pending,), width="stretch")

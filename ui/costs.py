@@ -14,6 +14,7 @@ from o2c.improve.cost import COST_COLUMN, MINUTES_COLUMN, CostTable, cost_table_
 from o2c.log.eventlog import EventLog
 from o2c.conform.rules import apply_editor_changes
 from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, dataset, tr
+from ui.text import tr_md
 
 
 def _source(log: EventLog) -> tuple[str, pd.DataFrame, list]:
@@ -80,7 +81,7 @@ def cost_editor(log: EventLog) -> None:
                                                           format="%g", help=tr("auto.col.manual_minutes.help"))})
     st.button(tr("auto.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
-        st.warning(tr("auto.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
+        st.warning(tr_md("auto.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
                    icon=":material/warning:")
 
 

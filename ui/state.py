@@ -18,6 +18,7 @@ from o2c.i18n import Language, t
 from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
 from o2c.log.pseudonymise import new_key, pseudonymise_log
 from o2c.conform.rules import DEFAULT_RULES, RuleSet, parse_rules, read_rules_sheet
+from ui.text import md
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -117,7 +118,7 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()
