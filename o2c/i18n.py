@@ -1371,6 +1371,9 @@ TEXT: dict[str, dict[Language, str]] = {
                               "paths; numbers count how often each step and path happens.",
                         "zh": "显示 {all_activities} 个活动中的 {activities} 个,以及 {all_paths} 条路径中最重要的 {paths} 条;"
                               "数字为各步骤和路径发生的次数。"},
+    "report.map.failed": {"en": "Graphviz could not draw the map of these activities, so the busiest paths are listed "
+                                 "instead.",
+                          "zh": "Graphviz 无法绘制这些活动的流程图,因此改为列出最繁忙的路径。"},
     "report.map.fallback": {"en": "Graphviz (the dot program) is not installed where this report was made, so the map "
                                   "is listed as its busiest paths instead.",
                             "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。"},

@@ -6,11 +6,11 @@ import streamlit as st
 
 from o2c.ingest.load import LoadOptions
 from o2c.log.columns import REQUIRED_EVENT_COLUMNS
-from o2c.ingest.read import MAX_UPLOAD_MB
 from o2c.ingest.salesforce.convert import convert_exports
 from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.workbook.template import build_template
 from ui.state import dataset, load, load_sample, tr
+from ui.limits import max_upload_mb
 from ui.text import md, tr_md
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
@@ -76,7 +76,7 @@ with sample_col.container(border=True, height="stretch"):
         st.rerun()  # the sidebar was drawn before the data arrived: draw it again with the filters
 with upload_col.container(border=True, height="stretch"):
     st.markdown(f"**2 · {tr('data.upload')}**")
-    upload = st.file_uploader(tr("data.upload.help", mb=MAX_UPLOAD_MB), type=UPLOAD_TYPES, key="upload")
+    upload = st.file_uploader(tr("data.upload.help", mb=f"{max_upload_mb():,}"), type=UPLOAD_TYPES, key="upload")
     with st.expander(tr("data.options")):
         zones = COMMON_ZONES + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
         timezone = st.selectbox(tr("data.timezone"), zones, key="timezone")

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.improve.compare import path_wait_tests, percent
-from o2c.discover.dot import map_preamble, quote, short_duration
+from o2c.discover.dot import MAX_NAME, map_preamble, quote, short_duration, shorten
 from o2c.log.eventlog import LogView
 from o2c.i18n import Language, t
 from o2c.discover.process_map import END, START, ProcessMap, process_map, simplify, top_activities
@@ -206,4 +206,5 @@ def _node_id(code: int) -> str:
 
 
 def _wrap(name: str) -> str:
+    name = shorten(name, MAX_NAME)
     return "\n".join(textwrap.wrap(name, 22, break_long_words=True) or [name])

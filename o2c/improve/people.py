@@ -31,7 +31,7 @@ import pandas as pd
 
 from o2c.improve.cost import repeated_executions
 from o2c.discover.cycle_times import period_codes, period_starts
-from o2c.discover.dot import quote, short_duration
+from o2c.discover.dot import MAX_NAME, quote, short_duration, shorten
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.i18n import Language, t
 
@@ -324,7 +324,7 @@ def _level(ratio: float, steps: int) -> int:
 
 
 def _wrap(name: str) -> str:
-    return "\n".join(textwrap.wrap(name, _WRAP) or [""])
+    return "\n".join(textwrap.wrap(shorten(name, MAX_NAME), _WRAP) or [""])
 
 
 # --- the per-log, per-level index --------------------------------------------------------------------------------
