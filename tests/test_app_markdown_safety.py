@@ -42,6 +42,8 @@ def test_md_neutralises_each_kind_of_markup():
         for marker in ("](", "**", "__", ":red[", ":material", "$", "<b", "&lt", "`", "~~", "http:", "www.", "@"):
             assert marker not in live, (payload, escaped)
         assert not re.match(r"^([-+#>]|\d+[.)])", live), (payload, escaped)
+        resolved = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped)  # GFM finds bare links after escapes resolve
+        assert not re.search(r"(?i)https?://|www\.|[\w.+-]@", resolved), (payload, escaped)
     assert md("Orders: 2,000 of 2,000 · SO-404 · time_limit") == "Orders: 2,000 of 2,000 · SO-404 · time_limit"
 
 

@@ -18,13 +18,14 @@ URL_PATHS = re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encodi
 FILE_NAME = f"![f](http:\\\\{EVIL_HOST}\\file.png) **x** :red[y] $z$ <img src=x>.csv"
 
 
-def rendered_markup(page) -> list[str]:
+def rendered_markup(page) -> list[str]:  # noqa: F811 - a Playwright page
     """Markup inside the app's Markdown that came from the data."""
     return page.evaluate("""(host) => {
         const found = [];
         const root = document.querySelector('[data-testid="stApp"]') || document.body;
         for (const img of root.querySelectorAll('img')) {
-            if ((img.getAttribute('src') || '').includes(host) || img.getAttribute('src') === 'x') found.push(img.outerHTML);
+            const src = img.getAttribute('src') || '';
+            if (src.includes(host) || src === 'x') found.push(img.outerHTML);
         }
         for (const a of root.querySelectorAll('a[href]')) {
             if (a.getAttribute('href').includes(host)) found.push(a.outerHTML);
@@ -40,7 +41,7 @@ def rendered_markup(page) -> list[str]:
     }""", EVIL_HOST)
 
 
-def test_hostile_names_stay_text_on_every_page(server, page):  # noqa: F811
+def test_hostile_names_stay_text_on_every_page(server, page):  # noqa: F811 - the imported fixtures
     requests, errors = [], []
     page.on("request", lambda request: requests.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))

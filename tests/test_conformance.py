@@ -253,7 +253,8 @@ def test_a_doctype_anywhere_in_a_bpmn_upload_is_refused():
 
     declaration = b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
     for data in (b'<?xml version="1.0"?>' + b"<!--" + b"x" * 10_000 + b"-->" + declaration + b"<definitions/>",
-                 ('<?xml version="1.0" encoding="UTF-16"?>' + declaration.decode() + "<definitions/>").encode("utf-16")):
+                 ('<?xml version="1.0" encoding="UTF-16"?>' + declaration.decode() + "<definitions/>")
+                 .encode("utf-16")):
         with pytest.raises(ModelError) as error:
             bpmn_model(data)
         assert error.value.key == "conf.model.error.doctype"

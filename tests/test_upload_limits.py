@@ -10,7 +10,6 @@ import json
 import subprocess
 import sys
 import zipfile
-import zlib
 
 import pandas as pd
 
@@ -24,7 +23,8 @@ LIMIT = 1024 * 1024 * 1024  # the child's whole address space, interpreter and l
 
 def gzip_bomb(inflated: int) -> bytes:
     """A multi-member .csv.gz of about ``inflated`` bytes: one highly compressed 64 MB member, repeated."""
-    block = b"case_id,activity,timestamp\n" + b"SO-1,Create Sales Order,2024-01-01T08:00:00Z\n" * (64 * 1024 * 1024 // 46)
+    line = b"SO-1,Create Sales Order,2024-01-01T08:00:00Z\n"
+    block = b"case_id,activity,timestamp\n" + line * (64 * 1024 * 1024 // len(line))
     member = gzip.compress(block, compresslevel=9)
     return member * (inflated // len(block) + 1)
 

@@ -11,21 +11,26 @@ _LINE_BREAKS = str.maketrans({"\r": " ", "\n": " ", "\u2028": " ", "\u2029": " "
 # character is always literal in CommonMark). Ordinary punctuation ("Orders: 2,000", "SO-404", "time_limit") is left
 # alone so the text reads the same in the page source and in tests.
 _MARKUP = re.compile(
-    r"[\\`*\[\]<>$|~&@]"          # links and images, emphasis, code, HTML tags and entities, maths, tables, e-mail links
+    r"[\\`*\[\]<>$|~&@]"          # links, images, emphasis, code, HTML tags and entities, maths, tables, e-mails
     r"|(?<![^\W_])_|_(?![^\W_])"    # _emphasis_ (an underscore inside a word is not)
     r"|:(?=\S)"                    # :red[...], :material/icon:, :emoji:, and URL schemes (http://)
-    r"|(?<=www)\.|(?<=WWW)\."       # www. autolinks
     r"|^[-+#=>]"                   # a list, heading or quote when the text starts a line
     r"|(?<=^\d)[.)]|(?<=^\d\d)[.)]|(?<=^\d\d\d)[.)]")  # an ordered list when it starts a line
+
+
+# GFM finds bare URLs and e-mail addresses in the text after escapes are resolved, so escaping cannot stop them:
+# an invisible word joiner (U+2060) between "http" and "://", "www" and ".", or before "@" does.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?=@)")
 
 
 def md(value: object) -> str:
     """``value`` as text that Streamlit's Markdown shows exactly as written, on one line.
 
-    >>> print(md("![x](http://h/x.png) **b** :red[r] $x$ <b> time_limit"))
-    !\\[x\\](http\\://h/x.png) \\*\\*b\\*\\* \\:red\\[r\\] \\$x\\$ \\<b\\> time_limit
+    >>> print(md("![x](x.png) **b** :red[r] $x$ <b> time_limit"))
+    !\\[x\\](x.png) \\*\\*b\\*\\* \\:red\\[r\\] \\$x\\$ \\<b\\> time_limit
     """
     text = str("" if value is None else value).translate(_LINE_BREAKS)
+    text = _AUTOLINK.sub("\u2060", text)
     return _MARKUP.sub(lambda match: "\\" + match.group(0), text)
 
 
