@@ -1219,6 +1219,17 @@ TEXT: dict[str, dict[Language, str]] = {
     "monitor.store.help": {"en": "A SQLite file; it is created with its folder on the first save. The default folder can "
                                  "also be set with the O2C_EXPLORER_DATA environment variable.",
                            "zh": "一个 SQLite 文件,首次保存时连同文件夹一起创建。默认文件夹也可通过环境变量 O2C_EXPLORER_DATA 设置。"},
+    "monitor.workspace": {"en": "Workspace", "zh": "工作区"},
+    "monitor.workspace.session": {"en": "This browser session only", "zh": "仅当前浏览器会话"},
+    "monitor.workspace.help": {"en": "Snapshots belong to a workspace. Pick one or type a new name to share snapshots "
+                                     "with whoever uses the same name; without one they last only for this session.",
+                               "zh": "快照属于某个工作区。选择一个或输入新名称,"
+                                     "即可与使用同一名称的人共享快照;"
+                                     "不选则快照只在本次会话中可见。"},
+    "monitor.workspace.caption": {"en": "Snapshots are kept on the server in the workspace picked above. Nothing is "
+                                        "written until you save.",
+                                  "zh": "快照保存在服务器上所选的工作区中。"
+                                        "在您点击保存之前不会写入任何内容。"},
     "monitor.store.error": {"en": "The snapshot file cannot be used: {error}", "zh": "无法使用快照文件:{error}"},
     "monitor.saved.title": {"en": "Saved snapshots", "zh": "已保存的快照"},
     "monitor.saved.none": {"en": "No snapshots yet. Save one to compare it with later months.",
@@ -1362,6 +1373,10 @@ TEXT: dict[str, dict[Language, str]] = {
                               "paths; numbers count how often each step and path happens.",
                         "zh": "显示 {all_activities} 个活动中的 {activities} 个,以及 {all_paths} 条路径中最重要的 {paths} 条;"
                               "数字为各步骤和路径发生的次数。"},
+    "report.map.failed": {"en": "Graphviz could not draw the map of these activities, so the busiest paths are listed "
+                                 "instead.",
+                          "zh": "Graphviz 无法绘制这些活动的流程图,"
+                                "因此改为列出最繁忙的路径。"},
     "report.map.fallback": {"en": "Graphviz (the dot program) is not installed where this report was made, so the map "
                                   "is listed as its busiest paths instead.",
                             "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。"},

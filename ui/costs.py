@@ -16,6 +16,7 @@ from ui.dataset_state import loaded_digest, put_slot, slot
 from ui.editable_table import EditableTable
 from ui.keys import Key
 from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, tr
+from ui.text import tr_md
 
 
 def _publish(frame: pd.DataFrame) -> None:
@@ -72,7 +73,7 @@ def cost_editor(log: EventLog) -> None:
                                                           format="%g", help=tr("auto.col.manual_minutes.help"))})
     st.button(tr("auto.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
-        st.warning(tr("auto.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
+        st.warning(tr_md("auto.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
                    icon=":material/warning:")
 
 

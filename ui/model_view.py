@@ -32,6 +32,7 @@ from ui.dataset_state import loaded_digest
 from ui.keys import Key
 from ui.orders import link_selected
 from ui.state import tr
+from ui.text import md, tr_md
 
 EXAMPLES = 5
 ALIGN_SECONDS = 20.0
@@ -87,7 +88,7 @@ def steps_text() -> str:
     """The standard model's steps in one line, optional and repeatable ones marked."""
     marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
              "required": ""}
-    return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
+    return " → ".join(md(step.activity) + marks[step.kind] for step in standard_steps())
 
 
 def model_section(view: LogView) -> None:
@@ -152,7 +153,7 @@ def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay,
         return
     picked = deviations.iloc[rows[0]]
     slowest = slowest_deviation_cases(view, run, picked["kind"], picked["activity"], scope, EXAMPLES)
-    st.markdown(tr("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
+    st.markdown(tr_md("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
     frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
                           "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
     event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",

@@ -8,13 +8,13 @@ import streamlit as st
 from o2c.discover.order_detail import order_label
 from o2c.log.eventlog import LogView
 from ui.keys import Key
-from ui.state import tr
+from ui.text import tr_md
 
 
 def link_to_order(view: LogView, code: int) -> None:
     """A link opening the Order explorer on the order with case ``code``."""
     st.session_state[Key.ORDER_LOOKUP] = str(view.log.cases["case_id"].iloc[code])
-    st.page_link("pages/order_explorer.py", label=tr("conf.open_order", order=order_label(view.log, code)),
+    st.page_link("pages/order_explorer.py", label=tr_md("conf.open_order", order=order_label(view.log, code)),
                  icon=":material/search:")
 
 

@@ -11,6 +11,7 @@ from o2c.log.eventlog import LogView
 from ui.dataset_state import loaded_digest, slot
 from ui.keys import Key
 from ui.state import RULES_TABLE, language, tr
+from ui.text import md
 
 RULES = RULES_TABLE
 # The rules table's columns, with the ones every rule uses first (the table is wider than the page).
@@ -84,8 +85,8 @@ def show_problems(problems: list[RuleProblem], sheet_problems: list[RuleProblem]
     """The problems of the Rules sheet and of the edited table, as warnings."""
     lang = language()
     if sheet_problems:
-        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
+        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
                    icon=":material/warning:")
     if problems:
-        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
+        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
                    icon=":material/warning:")

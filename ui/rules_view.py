@@ -26,6 +26,7 @@ from o2c.log.eventlog import LogView
 from ui.orders import link_selected
 from ui.rules_editor import table_height
 from ui.state import column_name, language, tr
+from ui.text import md
 
 EXAMPLES = 5
 MAX_GROUPS = 6  # lines in the split trend chart
@@ -131,9 +132,9 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
 def rule_details(view: LogView, results: RuleResults, index: int, row: pd.Series) -> None:
     """One rule: its description and its slowest or most recent violations."""
     head, pick = st.columns([3, 2], vertical_alignment="center")
-    head.markdown(f"**{row['rule']}** · {severity_label(row['severity'])}")
+    head.markdown(f"**{md(row['rule'])}** · {severity_label(row['severity'])}")
     if row["description"]:
-        head.caption(row["description"])
+        head.caption(md(row["description"]))
     if row["orders"] == 0:
         st.caption(tr("conf.rule.clean"))
         return

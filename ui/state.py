@@ -21,6 +21,7 @@ from o2c.log.pseudonymise import new_key, pseudonymise_log
 from ui.dataset_state import loaded_digest, put_slot, slot, slot_value
 from ui.editable_table import EditableTable
 from ui.keys import Key
+from ui.text import md
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -120,7 +121,7 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()

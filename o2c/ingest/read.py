@@ -10,6 +10,7 @@ import csv
 import gzip
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import pandas as pd
@@ -25,8 +26,13 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 GIB = 1024 * 1024 * 1024
 MAX_WORKBOOK_INFLATED = 1 * GIB  # Excel's 1,048,576-row sheet limit keeps real workbooks well below this
 MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
+MAX_INFLATE_RATIO = 100  # event-log CSV and XES compress 5-30x; a bomb 1,000x
+RATIO_FREE_BYTES = 64 * 1024 * 1024  # below this much inflated data any ratio is fine
+INFLATE_CHUNK = 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024  # one CSV line (an event) is rarely over a few kB; a 50 MB line is an attack
 HEADER_SEARCH_ROWS = 30
 _HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header search looks at
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 
 
@@ -76,15 +82,45 @@ def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_B
 
 
 def _gunzip(data: bytes) -> bytes:
+    """The inflated bytes of a .gz upload, refused while streaming as soon as they pass ``MAX_GZIP_INFLATED`` or
+    grow more than ``MAX_INFLATE_RATIO`` times the compressed bytes read so far (a gzip bomb)."""
+    raw = io.BytesIO(data)
+    chunks, inflated = [], 0
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            inflated = stream.read(MAX_GZIP_INFLATED + 1)
-    except (OSError, EOFError) as error:
+        with gzip.GzipFile(fileobj=raw) as stream:
+            while chunk := stream.read(INFLATE_CHUNK):
+                inflated += len(chunk)
+                _check_inflation(inflated, raw.tell(), MAX_GZIP_INFLATED, "The compressed file")
+                chunks.append(chunk)
+    except (OSError, EOFError, zlib.error) as error:
         raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
-    if len(inflated) > MAX_GZIP_INFLATED:
-        raise UploadError(f"The compressed file expands to more than {MAX_GZIP_INFLATED // GIB} GB.",
+    return b"".join(chunks)
+
+
+def _check_inflation(inflated: int, compressed: int, limit: int, what: str) -> None:
+    """Refuse data that inflates beyond ``limit`` bytes, or beyond ``MAX_INFLATE_RATIO`` times its compressed size
+    once past ``RATIO_FREE_BYTES``."""
+    if inflated > limit:
+        raise UploadError(f"{what} expands to more than {limit / GIB:.0f} GB.",
                           "Split it by date range, or save it as .parquet.")
-    return inflated
+    if inflated > RATIO_FREE_BYTES and inflated > MAX_INFLATE_RATIO * max(compressed, 1):
+        raise UploadError(f"{what} expands more than {MAX_INFLATE_RATIO} times when unpacked (a 'zip bomb'); "
+                          "real exports do not.", "Export the data again, or upload it uncompressed.")
+
+
+def _check_workbook_members(data: bytes) -> None:
+    """Inflate every part of a workbook once, counting bytes as they come: declared sizes may lie, and the
+    workbook reader would trust them. Refuses bombs as ``_check_inflation`` does, and damaged parts."""
+    inflated = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.infolist():
+                with archive.open(member) as stream:
+                    while chunk := stream.read(INFLATE_CHUNK):
+                        inflated += len(chunk)
+                        _check_inflation(inflated, len(data), MAX_WORKBOOK_INFLATED, "The workbook")
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError) as error:
+        raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
 
 
 def _read_workbook(data: bytes) -> RawUpload:
@@ -103,6 +139,7 @@ def _read_workbook(data: bytes) -> RawUpload:
     if inflated > MAX_WORKBOOK_INFLATED:
         raise UploadError(f"The workbook expands to more than {MAX_WORKBOOK_INFLATED // GIB} GB when opened.",
                           "Split it by date range or save the events as .csv.gz or .parquet.")
+    _check_workbook_members(data)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
@@ -211,9 +248,16 @@ def decode_text(data: bytes) -> str:
 
 
 def _read_text_table(data: bytes) -> RawTable:
+    if data[:2] in _UTF16_BOMS:  # Excel's "Unicode Text": UTF-16 with a byte order mark, tab-separated
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UploadError("The file says it is UTF-16 text but is not.",
+                              "Export it again as CSV UTF-8.") from error
     if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
         raise UploadError("This file is a binary file, not a CSV text file.",
                           "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+    _check_line_lengths(data)
     fast = _read_plain_utf8_csv(data)
     if fast is not None:
         return fast
@@ -232,6 +276,30 @@ def _read_text_table(data: bytes) -> RawTable:
                           "Check that every row has the same number of columns and quotes are closed.") from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
     return RawTable(frame, first_row=header_at + 2, source="CSV")
+
+
+def _check_line_lengths(data: bytes) -> None:
+    """Refuse a CSV with a line over ``MAX_LINE_BYTES``: parsers hold a whole line (and copies of it) in memory."""
+    import numpy as np  # noqa: PLC0415
+
+    block = 64 * 1024 * 1024
+    last_newline = -1  # position of the newline before the current line
+    for start in range(0, len(data), block):
+        newlines = np.flatnonzero(np.frombuffer(data, np.uint8, min(block, len(data) - start), start) == 10) + start
+        if newlines.size == 0:
+            if start + block - last_newline > MAX_LINE_BYTES:
+                break
+            continue
+        gaps = np.diff(newlines, prepend=last_newline)
+        if int(gaps.max()) > MAX_LINE_BYTES:
+            break
+        last_newline = int(newlines[-1])
+    else:
+        if len(data) - last_newline <= MAX_LINE_BYTES:
+            return
+    raise UploadError(f"A line of the file is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB; an event log's "
+                      "lines are a few hundred characters.",
+                      "Check the export: one event per line, with quotes closed.")
 
 
 def _read_plain_utf8_csv(data: bytes) -> RawTable | None:

@@ -155,6 +155,10 @@ def _check_parquet(data: bytes, filename: str, kind: str | None) -> SafetyProble
     if meta.num_columns > MAX_COLUMNS or meta.num_rows > MAX_ROWS:
         return SafetyProblem(f"The parquet file declares {meta.num_rows:,} rows x {meta.num_columns:,} columns.",
                              f"Keep at most {MAX_COLUMNS:,} columns and {MAX_ROWS:,} rows; split it by date range.")
+    inflated = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if inflated > RATIO_CHECK_ABOVE and inflated > MAX_COMPRESSION_RATIO * max(len(data), 1):
+        return SafetyProblem(f"The parquet file expands from {len(data) / 1e6:.1f} MB to {inflated / 1e6:,.0f} MB "
+                             "when read (a 'zip bomb').", "Write it again without extreme compression.")
     return None
 
 

@@ -139,7 +139,8 @@ def _process_map(view: LogView, lang: Language) -> tuple[str, str]:
                           ("target", t("report.col.target", lang), _text),
                           ("count", t("report.col.count", lang), _count),
                           ("median", t("report.col.median_days", lang), _days)])
-    return f'<p class="fallback">{escape_html(t("report.map.fallback", lang))}</p>{body}', note
+    fallback = t("report.map.failed" if shutil.which("dot") else "report.map.fallback", lang)
+    return f'<p class="fallback">{escape_html(fallback)}</p>{body}', note
 
 
 def render_svg(dot: str) -> str | None:
