@@ -9,19 +9,19 @@ from ui.rules_editor import rules_section, rules_table
 from ui.rules_view import violations_section
 from ui.state import page_view, tr
 
-view = page_view("conf.title")
+view = page_view("conformance.title")
 base, sheet_problems = rules_table()
 rules, table_problems = parse_rules(base)
 results = evaluate_rules(view.log, rules)
 problems = table_problems + list(results.problems)
 
 sections = ["violations", "model", "rules"]
-section = st.segmented_control(tr("conf.section"), sections, default="violations", required=True,
-                               key=Key.CONF_SECTION, format_func=lambda s: tr(f"conf.section.{s}"),
+section = st.segmented_control(tr("conformance.section"), sections, default="violations", required=True,
+                               key=Key.CONF_SECTION, format_func=lambda s: tr(f"conformance.section.{s}"),
                                label_visibility="collapsed") or "violations"
 if section == "violations":
     if problems or sheet_problems:
-        st.caption(tr("conf.problems.short", n=len(problems) + len(sheet_problems)))
+        st.caption(tr("conformance.problems.short", n=len(problems) + len(sheet_problems)))
     violations_section(view, results)
 elif section == "model":
     model_section(view)

@@ -53,7 +53,7 @@ def reset_rules() -> None:
 def rules_section(view: LogView, problems: list[RuleProblem], sheet_problems: list[RuleProblem]) -> None:
     """The editable rules table, its source, a reset button and the problems of its rows."""
     source = RULES.source or "default"
-    st.caption(tr("conf.rules.workbook" if source.startswith("workbook:") else "conf.rules.default"))
+    st.caption(tr("conformance.rules.workbook" if source.startswith("workbook:") else "conformance.rules.default"))
     base = RULES.base()
     choices = rule_choices(view.log, base)
     column = st.column_config
@@ -61,23 +61,23 @@ def rules_section(view: LogView, problems: list[RuleProblem], sheet_problems: li
         base, key=RULES.editor_key, on_change=RULES.commit, num_rows="dynamic", hide_index=True, width="stretch",
         column_order=EDITOR_ORDER, placeholder="", height=table_height(len(base), extra=1),
         column_config={
-            "rule": column.TextColumn(tr("conf.col.rule"), help=tr("conf.col.rule.help"), width="medium"),
-            "type": column.SelectboxColumn(tr("conf.col.type"), options=list(RULE_TYPES),
-                                           help=tr("conf.col.type.help")),
-            "activity": column.SelectboxColumn(tr("conf.col.activity"), options=choices.activities),
-            "other_activity": column.SelectboxColumn(tr("conf.col.other"), options=choices.activities,
-                                                     help=tr("conf.col.other.help")),
-            "limit": column.NumberColumn(tr("conf.col.limit"), min_value=0, help=tr("conf.col.limit.help"),
+            "rule": column.TextColumn(tr("conformance.col.rule"), help=tr("conformance.col.rule.help"), width="medium"),
+            "type": column.SelectboxColumn(tr("conformance.col.type"), options=list(RULE_TYPES),
+                                           help=tr("conformance.col.type.help")),
+            "activity": column.SelectboxColumn(tr("conformance.col.activity"), options=choices.activities),
+            "other_activity": column.SelectboxColumn(tr("conformance.col.other"), options=choices.activities,
+                                                     help=tr("conformance.col.other.help")),
+            "limit": column.NumberColumn(tr("conformance.col.limit"), min_value=0, help=tr("conformance.col.limit.help"),
                                          width="small"),
-            "unit": column.SelectboxColumn(tr("conf.col.unit"), options=list(UNITS), width="small"),
-            "date_field": column.SelectboxColumn(tr("conf.col.date"), options=choices.date_fields,
-                                                 help=tr("conf.col.date.help")),
-            "attribute": column.SelectboxColumn(tr("conf.col.attribute"), options=choices.people,
-                                                help=tr("conf.col.attribute.help")),
-            "allowed_values": column.TextColumn(tr("conf.col.allowed"), help=tr("conf.col.allowed.help")),
-            "severity": column.SelectboxColumn(tr("conf.col.severity"), options=list(SEVERITIES), width="small"),
-            "description": column.TextColumn(tr("conf.col.description"), width="large")})
-    st.button(tr("conf.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
+            "unit": column.SelectboxColumn(tr("conformance.col.unit"), options=list(UNITS), width="small"),
+            "date_field": column.SelectboxColumn(tr("conformance.col.date"), options=choices.date_fields,
+                                                 help=tr("conformance.col.date.help")),
+            "attribute": column.SelectboxColumn(tr("conformance.col.attribute"), options=choices.people,
+                                                help=tr("conformance.col.attribute.help")),
+            "allowed_values": column.TextColumn(tr("conformance.col.allowed"), help=tr("conformance.col.allowed.help")),
+            "severity": column.SelectboxColumn(tr("conformance.col.severity"), options=list(SEVERITIES), width="small"),
+            "description": column.TextColumn(tr("conformance.col.description"), width="large")})
+    st.button(tr("conformance.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
     show_problems(problems, sheet_problems)
 
 
@@ -85,8 +85,8 @@ def show_problems(problems: list[RuleProblem], sheet_problems: list[RuleProblem]
     """The problems of the Rules sheet and of the edited table, as warnings."""
     lang = language()
     if sheet_problems:
-        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
+        st.warning(tr("conformance.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
                    icon=":material/warning:")
     if problems:
-        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
+        st.warning(tr("conformance.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
                    icon=":material/warning:")

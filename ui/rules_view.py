@@ -36,23 +36,23 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def severity_label(value: str) -> str:
     """A severity in the session's language."""
-    return tr(f"conf.severity.{value}") if value in SEVERITIES else value
+    return tr(f"conformance.severity.{value}") if value in SEVERITIES else value
 
 
 def trend_chart(trend: pd.DataFrame, period: str, split: bool) -> alt.Chart:
     """Adherence per period, one line per group when ``split``."""
-    period_title = tr(f"conf.period.{period}")
+    period_title = tr(f"conformance.period.{period}")
     data = trend.assign(rate=trend["rate"] * 100)
     tooltip = [alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
-               alt.Tooltip("rate:Q", title=tr("conf.adherence"), format=".1f"),
-               alt.Tooltip("adherent:Q", title=tr("conf.trend.adherent"), format=","),
-               alt.Tooltip("orders:Q", title=tr("conf.orders"), format=",")]
+               alt.Tooltip("rate:Q", title=tr("conformance.adherence"), format=".1f"),
+               alt.Tooltip("adherent:Q", title=tr("conformance.trend.adherent"), format=","),
+               alt.Tooltip("orders:Q", title=tr("conformance.orders"), format=",")]
     if split:
-        tooltip.insert(0, alt.Tooltip("group:N", title=tr("conf.split")))
+        tooltip.insert(0, alt.Tooltip("group:N", title=tr("conformance.split")))
     color = alt.Color("group:N", title=None, legend=alt.Legend(orient="top")) if split else alt.value(BLUE)
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=period_title),
-        y=alt.Y("rate:Q", title=tr("conf.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("rate:Q", title=tr("conformance.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
         color=color, tooltip=tooltip)
     return (base.mark_line() + base.mark_circle(size=28)).properties(height=240)
 
@@ -64,12 +64,12 @@ def examples_table(view: LogView, frame: pd.DataFrame, key: str) -> None:
     columns = ["order"] + (["account_name"] if "account_name" in shown else []) + ["details", "when", "duration"]
     event = st.dataframe(
         shown[columns], hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
-        column_config={"order": st.column_config.TextColumn(tr("conf.examples.order"), width="small"),
-                       "account_name": st.column_config.TextColumn(tr("conf.examples.account"), width="medium"),
-                       "details": st.column_config.TextColumn(tr("conf.examples.details"), width="large"),
-                       "when": st.column_config.DatetimeColumn(tr("conf.examples.when"), format="YYYY-MM-DD",
+        column_config={"order": st.column_config.TextColumn(tr("conformance.examples.order"), width="small"),
+                       "account_name": st.column_config.TextColumn(tr("conformance.examples.account"), width="medium"),
+                       "details": st.column_config.TextColumn(tr("conformance.examples.details"), width="large"),
+                       "when": st.column_config.DatetimeColumn(tr("conformance.examples.when"), format="YYYY-MM-DD",
                                                                width="small"),
-                       "duration": st.column_config.TextColumn(tr("conf.examples.duration"), width="small")})
+                       "duration": st.column_config.TextColumn(tr("conformance.examples.duration"), width="small")})
     link_selected(view, frame, event)
 
 
@@ -78,10 +78,10 @@ def metrics(view: LogView, results: RuleResults, table: pd.DataFrame) -> bool:
     stats = adherence(view, results)
     fits = rules_fit(view.log, results)
     columns = st.columns(3)
-    columns[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
-                      help=tr("conf.adherence.help"))
-    columns[1].metric(tr("conf.violating"), f"{stats.orders - stats.adherent:,}")
-    columns[2].metric(tr("conf.broken"), tr("conf.broken.value", broken=int((table["orders"] > 0).sum()),
+    columns[0].metric(tr("conformance.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
+                      help=tr("conformance.adherence.help"))
+    columns[1].metric(tr("conformance.violating"), f"{stats.orders - stats.adherent:,}")
+    columns[2].metric(tr("conformance.broken"), tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()),
                                              rules=len(table)))
     return fits
 
@@ -89,13 +89,13 @@ def metrics(view: LogView, results: RuleResults, table: pd.DataFrame) -> bool:
 def trend_part(view: LogView, results: RuleResults) -> str:
     """The period and split pickers and the adherence trend; returns the period."""
     controls = st.columns([1, 1, 2], vertical_alignment="bottom")
-    period = controls[0].segmented_control(tr("conf.period"), ["week", "month"], default="month",
-                                           key="conf_period", format_func=lambda p: tr(f"conf.period.{p}"),
+    period = controls[0].segmented_control(tr("conformance.period"), ["week", "month"], default="month",
+                                           key="conf_period", format_func=lambda p: tr(f"conformance.period.{p}"),
                                            required=True) or "month"
     options = [""] + split_attributes(view.log)
-    attribute = controls[1].selectbox(tr("conf.split"), options, key=f"conf_split_{language()}",
-                                      format_func=lambda n: column_name(n) if n else tr("conf.split.none"))
-    groups = split_groups(view.log, attribute, tr("conf.split.missing"), MAX_GROUPS)
+    attribute = controls[1].selectbox(tr("conformance.split"), options, key=f"conf_split_{language()}",
+                                      format_func=lambda n: column_name(n) if n else tr("conformance.split.none"))
+    groups = split_groups(view.log, attribute, tr("conformance.split.missing"), MAX_GROUPS)
     st.altair_chart(trend_chart(adherence_trend(view, results, period, groups), period, bool(attribute)),
                     width="stretch")
     return period
@@ -106,25 +106,25 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
     shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
                          trend=rule_trends(view, results, period),
                          last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({tr('conf.skipped')})"
+                         rule=[r if ok else f"{r} ({tr('conformance.skipped')})"
                                for r, ok in zip(table["rule"], table["evaluated"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
         key="conf_rule_table", on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
         column_config={
-            "rule": st.column_config.TextColumn(tr("conf.table.rule"), width="medium"),
-            "severity": st.column_config.TextColumn(tr("conf.table.severity"), width="small"),
-            "orders": st.column_config.NumberColumn(tr("conf.orders"), format="localized", width="small"),
+            "rule": st.column_config.TextColumn(tr("conformance.table.rule"), width="medium"),
+            "severity": st.column_config.TextColumn(tr("conformance.table.severity"), width="small"),
+            "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized", width="small"),
             # bars scaled to the most broken rule, so the small ones stay visible
-            "share": st.column_config.ProgressColumn(tr("conf.table.share"), format="%.1f%%", min_value=0,
+            "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%", min_value=0,
                                                      max_value=max(float(shown["share"].max()), 1.0),
                                                      width="small"),
-            "trend": st.column_config.LineChartColumn(tr("conf.table.trend", period=tr(f"conf.period.{period}")),
+            "trend": st.column_config.LineChartColumn(tr("conformance.table.trend", period=tr(f"conformance.period.{period}")),
                                                       y_min=0.0, width="medium"),
-            "last": st.column_config.TextColumn(tr("conf.table.last"), width="small")})
+            "last": st.column_config.TextColumn(tr("conformance.table.last"), width="small")})
     rows = [r for r in event.selection.rows if r < len(table)]
     if not rows:
-        st.caption(tr("conf.table.pick"))
+        st.caption(tr("conformance.table.pick"))
     else:
         rule_details(view, results, rows[0], table.iloc[rows[0]])
 
@@ -136,10 +136,10 @@ def rule_details(view: LogView, results: RuleResults, index: int, row: pd.Series
     if row["description"]:
         head.caption(md(row["description"]))
     if row["orders"] == 0:
-        st.caption(tr("conf.rule.clean"))
+        st.caption(tr("conformance.rule.clean"))
         return
-    which = pick.segmented_control(tr("conf.examples"), ["slowest", "recent"], default="slowest", required=True,
-                                   key="conf_examples_kind", format_func=lambda k: tr(f"conf.examples.{k}"),
+    which = pick.segmented_control(tr("conformance.examples"), ["slowest", "recent"], default="slowest", required=True,
+                                   key="conf_examples_kind", format_func=lambda k: tr(f"conformance.examples.{k}"),
                                    label_visibility="collapsed") or "slowest"
     slowest, recent = rule_examples(view, results, index, EXAMPLES, language())
     examples_table(view, slowest if which == "slowest" else recent, f"conf_examples_{which}")
@@ -153,9 +153,9 @@ def export_buttons(view: LogView, results: RuleResults) -> None:
         return violations_export(view, results, lang)
 
     buttons = st.columns([1, 1, 3])
-    buttons[0].download_button(tr("conf.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
+    buttons[0].download_button(tr("conformance.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
                                "text/csv", icon=":material/download:", key="conf_export_csv", on_click="ignore")
-    buttons[1].download_button(tr("conf.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
+    buttons[1].download_button(tr("conformance.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
                                "o2c_violations.xlsx", XLSX_MIME, icon=":material/download:", key="conf_export_xlsx",
                                on_click="ignore")
 
@@ -165,10 +165,10 @@ def violations_section(view: LogView, results: RuleResults) -> None:
     table = rule_table(view, results)
     fits = metrics(view, results, table)
     if table.empty:
-        st.info(tr("conf.rules.none"))
+        st.info(tr("conformance.rules.none"))
         return
     if not fits:
-        st.warning(tr("conf.rules.no_fit"), icon=":material/rule:")
+        st.warning(tr("conformance.rules.no_fit"), icon=":material/rule:")
     period = trend_part(view, results)
     rules_part(view, results, table, period)
     export_buttons(view, results)

@@ -51,12 +51,12 @@ class RuleContext:
         problems = []
         for name in (rule.activity, rule.other_activity):
             if name and self.code(name) is None:
-                problems.append(RuleProblem(number, rule.name, "conf.problem.unknown_activity",
+                problems.append(RuleProblem(number, rule.name, "conformance.problem.unknown_activity",
                                             (("activity", name),), skipped=False))
         if rule.date_field and not _is_date_column(self.log.cases.get(rule.date_field)):
-            problems.append(RuleProblem(number, rule.name, "conf.problem.date_field", (("field", rule.date_field),)))
+            problems.append(RuleProblem(number, rule.name, "conformance.problem.date_field", (("field", rule.date_field),)))
         if rule.type in ("four_eyes", "authorised") and not self.people_attributes(rule):
-            key = "conf.problem.attribute" if rule.attribute else "conf.problem.no_people"
+            key = "conformance.problem.attribute" if rule.attribute else "conformance.problem.no_people"
             problems.append(RuleProblem(number, rule.name, key, (("attribute", rule.attribute),)))
         return problems
 

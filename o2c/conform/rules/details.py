@@ -25,29 +25,29 @@ def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray
     if rule.type == "precedence":
         first_a = RuleContext(log).first(rule.activity)[cases]
         has_a = first_a >= 0
-        late = _render(t("conf.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
+        late = _render(t("conformance.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
                        tb=_stamps(when), ta=_stamps(log.timestamp[np.maximum(first_a, 0)]))
-        missing = _render(t("conf.detail.precedence.missing", lang, **names, tb="\0tb\0"), tb=_stamps(when))
+        missing = _render(t("conformance.detail.precedence.missing", lang, **names, tb="\0tb\0"), tb=_stamps(when))
         return np.where(has_a, late, missing)
     if rule.type == "existence":
-        return np.full(cases.size, t("conf.detail.existence", lang, **names), dtype=object)
+        return np.full(cases.size, t("conformance.detail.existence", lang, **names), dtype=object)
     if rule.type == "absence":
         if rule.other_activity:
             first_b = RuleContext(log).first(rule.other_activity)[cases]
-            return _render(t("conf.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
+            return _render(t("conformance.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
                            ta=_stamps(when), tb=_stamps(log.timestamp[first_b]))
-        return _render(t("conf.detail.absence", lang, **names, ta="\0ta\0"), ta=_stamps(when))
+        return _render(t("conformance.detail.absence", lang, **names, ta="\0ta\0"), ta=_stamps(when))
     if rule.type == "time_limit":
         return _time_details(log, outcome, cases, events, when, lang)
     people = RuleContext(log).people_attributes(rule)
     who = _attribute_text(log, "resource" if "resource" in log.event_attributes else people[0], events)
     if rule.type == "four_eyes":
-        return _render(t("conf.detail.four_eyes", lang, **names, who="\0who\0"), who=who)
+        return _render(t("conformance.detail.four_eyes", lang, **names, who="\0who\0"), who=who)
     values = [_attribute_text(log, name, events) for name in people]
     joined = values[0]
     for more in values[1:]:
         joined = joined + ", " + more
-    return _render(t("conf.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"),
+    return _render(t("conformance.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"),
                    who=who, value=joined)
 
 
@@ -63,15 +63,15 @@ def _time_details(log: EventLog, outcome: RuleOutcome, cases: np.ndarray, events
         start_ns = dates.astype("datetime64[ns]").view(np.int64)
         start_ns = start_ns + np.where(start_ns % NS_PER_DAY == 0, NS_PER_DAY, 0)  # end of that day
         names = {"a": rule.activity, "field": rule.date_field.replace("_", " ")}
-        late = _render(t("conf.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
+        late = _render(t("conformance.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
                        ta=_stamps(when), late=_durations((when - start_ns) / NS_PER_SECOND), date=date_text)
-        waiting = _render(t("conf.detail.date.open", lang, **names, date="\0date\0"), date=date_text)
+        waiting = _render(t("conformance.detail.date.open", lang, **names, date="\0date\0"), date=date_text)
         return np.where(happened, late, waiting)
     start = RuleContext(log).first(rule.activity)[cases]
     elapsed = _durations((np.where(happened, when, log.timestamp.max()) - log.timestamp[start]) / NS_PER_SECOND)
     names = {"a": rule.activity, "b": rule.other_activity, "limit": limit}
-    late = _render(t("conf.detail.limit.late", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
-    waiting = _render(t("conf.detail.limit.open", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
+    late = _render(t("conformance.detail.limit.late", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
+    waiting = _render(t("conformance.detail.limit.open", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
     return np.where(happened, late, waiting)
 
 

@@ -43,7 +43,7 @@ class RuleProblem:
         text = t(self.key, lang, **dict(self.values))
         if self.row is None:
             return text
-        return t("conf.problem.row", lang, row=self.row, rule=self.rule or "–", text=text)
+        return t("conformance.problem.row", lang, row=self.row, rule=self.rule or "–", text=text)
 
 
 def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[RuleProblem]]:
@@ -55,7 +55,7 @@ def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[
     frame = frame.rename(columns=lambda c: _COLUMN_ALIASES.get(_key(c), _key(c)))
     missing = [c for c in ("rule", "type", "activity") if c not in frame.columns]
     if missing:
-        return RuleSet(()), [RuleProblem(None, "", "conf.problem.columns", (("columns", ", ".join(missing)),))]
+        return RuleSet(()), [RuleProblem(None, "", "conformance.problem.columns", (("columns", ", ".join(missing)),))]
     rules: list[Rule] = []
     problems: list[RuleProblem] = []
     seen: set[str] = set()
@@ -65,7 +65,7 @@ def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[
             continue
         rule, problem = _parse_row(cells, row.get("limit"), number)
         if problem is None and rule.name.casefold() in seen:
-            problem = RuleProblem(number, rule.name, "conf.problem.duplicate")
+            problem = RuleProblem(number, rule.name, "conformance.problem.duplicate")
         if problem is not None:
             problems.append(problem)
             continue
@@ -81,38 +81,38 @@ def _parse_row(cells: dict[str, str], limit_cell: object, number: int) -> tuple[
         return None, RuleProblem(number, name, key, tuple(values.items()))
 
     if not name:
-        return problem("conf.problem.name")
+        return problem("conformance.problem.name")
     kind = _TYPE_ALIASES.get(_key(cells["type"]), _key(cells["type"]))
     if kind not in RULE_TYPES:
-        return problem("conf.problem.type", value=cells["type"], types=", ".join(RULE_TYPES))
+        return problem("conformance.problem.type", value=cells["type"], types=", ".join(RULE_TYPES))
     severity = cells["severity"].casefold() or "medium"
     if severity not in SEVERITIES:
-        return problem("conf.problem.severity", value=cells["severity"])
+        return problem("conformance.problem.severity", value=cells["severity"])
     activity, other = cells["activity"], cells["other_activity"]
     if not activity:
-        return problem("conf.problem.activity")
+        return problem("conformance.problem.activity")
     limit, unit = None, ""
     if kind == "time_limit":  # other types have no use for a limit: ignore one left in the row
         limit = None if _blank(limit_cell) else _number(limit_cell)
         if limit is not None and (math.isnan(limit) or limit < 0):
-            return problem("conf.problem.limit", value=_text(limit_cell))
+            return problem("conformance.problem.limit", value=_text(limit_cell))
         unit = _UNIT_ALIASES.get(cells["unit"].casefold(), cells["unit"].casefold())
         if unit and unit not in UNITS:
-            return problem("conf.problem.unit", value=cells["unit"])
+            return problem("conformance.problem.unit", value=cells["unit"])
         if limit is not None and not unit:
-            return problem("conf.problem.unit_missing")
+            return problem("conformance.problem.unit_missing")
     if kind in ("precedence", "four_eyes") and not other:
-        return problem("conf.problem.other")
+        return problem("conformance.problem.other")
     if kind == "precedence" and other.casefold() == activity.casefold():
-        return problem("conf.problem.same")
+        return problem("conformance.problem.same")
     if kind == "time_limit":
         if cells["date_field"] and other:
-            return problem("conf.problem.both")
+            return problem("conformance.problem.both")
         if not cells["date_field"] and (not other or limit is None):
-            return problem("conf.problem.time_limit")
+            return problem("conformance.problem.time_limit")
     allowed = tuple(v.strip() for v in cells["allowed_values"].replace(";", ",").split(",") if v.strip())
     if kind == "authorised" and not allowed:
-        return problem("conf.problem.allowed")
+        return problem("conformance.problem.allowed")
     return Rule(name, kind, activity, other, limit, unit, cells["date_field"], cells["attribute"], allowed,
                 severity, cells["description"]), None
 
