@@ -43,8 +43,10 @@ if systems is not None:
     known = by_system.sum() + by_person.sum()
     metrics[1].metric(tr("automation.system_work"), f"{by_system.sum() / known:.1%}" if known else "–",
                       help=tr("automation.system_work.help"))
-metrics[2].metric(tr("automation.cost_median"), money(float(np.median(per_order))), help=tr("automation.cost_median.help"))
-metrics[3].metric(tr("automation.rework_cost"), money(rework.total), help=tr("automation.rework_cost.help", orders=rework.orders))
+metrics[2].metric(tr("automation.cost_median"), money(float(np.median(per_order))),
+                  help=tr("automation.cost_median.help"))
+metrics[3].metric(tr("automation.rework_cost"), money(rework.total),
+                  help=tr("automation.rework_cost.help", orders=rework.orders))
 
 candidates_tab, cost_tab, table_tab = st.tabs([tr("automation.tab.candidates"), tr("automation.tab.cost"),
                                                tr("automation.tab.table")])
@@ -57,7 +59,8 @@ with candidates_tab:
         system = tr("automation.reason.system", share=row.system_share) if row.system_share > 0 else ""
         reasons.append("- " + tr("automation.reason", activity=row.activity, score=row.score, executions=row.executions,
                                  orders=row.orders_share, people=row.person_share, role=role,
-                                 predecessor=row.predecessor or tr("automation.start"), pred_share=row.predecessor_share,
+                                 predecessor=row.predecessor or tr("automation.start"),
+                                 pred_share=row.predecessor_share,
                                  hours=row.person_hours, minutes=row.minutes, system=system))
     st.markdown("\n".join(reasons))
     shown = candidates.assign(**{column: candidates[column] * 100 for column in
@@ -78,9 +81,10 @@ with candidates_tab:
             "per_order": st.column_config.NumberColumn(tr("automation.col.per_order"), format="%.2f",
                                                        help=tr("automation.col.per_order.help"), width="small"),
             "person_share": percent_column("automation.col.person_share"),
-            "predecessor_share": percent_column("automation.col.predecessor_share", "automation.col.predecessor_share.help"),
-            "role_share": st.column_config.TextColumn(tr("automation.col.role_share"), help=tr("automation.col.role_share.help"),
-                                                      width="small"),
+            "predecessor_share": percent_column("automation.col.predecessor_share",
+                                                "automation.col.predecessor_share.help"),
+            "role_share": st.column_config.TextColumn(tr("automation.col.role_share"),
+                                                      help=tr("automation.col.role_share.help"), width="small"),
             "person_hours": st.column_config.NumberColumn(tr("automation.col.person_hours"), format="localized",
                                                           help=tr("automation.col.person_hours.help"), width="small"),
             "cost": st.column_config.NumberColumn(tr("automation.col.cost", currency=currency), format="localized",
@@ -111,7 +115,7 @@ with cost_tab:
         left.dataframe(by_attribute.assign(share=by_attribute["share"] * 100, total=by_attribute["total"].round()),
                        hide_index=True, width="stretch", column_config=group_columns)
         left.caption(tr("automation.cost.by.caption"))
-    right.markdown(f"**{tr('auto.cost.rework')}**")
+    right.markdown(f"**{tr('automation.cost.rework')}**")
     if rework.by_activity.empty:
         right.caption(tr("automation.cost.rework.none"))
     else:
@@ -121,7 +125,7 @@ with cost_tab:
             "cost_per_execution": st.column_config.NumberColumn(tr("automation.col.each"), format="%.2f"),
             "cost": st.column_config.NumberColumn(tr("automation.col.cost", currency=currency), format="localized")})
         right.caption(tr("automation.cost.rework.caption"))
-    st.markdown(f"**{tr('auto.cost.variant')}**")
+    st.markdown(f"**{tr('automation.cost.variant')}**")
     by_variant = cost_by_variant(view, costs)
     st.dataframe(by_variant.assign(share=by_variant["share"] * 100, total=by_variant["total"].round()),
                  hide_index=True, width="stretch", height=full_height(len(by_variant)),

@@ -323,9 +323,10 @@ st.caption(" ".join(notes))
 st.subheader(tr("compare.map"), anchor="compare-map")
 controls = st.columns([1.1, 1, 1], gap="medium")
 mode = controls[0].segmented_control(tr("process_map.view"), ["frequency", "performance"], key="cmp_map_view",
-                                     default="frequency", required=True, format_func=lambda m: tr(f"process_map.view.{m}"))
-activity_share = controls[1].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%", key="cmp_map_activities",
-                                    help=tr("process_map.activities.help"))
+                                     default="frequency", required=True,
+                                     format_func=lambda m: tr(f"process_map.view.{m}"))
+activity_share = controls[1].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%",
+                                    key="cmp_map_activities", help=tr("process_map.activities.help"))
 path_share = controls[2].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
                                 key="cmp_map_paths", help=tr("process_map.paths.help"))
 shown = cached_map(f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share / 100, path_share / 100, mode,

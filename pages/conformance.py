@@ -162,7 +162,7 @@ def violations_section(view, results) -> None:
     shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
                          trend=rule_trends(view, results, period),
                          last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({tr('conf.skipped')})"
+                         rule=[r if ok else f"{r} ({tr('conformance.skipped')})"
                                for r, ok in zip(table["rule"], table["evaluated"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
@@ -175,7 +175,8 @@ def violations_section(view, results) -> None:
             "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%", min_value=0,
                                                      max_value=max(float(shown["share"].max()), 1.0),
                                                      width="small"),
-            "trend": st.column_config.LineChartColumn(tr("conformance.table.trend", period=tr(f"conformance.period.{period}")),
+            "trend": st.column_config.LineChartColumn(tr("conformance.table.trend",
+                                                         period=tr(f"conformance.period.{period}")),
                                                       y_min=0.0, width="medium"),
             "last": st.column_config.TextColumn(tr("conformance.table.last"), width="small")})
     rows = [r for r in event.selection.rows if r < len(table)]
@@ -262,7 +263,7 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
 
 
 def steps_text() -> str:
-    marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
+    marks = {"optional": f" ({tr('conformance.model.optional')})", "repeatable": f" ({tr('conformance.model.repeatable')})",
              "required": ""}
     return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
 
@@ -276,7 +277,8 @@ def model_section(view) -> None:
         scope = None if st.session_state.get("conf_open") else finished_cases(view.log, model)
     figures = fitness(view, replay, scope)
     metrics = st.columns(3)
-    metrics[0].metric(tr("conformance.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conformance.model.fitness.help"))
+    metrics[0].metric(tr("conformance.model.fitness"), f"{figures.log_fitness:.3f}",
+                      help=tr("conformance.model.fitness.help"))
     metrics[1].metric(tr("conformance.model.fitting"), f"{figures.fitting_share:.1%}" if figures.orders else "–",
                       help=tr("conformance.model.fitting.help", fitting=figures.fitting, orders=figures.orders))
     metrics[2].metric(tr("conformance.model.checked"), f"{figures.orders:,}",
@@ -330,7 +332,8 @@ def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
     if scope is not None:
         cases = cases[scope[cases]]
     slowest = cases[np.argsort(-view.log.case_duration_seconds[cases], kind="stable")[:EXAMPLES]]
-    st.markdown(tr("conformance.deviations.examples", kind=tr(f"conformance.kind.{picked['kind']}"), activity=picked["activity"]))
+    st.markdown(tr("conformance.deviations.examples", kind=tr(f"conformance.kind.{picked['kind']}"),
+                   activity=picked["activity"]))
     frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
                           "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
     event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",
@@ -367,32 +370,35 @@ def rules_section(view, problems: list, sheet_problems: list) -> None:
         base, key=editor_key(), on_change=commit_edits, num_rows="dynamic", hide_index=True, width="stretch",
         column_order=EDITOR_ORDER, placeholder="", height=table_height(len(base), extra=1),
         column_config={
-            "rule": st.column_config.TextColumn(tr("conformance.col.rule"), help=tr("conformance.col.rule.help"), width="medium"),
+            "rule": st.column_config.TextColumn(tr("conformance.col.rule"), help=tr("conformance.col.rule.help"),
+                                                width="medium"),
             "type": st.column_config.SelectboxColumn(tr("conformance.col.type"), options=list(RULE_TYPES),
                                                      help=tr("conformance.col.type.help")),
             "activity": st.column_config.SelectboxColumn(tr("conformance.col.activity"), options=activities),
             "other_activity": st.column_config.SelectboxColumn(tr("conformance.col.other"), options=activities,
                                                                help=tr("conformance.col.other.help")),
-            "limit": st.column_config.NumberColumn(tr("conformance.col.limit"), min_value=0, help=tr("conformance.col.limit.help"),
-                                                   width="small"),
+            "limit": st.column_config.NumberColumn(tr("conformance.col.limit"), min_value=0,
+                                                   help=tr("conformance.col.limit.help"), width="small"),
             "unit": st.column_config.SelectboxColumn(tr("conformance.col.unit"), options=list(UNITS), width="small"),
             "date_field": st.column_config.SelectboxColumn(tr("conformance.col.date"), options=dates,
                                                            help=tr("conformance.col.date.help")),
             "attribute": st.column_config.SelectboxColumn(tr("conformance.col.attribute"), options=people,
                                                           help=tr("conformance.col.attribute.help")),
-            "allowed_values": st.column_config.TextColumn(tr("conformance.col.allowed"), help=tr("conformance.col.allowed.help")),
+            "allowed_values": st.column_config.TextColumn(tr("conformance.col.allowed"),
+                                                          help=tr("conformance.col.allowed.help")),
             "severity": st.column_config.SelectboxColumn(tr("conformance.col.severity"), options=list(SEVERITIES),
                                                          width="small"),
             "description": st.column_config.TextColumn(tr("conformance.col.description"), width="large")})
-    st.button(tr("conformance.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
+    st.button(tr("conformance.rules.reset"), key="conf_rules_reset", on_click=reset_rules,
+              icon=":material/restart_alt:")
     show_problems(problems, sheet_problems)
 
 
 def show_problems(problems: list, sheet_problems: list) -> None:
     lang = language()
     if sheet_problems:
-        st.warning(tr("conformance.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
-                   icon=":material/warning:")
+        listed = "\n".join(f"- {p.message(lang)}" for p in sheet_problems)
+        st.warning(tr("conformance.sheet_problems") + "\n\n" + listed, icon=":material/warning:")
     if problems:
         st.warning(tr("conformance.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
                    icon=":material/warning:")

@@ -23,7 +23,7 @@ def unit_name(unit: TimeUnit) -> str:
 
 def number_column(label: str, unit: TimeUnit | None = None, fmt: str = "%.1f") -> st.column_config.NumberColumn:
     """A numeric table column whose header names its unit."""
-    title = f"{label} ({tr(f'cycle.unit.{unit.symbol}.short')})" if unit else label
+    title = f"{label} ({tr(f'cycle_times.unit.{unit.symbol}.short')})" if unit else label
     return st.column_config.NumberColumn(title, format=fmt)
 
 
@@ -39,7 +39,8 @@ def histogram_chart(seconds) -> alt.Chart:
                                                                        histogram.bins["end"])])
     unit = unit_name(histogram.unit)
     return alt.Chart(data).mark_bar(color=BLUE, binSpacing=1).encode(
-        x=alt.X("start:Q", bin=alt.Bin(binned=True, step=histogram.width), title=tr("cycle_times.end_to_end_in", unit=unit)),
+        x=alt.X("start:Q", bin=alt.Bin(binned=True, step=histogram.width),
+                title=tr("cycle_times.end_to_end_in", unit=unit)),
         x2="end:Q",
         y=alt.Y("orders:Q", title=tr("cycle_times.orders")),
         tooltip=[alt.Tooltip("range:N", title=tr("cycle_times.end_to_end_in", unit=unit)),
@@ -70,8 +71,8 @@ def quantile_chart(table: pd.DataFrame, label: str, unit: TimeUnit) -> alt.Chart
     data = table.assign(median=unit.of(table["median_seconds"]), p90=unit.of(table["p90_seconds"]))
     name = unit_name(unit)
     tooltip = [alt.Tooltip("value:N", title=label), alt.Tooltip("orders:Q", title=tr("cycle_times.orders"), format=","),
-               alt.Tooltip("median:Q", format=".1f", title=f"{tr('cycle.median')} ({name})"),
-               alt.Tooltip("p90:Q", format=".1f", title=f"{tr('cycle.p90')} ({name})")]
+               alt.Tooltip("median:Q", format=".1f", title=f"{tr('cycle_times.median')} ({name})"),
+               alt.Tooltip("p90:Q", format=".1f", title=f"{tr('cycle_times.p90')} ({name})")]
     y = alt.Y("value:N", sort=None, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = base.mark_bar(color=BLUE, height=14).encode(x=alt.X("median:Q", title=tr("cycle_times.in_unit", unit=name)))
@@ -131,8 +132,8 @@ def milestone_section(view) -> None:
     chart_col, table_col = st.columns([2, 3], gap="large")
     measured = table[table["orders"] > 0]
     if not measured.empty:
-        chart_col.altair_chart(quantile_chart(measured, tr("cycle_times.segment"), time_unit(measured["median_seconds"])),
-                               width="stretch")
+        chart = quantile_chart(measured, tr("cycle_times.segment"), time_unit(measured["median_seconds"]))
+        chart_col.altair_chart(chart, width="stretch")
     shown = with_durations(table).assign(measured=[tr("cycle_times.measured.value", measured=m, total=w)
                                                    for m, w in zip(table["orders"], table["with_source"])])
     table_col.dataframe(shown[["value", "measured", "median", "p90"]], hide_index=True, width="stretch",
@@ -171,7 +172,7 @@ def bottleneck_section(view) -> None:
 
 def slowest_section(view, transition: pd.Series) -> None:
     source, target = transition["source"], transition["target"]
-    st.markdown(f"**{tr('cycle.slowest', transition=f'{source} → {target}')}**")
+    st.markdown(f"**{tr('cycle_times.slowest', transition=f'{source} → {target}')}**")
     slow = slowest_on_transition(view, source, target)
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])

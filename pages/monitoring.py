@@ -97,7 +97,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
 def cards_section(view, values: list[KpiValue], currency: str) -> None:
     by_key = {value.kpi.key: value for value in values}
     for group, keys in CARD_ROWS.items():
-        st.markdown(f"**{tr(f'monitor.group.{group}')}**")
+        st.markdown(f"**{tr(f'monitoring.group.{group}')}**")
         for column, key in zip(st.columns(CARDS_PER_ROW), keys):
             with column:
                 kpi_card(by_key[key], currency, view.n_cases, view.log.n_cases)
@@ -259,7 +259,7 @@ def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
 def snapshots_section(view, settings: KpiSettings, note: str) -> None:
     path = store().path
     with st.container(border=True):
-        st.markdown(f"**{tr('monitor.save.title')}**")
+        st.markdown(f"**{tr('monitoring.save.title')}**")
         name, button = st.columns([4, 1], vertical_alignment="bottom")
         name.text_input(tr("monitoring.save.label"), key="monitor_label",
                         value=tr("monitoring.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
@@ -292,7 +292,8 @@ def snapshots_section(view, settings: KpiSettings, note: str) -> None:
                                 "filter_description": st.column_config.TextColumn(tr("monitoring.col.filter"),
                                                                                   width="medium"),
                                 "span": tr("monitoring.col.span"),
-                                "orders": st.column_config.NumberColumn(tr("monitoring.col.orders"), format="localized")})
+                                "orders": st.column_config.NumberColumn(tr("monitoring.col.orders"),
+                                                                        format="localized")})
     ids, label_of = snapshot_choice(table)
     compare_part(ids, label_of)
     delete_part(ids, label_of)
@@ -349,7 +350,8 @@ currency = settings.costs.currency
 st.caption(settings_note)
 
 cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(
-    [tr("monitoring.tab.kpis"), tr("monitoring.tab.trend"), tr("monitoring.tab.periods"), tr("monitoring.tab.snapshots")])
+    [tr("monitoring.tab.kpis"), tr("monitoring.tab.trend"), tr("monitoring.tab.periods"),
+     tr("monitoring.tab.snapshots")])
 values = kpi_values(view, settings)
 with cards_tab:
     cards_section(view, values, currency)

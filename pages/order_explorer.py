@@ -88,7 +88,8 @@ def events_table(detail: OrderDetail) -> None:
                                 "activity": tr("common.activity"),
                                 "timestamp": st.column_config.DatetimeColumn(tr("order_explorer.time"),
                                                                              format="YYYY-MM-DD HH:mm"),
-                                "wait": st.column_config.TextColumn(tr("order_explorer.wait.short"), help=tr("order_explorer.wait")),
+                                "wait": st.column_config.TextColumn(tr("order_explorer.wait.short"),
+                                                                    help=tr("order_explorer.wait")),
                                 **{c: tr(f"order_explorer.col.{c}") for c in columns}})
 
 
@@ -123,8 +124,8 @@ labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
 if st.session_state.get("order_pick") not in labels:  # the filters changed the slowest orders
     st.session_state["order_pick"] = None
 lookup_col, pick_col = st.columns(2)
-lookup_col.text_input(tr("order_explorer.lookup"), key="order_lookup", placeholder=tr("order_explorer.lookup.placeholder"),
-                      on_change=clear_pick)
+lookup_col.text_input(tr("order_explorer.lookup"), key="order_lookup",
+                      placeholder=tr("order_explorer.lookup.placeholder"), on_change=clear_pick)
 pick_col.selectbox(tr("order_explorer.slowest"), list(labels), index=None, key="order_pick", format_func=labels.get,
                    on_change=use_pick, placeholder=tr("order_explorer.slowest.placeholder"))
 
@@ -149,22 +150,23 @@ st.caption(" · ".join(str(p) for p in (detail.case_id, account) if p is not Non
 metrics = st.columns(4)
 metrics[0].metric(tr("order_explorer.end_to_end"), format_duration(detail.duration_seconds))
 metrics[1].metric(tr("order_explorer.events"), f"{len(detail.events):,}")
-metrics[2].metric(tr("order_explorer.variant"), tr("order_explorer.variant.value", rank=detail.variant_rank, count=detail.variant_count),
+metrics[2].metric(tr("order_explorer.variant"),
+                  tr("order_explorer.variant.value", rank=detail.variant_rank, count=detail.variant_count),
                   help=tr("order_explorer.variant.help", orders=detail.variant_orders, total=log.n_cases,
                           id=detail.variant_id))
 metrics[3].metric(tr("order_explorer.rework"), f"{len(detail.rework):,}", help=tr("order_explorer.rework.help"))
 
 st.altair_chart(timeline_chart(detail.events), width="stretch")
-st.markdown(f"**{tr('order.steps')}**")
+st.markdown(f"**{tr('order_explorer.steps')}**")
 events_table(detail)
-st.markdown(f"**{tr('order.rework.title')}**")
+st.markdown(f"**{tr('order_explorer.rework.title')}**")
 if detail.rework.empty:
     st.caption(tr("order_explorer.rework.none"))
 else:
     st.dataframe(rework_table(detail), hide_index=True,
                  column_config={"activity": tr("common.activity"), "times": tr("order_explorer.times"),
                                 "performers": tr("order_explorer.performers"), "same_person": tr("order_explorer.who")})
-st.markdown(f"**{tr('order.attributes')}**")
+st.markdown(f"**{tr('order_explorer.attributes')}**")
 attributes = attributes_table(detail)
 half = (len(attributes) + 1) // 2
 for column, part in zip(st.columns(2, gap="large"), (attributes.iloc[:half], attributes.iloc[half:])):

@@ -46,7 +46,8 @@ def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleS
     if st.session_state.get("rc_outcome") not in offered:  # another log, another set of outcomes
         st.session_state.pop("rc_outcome", None)
     row = st.columns([1.4, 1.4, 2.2], vertical_alignment="bottom")
-    kind = row[0].selectbox(tr("root_causes.outcome"), offered, key="rc_outcome", format_func=lambda k: tr(f"root_causes.outcome.{k}"))
+    kind = row[0].selectbox(tr("root_causes.outcome"), offered, key="rc_outcome",
+                            format_func=lambda k: tr(f"root_causes.outcome.{k}"))
     days, rule = None, None
     if kind == "slow":
         days = row[1].number_input(tr("root_causes.slow.days"), min_value=0.0, value=None, step=1.0, key="rc_slow_days",
@@ -54,7 +55,8 @@ def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleS
     elif kind == "late_payment":
         has_due = "due_date" not in order_measures(log).missing
         days = row[1].number_input(tr("root_causes.pay.days"), min_value=0.0, value=None, step=1.0, key="rc_pay_days",
-                                   placeholder=tr("root_causes.pay.placeholder" if has_due else "root_causes.pay.placeholder_days"))
+                                   placeholder=tr("root_causes.pay.placeholder" if has_due
+                                                  else "root_causes.pay.placeholder_days"))
     elif kind == "rule":
         names = [r.name for r in rules.rules]
         if st.session_state.get("rc_rule", "") not in names:
@@ -96,7 +98,8 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
     st.dataframe(
         shown, hide_index=True, width="stretch", key=key, column_order=[c for c in columns if c not in hidden],
         column_config={
-            "segment": st.column_config.TextColumn(tr("root_causes.col.segment" if with_value else "root_causes.col.behaviour"),
+            "segment": st.column_config.TextColumn(tr("root_causes.col.segment" if with_value
+                                                      else "root_causes.col.behaviour"),
                                                    width=120 if with_value else 200),
             "value": st.column_config.TextColumn(tr("root_causes.col.value"), width=140),
             "orders": st.column_config.NumberColumn(tr("root_causes.col.orders"), format="localized", width=70),
@@ -104,16 +107,17 @@ def draw_table(shown: pd.DataFrame, key: str, with_days: bool, with_value: bool)
                                                        max_value=100, width=80),
             "rate_out": st.column_config.ProgressColumn(tr("root_causes.col.rate_out"), format="%.0f%%", min_value=0,
                                                         max_value=100, width=80),
-            "lift": st.column_config.TextColumn(tr("root_causes.col.lift"), help=tr("root_causes.col.lift.help"), width=55),
+            "lift": st.column_config.TextColumn(tr("root_causes.col.lift"), help=tr("root_causes.col.lift.help"),
+                                                width=55),
             "extra_orders": st.column_config.NumberColumn(tr("root_causes.col.extra_orders"), format="%+.0f", width=75,
                                                           help=tr("root_causes.col.extra_orders.help")),
             "extra_days": st.column_config.NumberColumn(tr("root_causes.col.extra_days"), format="%+.1f",
                                                         help=tr("root_causes.col.extra_days.help"), width=75),
-            "interval": st.column_config.TextColumn(tr("root_causes.col.interval"), help=tr("root_causes.col.interval.help"),
-                                                    width=125),
+            "interval": st.column_config.TextColumn(tr("root_causes.col.interval"),
+                                                    help=tr("root_causes.col.interval.help"), width=125),
             "status": st.column_config.TextColumn(tr("root_causes.col.status"), width=105),
-            "explained": st.column_config.TextColumn(tr("root_causes.col.explained"), help=tr("root_causes.col.explained.help"),
-                                                     width=170),
+            "explained": st.column_config.TextColumn(tr("root_causes.col.explained"),
+                                                     help=tr("root_causes.col.explained.help"), width=170),
             "also": st.column_config.TextColumn(tr("root_causes.col.also"), help=tr("root_causes.col.also.help")),
         })
 
@@ -218,7 +222,8 @@ with orders_tab:
         affected = np.flatnonzero(members & positive)
         columns = [c for c in ("case_id", "order_number", "account_name") if c in view.log.cases.columns]
         orders = view.log.cases.iloc[affected][columns].reset_index(drop=True)
-        row[1].markdown(tr("root_causes.orders.count", n=len(orders), outcome=tr(f"root_causes.outcome.{outcome.kind}").lower()))
+        outcome_name = tr(f"root_causes.outcome.{outcome.kind}").lower()
+        row[1].markdown(tr("root_causes.orders.count", n=len(orders), outcome=outcome_name))
         row[2].download_button(tr("root_causes.orders.download"), data=lambda: to_csv_bytes(orders),
                                file_name="root_cause_orders.csv", mime="text/csv", icon=":material/download:",
                                on_click="ignore", key="rc_download")

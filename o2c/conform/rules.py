@@ -390,7 +390,8 @@ class _Context:
                 problems.append(RuleProblem(number, rule.name, "conformance.problem.unknown_activity",
                                             (("activity", name),), skipped=False))
         if rule.date_field and not _is_date_column(self.log.cases.get(rule.date_field)):
-            problems.append(RuleProblem(number, rule.name, "conformance.problem.date_field", (("field", rule.date_field),)))
+            problems.append(RuleProblem(number, rule.name, "conformance.problem.date_field",
+                                        (("field", rule.date_field),)))
         if rule.type in ("four_eyes", "authorised") and not self.people_attributes(rule):
             key = "conformance.problem.attribute" if rule.attribute else "conformance.problem.no_people"
             problems.append(RuleProblem(number, rule.name, key, (("attribute", rule.attribute),)))
