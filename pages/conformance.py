@@ -263,8 +263,8 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
 
 
 def steps_text() -> str:
-    marks = {"optional": f" ({tr('conformance.model.optional')})", "repeatable": f" ({tr('conformance.model.repeatable')})",
-             "required": ""}
+    marks = {"optional": f" ({tr('conformance.model.optional')})",
+             "repeatable": f" ({tr('conformance.model.repeatable')})", "required": ""}
     return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
 
 

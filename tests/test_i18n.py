@@ -54,6 +54,8 @@ DYNAMIC_PREFIXES = (
     "root_causes.judged.",  # which orders an outcome judges
     "root_causes.outcome.",  # bad outcomes
     "root_causes.status.",  # a cause's status
+    "validation.col.",  # o2c.ingest.validate: the validation report's column headers
+    "validation.severity.",  # o2c.ingest.validate: error, warning, info
     "variants.unit.",  # time units of the Variants page
     "what_if.kind.",  # scenario kinds
 )
@@ -104,10 +106,25 @@ def test_keys_live_in_the_module_named_by_their_prefix() -> None:
     assert not wrong
 
 
+def _used(key: str, strings: set[str]) -> bool:
+    """``key`` appears whole in the code, starts with a listed dynamic prefix, or is the ``.fix`` of a used key."""
+    if key.endswith(".fix") and key.removesuffix(".fix") in TEXT:  # o2c.errors.Explained: a problem's fix
+        return _used(key.removesuffix(".fix"), strings)
+    return key in strings or key.startswith(DYNAMIC_PREFIXES)
+
+
 def test_every_key_is_used() -> None:
     strings = _strings()
-    unused = [key for key in TEXT if key not in strings and not key.startswith(DYNAMIC_PREFIXES)]
+    unused = [key for key in TEXT if not _used(key, strings)]
     assert not unused
+
+
+def test_every_problem_has_a_fix() -> None:
+    """Validation messages come in pairs: ``validation.x`` (what is wrong) and ``validation.x.fix``."""
+    problems = [k for k in TEXT if k.startswith("validation.") and not k.endswith(".fix")
+                and not k.startswith(("validation.col.", "validation.severity.", "validation.kind.",
+                                      "validation.rows."))]
+    assert [k for k in problems if k + ".fix" not in TEXT] == []
 
 
 def test_every_dynamic_prefix_is_used_and_names_keys() -> None:

@@ -57,14 +57,12 @@ def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_B
     ``max_bytes`` is the size limit (None: none, for files the user reads from their own disk).
     """
     if len(data) == 0:
-        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+        raise UploadError("validation.file.empty")
     if max_bytes is not None and len(data) > max_bytes:
-        raise UploadError(
-            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {max_bytes / 1024 / 1024:.0f} MB.",
-            "Save it as .parquet or .csv.gz, or split it by date range.")
+        raise UploadError("validation.file.too_large", size=len(data) / 1024 / 1024, limit=max_bytes / 1024 / 1024)
     problem = check_upload(data, filename)
     if problem is not None:
-        raise UploadError(problem.message, problem.fix)
+        raise UploadError(problem.key, **dict(problem.values))
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _read_workbook(data)
@@ -75,8 +73,8 @@ def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_B
     if name.endswith((".csv", ".txt", ".csv.gz", ".txt.gz")):
         return RawUpload(_read_text_table(_gunzip(data) if name.endswith(".gz") else data), None)
     if name.endswith(".xls"):
-        raise UploadError("Old .xls workbooks are not supported.", "Open it in Excel and save it as .xlsx.")
-    raise UploadError(f"'{filename}' is not a file type we read.", f"Upload one of: {SUPPORTED}.")
+        raise UploadError("validation.file.xls")
+    raise UploadError("validation.file.type", filename=filename, types=SUPPORTED)
 
 
 def _gunzip(data: bytes) -> bytes:
@@ -84,39 +82,34 @@ def _gunzip(data: bytes) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             inflated = stream.read(MAX_GZIP_INFLATED + 1)
     except (OSError, EOFError) as error:
-        raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
+        raise UploadError("validation.file.gzip_damaged") from error
     if len(inflated) > MAX_GZIP_INFLATED:
-        raise UploadError(f"The compressed file expands to more than {MAX_GZIP_INFLATED // GIB} GB.",
-                          "Split it by date range, or save it as .parquet.")
+        raise UploadError("validation.file.gzip_too_large", gb=MAX_GZIP_INFLATED // GIB)
     return inflated
 
 
 def _read_workbook(data: bytes) -> RawUpload:
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise UploadError(
-            "This workbook is password-protected (or an old Excel format), so it cannot be read.",
-            "Remove the password (File > Info > Protect Workbook) or save it as .xlsx without protection.")
+        raise UploadError("validation.file.protected")
     if data[:2] != b"PK":
-        raise UploadError("This file is not a valid .xlsx workbook.",
-                          "Open it in Excel and save it as 'Excel Workbook (.xlsx)', or export as CSV.")
+        raise UploadError("validation.file.not_xlsx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(member.file_size for member in archive.infolist())
     except zipfile.BadZipFile as error:
-        raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
+        raise UploadError("validation.file.workbook_damaged") from error
     if inflated > MAX_WORKBOOK_INFLATED:
-        raise UploadError(f"The workbook expands to more than {MAX_WORKBOOK_INFLATED // GIB} GB when opened.",
-                          "Split it by date range or save the events as .csv.gz or .parquet.")
+        raise UploadError("validation.file.workbook_too_large", gb=MAX_WORKBOOK_INFLATED // GIB)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
         sheets = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                   for name in workbook.sheet_names}
     except Exception as error:  # calamine raises several unrelated types for broken files
-        raise UploadError("The workbook could not be read.", "Save it again in Excel as .xlsx and re-upload.") from error
+        raise UploadError("validation.file.workbook_unreadable") from error
     headers = {name: _header_index(rows) for name, rows in sheets.items() if any(any(r) for r in rows[:100])}
     if not headers:
-        raise UploadError("The workbook has no data.", "Fill the Events sheet of the template and upload again.")
+        raise UploadError("validation.file.workbook_empty")
     header_cells = {name: sheets[name][at] for name, at in headers.items()}
     events_name = _pick_sheet(header_cells, ("events", "event", "事件", "事件日志"), _looks_like_events)
     others = {n: cells for n, cells in header_cells.items() if n != events_name}
@@ -216,15 +209,14 @@ def decode_text(data: bytes) -> str:
 
 def _read_text_table(data: bytes) -> RawTable:
     if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
-        raise UploadError("This file is a binary file, not a CSV text file.",
-                          "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+        raise UploadError("validation.file.csv_binary")
     fast = _read_plain_utf8_csv(data)
     if fast is not None:
         return fast
     text = decode_text(data)
     head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
     if not any(line.strip() for line in head_lines):
-        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+        raise UploadError("validation.file.empty")
     delimiter = _sniff_delimiter("\n".join(head_lines))
     head_rows = list(csv.reader(head_lines, delimiter=delimiter))
     header_at = _header_index(head_rows)
@@ -232,8 +224,7 @@ def _read_text_table(data: bytes) -> RawTable:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
                             keep_default_na=False, na_values=[""], skip_blank_lines=True, on_bad_lines="error")
     except (pd.errors.ParserError, ValueError) as error:
-        raise UploadError(f"The CSV could not be parsed: {error}".split("\n")[0],
-                          "Check that every row has the same number of columns and quotes are closed.") from error
+        raise UploadError("validation.file.csv_unparseable", error=str(error).split("\n")[0]) from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
     return RawTable(frame, first_row=header_at + 2, source="CSV")
 
@@ -299,7 +290,7 @@ def _read_parquet(data: bytes) -> RawUpload:
     try:
         frame = parquet_frame(data)
     except Exception as error:  # pyarrow raises its own error types for broken files
-        raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
+        raise UploadError("validation.file.parquet_unreadable") from error
     return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
 
 
@@ -312,7 +303,7 @@ def _read_xes(data: bytes) -> RawUpload:
                                        parameters={"show_progress_bar": False})
         frame = convert_to_dataframe(log)
     except Exception as error:  # lxml and pm4py raise many types for malformed XML
-        raise UploadError("The XES file could not be read.", "Export it again from the tool that made it.") from error
+        raise UploadError("validation.file.xes_unreadable") from error
     if frame.empty:
-        raise UploadError("The XES file has no events.", "Export it again with its traces.")
+        raise UploadError("validation.file.xes_empty")
     return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source="XES"), None)
