@@ -60,3 +60,26 @@ class FixableError(Explained, Exception):
         self.key = key
         self.values = tuple(values.items())
         super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark without a separate fix (e.g. a file the Salesforce converter skipped): catalogue key + values.
+
+    ``str(note)`` is the English text; ``note.text(lang)`` any language.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Note:
+        """A note for ``key`` formatted with ``values``."""
+        return cls(key, tuple(values.items()))
+
+    def text(self, lang: Language = "en") -> str:
+        """The note in ``lang``."""
+        return render(self.key, self.values, lang)
+
+    def __str__(self) -> str:
+        return self.text("en")

@@ -36,7 +36,7 @@ def salesforce_converter() -> None:
         for name, kind in result.recognised.items():
             st.caption(tr("data.sf.recognised", name=name, object=kind))
         for problem in [*problems, *result.problems]:
-            st.warning(problem, icon=":material/warning:")
+            st.warning(problem.text(language()), icon=":material/warning:")
         if result.events.empty:
             st.error(tr("data.sf.nothing"), icon=":material/error:")
             return

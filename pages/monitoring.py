@@ -133,7 +133,8 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
     chart = base.mark_line(color=BLUE) + points
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
-        chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitoring.target"), format=",.1f")])
+        tip = alt.Tooltip("target:Q", title=tr("monitoring.target"), format=",.1f")
+        chart += rule.encode(y="target:Q", tooltip=[tip])
     return chart.properties(height=200, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
 
 

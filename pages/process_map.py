@@ -53,8 +53,8 @@ dot = process_map_dot(shown, metric, language())
 st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
-downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
-                             icon=":material/download:", key="map_download_dot")
+downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot",
+                             "text/vnd.graphviz", icon=":material/download:", key="map_download_dot")
 if shutil.which("dot"):
     downloads[1].download_button(tr("process_map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
                                  icon=":material/download:", key="map_download_svg")

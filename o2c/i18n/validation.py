@@ -340,4 +340,35 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.extract.rejected.fix": {
         "en": "If the object or a field is missing, it needs to be enabled or made visible to the extraction user.",
         "zh": "如果缺少对象或字段,需要先启用它,或对提取用户设为可见。"},
+    # Remarks of the Salesforce converter and its mapping table (Data page, salesforce command); no separate fix
+    "validation.convert.unreadable": {
+        "en": "{name}: could not be read ({error}).",
+        "zh": "{name}:无法读取({error})。"},
+    "validation.convert.unknown_object": {
+        "en": "{name}: its columns match no supported object ({objects}); skipped.",
+        "zh": "{name}:其列与任何支持的对象({objects})都不匹配,已跳过。"},
+    "validation.convert.no_orders": {
+        "en": "No Order or OrderHistory export was found; orders cannot be identified.",
+        "zh": "未找到 Order 或 OrderHistory 导出文件,无法识别订单。"},
+    "validation.convert.payment_lines": {
+        "en": "Payment: standard Payment records link to invoices only through PaymentLineInvoice; add that export "
+              "to get 'Payment Received' events.",
+        "zh": "Payment:标准 Payment 记录只能通过 PaymentLineInvoice 关联到发票;请添加该导出文件,"
+              "以生成“Payment Received”事件。"},
+    "validation.convert.bad_dates": {
+        "en": "{count:,} dates could not be read (e.g. '{example}'); those records were left out. Check the date "
+              "format setting.",
+        "zh": "有 {count:,} 个日期无法识别(例如“{example}”),相应记录已略过。请检查日期格式设置。"},
+    "validation.mapping.columns": {
+        "en": "Mapping: columns missing ({columns}); the defaults were used.",
+        "zh": "映射表:缺少列({columns}),已使用默认映射。"},
+    "validation.mapping.match": {
+        "en": "Mapping row {row}: match '{match}' is not one of {kinds}.",
+        "zh": "映射表第 {row} 行:匹配方式“{match}”无效,可选:{kinds}。"},
+    "validation.mapping.pattern": {
+        "en": "Mapping row {row}: the pattern '{pattern}' is invalid ({error}).",
+        "zh": "映射表第 {row} 行:模式“{pattern}”无效({error})。"},
+    "validation.mapping.no_activity": {
+        "en": "Mapping row {row}: no activity given; the row was skipped.",
+        "zh": "映射表第 {row} 行:未填写活动,已跳过该行。"},
 }
