@@ -17,10 +17,11 @@ class Term:
     """A catalogue entry used as a value inside another message (e.g. "a PNG image"), rendered in its language."""
 
     key: str
+    values: tuple[tuple[str, object], ...] = ()
 
     def text(self, lang: Language = "en") -> str:
-        """The entry in ``lang``."""
-        return t(self.key, lang)
+        """The entry in ``lang``, formatted with ``values``."""
+        return render(self.key, self.values, lang)
 
 
 def render(key: str, values: tuple[tuple[str, object], ...], lang: Language = "en") -> str:

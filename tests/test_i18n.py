@@ -123,7 +123,8 @@ def test_every_problem_has_a_fix() -> None:
     """Validation messages come in pairs: ``validation.x`` (what is wrong) and ``validation.x.fix``."""
     problems = [k for k in TEXT if k.startswith("validation.") and not k.endswith(".fix")
                 and not k.startswith(("validation.col.", "validation.severity.", "validation.kind.",
-                                      "validation.rows.", "validation.convert.", "validation.mapping."))]
+                                      "validation.rows.", "validation.convert.", "validation.mapping.",
+                                      "validation.source."))]
     assert [k for k in problems if k + ".fix" not in TEXT] == []
 
 

@@ -13,7 +13,7 @@ from o2c.improve.automation import resource_codes
 from o2c.improve.cost import COST_COLUMN, MINUTES_COLUMN, CostTable, cost_table_for, table_from_frame
 from o2c.log.eventlog import EventLog
 from o2c.conform.rules import apply_editor_changes
-from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, dataset, tr
+from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, dataset, language, tr
 
 
 def _source(log: EventLog) -> tuple[str, pd.DataFrame, list]:
@@ -80,8 +80,9 @@ def cost_editor(log: EventLog) -> None:
                                                           format="%g", help=tr("automation.col.manual_minutes.help"))})
     st.button(tr("automation.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
-        st.warning(tr("automation.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
-                   icon=":material/warning:")
+        lang = language()
+        st.warning(tr("automation.table.problem", row=problem.row, message=problem.message_in(lang),
+                      fix=problem.fix_in(lang)), icon=":material/warning:")
 
 
 def saved_systems(log: EventLog) -> tuple[str, ...]:

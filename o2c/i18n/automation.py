@@ -112,6 +112,18 @@ TEXT: dict[str, dict[str, str]] = {
     "automation.table.problem": {
         "en": "Activities sheet, row {row}: {message}. {fix}",
         "zh": "Activities 工作表第 {row} 行：{message}。{fix}"},
+    "automation.cost_problem.not_number": {
+        "en": "{column} of '{activity}': '{cell}' is not a number",
+        "zh": "“{activity}”的 {column}:“{cell}”不是数字"},
+    "automation.cost_problem.not_number.fix": {
+        "en": "Enter a number of 0 or more in {column} (row {row}), or leave it empty for the default.",
+        "zh": "请在 {column}(第 {row} 行)填写大于或等于 0 的数字,或留空以使用默认值。"},
+    "automation.cost_problem.negative": {
+        "en": "{column} of '{activity}': {value:g} is not a cost of 0 or more",
+        "zh": "“{activity}”的 {column}:{value:g} 不是大于或等于 0 的成本"},
+    "automation.cost_problem.negative.fix": {
+        "en": "Enter a number of 0 or more in {column} (row {row}), or leave it empty for the default.",
+        "zh": "请在 {column}(第 {row} 行)填写大于或等于 0 的数字,或留空以使用默认值。"},
     "automation.download": {"en": "Download CSV", "zh": "下载 CSV"},
     "automation.cost.rework_share": {"en": "Rework share of cost", "zh": "返工成本占比"},
     "automation.col.each": {"en": "Each", "zh": "单次"},

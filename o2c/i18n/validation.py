@@ -38,9 +38,13 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.single_event.fix": {
         "en": "Check that every step of these orders was exported (e.g. OrderHistory and Tasks, not only Orders).",
         "zh": "请确认这些订单的每个步骤都已导出(例如 OrderHistory 和 Task,而不只是 Order)。"},
+    "validation.source.sheet": {"en": "sheet '{name}'", "zh": "工作表“{name}”"},
+    "validation.source.csv": {"en": "CSV", "zh": "CSV 文件"},
+    "validation.source.parquet": {"en": "parquet", "zh": "parquet 文件"},
+    "validation.source.xes": {"en": "XES", "zh": "XES 文件"},
     "validation.missing_column": {
         "en": "Required column(s) not found in the {source}: {columns}.",
-        "zh": "在 {source} 中找不到必需的列:{columns}。"},
+        "zh": "{source}中找不到必需的列:{columns}。"},
     "validation.missing_column.fix": {
         "en": "Name the columns as in the template or pick them in the column mapping. Accepted names: {hints}.",
         "zh": "请按模板命名这些列,或在列匹配中选择对应的列。可识别的列名:{hints}。"},

@@ -84,7 +84,7 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     return LoadResult(log, report, headers, guess, columns)
 
 
-def _missing_columns_issue(missing: list[str], headers: list[str], source: str) -> Issue:
+def _missing_columns_issue(missing: list[str], headers: list[str], source: Term) -> Issue:
     accepted = {c.name: c.aliases[:6] for c in EVENT_COLUMNS}
     hints = "; ".join(f"{name}: {', '.join((name, *accepted[name]))}" for name in missing)
     return issue("error", "missing_column", "validation.missing_column", count=len(missing),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from o2c.errors import FixableError
+from o2c.errors import FixableError, Term
 from o2c.ingest.safety import check_upload
 from o2c.log.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
@@ -36,11 +36,12 @@ class UploadError(FixableError):
 
 @dataclass(frozen=True)
 class RawTable:
-    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row."""
+    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row; ``source``
+    names where they came from in the user's words (a sheet, the CSV)."""
 
     frame: pd.DataFrame
     first_row: int
-    source: str
+    source: Term
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ def _read_workbook(data: bytes) -> RawUpload:
     events_name = _pick_sheet(header_cells, ("events", "event", "事件", "事件日志"), _looks_like_events)
     others = {n: cells for n, cells in header_cells.items() if n != events_name}
     orders_name = _pick_sheet(others, ("orders", "order", "订单"), _looks_like_orders, required=False)
-    events = _table_from_rows(sheets[events_name], headers[events_name], f"sheet '{events_name}'")
-    orders = _table_from_rows(sheets[orders_name], headers[orders_name], f"sheet '{orders_name}'") if orders_name else None
+    events = _table_from_rows(sheets[events_name], headers[events_name], _sheet(events_name))
+    orders = _table_from_rows(sheets[orders_name], headers[orders_name], _sheet(orders_name)) if orders_name else None
     return RawUpload(events, orders)
 
 
@@ -154,7 +155,11 @@ def _header_index(rows: list[list[object]]) -> int:
     return 0
 
 
-def _table_from_rows(rows: list[list], header_at: int, source: str) -> RawTable:
+def _sheet(name: str) -> Term:
+    return Term("validation.source.sheet", (("name", name),))
+
+
+def _table_from_rows(rows: list[list], header_at: int, source: Term) -> RawTable:
     header = unique_names([_header_text(value, i) for i, value in enumerate(rows[header_at])])
     width = len(header)
     body = [row[:width] for row in rows[header_at + 1:]]
@@ -226,7 +231,7 @@ def _read_text_table(data: bytes) -> RawTable:
     except (pd.errors.ParserError, ValueError) as error:
         raise UploadError("validation.file.csv_unparseable", error=str(error).split("\n")[0]) from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=header_at + 2, source="CSV")
+    return RawTable(frame, first_row=header_at + 2, source=Term("validation.source.csv"))
 
 
 def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
@@ -265,7 +270,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
         return None
     frame = text_table_frame(table)
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=2, source="CSV")
+    return RawTable(frame, first_row=2, source=Term("validation.source.csv"))
 
 
 def _utf8_head(data: bytes) -> str | None:
@@ -291,7 +296,7 @@ def _read_parquet(data: bytes) -> RawUpload:
         frame = parquet_frame(data)
     except Exception as error:  # pyarrow raises its own error types for broken files
         raise UploadError("validation.file.parquet_unreadable") from error
-    return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
+    return RawUpload(RawTable(frame, first_row=1, source=Term("validation.source.parquet")), None)
 
 
 def _read_xes(data: bytes) -> RawUpload:
@@ -306,4 +311,4 @@ def _read_xes(data: bytes) -> RawUpload:
         raise UploadError("validation.file.xes_unreadable") from error
     if frame.empty:
         raise UploadError("validation.file.xes_empty")
-    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source="XES"), None)
+    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source=Term("validation.source.xes")), None)
