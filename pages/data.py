@@ -10,7 +10,7 @@ from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
 from ui.limits import max_upload_mb
-from ui.state import dataset, load, load_sample, tr
+from ui.state import dataset, language, load, load_sample, tr
 from ui.text import md, tr_md
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
@@ -37,7 +37,7 @@ def salesforce_converter() -> None:
         for name, kind in result.recognised.items():
             st.caption(tr_md("data.sf.recognised", name=name, object=kind))
         for problem in [*problems, *result.problems]:
-            st.warning(md(problem), icon=":material/warning:")
+            st.warning(md(problem.text(language())), icon=":material/warning:")
         if result.events.empty:
             st.error(tr("data.sf.nothing"), icon=":material/error:")
             return
@@ -128,10 +128,10 @@ if report.warnings:
 
 if report.issues:
     st.subheader(tr("data.report"))
-    st.dataframe(report.to_frame(), hide_index=True, width="stretch", key="report_table",
-                 column_config={"problem": st.column_config.TextColumn(width="large"),
-                                "fix": st.column_config.TextColumn(width="large")})
-    st.download_button(tr("data.report.download"), report.to_csv(), file_name="o2c_validation_report.csv",
+    wide = st.column_config.TextColumn(width="large")
+    st.dataframe(report.to_frame(language()), hide_index=True, width="stretch", key="report_table",
+                 column_config={tr("validation.col.problem"): wide, tr("validation.col.fix"): wide})
+    st.download_button(tr("data.report.download"), report.to_csv(language()), file_name="o2c_validation_report.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="download_report")
 elif result.log is not None:
     st.caption(tr("data.clean"))

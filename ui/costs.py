@@ -15,7 +15,7 @@ from o2c.log.eventlog import EventLog
 from ui.dataset_state import loaded_digest, put_slot, slot
 from ui.editable_table import EditableTable
 from ui.keys import Key
-from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, tr
+from ui.state import COSTS_KEY, SYSTEMS_KEY, active_systems, language, tr
 from ui.text import tr_md
 
 
@@ -73,8 +73,9 @@ def cost_editor(log: EventLog) -> None:
                                                           format="%g", help=tr("automation.col.manual_minutes.help"))})
     st.button(tr("automation.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
-        st.warning(tr_md("automation.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
-                   icon=":material/warning:")
+        lang = language()
+        st.warning(tr_md("automation.table.problem", row=problem.row, message=problem.message_in(lang),
+                         fix=problem.fix_in(lang)), icon=":material/warning:")
 
 
 def saved_systems(log: EventLog) -> tuple[str, ...]:

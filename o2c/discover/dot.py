@@ -143,11 +143,13 @@ def _edge_tooltip(pm: ProcessMap, edge, lang: Language) -> str:
     names = {START: t("process_map.start", lang), END: t("process_map.end", lang)}
     source = names.get(edge.source) or pm.name(edge.source)
     target = names.get(edge.target) or pm.name(edge.target)
-    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count), cases=int(edge.cases))]
+    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count),
+               cases=int(edge.cases))]
     for name, column in _WAIT_COLUMNS.items():
         seconds = getattr(edge, column)
         if not math.isnan(seconds):  # only the statistics that were computed
-            lines.append(t("process_map.tip.stat", lang, label=t(f"process_map.metric.{name}", lang), value=short_duration(seconds)))
+            label = t(f"process_map.metric.{name}", lang)
+            lines.append(t("process_map.tip.stat", lang, label=label, value=short_duration(seconds)))
     return quote("\n".join(lines))
 
 

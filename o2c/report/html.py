@@ -54,7 +54,7 @@ def html_from_content(content: ReportContent, view: LogView) -> str:
         _section("backlog", t("report.section.backlog", lang), _backlog(content), t("report.backlog.note", lang)),
     ]
     title = escape_html(t("report.title", lang))
-    return (f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{t("report.html_lang", lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{_header(content)}\n" + "\n".join(sections)
             + f'\n<footer>{escape_html(t("report.footer", lang))}</footer>\n</main>\n</body>\n</html>\n')
