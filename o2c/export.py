@@ -67,8 +67,8 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
         if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
             return None
         if isinstance(value, pd.Timestamp):
-            value = value.tz_convert("UTC").tz_localize(None) if value.tzinfo else value
-            return value.to_pydatetime()
+            naive = value.tz_convert("UTC").tz_localize(None) if value.tzinfo else value
+            return naive.to_pydatetime()
         if hasattr(value, "item"):  # numpy scalars
             value = value.item()
         if isinstance(value, str):

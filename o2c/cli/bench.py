@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import math
 import multiprocessing
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -30,6 +32,8 @@ import pandas as pd
 from o2c.discover.process_map import process_map
 from o2c.log.eventlog import EventLog, LogView, build_event_log
 from o2c.log.filters import Filters
+
+T = TypeVar("T")
 
 FILTER = Filters(attributes={"sales_channel": ("Partner",)})
 FLAT_ATTRIBUTES = ("sales_channel", "account_name", "region", "order_type", "carrier", "order_amount",
@@ -155,14 +159,14 @@ def compare_with_pm4py(log: EventLog, orders: int, with_pm4py: bool,
                        progress: Callable[[str], None]) -> list[Step]:
     """Directly-follows (frequency and performance), variants, case durations, and a case filter followed by
     all three: ours against pm4py's functions, with the results checked against each other."""
-    ours = {
+    ours: dict[str, Callable[[LogView], object]] = {
         "directly-follows + performance": lambda view: process_map(view),
         "variants": _our_variants,
         "case durations": lambda view: view.durations_seconds(),
     }
     steps = []
     for name, compute in ours.items():
-        cold, warm, _ = _time_ours(log, lambda lg, c=compute: c(lg.view()))
+        cold, warm, _ = _time_ours(log, _on_whole_log(compute))
         steps.append(Step(orders, name, cold, warm))
     cold, warm, _ = _time_ours(log, lambda lg: _all_three(FILTER.apply(lg)))
     steps.append(Step(orders, "filter change: case filter + all three", cold, warm))
@@ -170,14 +174,14 @@ def compare_with_pm4py(log: EventLog, orders: int, with_pm4py: bool,
         return steps
     progress(f"{orders:,} orders: pm4py")
     frame = pm4py_frame(log)
-    theirs = {
+    theirs: dict[str, Callable[[pd.DataFrame], object]] = {
         "directly-follows + performance": _pm4py_dfg,
         "variants": _pm4py_variants,
         "case durations": _pm4py_durations,
     }
     repeats = 3 if log.n_events < 2_000_000 else 1
     for step in steps[:3]:
-        step.pm4py, result = _best_of(repeats, lambda f=theirs[step.name]: f(frame))
+        step.pm4py, result = _best_of(repeats, functools.partial(theirs[step.name], frame))
         _check(step, {step.name: result}, log.view())
     steps[3].pm4py, results = _best_of(repeats, lambda: _pm4py_filtered(frame, theirs))
     _check(steps[3], results, FILTER.apply(log))
@@ -347,7 +351,7 @@ def page_steps(log: EventLog, orders: int) -> list[Step]:
     first = fresh(log)
     for name, compute in page_computations(first.view()).items():
         cold = _seconds(compute)
-        warm, _ = _best_of(3, lambda n=name: page_computations(FILTER.apply(first))[n]())
+        warm, _ = _best_of(3, _after_filter_change(first, name))
         steps.append(Step(orders, f"page: {name}", cold, warm))
     steps.append(Step(orders, "all five pages", sum(s.ours_cold for s in steps), sum(s.ours_warm for s in steps)))
     return steps
@@ -444,9 +448,22 @@ def _time_ours(log: EventLog, compute: Callable[[EventLog], object]) -> tuple[fl
     return cold, warm, result
 
 
-def _best_of(repeats: int, compute: Callable[[], object]) -> tuple[float, object]:
-    best, result = math.inf, None
-    for _ in range(repeats):
+def _on_whole_log(compute: Callable[[LogView], object]) -> Callable[[EventLog], object]:
+    """``compute`` on a view of all of a log's orders."""
+    return lambda log: compute(log.view())
+
+
+def _after_filter_change(log: EventLog, page: str) -> Callable[[], object]:
+    """One page's computations on ``log`` with the benchmark's filter applied."""
+    return lambda: page_computations(FILTER.apply(log))[page]()
+
+
+def _best_of(repeats: int, compute: Callable[[], T]) -> tuple[float, T]:
+    """The fastest of ``repeats`` (at least one) runs of ``compute`` and its last result."""
+    start = time.perf_counter()
+    result = compute()
+    best = time.perf_counter() - start
+    for _ in range(repeats - 1):
         start = time.perf_counter()
         result = compute()
         best = min(best, time.perf_counter() - start)

@@ -110,7 +110,9 @@ def petri_net(model: ReferenceModel) -> tuple:
         else:
             built = pm4py.convert_to_petri_net(_tree(model))
         if len(_NETS) >= _NET_CACHE_SIZE:
-            _NETS.pop(next(iter(_NETS), None), None)
+            oldest = next(iter(_NETS), None)
+            if oldest is not None:
+                _NETS.pop(oldest, None)
         _NETS[model.key] = built
     return _NETS[model.key]
 
@@ -148,6 +150,8 @@ def end_activities(model: ReferenceModel) -> frozenset[str]:
 def model_bpmn_xml(model: ReferenceModel) -> bytes:
     """The model as a BPMN 2.0 file, to open and edit in a BPMN tool and upload again."""
     if model.source == "bpmn":
+        if model.bpmn is None:  # an uploaded model always keeps its XML
+            raise ValueError("BPMN model without its XML")
         return model.bpmn
     import pm4py  # noqa: PLC0415
     from pm4py.objects.bpmn.exporter.variants.etree import get_xml_string  # noqa: PLC0415
@@ -277,7 +281,7 @@ class VariantAlignment:
 
     fitness: float
     deviations: tuple[Deviation, ...]
-    moves: tuple[tuple[str, str], ...]
+    moves: tuple[tuple[str, str | None], ...]
 
 
 @dataclass(frozen=True)
@@ -302,7 +306,8 @@ def align_variants(log: EventLog, model: ReferenceModel, codes: Sequence[int], r
     later call only aligns what is new.
     """
     replay = replay if replay is not None else replay_variants(log, model)
-    cache = log.memo("alignments", dict).setdefault(model.key, {})
+    by_model: dict[str, dict[int, VariantAlignment]] = log.memo("alignments", dict)
+    cache = by_model.setdefault(model.key, {})
     sequences = variant_index(log).sequences
     started = time.perf_counter()
     aligner = None
@@ -441,7 +446,7 @@ def _variants_by_deviation(run: AlignmentRun) -> dict[Deviation, list[int]]:
     return found
 
 
-def deviation_cases(view: LogView, run: AlignmentRun, kind: str, activity: str) -> np.ndarray:
+def deviation_cases(view: LogView, run: AlignmentRun, kind: DeviationKind, activity: str) -> np.ndarray:
     """Case codes of the view's orders with this deviation (among the analysed variants)."""
     codes = _variants_by_deviation(run).get(Deviation(kind, activity), [])
     return np.flatnonzero(view.case_mask & np.isin(variant_index(view.log).case_variant, codes))

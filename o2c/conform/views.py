@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from o2c.conform.conformance import AlignmentRun, deviation_cases
+from o2c.conform.conformance import AlignmentRun, DeviationKind, deviation_cases
 from o2c.log.attributes import attribute_codes, pool_rare
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_index
@@ -32,8 +32,8 @@ def aligned_orders(view: LogView, run: AlignmentRun, scope: np.ndarray | None) -
     return int(analysed.sum()), int(analysed.size)
 
 
-def slowest_deviation_cases(view: LogView, run: AlignmentRun, kind: str, activity: str, scope: np.ndarray | None,
-                            limit: int) -> np.ndarray:
+def slowest_deviation_cases(view: LogView, run: AlignmentRun, kind: DeviationKind, activity: str,
+                            scope: np.ndarray | None, limit: int) -> np.ndarray:
     """The ``limit`` slowest orders (longest end to end) of the view, within ``scope``, with one deviation."""
     cases = deviation_cases(view, run, kind, activity)
     if scope is not None:

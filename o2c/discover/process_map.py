@@ -228,6 +228,7 @@ def _waiting_statistics(pairs: _Pairs, inner: np.ndarray, wanted: set[str]) -> d
         return stats
     waits = np.diff(pairs.timestamp)  # ns, exact; converted to seconds only where used
     if "mean" in wanted:
+        totals: np.ndarray
         if size <= _DENSE_LIMIT:
             totals = np.bincount(pairs.codes, weights=waits, minlength=size + 1)
         else:

@@ -46,14 +46,16 @@ def activity_families(names: tuple[str, ...] | list[str]) -> dict[str, str]:
     {'Credit Check Failed': 'Credit Check (Failed / Passed)', 'Credit Check Passed': 'Credit Check (Failed / Passed)'}
     """
     members: dict[str, list[tuple[str, str]]] = {}
+    stems: dict[str, str] = {}  # the stem as the family's first member spells it
     for name in names:
         split = _split_outcome(name)
         if split:
             members.setdefault(split[0].casefold(), []).append((name, split[1]))
+            stems.setdefault(split[0].casefold(), split[0])
     families = {}
-    for found in members.values():
+    for key, found in members.items():
         if len(found) > 1:
-            stem = _split_outcome(found[0][0])[0]
+            stem = stems[key]
             label = f"{stem} ({' / '.join(sorted((outcome for _, outcome in found), key=str.casefold))})"
             families.update({name: label for name, _ in found})
     return families
@@ -207,7 +209,10 @@ def _rework_index(log: EventLog) -> _ReworkIndex:
 
 def _build_index(log: EventLog) -> _ReworkIndex:
     resource = log.event_attributes.get("resource")
-    codes = np.asarray(resource.codes) if resource is not None else None
+    if resource is None:
+        codes = None
+    else:
+        codes = np.asarray((resource if isinstance(resource, pd.Categorical) else pd.Categorical(resource)).codes)
     names = list(log.activity_names)
     positions = np.arange(log.n_events, dtype=np.int64)
     activities = _repetitions(log.case, log.activity, positions, codes, len(names))
@@ -276,9 +281,7 @@ def _key_table(reps: _Repetitions, view: LogView, ranked: _Ranked, labels: list[
     orders = count(nth == 1)
     present = np.flatnonzero(orders)
     with_median, without_median = _medians_with_without(case[nth == 1], key[nth == 1], present, ranked)
-    columns = {
-        "activity": [labels[k] for k in present],
-        "family": np.full(present.size, family),
+    per_key = {
         "orders": orders,
         "share": orders / max(view.n_cases, 1),
         "extra": count(everything),
@@ -291,8 +294,8 @@ def _key_table(reps: _Repetitions, view: LogView, ranked: _Ranked, labels: list[
         "back_loops": count(~adjacent),
         "orders_back_loop": orders_with(~adjacent),
     }
-    table = pd.DataFrame({name: (values if name in ("activity", "family") else values[present])
-                          for name, values in columns.items()})
+    table = pd.DataFrame({"activity": [labels[k] for k in present], "family": np.full(present.size, family),
+                          **{name: values[present] for name, values in per_key.items()}})
     table["median_with_seconds"] = with_median
     table["median_without_seconds"] = without_median
     return table[list(BY_ACTIVITY_COLUMNS)]

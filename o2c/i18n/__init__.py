@@ -54,7 +54,7 @@ def _merge() -> dict[str, dict[Language, str]]:
         twice = merged.keys() & part.TEXT.keys()
         if twice:
             raise ValueError(f"o2c.i18n.{part.__name__.rsplit('.', 1)[-1]} redefines {sorted(twice)}")
-        merged.update(part.TEXT)  # type: ignore[arg-type]
+        merged.update(part.TEXT)
     return merged
 
 

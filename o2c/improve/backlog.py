@@ -200,6 +200,8 @@ def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -
     for row in candidates[candidates["score"] > 0].head(limit).itertuples(index=False):
         saved_seconds, saved_cost = savings(view, Scenario("automate", activity=row.activity), costs)
         code = view.log.activity_code(row.activity)
+        if code is None:  # candidates are the log's own activities
+            raise ValueError(f"unknown activity {row.activity!r}")
         cases = np.zeros(view.log.n_cases, dtype=bool)
         cases[view.log.case[activity_events(view.log, code)]] = True
         found.append(Opportunity(

@@ -435,7 +435,7 @@ class _PerformerIndex:
 
 
 def _performers(log: EventLog, level: str) -> _PerformerIndex:
-    cache = log.memo("people:levels", dict)
+    cache: dict[str, _PerformerIndex] = log.memo("people:levels", dict)
     if level not in cache:
         while len(cache) >= _CACHED_LEVELS:
             cache.pop(next(iter(cache)), None)  # sessions share the log: another one may have dropped it already

@@ -236,7 +236,11 @@ def _segments(log: EventLog) -> _Segments:
 
 
 def _build_segments(log: EventLog) -> _Segments:
-    rows, factors, values, kept, names = [], [], [], [], []
+    rows: list[np.ndarray] = []
+    factors: list[str] = []
+    values: list[str] = []
+    kept: list[np.ndarray] = []
+    names: list[str] = []
     for name in split_attributes(log):
         column = log.cases[name]
         if (pd.api.types.is_datetime64_any_dtype(column) or "status" in name.casefold()
@@ -268,7 +272,7 @@ def _merge_copies(ids: np.ndarray, factors: list[str], values: list[str]) -> tup
     signature = np.bincount(ids[known], weights=weights[known], minlength=len(values))
     first = pd.DataFrame({"c": count, "s": signature}).groupby(["c", "s"], sort=False).ngroup().to_numpy()
     keeper = np.unique(first, return_index=True)[1][first]  # the first segment with the same orders
-    also = [[] for _ in values]
+    also: list[list[str]] = [[] for _ in values]
     for copy in np.flatnonzero(keeper != np.arange(len(values))):
         also[keeper[copy]].append(f"{factors[copy]} = {values[copy]}")
     remap = np.where(keeper == np.arange(len(values)), np.arange(len(values)), -1).astype(np.int32)

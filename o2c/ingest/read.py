@@ -11,7 +11,9 @@ import gzip
 import io
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal, overload
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
@@ -158,7 +160,13 @@ def _read_workbook(data: bytes) -> RawUpload:
     return RawUpload(events, orders)
 
 
-def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right,
+@overload
+def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
+                required: Literal[True] = True) -> str: ...
+@overload
+def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
+                required: bool) -> str | None: ...
+def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
                 required: bool = True) -> str | None:
     for name in header_cells:
         if name.strip().lower() in names:
@@ -182,7 +190,7 @@ def _looks_like_orders(columns) -> bool:
     return "case_id" in found and len(found) >= 2 and not _looks_like_events(columns)
 
 
-def _header_index(rows: list[list[object]]) -> int:
+def _header_index(rows: Sequence[Sequence[object]]) -> int:
     """The first row with at least two recognised headers (report exports put titles above it)."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if not row:
@@ -352,7 +360,7 @@ def _sniff_delimiter(sample: str) -> str:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         counts = {d: sample.count(d) for d in ",;\t|"}
-        return max(counts, key=counts.get)
+        return max(counts, key=counts.__getitem__)
 
 
 def _read_parquet(data: bytes) -> RawUpload:

@@ -51,7 +51,8 @@ def verdict(kpi: Kpi, baseline: float, delta: float) -> Verdict | None:
 
 def delta_color(kpi: Kpi) -> Literal["normal", "inverse", "off"]:
     """``st.metric``'s delta colour for ``kpi``: a rise is green when higher is better, red when lower is."""
-    return {"higher": "normal", "lower": "inverse", "neither": "off"}[kpi.better]
+    colours: dict[str, Literal["normal", "inverse", "off"]] = {"higher": "normal", "lower": "inverse", "neither": "off"}
+    return colours[kpi.better]
 
 
 def format_value(value: float | None, unit: Unit, currency: str = "EUR") -> str:
@@ -101,7 +102,7 @@ def open_share(trend: pd.DataFrame) -> pd.Series:
     return (trend["open_orders"] / trend["orders"]).fillna(0.0)
 
 
-def _number(value: object) -> float | None:
+def _number(value: float | None) -> float | None:
     if value is None:
         return None
     number = float(value)

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -222,10 +223,14 @@ class SnapshotStore:
         "November (2)" (read the stored label back with ``get``)."""
         row = _to_row(snapshot)
         with self._transaction(create=True) as db:
+            if db is None:  # create=True always opens (and creates) the file
+                raise SnapshotStoreError(f"{self.path} could not be opened")
             taken = {label for (label,) in db.execute("SELECT label FROM snapshots")}
-            row["label"] = unique_label(row["label"], taken)
+            row["label"] = unique_label(snapshot.label, taken)
             cursor = db.execute(f"INSERT INTO snapshots ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                                 tuple(row.values()))
+            if cursor.lastrowid is None:  # an INSERT always sets it
+                raise SnapshotStoreError(f"{self.path}: the snapshot was not stored")
             return int(cursor.lastrowid)
 
     def list(self) -> pd.DataFrame:
@@ -315,9 +320,9 @@ def _to_row(snapshot: Snapshot) -> dict[str, object]:
             "trend": _trend_json(snapshot.trend, snapshot.trend_period)}
 
 
-def _from_row(row: dict[str, object]) -> Snapshot:
-    """A stored row as a snapshot, whatever wrote it: KPIs that are not in the catalogue, not numbers or missing
-    altogether read as missing values; a trend that cannot be read is left out."""
+def _from_row(row: dict[str, Any]) -> Snapshot:
+    """A stored row (SQLite values of any type) as a snapshot, whatever wrote it: KPIs that are not in the
+    catalogue, not numbers or missing altogether read as missing values; a trend that cannot be read is left out."""
     try:
         trend, period = _trend_from_json(row.get("trend"))
     except (ValueError, TypeError, KeyError):

@@ -19,7 +19,7 @@ from o2c.log.eventlog import NS_PER_SECOND, LogView
 from o2c.log.filters import Filters
 
 PRESETS = ("value", "month", "quarter", "custom")
-OTHERS = ("rest", "all")  # what B is when it has no filters of its own
+OTHERS: tuple[Literal["rest", "all"], ...] = ("rest", "all")  # what B is when it has no filters of its own
 QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET = "_a.", "_b.", "_b", "_preset"
 
 

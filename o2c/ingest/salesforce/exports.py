@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -61,18 +62,18 @@ def read_export(data: bytes, filename: str) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _csv_rows(data: bytes) -> list[list[object]]:
+def _csv_rows(data: bytes) -> Sequence[Sequence[object]]:
     text = decode_text(data)
     sample = "\n".join(text[:65536].splitlines()[:HEADER_SEARCH_ROWS])
     counts = {d: sample.count(d) for d in ",;\t"}
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=max(counts, key=counts.get))]
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=max(counts, key=counts.__getitem__))]
 
 
-def _xlsx_rows(data: bytes) -> list[list[object]]:
+def _xlsx_rows(data: bytes) -> Sequence[Sequence[object]]:
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only workbook exports need it
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    best: list[list[object]] = []
+    best: Sequence[Sequence[object]] = []
     for name in workbook.sheet_names:  # a formatted report has one data sheet; take the one with most rows
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if len(rows) > len(best):
@@ -94,7 +95,7 @@ def _is_known(cell: object) -> bool:
     return text.lower() in LABELS or text.lower() in _API_NAMES or (text.endswith("__c") and len(text) > 3)
 
 
-def _header_row(rows: list[list[object]]) -> int:
+def _header_row(rows: Sequence[Sequence[object]]) -> int:
     """The first of the top rows with at least two known labels or API names (else the first non-empty row)."""
     for at, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if sum(_is_known(cell) for cell in row) >= 2:
@@ -102,7 +103,7 @@ def _header_row(rows: list[list[object]]) -> int:
     return next((at for at, row in enumerate(rows) if any(_cell_text(c) for c in row)), 0)
 
 
-def _data_frame(rows: list[list[object]], header: list[str], text_only: bool) -> pd.DataFrame:
+def _data_frame(rows: Sequence[Sequence[object]], header: list[str], text_only: bool) -> pd.DataFrame:
     """Data rows below the header, without blank rows, footers, subtotal and total rows; grouping values filled.
 
     Column-wise (vectorised): exports have hundreds of thousands of rows.
@@ -118,7 +119,9 @@ def _data_frame(rows: list[list[object]], header: list[str], text_only: bool) ->
     if not len(has_data):
         return pd.DataFrame(columns=header, dtype=object)
     # Classic CSV exports put a footer after a blank line; workbooks may have blank rows between groups.
-    blank_after = np.flatnonzero((n_filled == 0) & (np.arange(len(frame)) > has_data[0])) if text_only else []
+    blank_after: np.ndarray | list[int] = []
+    if text_only:
+        blank_after = np.flatnonzero((n_filled == 0) & (np.arange(len(frame)) > has_data[0]))
     stop = blank_after[0] if len(blank_after) else len(frame)
     lead = filled.argmax(axis=1)
     first = text.to_numpy()[np.arange(len(frame)), lead]
