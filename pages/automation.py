@@ -8,6 +8,7 @@ from o2c.improve.automation import automation_candidates, system_events, touchle
 from o2c.improve.cost import cost_by_attribute, cost_by_variant, order_costs, rework_cost
 from o2c.log.attributes import split_attributes
 from ui.costs import cost_editor, cost_table, system_resources
+from ui.keys import Key
 from ui.state import column_name, page_view, tr
 from ui.text import md, tr_md
 
@@ -67,7 +68,7 @@ with candidates_tab:
                               role_share=candidates["role_share"].map(lambda v: "–" if v != v else f"{v:.0%}"),
                               person_hours=candidates["person_hours"].round(), cost=candidates["cost"].round())
     st.dataframe(
-        shown, hide_index=True, width="stretch", key="auto_candidates", height=full_height(len(shown)),
+        shown, hide_index=True, width="stretch", key=Key.AUTO_CANDIDATES, height=full_height(len(shown)),
         column_order=["activity", "score", "executions", "orders_share", "per_order", "person_share",
                       "predecessor_share", "role_share", "person_hours", "cost"],
         column_config={
@@ -89,7 +90,7 @@ with candidates_tab:
                                                   width="small")})
     st.caption(tr("automation.candidates.caption"))
     st.download_button(tr("automation.download"), to_csv_bytes(candidates), "automation_candidates.csv", "text/csv",
-                       key="auto_candidates_csv", icon=":material/download:")
+                       key=Key.AUTO_CANDIDATES_CSV, icon=":material/download:")
 
 with cost_tab:
     summary = st.columns(3)
@@ -106,7 +107,7 @@ with cost_tab:
     options = split_attributes(log)
     left, right = st.columns(2, gap="large")
     if options:
-        attribute = left.selectbox(tr("automation.cost.by"), options, key="auto_cost_by",
+        attribute = left.selectbox(tr("automation.cost.by"), options, key=Key.AUTO_COST_BY,
                                    index=options.index("sales_channel") if "sales_channel" in options else 0,
                                    format_func=column_name)
         by_attribute = cost_by_attribute(view, costs, attribute)

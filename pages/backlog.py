@@ -6,6 +6,7 @@ import streamlit as st
 
 from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.improve.backlog import KINDS, affected_orders, opportunities, priority
+from ui.keys import Key
 from ui.state import analysis_settings, language, page_view, tr
 
 view = page_view("backlog.title")
@@ -17,7 +18,7 @@ if not found:
 
 st.caption(tr("backlog.intro"))
 kinds = [k for k in KINDS if any(o.kind == k for o in found)]
-picked = st.pills(tr("backlog.kinds"), kinds, selection_mode="multi", default=kinds, key="backlog_kinds",
+picked = st.pills(tr("backlog.kinds"), kinds, selection_mode="multi", default=kinds, key=Key.BACKLOG_KINDS,
                   format_func=lambda k: tr(f"backlog.kind.{k}"))
 shown = [o for o in found if o.kind in (picked or kinds)]
 
@@ -45,11 +46,11 @@ columns = {
     "gain_cost": st.column_config.NumberColumn(tr("backlog.col.gain_cost", currency=currency), format="%.0f",
                                                help=tr("backlog.col.gain_cost.help"), width=90),
 }
-st.dataframe(table, hide_index=True, width="stretch", key="backlog_table", column_order=list(columns),
+st.dataframe(table, hide_index=True, width="stretch", key=Key.BACKLOG_TABLE, column_order=list(columns),
              column_config=columns)
 
 st.subheader(tr("backlog.orders.title"))
-choice = st.selectbox(tr("backlog.pick"), range(len(shown)), key="backlog_pick",
+choice = st.selectbox(tr("backlog.pick"), range(len(shown)), key=Key.BACKLOG_PICK,
                       format_func=lambda i: f"{i + 1}. {shown[i].title}")
 orders = affected_orders(view, shown[choice])
 st.caption(tr("backlog.orders.hint", orders=len(orders)))

@@ -1,113 +1,40 @@
 """Cycle times page: how long orders take end to end, for whom, between which milestones, and which steps wait."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking
 from o2c.discover.cycle_times import (
     default_milestones,
-    duration_histogram,
     duration_stats,
     duration_trend,
     segment_table,
     split_by_attribute,
 )
 from o2c.discover.order_detail import order_label
-from o2c.format import DAYS, TimeUnit, format_duration, time_unit
+from o2c.format import DAYS, format_duration, time_unit
 from o2c.log.activities import ACTIVITY_NAMES
 from o2c.log.attributes import split_attributes
+from o2c.log.eventlog import EventLog, LogView
+from ui.cycle_charts import histogram_chart, number_column, quantile_chart, trend_chart, with_durations
+from ui.keys import Key
+from ui.remembered import restore, save
 from ui.state import column_name, page_view, tr
 from ui.text import tr_md
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
-BLUE, ORANGE = "#4c78a8", "#f58518"
 
 
-def unit_name(unit: TimeUnit) -> str:
-    """'hours' or 'days' in the session's language."""
-    return tr(f"cycle_times.unit.{unit.symbol}")
-
-
-def number_column(label: str, unit: TimeUnit | None = None, fmt: str = "%.1f") -> st.column_config.NumberColumn:
-    """A numeric table column whose header names its unit."""
-    title = f"{label} ({tr(f'cycle_times.unit.{unit.symbol}.short')})" if unit else label
-    return st.column_config.NumberColumn(title, format=fmt)
-
-
-def with_durations(table: pd.DataFrame) -> pd.DataFrame:
-    """``median`` and ``p90`` as text, each in the unit that reads best ('5.2 h', '3.4 d')."""
-    return table.assign(median=table["median_seconds"].map(format_duration),
-                        p90=table["p90_seconds"].map(format_duration))
-
-
-def histogram_chart(seconds) -> alt.Chart:
-    histogram = duration_histogram(seconds)
-    data = histogram.bins.assign(range=[f"{s:g}–{e:g}" for s, e in zip(histogram.bins["start"],
-                                                                       histogram.bins["end"])])
-    unit = unit_name(histogram.unit)
-    return alt.Chart(data).mark_bar(color=BLUE, binSpacing=1).encode(
-        x=alt.X("start:Q", bin=alt.Bin(binned=True, step=histogram.width), title=tr("cycle_times.end_to_end_in", unit=unit)),
-        x2="end:Q",
-        y=alt.Y("orders:Q", title=tr("cycle_times.orders")),
-        tooltip=[alt.Tooltip("range:N", title=tr("cycle_times.end_to_end_in", unit=unit)),
-                 alt.Tooltip("orders:Q", title=tr("cycle_times.orders"), format=",")],
-    ).properties(height=260)
-
-
-def trend_chart(trend: pd.DataFrame, unit: TimeUnit, period: str) -> alt.Chart:
-    median, p90 = tr("cycle_times.median"), tr("cycle_times.p90")
-    wide = trend.assign(median=unit.of(trend["median_seconds"]), p90=unit.of(trend["p90_seconds"]))
-    data = pd.concat([wide.assign(measure=median, value=wide["median"]), wide.assign(measure=p90, value=wide["p90"])])
-    period_title = tr(f"cycle_times.period.{period}")
-    tooltip = [alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
-               alt.Tooltip("orders:Q", title=tr("cycle_times.orders"), format=","),
-               alt.Tooltip("median:Q", format=".1f", title=f"{median} ({unit_name(unit)})"),
-               alt.Tooltip("p90:Q", format=".1f", title=f"{p90} ({unit_name(unit)})")]
-    base = alt.Chart(data).encode(
-        x=alt.X("period:T", title=period_title),
-        y=alt.Y("value:Q", title=tr("cycle_times.end_to_end_in", unit=unit_name(unit))),
-        color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=[median, p90], range=[BLUE, ORANGE]),
-                        legend=alt.Legend(orient="top")),
-        tooltip=tooltip)
-    return (base.mark_line() + base.mark_circle(size=28)).properties(height=260)
-
-
-def quantile_chart(table: pd.DataFrame, label: str, unit: TimeUnit) -> alt.Chart:
-    """One row per value: a bar to the median, a line on to the 90th percentile."""
-    data = table.assign(median=unit.of(table["median_seconds"]), p90=unit.of(table["p90_seconds"]))
-    name = unit_name(unit)
-    tooltip = [alt.Tooltip("value:N", title=label), alt.Tooltip("orders:Q", title=tr("cycle_times.orders"), format=","),
-               alt.Tooltip("median:Q", format=".1f", title=f"{tr('cycle_times.median')} ({name})"),
-               alt.Tooltip("p90:Q", format=".1f", title=f"{tr('cycle_times.p90')} ({name})")]
-    y = alt.Y("value:N", sort=None, title=None, axis=alt.Axis(labelLimit=240, labelOverlap=False))
-    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
-    bars = base.mark_bar(color=BLUE, height=14).encode(x=alt.X("median:Q", title=tr("cycle_times.in_unit", unit=name)))
-    whisker = base.mark_rule(color=ORANGE, strokeWidth=2).encode(x="median:Q", x2="p90:Q")
-    tick = base.mark_tick(color=ORANGE, thickness=2, size=14).encode(x="p90:Q")
-    return (bars + whisker + tick).properties(height=alt.Step(26))  # a fixed height per row, not per chart
-
-
-def seed(key: str, default: object, valid) -> None:
-    """Give a widget its last choice in this session (Streamlit drops widget state when the page is left)."""
-    if key not in st.session_state:
-        saved = st.session_state.get(f"{key}_saved", default)
-        st.session_state[key] = saved if valid(saved) else default
-
-
-def save(key: str) -> None:
-    st.session_state[f"{key}_saved"] = st.session_state[key]
-
-
-def split_section(view) -> None:
+def split_section(view: LogView) -> None:
+    """End-to-end times per value of an order attribute."""
     st.subheader(tr("cycle_times.split"))
     options = split_attributes(view.log)
     if not options:
         st.caption(tr("cycle_times.split.none"))
         return
-    seed("cycle_split", "sales_channel" if "sales_channel" in options else options[0], lambda v: v in options)
-    attribute = st.columns([1, 2])[0].selectbox(tr("cycle_times.split.by"), options, key="cycle_split", on_change=save,
-                                                args=("cycle_split",), format_func=column_name)
+    restore(Key.CYCLE_SPLIT, "sales_channel" if "sales_channel" in options else options[0], lambda v: v in options)
+    attribute = st.columns([1, 2])[0].selectbox(tr("cycle_times.split.by"), options, key=Key.CYCLE_SPLIT,
+                                                on_change=save, args=(Key.CYCLE_SPLIT,), format_func=column_name)
     table = split_by_attribute(view, attribute)
     label = column_name(attribute)
     chart_col, table_col = st.columns(2, gap="large")
@@ -119,18 +46,19 @@ def split_section(view) -> None:
                        "median": tr("cycle_times.median"), "p90": tr("cycle_times.p90")})
 
 
-def milestone_options(log) -> list[str]:
+def milestone_options(log: EventLog) -> list[str]:
     """The log's activities, catalogue ones in process order first."""
     known = [a for a in ACTIVITY_NAMES if log.activity_code(a) is not None]
     return known + sorted(set(log.activity_names) - set(known))
 
 
-def milestone_section(view) -> None:
+def milestone_section(view: LogView) -> None:
+    """The time between milestones the user picks."""
     st.subheader(tr("cycle_times.milestones"))
     options = milestone_options(view.log)
-    seed("cycle_milestones", default_milestones(view.log), lambda v: set(v) <= set(options))
-    milestones = st.multiselect(tr("cycle_times.milestones.pick"), options, key="cycle_milestones", on_change=save,
-                                args=("cycle_milestones",), placeholder=tr("cycle_times.milestones.placeholder"))
+    restore(Key.CYCLE_MILESTONES, default_milestones(view.log), lambda v: set(v) <= set(options))
+    milestones = st.multiselect(tr("cycle_times.milestones.pick"), options, key=Key.CYCLE_MILESTONES, on_change=save,
+                                args=(Key.CYCLE_MILESTONES,), placeholder=tr("cycle_times.milestones.placeholder"))
     if len(milestones) < 2:
         st.info(tr("cycle_times.milestones.too_few"))
         return
@@ -139,8 +67,8 @@ def milestone_section(view) -> None:
     chart_col, table_col = st.columns([2, 3], gap="large")
     measured = table[table["orders"] > 0]
     if not measured.empty:
-        chart_col.altair_chart(quantile_chart(measured, tr("cycle_times.segment"), time_unit(measured["median_seconds"])),
-                               width="stretch")
+        unit = time_unit(measured["median_seconds"])
+        chart_col.altair_chart(quantile_chart(measured, tr("cycle_times.segment"), unit), width="stretch")
     shown = with_durations(table).assign(measured=[tr("cycle_times.measured.value", measured=m, total=w)
                                                    for m, w in zip(table["orders"], table["with_source"])])
     table_col.dataframe(shown[["value", "measured", "median", "p90"]], hide_index=True, width="stretch",
@@ -151,7 +79,8 @@ def milestone_section(view) -> None:
     table_col.caption(tr("cycle_times.milestones.caption"))
 
 
-def bottleneck_section(view) -> None:
+def bottleneck_section(view: LogView) -> None:
+    """The waits between steps that add up to the most time; one picked shows its slowest orders."""
     st.subheader(tr("cycle_times.bottlenecks"))
     st.caption(tr("cycle_times.bottlenecks.caption"))
     ranking = transition_ranking(view).head(BOTTLENECK_ROWS)
@@ -162,7 +91,7 @@ def bottleneck_section(view) -> None:
         transition=ranking["source"] + " → " + ranking["target"], total=DAYS.of(ranking["total_seconds"]).round(0),
         share=ranking["share"] * 100)[["transition", "total", "share", "count", "median", "p90"]]
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key="cycle_bottleneck", on_select="rerun",
+        shown, hide_index=True, width="stretch", key=Key.CYCLE_BOTTLENECK, on_select="rerun",
         selection_mode="single-row", selection_default={"selection": {"rows": [0]}},
         column_config={"transition": tr("cycle_times.transition"),
                        "total": number_column(tr("cycle_times.total_wait"), DAYS, "localized"),
@@ -177,23 +106,24 @@ def bottleneck_section(view) -> None:
     slowest_section(view, ranking.iloc[rows[0]])
 
 
-def slowest_section(view, transition: pd.Series) -> None:
+def slowest_section(view: LogView, transition: pd.Series) -> None:
+    """The orders that waited longest on ``transition``, with a link to the one picked."""
     source, target = transition["source"], transition["target"]
     st.markdown(f"**{tr_md('cycle_times.slowest', transition=f'{source} → {target}')}**")
     slow = slowest_on_transition(view, source, target)
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key="cycle_slow", on_select="rerun", selection_mode="single-row",
+        shown, hide_index=True, width="stretch", key=Key.CYCLE_SLOW, on_select="rerun", selection_mode="single-row",
         column_config={"case_id": tr("cycle_times.case_id"), "order_number": tr("cycle_times.order_number"),
                        "account_name": tr("cycle_times.account"), "wait": tr("cycle_times.wait"),
                        "times": number_column(tr("cycle_times.times"), fmt="%d")})
     rows = [r for r in event.selection.rows if r < len(slow)]
     if rows:
         code = int(slow["case_code"].iloc[rows[0]])
-        st.session_state["order_lookup"] = str(slow["case_id"].iloc[rows[0]])
-        st.page_link("pages/order_explorer.py", label=tr_md("cycle_times.open_order", order=order_label(view.log, code)),
-                     icon=":material/search:")
+        st.session_state[Key.ORDER_LOOKUP] = str(slow["case_id"].iloc[rows[0]])
+        label = tr_md("cycle_times.open_order", order=order_label(view.log, code))
+        st.page_link("pages/order_explorer.py", label=label, icon=":material/search:")
     else:
         st.caption(tr("cycle_times.slowest.pick"))
 
@@ -215,8 +145,8 @@ with left:
 with right:
     head, control = st.columns([3, 2], vertical_alignment="bottom")
     head.subheader(tr("cycle_times.trend"))
-    period = control.segmented_control(tr("cycle_times.period"), ["week", "month"], default="week", key="cycle_period",
-                                       format_func=lambda p: tr(f"cycle_times.period.{p}"),
+    period = control.segmented_control(tr("cycle_times.period"), ["week", "month"], default="week",
+                                       key=Key.CYCLE_PERIOD, format_func=lambda p: tr(f"cycle_times.period.{p}"),
                                        label_visibility="collapsed") or "week"
     trend = duration_trend(view, period)
     st.altair_chart(trend_chart(trend, time_unit(seconds), period), width="stretch")

@@ -9,6 +9,7 @@ from o2c.ingest.salesforce.convert import convert_exports
 from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
+from ui.keys import Key
 from ui.limits import max_upload_mb
 from ui.state import dataset, language, load, load_sample, tr
 from ui.text import md, tr_md
@@ -23,14 +24,14 @@ def salesforce_converter() -> None:
     with st.expander(tr("data.sf.title"), icon=":material/cloud_download:"):
         st.caption(tr("data.sf.help"))
         files = st.file_uploader(tr("data.sf.files"), type=["csv", "xlsx"], accept_multiple_files=True,
-                                 key="sf_files")
+                                 key=Key.SF_FILES)
         mapping = st.data_editor(default_mapping(), num_rows="dynamic", hide_index=True, width="stretch",
-                                 key="sf_mapping")
-        if not files or not st.button(tr("data.sf.convert"), icon=":material/sync_alt:", key="sf_convert"):
+                                 key=Key.SF_MAPPING)
+        if not files or not st.button(tr("data.sf.convert"), icon=":material/sync_alt:", key=Key.SF_CONVERT):
             return
         rules, problems = rules_from_frame(mapping)
-        timezone = st.session_state.get("timezone", "UTC")
-        date_order = st.session_state.get("date_order", "auto")
+        timezone = st.session_state.get(Key.TIMEZONE, "UTC")
+        date_order = st.session_state.get(Key.DATE_ORDER, "auto")
         with st.spinner():
             result = convert_exports({f.name: f.getvalue() for f in files}, rules, timezone=timezone,
                                      date_order=date_order)
@@ -45,7 +46,7 @@ def salesforce_converter() -> None:
         load(workbook, "salesforce_converted.xlsx")
         st.download_button(tr("data.sf.download"), workbook, file_name="filled_template.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/download:", on_click="ignore", key="sf_download")
+                           icon=":material/download:", on_click="ignore", key=Key.SF_DOWNLOAD)
         st.success(tr("data.sf.done", orders=result.events["case_id"].nunique(), events=len(result.events)),
                    icon=":material/check_circle:")
 
@@ -66,33 +67,33 @@ with template_col.container(border=True, height="stretch"):
     st.caption(tr("data.template.help"))
     st.download_button(tr("data.template.button"), template_bytes, file_name="o2c_template.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       icon=":material/download:", on_click="ignore", key="download_template")
+                       icon=":material/download:", on_click="ignore", key=Key.DOWNLOAD_TEMPLATE)
 with sample_col.container(border=True, height="stretch"):
     st.markdown(f"**{tr('data.sample')}**")
     st.caption(tr("data.sample.help"))
-    if st.button(tr("data.sample.button"), icon=":material/play_arrow:", type="primary", key="load_sample"):
+    if st.button(tr("data.sample.button"), icon=":material/play_arrow:", type="primary", key=Key.LOAD_SAMPLE):
         with st.spinner():
             load_sample()
         st.rerun()  # the sidebar was drawn before the data arrived: draw it again with the filters
 with upload_col.container(border=True, height="stretch"):
     st.markdown(f"**2 · {tr('data.upload')}**")
-    upload = st.file_uploader(tr("data.upload.help", mb=f"{max_upload_mb():,}"), type=UPLOAD_TYPES, key="upload")
+    upload = st.file_uploader(tr("data.upload.help", mb=f"{max_upload_mb():,}"), type=UPLOAD_TYPES, key=Key.UPLOAD)
     with st.expander(tr("data.options")):
         zones = COMMON_ZONES + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
-        timezone = st.selectbox(tr("data.timezone"), zones, key="timezone")
-        date_order = st.radio(tr("data.date_order"), ["auto", "day-first", "month-first"], key="date_order",
+        timezone = st.selectbox(tr("data.timezone"), zones, key=Key.TIMEZONE)
+        date_order = st.radio(tr("data.date_order"), ["auto", "day-first", "month-first"], key=Key.DATE_ORDER,
                               format_func=lambda o: tr(f"data.date_order.{o}"), horizontal=True)
 
 salesforce_converter()
 
 if upload is not None:
-    columns = st.session_state.get("column_choice") if st.session_state.get("column_choice_for") == upload.file_id else None
+    columns = st.session_state.get(Key.COLUMN_CHOICE) if st.session_state.get(Key.COLUMN_CHOICE_FOR) == upload.file_id else None
     options = LoadOptions(columns, timezone, date_order)
     # Load only when the file or the options change, so the sample button is not overridden on the next rerun.
-    if st.session_state.get("upload_loaded") != (upload.file_id, options):
+    if st.session_state.get(Key.UPLOAD_LOADED) != (upload.file_id, options):
         with st.spinner():
             load(upload.getvalue(), upload.name, options)
-        st.session_state["upload_loaded"] = (upload.file_id, options)
+        st.session_state[Key.UPLOAD_LOADED] = (upload.file_id, options)
         st.rerun()
 
 current = dataset()
@@ -111,9 +112,9 @@ if result.headers and (result.log is None or result.guess.needs_confirmation()) 
             options = [none] + result.headers
             picks[column] = slot.selectbox(column, options, index=options.index(guess) if guess else 0,
                                            key=f"map_{column}")
-        if st.button(tr("data.mapping.apply"), key="apply_mapping"):
-            st.session_state["column_choice"] = {k: v for k, v in picks.items() if v != none}
-            st.session_state["column_choice_for"] = upload.file_id
+        if st.button(tr("data.mapping.apply"), key=Key.APPLY_MAPPING):
+            st.session_state[Key.COLUMN_CHOICE] = {k: v for k, v in picks.items() if v != none}
+            st.session_state[Key.COLUMN_CHOICE_FOR] = upload.file_id
             st.rerun()
 
 report = result.report
@@ -129,9 +130,9 @@ if report.warnings:
 if report.issues:
     st.subheader(tr("data.report"))
     wide = st.column_config.TextColumn(width="large")
-    st.dataframe(report.to_frame(language()), hide_index=True, width="stretch", key="report_table",
+    st.dataframe(report.to_frame(language()), hide_index=True, width="stretch", key=Key.REPORT_TABLE,
                  column_config={tr("validation.col.problem"): wide, tr("validation.col.fix"): wide})
     st.download_button(tr("data.report.download"), report.to_csv(language()), file_name="o2c_validation_report.csv",
-                       mime="text/csv", icon=":material/download:", on_click="ignore", key="download_report")
+                       mime="text/csv", icon=":material/download:", on_click="ignore", key=Key.DOWNLOAD_REPORT)
 elif result.log is not None:
     st.caption(tr("data.clean"))

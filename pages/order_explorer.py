@@ -6,6 +6,7 @@ import streamlit as st
 
 from o2c.discover.order_detail import OrderDetail, find_order, order_detail, order_label, slowest_orders
 from o2c.format import format_duration
+from ui.keys import Key
 from ui.state import column_name, current_view, tr
 from ui.text import md, tr_md
 
@@ -19,22 +20,22 @@ ORDER_QUERY = "_order"  # the order in the URL, so an order can be shared as a l
 
 def use_pick() -> None:
     """The slowest-orders picker fills the lookup box."""
-    picked = st.session_state.get("order_pick")
+    picked = st.session_state.get(Key.ORDER_PICK)
     if picked:
-        st.session_state["order_lookup"] = picked
+        st.session_state[Key.ORDER_LOOKUP] = picked
 
 
 def clear_pick() -> None:
     """Typing an order clears the picker, so the two never disagree."""
-    st.session_state["order_pick"] = None
+    st.session_state[Key.ORDER_PICK] = None
 
 
 def follow_link() -> None:
     """A shared link (``?_order=<id or number>``) opens that order, once: clearing the box then clears it."""
     linked = st.query_params.get(ORDER_QUERY)
-    if linked and linked != st.session_state.get("order_link_followed"):
-        st.session_state["order_link_followed"] = linked
-        st.session_state["order_lookup"] = linked
+    if linked and linked != st.session_state.get(Key.ORDER_LINK_FOLLOWED):
+        st.session_state[Key.ORDER_LINK_FOLLOWED] = linked
+        st.session_state[Key.ORDER_LOOKUP] = linked
 
 
 def write_link(case_id: str | None) -> None:
@@ -44,7 +45,7 @@ def write_link(case_id: str | None) -> None:
             del st.query_params[ORDER_QUERY]
     elif st.query_params.get(ORDER_QUERY) != case_id:
         st.query_params[ORDER_QUERY] = case_id
-        st.session_state["order_link_followed"] = case_id  # our own link: not one to follow
+        st.session_state[Key.ORDER_LINK_FOLLOWED] = case_id  # our own link: not one to follow
 
 
 def pick_label(log, row: pd.Series) -> str:
@@ -121,15 +122,15 @@ follow_link()
 
 slow = slowest_orders(view, SLOWEST)
 labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
-if st.session_state.get("order_pick") not in labels:  # the filters changed the slowest orders
-    st.session_state["order_pick"] = None
+if st.session_state.get(Key.ORDER_PICK) not in labels:  # the filters changed the slowest orders
+    st.session_state[Key.ORDER_PICK] = None
 lookup_col, pick_col = st.columns(2)
-lookup_col.text_input(tr("order_explorer.lookup"), key="order_lookup", placeholder=tr("order_explorer.lookup.placeholder"),
+lookup_col.text_input(tr("order_explorer.lookup"), key=Key.ORDER_LOOKUP, placeholder=tr("order_explorer.lookup.placeholder"),
                       on_change=clear_pick)
-pick_col.selectbox(tr("order_explorer.slowest"), list(labels), index=None, key="order_pick", format_func=labels.get,
+pick_col.selectbox(tr("order_explorer.slowest"), list(labels), index=None, key=Key.ORDER_PICK, format_func=labels.get,
                    on_change=use_pick, placeholder=tr("order_explorer.slowest.placeholder"))
 
-text = st.session_state.get("order_lookup", "")
+text = st.session_state.get(Key.ORDER_LOOKUP, "")
 if not text.strip():
     write_link(None)
     st.info(tr("order_explorer.hint"), icon=":material/search:")

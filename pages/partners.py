@@ -20,6 +20,7 @@ from o2c.improve.partners import (
 )
 from o2c.log.attributes import MISSING_LABEL
 from o2c.stats import SMALL_GROUP
+from ui.keys import Key
 from ui.state import language, page_view, tr
 
 BLUE, RED, GREY = "#4c78a8", "#c44e52", "#9a9a9a"
@@ -38,16 +39,16 @@ def attribute_name(name: str) -> str:
     return tr(key) if key in TEXT else name.replace("_", " ").capitalize()
 
 
-if st.session_state.get("partners_attribute_saved") not in options:
-    st.session_state["partners_attribute_saved"] = options[0]
+if st.session_state.get(Key.PARTNERS_ATTRIBUTE_SAVED) not in options:
+    st.session_state[Key.PARTNERS_ATTRIBUTE_SAVED] = options[0]
 controls = st.columns([1.2, 1, 1.5], vertical_alignment="bottom")
 # A key per language gives a fresh widget when the option labels change language.
 attribute_key = f"partners_attribute_{language()}"
-st.session_state.setdefault(attribute_key, st.session_state["partners_attribute_saved"])
+st.session_state.setdefault(attribute_key, st.session_state[Key.PARTNERS_ATTRIBUTE_SAVED])
 attribute = controls[0].selectbox(tr("partners.attribute"), options, key=attribute_key, format_func=attribute_name,
                                   on_change=lambda: st.session_state.update(
-                                      partners_attribute_saved=st.session_state[attribute_key]))
-target = controls[1].segmented_control(tr("partners.target"), list(TARGET_COLUMNS), key="partners_target",
+                                      {Key.PARTNERS_ATTRIBUTE_SAVED: st.session_state[attribute_key]}))
+target = controls[1].segmented_control(tr("partners.target"), list(TARGET_COLUMNS), key=Key.PARTNERS_TARGET,
                                        default="requested", required=True,
                                        format_func=lambda name: tr(f"partners.target.{name}"))
 
@@ -134,7 +135,7 @@ with by_partner:
         transit=table["transit_median_seconds"].map(format_duration),
         delivery=table["delivery_median_seconds"].map(format_duration))
     st.dataframe(
-        shown, hide_index=True, width="stretch", key="partners_table",
+        shown, hide_index=True, width="stretch", key=Key.PARTNERS_TABLE,
         column_order=["partner", "orders", "judged", "on_time_rate", "interval", "late", "order_share", "late_share",
                       "transit", "delivery"],
         column_config={
@@ -158,7 +159,7 @@ with by_partner:
         notes[0].caption(tr("partners.small", n=SMALL_GROUP))
     notes[1].download_button(tr("partners.download"), data=lambda: to_csv_bytes(table),
                              file_name=f"on_time_by_{attribute}.csv", mime="text/csv", icon=":material/download:",
-                             on_click="ignore", key="partners_download")
+                             on_click="ignore", key=Key.PARTNERS_DOWNLOAD)
 
 with monthly:
     st.caption(tr("partners.trend.hint"))

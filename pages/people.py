@@ -19,6 +19,7 @@ from o2c.improve.people import (
     weekly_workload,
     workload_balance,
 )
+from ui.keys import Key
 from ui.state import language, page_view, tr
 
 BLUE = "#4c78a8"
@@ -31,13 +32,13 @@ if not levels:
     st.stop()
 
 # Streamlit forgets a widget's value when the page is left; the saved copy brings the last level back.
-if st.session_state.get("people_level") not in levels:
-    saved = st.session_state.get("people_level_saved")
-    st.session_state["people_level"] = saved if saved in levels else "role" if "role" in levels else levels[0]
-level = st.segmented_control(tr("people.level"), levels, key="people_level", required=True,
+if st.session_state.get(Key.PEOPLE_LEVEL) not in levels:
+    saved = st.session_state.get(Key.PEOPLE_LEVEL_SAVED)
+    st.session_state[Key.PEOPLE_LEVEL] = saved if saved in levels else "role" if "role" in levels else levels[0]
+level = st.segmented_control(tr("people.level"), levels, key=Key.PEOPLE_LEVEL, required=True,
                              format_func=lambda name: tr(f"people.level.{name}"),
                              on_change=lambda: st.session_state.update(
-                                 people_level_saved=st.session_state["people_level"]))
+                                 {Key.PEOPLE_LEVEL_SAVED: st.session_state[Key.PEOPLE_LEVEL]}))
 
 table = performers(view, level)
 summary = handover_summary(view, level)
@@ -71,7 +72,7 @@ with workload_tab:
     st.dataframe(
         table.assign(wait=table["median_wait_seconds"].map(format_duration),
                      repetition_share=table["repetition_share"] * 100),
-        hide_index=True, width="stretch", key="people_performers",
+        hide_index=True, width="stretch", key=Key.PEOPLE_PERFORMERS,
         column_order=["performer", "events", "orders", "wait", "repetitions", "repetition_share", "active_weeks",
                       "weekly_median", "weekly_peak"],
         column_config={
@@ -91,7 +92,7 @@ with workload_tab:
     picked = controls[0].selectbox(tr("people.trend.pick"), names, key=f"people_pick_{level}")
     controls[2].download_button(tr("people.download"), data=lambda: to_csv_bytes(table), file_name="workload.csv",
                                 mime="text/csv", icon=":material/download:", on_click="ignore",
-                                key="people_download")
+                                key=Key.PEOPLE_DOWNLOAD)
     weekly = weekly_workload(view, level, picked)
     chart = alt.Chart(weekly).mark_bar(color=BLUE).encode(
         x=alt.X("week:T", title=tr("people.trend.week")),
@@ -120,7 +121,7 @@ with handover_tab:
         with st.expander(tr("people.handovers.table"), icon=":material/table:"):
             st.dataframe(
                 passes.assign(wait=passes["median_wait_seconds"].map(short_duration)), hide_index=True,
-                width="stretch", key="people_handovers",
+                width="stretch", key=Key.PEOPLE_HANDOVERS,
                 column_order=["source", "target", "handovers", "orders", "wait"],
                 column_config={
                     "source": st.column_config.TextColumn(tr("people.col.source")),
@@ -132,17 +133,17 @@ with handover_tab:
             columns = st.columns(2)
             columns[0].download_button(tr("people.download"), data=lambda: to_csv_bytes(passes),
                                        file_name="handovers.csv", mime="text/csv", icon=":material/download:",
-                                       on_click="ignore", key="people_download_handovers")
+                                       on_click="ignore", key=Key.PEOPLE_DOWNLOAD_HANDOVERS)
             columns[1].download_button(tr("people.download.dot"), dot.encode("utf-8"), "handovers.dot",
                                        "text/vnd.graphviz", icon=":material/download:", on_click="ignore",
-                                       key="people_download_dot")
+                                       key=Key.PEOPLE_DOWNLOAD_DOT)
 
 with balance_tab:
     st.caption(tr("people.balance.hint", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))
     unassigned = ["unassigned"] if balance["unassigned"].any() else []
     st.dataframe(
         balance.assign(top1_share=balance["top1_share"] * 100, top3_share=balance["top3_share"] * 100),
-        hide_index=True, width="stretch", key="people_balance", height=ROW_HEIGHT * (len(balance) + 1) + 3,
+        hide_index=True, width="stretch", key=Key.PEOPLE_BALANCE, height=ROW_HEIGHT * (len(balance) + 1) + 3,
         column_order=["activity", "executions", *unassigned, "performers", "top_performer", "top1_share",
                       "top3_share", "gini", "concentrated"],
         column_config={
@@ -158,9 +159,9 @@ with balance_tab:
         })
     activities = balance["activity"].tolist()
     shared = balance.loc[balance["performers"] > 1, "activity"]  # a first look worth having: work split several ways
-    if st.session_state.get("people_activity") not in activities:
-        st.session_state["people_activity"] = shared.iloc[0] if len(shared) else activities[0]
-    activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), activities, key="people_activity")
+    if st.session_state.get(Key.PEOPLE_ACTIVITY) not in activities:
+        st.session_state[Key.PEOPLE_ACTIVITY] = shared.iloc[0] if len(shared) else activities[0]
+    activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), activities, key=Key.PEOPLE_ACTIVITY)
     who = activity_performers(view, level, activity)
     bars = alt.Chart(who).mark_bar(color=BLUE, height=14).encode(
         x=alt.X("executions:Q", title=tr("people.col.executions")),

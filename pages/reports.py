@@ -9,6 +9,7 @@ import streamlit as st
 from o2c.report.content import TOP_TRANSITIONS, TOP_VARIANTS, VIOLATIONS_PER_RULE
 from o2c.report.html import html_report
 from o2c.report.xlsx import excel_report
+from ui.keys import Key
 from ui.state import analysis_settings, dataset, filters, language, page_view, tr
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,12 +29,12 @@ name = f"o2c_report_{stem}_{dt.date.today():%Y-%m-%d}"
 excel, html = st.columns(2, gap="medium")
 with excel:
     st.download_button(tr("reports.excel"), lambda: excel_report(view, settings, lang, described, source),
-                       f"{name}.xlsx", XLSX, key="reports_excel", icon=":material/table_view:", type="primary",
+                       f"{name}.xlsx", XLSX, key=Key.REPORTS_EXCEL, icon=":material/table_view:", type="primary",
                        on_click="ignore", width="stretch")
     st.caption(tr("reports.excel.help"))
 with html:
     st.download_button(tr("reports.html"), lambda: html_report(view, settings, lang, described, source),
-                       f"{name}.html", "text/html", key="reports_html", icon=":material/article:", type="primary",
+                       f"{name}.html", "text/html", key=Key.REPORTS_HTML, icon=":material/article:", type="primary",
                        on_click="ignore", width="stretch")
     st.caption(tr("reports.html.help"))
 

@@ -5,6 +5,7 @@ import streamlit as st
 from o2c.discover.rework import affected_orders, rework
 from o2c.export import to_csv_bytes
 from o2c.format import format_duration, signed_duration
+from ui.keys import Key
 from ui.state import page_view, tr
 from ui.text import tr_md
 
@@ -48,7 +49,7 @@ with by_activity:
                          median_without=table["median_without_seconds"].map(format_duration))
     resource_columns = ["repeat", "orders_repeat", "redo", "orders_redo"] if result.has_resource else []
     st.dataframe(
-        shown, hide_index=True, width="stretch", key="rework_by_activity",
+        shown, hide_index=True, width="stretch", key=Key.REWORK_BY_ACTIVITY,
         column_order=["activity", "orders", "share", "extra", *resource_columns, "median_with", "median_without"],
         column_config={
             "activity": st.column_config.TextColumn(tr("rework.col.activity"), width=210),
@@ -70,7 +71,7 @@ with loops:
     st.caption(tr("rework.loops.hint"))
     st.markdown(f"**{tr('rework.loops.per_activity')}**")
     st.dataframe(
-        table, hide_index=True, width="stretch", key="rework_loops",
+        table, hide_index=True, width="stretch", key=Key.REWORK_LOOPS,
         column_order=["activity", "self_loops", "orders_self_loop", "back_loops", "orders_back_loop"],
         column_config={
             "activity": st.column_config.TextColumn(tr("rework.col.activity"), width=260),
@@ -85,7 +86,7 @@ with loops:
     else:
         st.dataframe(
             result.ping_pong.assign(share=result.ping_pong["share"] * 100), hide_index=True, width="stretch",
-            key="rework_ping_pong", column_order=["pattern", "orders", "share", "occurrences"],
+            key=Key.REWORK_PING_PONG, column_order=["pattern", "orders", "share", "occurrences"],
             column_config={
                 "pattern": st.column_config.TextColumn(tr("rework.col.pattern"), width="large"),
                 "orders": count_column("rework.col.orders"),
@@ -96,15 +97,15 @@ with loops:
 with orders:
     choices = ["", *table["activity"]]
     controls = st.columns([2, 1, 1], vertical_alignment="bottom")
-    focus = controls[0].selectbox(tr("rework.orders.filter"), choices, key="rework_focus",
+    focus = controls[0].selectbox(tr("rework.orders.filter"), choices, key=Key.REWORK_FOCUS,
                                   format_func=lambda a: a or tr("rework.orders.any"))
     affected = affected_orders(view, focus or None)
     controls[1].markdown(tr("rework.orders.count", n=len(affected)))
     controls[2].download_button(tr("rework.orders.download"), data=lambda: to_csv_bytes(affected),
                                 file_name="rework_orders.csv", mime="text/csv", icon=":material/download:",
-                                on_click="ignore", key="download_rework_orders")
+                                on_click="ignore", key=Key.DOWNLOAD_REWORK_ORDERS)
     st.dataframe(
-        affected.head(MAX_ORDERS), hide_index=True, width="stretch", key="rework_orders",
+        affected.head(MAX_ORDERS), hide_index=True, width="stretch", key=Key.REWORK_ORDERS,
         column_config={name: st.column_config.TextColumn(tr(f"rework.col.{name}"))
                        for name in ("case_id", "order_number", "account_name", "rework")})
     if len(affected) > MAX_ORDERS:

@@ -9,6 +9,7 @@ from o2c.discover.variants import rework_marks, variant_export, variant_rows, va
 from o2c.export import to_csv_bytes
 from o2c.format import DAYS, time_unit
 from o2c.log.index import variant_index
+from ui.keys import Key
 from ui.state import filters, page_view, tr
 from ui.text import md
 
@@ -44,7 +45,7 @@ shown = rows.assign(share=rows["share"] * 100, cumulative_share=rows["cumulative
                     median=rows["median_seconds"] / unit_seconds, p90=rows["p90_seconds"] / unit_seconds)
 st.caption(tr("variants.hint"))
 event = st.dataframe(
-    shown, key="variants_table", on_select="rerun", selection_mode="multi-row", width="stretch", hide_index=True,
+    shown, key=Key.VARIANTS_TABLE, on_select="rerun", selection_mode="multi-row", width="stretch", hide_index=True,
     height=min(35 * len(shown) + 38, 600),
     column_order=["rank", "orders", "share", "cumulative_share", "median", "p90", "steps", "path"],
     column_config={
@@ -63,19 +64,19 @@ event = st.dataframe(
 if len(table) > MAX_ROWS:
     st.caption(tr("variants.truncated", shown=MAX_ROWS, total=len(table)))
 st.download_button(
-    tr("variants.download"), key="download_variants", icon=":material/download:", mime="text/csv",
+    tr("variants.download"), key=Key.DOWNLOAD_VARIANTS, icon=":material/download:", mime="text/csv",
     file_name="variants.csv", on_click="ignore", data=lambda: to_csv_bytes(variant_export(view, families)))
 
 picked = rows.iloc[list(event.selection.rows)]
 ids = tuple(picked["variant_id"])
-st.session_state["variant_selection"] = ids
+st.session_state[Key.VARIANT_SELECTION] = ids
 
 
 if ids:
     head, action = st.columns([3, 1], vertical_alignment="bottom")
     head.subheader(tr("variants.selected"))
-    if action.button(tr("variants.filter"), type="primary", icon=":material/filter_alt:", key="filter_to_variants"):
-        st.session_state["pending_variants"] = ids
+    if action.button(tr("variants.filter"), type="primary", icon=":material/filter_alt:", key=Key.FILTER_TO_VARIANTS):
+        st.session_state[Key.PENDING_VARIANTS] = ids
         st.rerun()
     sequences = variant_index(view.log).sequences
     for _, row in picked.head(MAX_DETAILS).iterrows():

@@ -19,6 +19,8 @@ from o2c.improve.what_if import (
     what_if,
 )
 from ui.costs import cost_table, saved_systems
+from ui.keys import Key
+from ui.remembered import restore_choice, save
 from ui.state import page_view, tr
 from ui.text import tr_md
 
@@ -28,24 +30,13 @@ costs = cost_table(log)
 currency = costs.currency
 
 
-def remembered(key: str, options: list, default) -> None:
-    """Give a widget its last choice in this session (Streamlit drops widget state when the page is left)."""
-    if st.session_state.get(key) not in options:
-        saved = st.session_state.get(f"{key}_saved")
-        st.session_state[key] = saved if saved in options else default
-
-
-def save(key: str) -> None:
-    st.session_state[f"{key}_saved"] = st.session_state[key]
-
-
 def choose(label: str, key: str, options: list, default, column, **kwargs):
-    remembered(key, options, default)
+    restore_choice(key, options, default)
     return column.selectbox(label, options, key=key, on_change=save, args=(key,), **kwargs)
 
 
 left, middle, right = st.columns([2, 3, 2])
-kind = choose(tr("what_if.kind"), "wi_kind", list(KINDS), KINDS[0], left, format_func=lambda k: tr(f"what_if.kind.{k}"))
+kind = choose(tr("what_if.kind"), Key.WI_KIND, list(KINDS), KINDS[0], left, format_func=lambda k: tr(f"what_if.kind.{k}"))
 
 if kind == "remove_rework":
     choices = rework_choices(log)
@@ -54,7 +45,7 @@ if kind == "remove_rework":
         st.stop()
     ranked = rework(view).by_activity["activity"].tolist()
     default = next((a for a in ranked if a in choices), choices[0])
-    activity = choose(tr("what_if.activity"), "wi_rework_activity", choices, default, middle)
+    activity = choose(tr("what_if.activity"), Key.WI_REWORK_ACTIVITY, choices, default, middle)
     scenario = Scenario("remove_rework", activity=activity)
     assumption = tr_md("what_if.assume.remove_rework", activity=activity)
 elif kind == "cut_wait":
@@ -63,10 +54,10 @@ elif kind == "cut_wait":
         st.info(tr("what_if.nothing"))
         st.stop()
     labels = [f"{a} → {b}" for a, b in zip(transitions["source"], transitions["target"])]
-    label = choose(tr("what_if.transition"), "wi_transition", labels, labels[0], middle)
-    remembered("wi_percent", list(range(10, 101, 10)), 50)
-    percent = right.slider(tr("what_if.percent"), 10, 100, step=10, key="wi_percent", on_change=save,
-                           args=("wi_percent",))
+    label = choose(tr("what_if.transition"), Key.WI_TRANSITION, labels, labels[0], middle)
+    restore_choice(Key.WI_PERCENT, list(range(10, 101, 10)), 50)
+    percent = right.slider(tr("what_if.percent"), 10, 100, step=10, key=Key.WI_PERCENT, on_change=save,
+                           args=(Key.WI_PERCENT,))
     source, target = transitions.iloc[labels.index(label)][["source", "target"]]
     scenario = Scenario("cut_wait", source=source, target=target, percent=float(percent))
     assumption = tr_md("what_if.assume.cut_wait", source=source, target=target, percent=percent)
@@ -74,7 +65,7 @@ else:
     names = sorted(set(view.activity_counts().index))
     candidates = automation_candidates(view, saved_systems(log), costs)
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
-    activity = choose(tr("what_if.activity"), "wi_automate_activity", names, default, middle)
+    activity = choose(tr("what_if.activity"), Key.WI_AUTOMATE_ACTIVITY, names, default, middle)
     scenario = Scenario("automate", activity=activity)
     assumption = tr_md("what_if.assume.automate_external" if is_external(activity) else "what_if.assume.automate",
                     activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)

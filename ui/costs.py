@@ -71,7 +71,7 @@ def cost_editor(log: EventLog) -> None:
                                                        min_value=0.0, format="%.2f"),
             MINUTES_COLUMN: st.column_config.NumberColumn(tr("automation.col.manual_minutes"), min_value=0.0,
                                                           format="%g", help=tr("automation.col.manual_minutes.help"))})
-    st.button(tr("automation.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
+    st.button(tr("automation.table.reset"), key=Key.COST_RESET, on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
         lang = language()
         st.warning(tr_md("automation.table.problem", row=problem.row, message=problem.message_in(lang),

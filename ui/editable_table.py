@@ -8,8 +8,8 @@ Streamlit drops a widget's state when its page is left, so the table lives in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 import streamlit as st

@@ -1,8 +1,9 @@
 """Every session-state key the app uses, in one place, so two pages cannot reuse a name by accident.
 
-Widget keys that are only ever passed to one widget (a table's selection, a download button) stay next to their
-widget; the keys here are those read or written through ``st.session_state``. Keys built from a name (one widget
-per attribute, per side, per period) are functions.
+Both the keys read or written through ``st.session_state`` and the widgets' ``key=`` arguments live here; the
+values are part of the app's behaviour (tests and saved state name them), so a key is renamed only on purpose.
+Keys built from a name (one widget per attribute, per side, per period) are functions. tests/test_pages_thin.py
+checks that no page or ui module subscripts ``st.session_state`` with a string of its own.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ class Key:
     ORDER_PICK = "order_pick"
     ORDER_LINK_FOLLOWED = "order_link_followed"
 
+    # Cycle times
+    CYCLE_SPLIT = "cycle_split"
+    CYCLE_MILESTONES = "cycle_milestones"
+    CYCLE_BOTTLENECK = "cycle_bottleneck"
+    CYCLE_SLOW = "cycle_slow"
+    CYCLE_PERIOD = "cycle_period"
+
     # Variants, People, Partners, Root causes
     VARIANT_SELECTION = "variant_selection"
     PEOPLE_LEVEL = "people_level"
@@ -53,6 +61,13 @@ class Key:
     RC_LANG = "rc_lang"
     RC_OUTCOME = "rc_outcome"
     RC_RULE = "rc_rule"
+    RC_SLOW_DAYS = "rc_slow_days"
+    RC_PAY_DAYS = "rc_pay_days"
+    RC_ORDERS_PICK = "rc_orders_pick"
+    RC_SEGMENTS = "rc_segments"
+    RC_BEHAVIOURS = "rc_behaviours"
+    RC_DOWNLOAD = "rc_download"
+    RC_ORDERS = "rc_orders"
 
     # Automation & cost (ui.costs)
     COST_TABLE = "cost"  # prefix of the edited cost table's slots (ui.editable_table)
@@ -74,13 +89,115 @@ class Key:
     CMP_PRESET = "cmp_preset"
     CMP_ATTR = "cmp_attr"
     CMP_B_KIND = "cmp_b_kind"
+    CMP_KPIS = "cmp_kpis"
+    CMP_MAP_VIEW = "cmp_map_view"
+    CMP_MAP_ACTIVITIES = "cmp_map_activities"
+    CMP_MAP_PATHS = "cmp_map_paths"
+    CMP_PATHS = "cmp_paths"
+    CMP_VARIANTS = "cmp_variants"
+    CMP_REWORK = "cmp_rework"
 
     # KPIs & monitoring
-    MONITOR_STORE_PATH = "monitor_store_path"
     MONITOR_STORE_ERROR = "monitor_store_error"
     MONITOR_DELETE_PENDING = "monitor_delete_pending"
     MONITOR_LABEL = "monitor_label"
     MONITOR_TRENDS = "monitor_trends"
+    MONITOR_WORKSPACE = "monitor_workspace"
+    MONITOR_SESSION_WORKSPACE = "monitor_session_workspace"
+    MONITOR_TREND_KPIS = "monitor_trend_kpis"
+    MONITOR_TREND_PERIOD = "monitor_trend_period"
+    MONITOR_CMP_PERIOD = "monitor_cmp_period"
+    MONITOR_SAVE = "monitor_save"
+    MONITOR_SAVED_TABLE = "monitor_saved_table"
+    MONITOR_SNAP_A = "monitor_snap_a"
+    MONITOR_SNAP_B = "monitor_snap_b"
+    MONITOR_COMPARE_TABLE = "monitor_compare_table"
+    MONITOR_COMPARE_CSV = "monitor_compare_csv"
+    MONITOR_DELETE = "monitor_delete"
+    MONITOR_DELETE_PICK = "monitor_delete_pick"
+    MONITOR_DELETE_YES = "monitor_delete_yes"
+    MONITOR_DELETE_NO = "monitor_delete_no"
+
+    # Widget keys of the other pages and ui modules, by file
+    # automation
+    AUTO_CANDIDATES = "auto_candidates"
+    AUTO_CANDIDATES_CSV = "auto_candidates_csv"
+    AUTO_COST_BY = "auto_cost_by"
+    # backlog
+    BACKLOG_KINDS = "backlog_kinds"
+    BACKLOG_TABLE = "backlog_table"
+    BACKLOG_PICK = "backlog_pick"
+    # data
+    SF_FILES = "sf_files"
+    SF_MAPPING = "sf_mapping"
+    SF_CONVERT = "sf_convert"
+    SF_DOWNLOAD = "sf_download"
+    DOWNLOAD_TEMPLATE = "download_template"
+    LOAD_SAMPLE = "load_sample"
+    UPLOAD = "upload"
+    APPLY_MAPPING = "apply_mapping"
+    REPORT_TABLE = "report_table"
+    DOWNLOAD_REPORT = "download_report"
+    # partners
+    PARTNERS_TARGET = "partners_target"
+    PARTNERS_TABLE = "partners_table"
+    PARTNERS_DOWNLOAD = "partners_download"
+    # people
+    PEOPLE_PERFORMERS = "people_performers"
+    PEOPLE_DOWNLOAD = "people_download"
+    PEOPLE_HANDOVERS = "people_handovers"
+    PEOPLE_DOWNLOAD_HANDOVERS = "people_download_handovers"
+    PEOPLE_DOWNLOAD_DOT = "people_download_dot"
+    PEOPLE_BALANCE = "people_balance"
+    # process_map
+    MAP_VIEW = "map_view"
+    MAP_ACTIVITIES = "map_activities"
+    MAP_PATHS = "map_paths"
+    MAP_DOWNLOAD_DOT = "map_download_dot"
+    MAP_DOWNLOAD_SVG = "map_download_svg"
+    MAP_MODEL = "map_model"
+    MAP_NOISE = "map_noise"
+    MAP_DOWNLOAD_BPMN = "map_download_bpmn"
+    # reports
+    REPORTS_EXCEL = "reports_excel"
+    REPORTS_HTML = "reports_html"
+    # rework
+    REWORK_BY_ACTIVITY = "rework_by_activity"
+    REWORK_LOOPS = "rework_loops"
+    REWORK_PING_PONG = "rework_ping_pong"
+    REWORK_FOCUS = "rework_focus"
+    DOWNLOAD_REWORK_ORDERS = "download_rework_orders"
+    REWORK_ORDERS = "rework_orders"
+    # variants
+    VARIANTS_TABLE = "variants_table"
+    DOWNLOAD_VARIANTS = "download_variants"
+    FILTER_TO_VARIANTS = "filter_to_variants"
+    # what_if
+    WI_PERCENT = "wi_percent"
+    WI_KIND = "wi_kind"
+    WI_REWORK_ACTIVITY = "wi_rework_activity"
+    WI_TRANSITION = "wi_transition"
+    WI_AUTOMATE_ACTIVITY = "wi_automate_activity"
+    # costs
+    COST_RESET = "cost_reset"
+    # model_view
+    CONF_MODEL_SOURCE = "conf_model_source"
+    CONF_MODEL_UPLOAD = "conf_model_upload"
+    CONF_MODEL_VARIANTS = "conf_model_variants"
+    CONF_MODEL_DOWNLOAD = "conf_model_download"
+    CONF_ALIGN = "conf_align"
+    CONF_DEVIATION_TABLE = "conf_deviation_table"
+    CONF_DEVIATION_EXAMPLES = "conf_deviation_examples"
+    # rules_editor
+    CONF_RULES_RESET = "conf_rules_reset"
+    # rules_view
+    CONF_PERIOD = "conf_period"
+    CONF_RULE_TABLE = "conf_rule_table"
+    CONF_EXAMPLES_KIND = "conf_examples_kind"
+    CONF_EXPORT_CSV = "conf_export_csv"
+    CONF_EXPORT_XLSX = "conf_export_xlsx"
+    # sidebar
+    CLEAR_VARIANTS = "clear_variants"
 
 
 def saved(key: str) -> str:
@@ -102,3 +219,23 @@ def cmp_side(side: str, field: str) -> str:
     """A widget of one custom group on the Compare page: ``side`` "a" or "b", ``field`` "attr", "values", "dates",
     "mode" or "variants"."""
     return f"cmp_{side}_{field}"
+
+
+def monitor_target(kpi: str) -> str:
+    """The KPIs & monitoring page's target for one KPI's trend."""
+    return f"monitor_target_{kpi}"
+
+
+def monitor_latest(period: str) -> str:
+    """The KPIs & monitoring page's latest period, per period length ("week", "month")."""
+    return f"monitor_latest_{period}"
+
+
+def monitor_baseline(period: str) -> str:
+    """The KPIs & monitoring page's baseline period, per period length ("week", "month")."""
+    return f"monitor_baseline_{period}"
+
+
+def rc_people(outcome: str) -> str:
+    """The Root causes page's number of people per behaviour, per outcome kind."""
+    return f"rc_people_{outcome}"

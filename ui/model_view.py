@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -44,13 +44,13 @@ def chosen_model(view: LogView) -> ReferenceModel | None:
     sources = ["standard", "bpmn", "variants"]
     controls = st.columns([3, 2], vertical_alignment="bottom")
     source = controls[0].segmented_control(tr("conformance.model.source"), sources, default="standard", required=True,
-                                           key="conf_model_source",
+                                           key=Key.CONF_MODEL_SOURCE,
                                            format_func=lambda s: tr(f"conformance.model.{s}")) or "standard"
     controls[1].toggle(tr("conformance.model.open"), key=Key.CONF_OPEN, help=tr("conformance.model.open.help"))
     if source == "standard":
         return standard_model()
     if source == "bpmn":
-        upload = st.file_uploader(tr("conformance.model.upload"), type=["bpmn", "xml"], key="conf_model_upload")
+        upload = st.file_uploader(tr("conformance.model.upload"), type=["bpmn", "xml"], key=Key.CONF_MODEL_UPLOAD)
         if upload is None:
             st.info(tr("conformance.model.upload.hint"), icon=":material/upload_file:")
             return None
@@ -60,7 +60,7 @@ def chosen_model(view: LogView) -> ReferenceModel | None:
     labels = {vid: tr("conformance.model.variant", rank=rank, orders=int(n), path=path)
               for rank, vid, n, path in zip(rows.index, rows["variant_id"], rows["orders"], rows["path"])}
     picked = st.multiselect(tr("conformance.model.variants.pick"), list(labels), default=list(labels)[:1],
-                            key="conf_model_variants", format_func=labels.get,
+                            key=Key.CONF_MODEL_VARIANTS, format_func=labels.get,
                             placeholder=tr("conformance.model.variants.placeholder"))
     if not picked:
         st.info(tr("conformance.model.error.no_variants"))
@@ -110,14 +110,14 @@ def model_section(view: LogView) -> None:
         st.caption(tr("conformance.model.steps", steps=steps_text()))
     deviations_part(view, model, replay, scope)
     st.download_button(tr("conformance.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
-                       "application/xml", icon=":material/download:", key="conf_model_download", on_click="ignore")
+                       "application/xml", icon=":material/download:", key=Key.CONF_MODEL_DOWNLOAD, on_click="ignore")
 
 
 def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay, scope: np.ndarray | None) -> None:
     """Deviations from the model (aligned on request), their cost, and the slowest orders with one."""
     st.subheader(tr("conformance.deviations"))
     st.caption(tr("conformance.deviations.caption"))
-    if st.button(tr("conformance.deviations.button"), key="conf_align", icon=":material/troubleshoot:"):
+    if st.button(tr("conformance.deviations.button"), key=Key.CONF_ALIGN, icon=":material/troubleshoot:"):
         st.session_state[Key.CONF_ALIGN_FOR] = model.key
     if st.session_state.get(Key.CONF_ALIGN_FOR) != model.key:
         return
@@ -139,7 +139,7 @@ def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay,
                               extra=deviations["extra_seconds"].map(signed_duration))
     event = st.dataframe(
         shown[["kind", "activity", "orders", "share", "with_", "without", "extra"]], hide_index=True,
-        width="stretch", key="conf_deviation_table", on_select="rerun", selection_mode="single-row",
+        width="stretch", key=Key.CONF_DEVIATION_TABLE, on_select="rerun", selection_mode="single-row",
         column_config={"kind": tr("conformance.deviations.kind"), "activity": tr("common.activity"),
                        "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized"),
                        "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%",
@@ -156,7 +156,7 @@ def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay,
     st.markdown(tr_md("conformance.deviations.examples", kind=tr(f"conformance.kind.{picked['kind']}"), activity=picked["activity"]))
     frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
                           "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
-    event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",
+    event = st.dataframe(frame[["order", "duration"]], hide_index=True, key=Key.CONF_DEVIATION_EXAMPLES,
                          on_select="rerun", selection_mode="single-row",
                          column_config={"order": tr("conformance.examples.order"),
                                         "duration": tr("conformance.examples.duration")})

@@ -77,7 +77,7 @@ def rules_section(view: LogView, problems: list[RuleProblem], sheet_problems: li
             "allowed_values": column.TextColumn(tr("conformance.col.allowed"), help=tr("conformance.col.allowed.help")),
             "severity": column.SelectboxColumn(tr("conformance.col.severity"), options=list(SEVERITIES), width="small"),
             "description": column.TextColumn(tr("conformance.col.description"), width="large")})
-    st.button(tr("conformance.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
+    st.button(tr("conformance.rules.reset"), key=Key.CONF_RULES_RESET, on_click=reset_rules, icon=":material/restart_alt:")
     show_problems(problems, sheet_problems)
 
 

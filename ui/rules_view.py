@@ -23,6 +23,7 @@ from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.format import format_duration
 from o2c.log.attributes import split_attributes
 from o2c.log.eventlog import LogView
+from ui.keys import Key
 from ui.orders import link_selected
 from ui.rules_editor import table_height
 from ui.state import column_name, language, tr
@@ -90,7 +91,7 @@ def trend_part(view: LogView, results: RuleResults) -> str:
     """The period and split pickers and the adherence trend; returns the period."""
     controls = st.columns([1, 1, 2], vertical_alignment="bottom")
     period = controls[0].segmented_control(tr("conformance.period"), ["week", "month"], default="month",
-                                           key="conf_period", format_func=lambda p: tr(f"conformance.period.{p}"),
+                                           key=Key.CONF_PERIOD, format_func=lambda p: tr(f"conformance.period.{p}"),
                                            required=True) or "month"
     options = [""] + split_attributes(view.log)
     attribute = controls[1].selectbox(tr("conformance.split"), options, key=f"conf_split_{language()}",
@@ -110,7 +111,7 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
                                for r, ok in zip(table["rule"], table["evaluated"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
-        key="conf_rule_table", on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
+        key=Key.CONF_RULE_TABLE, on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
         column_config={
             "rule": st.column_config.TextColumn(tr("conformance.table.rule"), width="medium"),
             "severity": st.column_config.TextColumn(tr("conformance.table.severity"), width="small"),
@@ -139,7 +140,7 @@ def rule_details(view: LogView, results: RuleResults, index: int, row: pd.Series
         st.caption(tr("conformance.rule.clean"))
         return
     which = pick.segmented_control(tr("conformance.examples"), ["slowest", "recent"], default="slowest", required=True,
-                                   key="conf_examples_kind", format_func=lambda k: tr(f"conformance.examples.{k}"),
+                                   key=Key.CONF_EXAMPLES_KIND, format_func=lambda k: tr(f"conformance.examples.{k}"),
                                    label_visibility="collapsed") or "slowest"
     slowest, recent = rule_examples(view, results, index, EXAMPLES, language())
     examples_table(view, slowest if which == "slowest" else recent, f"conf_examples_{which}")
@@ -154,9 +155,9 @@ def export_buttons(view: LogView, results: RuleResults) -> None:
 
     buttons = st.columns([1, 1, 3])
     buttons[0].download_button(tr("conformance.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
-                               "text/csv", icon=":material/download:", key="conf_export_csv", on_click="ignore")
+                               "text/csv", icon=":material/download:", key=Key.CONF_EXPORT_CSV, on_click="ignore")
     buttons[1].download_button(tr("conformance.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
-                               "o2c_violations.xlsx", XLSX_MIME, icon=":material/download:", key="conf_export_xlsx",
+                               "o2c_violations.xlsx", XLSX_MIME, icon=":material/download:", key=Key.CONF_EXPORT_XLSX,
                                on_click="ignore")
 
 
