@@ -85,7 +85,7 @@ def system_events(log: EventLog, systems: Iterable[str]) -> tuple[np.ndarray, np
     """Per event: (done by a system, done by a known resource that is not a system); None without resources.
     Kept on the log for the recent system lists."""
     key = frozenset(systems)
-    cache = log.memo("system_events", dict)
+    cache: dict[frozenset[str], tuple[np.ndarray, np.ndarray] | None] = log.memo("system_events", dict)
     if key not in cache:
         if len(cache) >= 8:  # each change of the list is a new key: keep the recent ones
             cache.pop(next(iter(cache)))
@@ -108,7 +108,7 @@ def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None
     """Bool over all cases of ``log``: only systems worked on the order (every event with a known resource is a
     system's, and at least one is known). None when the log has no resource column. Kept on the log."""
     key = frozenset(systems)
-    cache = log.memo("touchless_orders", dict)
+    cache: dict[frozenset[str], np.ndarray | None] = log.memo("touchless_orders", dict)
     if key not in cache:
         if len(cache) >= 8:
             cache.pop(next(iter(cache)))
@@ -145,7 +145,7 @@ class _Cells:
 
 
 def _cells(log: EventLog, systems: frozenset[str]) -> _Cells:
-    cache = log.memo("automation_cells", dict)
+    cache: dict[frozenset[str], _Cells] = log.memo("automation_cells", dict)
     if systems not in cache:
         if len(cache) >= 2:  # about 4 bytes per event each: keep the current list and the one before
             cache.pop(next(iter(cache)))
@@ -157,7 +157,8 @@ def _build_cells(log: EventLog, systems: frozenset[str]) -> _Cells:
     # Built in place in 32 bits where the codes fit: each fresh array of a 1M-order log costs page faults.
     n = len(log.activity_names)
     events = system_events(log, systems)
-    step = np.full(log.n_events, n, dtype=_dtype(n * (n + 1) * 6))  # the previous activity; n for a first event
+    # the previous activity; n for a first event
+    step: np.ndarray = np.full(log.n_events, n, dtype=_dtype(n * (n + 1) * 6))
     same = np.flatnonzero(log.case[1:] == log.case[:-1]) + 1
     step[same] = log.activity[same - 1]
     step += log.activity.astype(step.dtype) * (n + 1)
@@ -170,7 +171,7 @@ def _build_cells(log: EventLog, systems: frozenset[str]) -> _Cells:
     found = resource_codes(log, "role") or resource_codes(log, "resource")
     codes, roles = found if found is not None else (np.full(log.n_events, -1, dtype=np.int64), [])
     width = max(len(roles), 1)
-    role = log.activity.astype(_dtype(n * width + 1)) * width
+    role: np.ndarray = log.activity.astype(_dtype(n * width + 1)) * width
     role += codes
     role[(codes < 0) if events is None else (codes < 0) | ~events[1]] = n * width  # only people's known roles
     return _Cells(_compact(step, n * (n + 1) * 6), _compact(role, n * width + 1), width, roles)

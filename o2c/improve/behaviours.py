@@ -67,9 +67,9 @@ def _build(log: EventLog, kind: str) -> dict[str, np.ndarray]:
                                      if CREDIT_CHECK in name.casefold()] or [np.empty(0, dtype=np.int64)]))
     if checks.size:
         found["repeated_credit_check"] = _before(log, _nth_per_case(log, checks, 2), cut)
-        step = next((s for s in ACTIVATION_STEPS if log.activity_code(s) is not None), None)
+        step = next((code for s in ACTIVATION_STEPS if (code := log.activity_code(s)) is not None), None)
         if step is not None:
-            first_step = first_per_case(log, activity_events(log, log.activity_code(step)))
+            first_step = first_per_case(log, activity_events(log, step))
             first_check = first_per_case(log, checks)
             skipped = np.where((first_step >= 0) & ((first_check < 0) | (first_check > first_step)), first_step, -1)
             found["skipped_credit_check"] = _before(log, skipped, cut)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -141,7 +142,7 @@ def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:
 def order_costs(log: EventLog, table: CostTable) -> np.ndarray:
     """Cost of every order of ``log`` (all cases, case-code order): the sum of its events' costs per execution.
     Kept on the log per table."""
-    cache = log.memo("order_costs", dict)
+    cache: dict[CostTable, np.ndarray] = log.memo("order_costs", dict)
     if table not in cache:
         if len(cache) >= 8:  # each edit of the table is a new table: keep the recent ones
             cache.pop(next(iter(cache)))
@@ -296,7 +297,8 @@ def _amount(cell: object) -> tuple[float | None, tuple[str, dict[str, object]] |
     if isinstance(cell, bool):
         return None, ("automation.cost_problem.not_number", {"cell": cell})
     try:
-        value = float(cell.strip()) if isinstance(cell, str) else float(cell)
+        # any cell goes to float(): one it cannot read raises TypeError or ValueError, handled below
+        value = float(cell.strip()) if isinstance(cell, str) else float(cast(Any, cell))
     except (TypeError, ValueError):
         return None, ("automation.cost_problem.not_number", {"cell": cell})
     if not math.isfinite(value) or value < 0:

@@ -146,7 +146,7 @@ def _nanmedian(values: np.ndarray) -> float:
 # ------------------------------------------------------------------------------------------------ replay
 
 def _replay(log: EventLog, scenario: Scenario, costs: CostTable) -> _Replay:
-    cache = log.memo("what_if", dict)
+    cache: dict[tuple[Scenario, CostTable], _Replay] = log.memo("what_if", dict)
     key = (scenario, costs)
     if key not in cache:
         if len(cache) >= 8:
@@ -172,13 +172,13 @@ def _members(log: EventLog, name: str) -> list[int]:
     code = log.activity_code(name)
     if code is not None:
         return [code]
-    return [log.activity_code(a) for a, label in activity_families(log.activity_names).items() if label == name]
+    return [log.activity_names.index(a) for a, label in activity_families(log.activity_names).items() if label == name]
 
 
 def _remove_rework(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, np.ndarray]:
     events = events_of(log, _members(log, name))
     cut = np.zeros(log.n_events, dtype=np.int64)
-    saving = np.zeros(log.n_cases)
+    saving: np.ndarray = np.zeros(log.n_cases)
     if events.size == 0:
         return cut, saving
     case = log.case[events]

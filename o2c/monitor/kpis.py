@@ -151,7 +151,7 @@ def _grouped(how: Aggregate, groups: np.ndarray, values: np.ndarray, n_groups: i
 
 
 def _per_order(log: EventLog, settings: Settings) -> _PerOrder:
-    cache = log.memo("kpi_per_order", dict)
+    cache: dict[Settings, _PerOrder] = log.memo("kpi_per_order", dict)
     if settings not in cache:
         if len(cache) >= 8:  # settings edited in the app: keep the recent ones
             cache.pop(next(iter(cache)))
@@ -193,10 +193,10 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     systems = settings.systems if settings.systems is not None else default_system_resources(log)
     touchless = touchless_orders(log, systems)
     lacking = "system users (mark them on the Automation & cost page)" if not systems else None
-    if needs(("touchless_rate",), "resource" if touchless is None else lacking):
+    if needs(("touchless_rate",), "resource" if touchless is None else lacking) and touchless is not None:
         values["touchless_rate"] = touchless.astype(float)
     costs = _costs(log, settings)
-    if needs(("cost_per_order",), None if costs is not None else "a cost table"):
+    if needs(("cost_per_order",), None if costs is not None else "a cost table") and costs is not None:
         values["cost_per_order"] = costs
 
     age = (measures.log_end_ns - measures.created_ns) / NS_PER_SECOND

@@ -10,6 +10,7 @@ import math
 import re
 import shutil
 from collections.abc import Callable, Sequence
+from typing import SupportsFloat, cast
 
 import numpy as np
 import pandas as pd
@@ -241,22 +242,27 @@ def _strong(value: object) -> str:
     return f"<strong>{_text(value)}</strong>"
 
 
+def _number(value: object) -> float:
+    """A cell of a numeric column (a missing one is handled before)."""
+    return float(cast(SupportsFloat, value))
+
+
 def _count(value: object) -> str:
-    return "–" if is_missing(value) else f"{float(value):,.0f}"
+    return "–" if is_missing(value) else f"{_number(value):,.0f}"
 
 
 def _days(value: object) -> str:
-    return "–" if is_missing(value) else f"{float(value):,.1f}"
+    return "–" if is_missing(value) else f"{_number(value):,.1f}"
 
 
 def _money(value: object) -> str:
-    return "–" if is_missing(value) else f"{float(value):,.0f}"
+    return "–" if is_missing(value) else f"{_number(value):,.0f}"
 
 
 def _bar(value: object) -> str:
     if is_missing(value):
         return "–"
-    share = float(value)
+    share = _number(value)
     return f'<span class="bar" style="width:{min(max(share, 0), 1) * 60:.0f}px"></span>{share:.1%}'
 
 

@@ -57,10 +57,12 @@ def rules_fit(log: EventLog, results: RuleResults) -> bool:
 
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
     """Check every rule on every order of ``log``; computed once per (log, rule set) and kept on the log."""
-    cache = log.memo("rule_results", dict)
+    cache: dict[RuleSet, RuleResults] = log.memo("rule_results", dict)
     if rules not in cache:
         if len(cache) >= 8:  # an edited table creates a new rule set on each edit: keep the recent ones
-            cache.pop(next(iter(cache), None), None)
+            oldest = next(iter(cache), None)
+            if oldest is not None:
+                cache.pop(oldest, None)
         cache[rules] = _evaluate(log, rules)
     return cache[rules]
 

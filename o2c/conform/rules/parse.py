@@ -64,10 +64,12 @@ def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[
         if not any(cells.values()) and _blank(row.get("limit")):
             continue
         rule, problem = _parse_row(cells, row.get("limit"), number)
-        if problem is None and rule.name.casefold() in seen:
-            problem = RuleProblem(number, rule.name, "conformance.problem.duplicate")
-        if problem is not None:
-            problems.append(problem)
+        if rule is None or problem is not None:  # _parse_row returns a rule or a problem
+            if problem is not None:
+                problems.append(problem)
+            continue
+        if rule.name.casefold() in seen:
+            problems.append(RuleProblem(number, rule.name, "conformance.problem.duplicate"))
             continue
         seen.add(rule.name.casefold())
         rules.append(rule)
