@@ -28,7 +28,8 @@ def settings_sources(log: EventLog, settings: Settings, sheet_rules: RuleSet | N
     edits."""
     rules: Source = ("default" if settings.rules == DEFAULT_RULES
                      else "workbook" if sheet_rules is not None and settings.rules == sheet_rules else "edited")
-    systems: Source = "default" if set(settings.systems) == set(default_system_resources(log)) else "edited"
+    detected = settings.systems is None or set(settings.systems) == set(default_system_resources(log))
+    systems: Source = "default" if detected else "edited"
     costs: Source = ("default" if settings.costs == _costs(log, None)
                      else "workbook" if sheet_costs is not None and settings.costs == _costs(log, sheet_costs)
                      else "edited")

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from o2c.log.eventlog import EventLog
-from o2c.log.filters import PRIMARY_ATTRIBUTES, Filters
+from o2c.log.filters import PRIMARY_ATTRIBUTES, DateMode, Filters
 
 MAX_VALUES = 5000
 """Attributes with more distinct values are ids, not groups (as in the sidebar)."""
@@ -29,7 +29,7 @@ def date_bounds(log: EventLog) -> tuple[dt.date, dt.date]:
     return log.cases["start"].min().date(), log.cases["end"].max().date()
 
 
-def group_filters(attribute: str, values: tuple[str, ...], dates: object, date_mode: str | None,
+def group_filters(attribute: str, values: tuple[str, ...], dates: object, date_mode: DateMode | None,
                   variants: tuple[str, ...], bounds: tuple[dt.date, dt.date]) -> Filters:
     """The filters of one custom group from its choices: ``values`` of ``attribute`` (none: any), ``dates`` a
     (start, end) pair (anything else, e.g. a half-picked range: all dates; the log's ``bounds`` mean no limit),
