@@ -160,7 +160,7 @@ def link_to_order(view, code: int) -> None:
 
 def violations_section(view, results) -> None:
     stats = adherence(view, results)
-    table = rule_table(view, results)
+    table = rule_table(view, results, language())
     metrics = st.columns(3)
     fits = rules_fit(view.log, results)
     metrics[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
@@ -187,8 +187,8 @@ def violations_section(view, results) -> None:
     shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
                          trend=rule_trends(view, results, period),
                          last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({tr('conf.skipped')})"
-                               for r, ok in zip(table["rule"], table["evaluated"])])
+                         rule=[r if ok else f"{r} ({tr('conf.skipped')}: {why})"
+                               for r, ok, why in zip(table["rule"], table["evaluated"], table["not_applicable"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
         key="conf_rule_table", on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),

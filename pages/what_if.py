@@ -75,7 +75,7 @@ else:
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
     activity = choose(tr("wi.activity"), "wi_automate_activity", names, default, middle)
     scenario = Scenario("automate", activity=activity)
-    assumption = tr("wi.assume.automate_external" if is_external(activity) else "wi.assume.automate",
+    assumption = tr("wi.assume.automate_external" if is_external(activity, log) else "wi.assume.automate",
                     activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)
 
 st.info(assumption, icon=":material/lightbulb:")

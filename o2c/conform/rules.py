@@ -15,6 +15,11 @@ Six rule types, one row each (columns ``RULE_COLUMNS``):
 - ``authorised``: ``activity`` only by people whose ``attribute`` (role, department or resource; empty means
   role or department) is one of ``allowed_values``. Events with no value are not judged.
 
+A rule's activity names a *role* of the O2C vocabulary (its English or Chinese name, key or a synonym, e.g.
+"Payment Received", 收到付款 or payment_received: every activity of that role in the log) or, failing that, an
+activity of the log by its own name. A rule whose activities, date column or people columns the data lacks is
+*not applicable* (``RuleOutcome.not_applicable`` says why): it finds no violations and counts in no adherence.
+
 Rules are evaluated once per log (cached on it); a filtered view only masks the results.
 """
 
@@ -30,10 +35,10 @@ import pandas as pd
 
 from o2c.i18n import Language, t
 from o2c.ingest.read import workbook_sheet_rows
-from o2c.log.activities import CANCEL_WORDS
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import activity_events, first_per_case
 from o2c.log.periods import Period, period_codes, period_starts
+from o2c.log.vocabulary import codes_of_role, resolve
 
 RuleType = Literal["precedence", "existence", "absence", "time_limit", "four_eyes", "authorised"]
 RULE_TYPES: tuple[RuleType, ...] = ("precedence", "existence", "absence", "time_limit", "four_eyes", "authorised")
@@ -43,7 +48,6 @@ RULE_COLUMNS = ("rule", "type", "activity", "other_activity", "limit", "unit", "
                 "allowed_values", "severity", "description")
 PEOPLE_ATTRIBUTES = ("role", "department")  # what "authorised" checks when no attribute is named
 RULES_SHEET = "Rules"
-# Activity names that end an order early: such orders are not "still waiting" for a time limit.
 
 _NS_PER_DAY = 86_400 * NS_PER_SECOND
 _TYPE_ALIASES = {"sla": "time_limit", "timelimit": "time_limit", "time": "time_limit", "deadline": "time_limit",
@@ -290,7 +294,8 @@ class RuleOutcome:
 
     ``cases`` are the violating case codes (ascending); per violating case, ``events`` is the offending event
     (-1 when the problem is a step that never happened) and ``when_ns`` when the violation happened (the
-    offending event, the passed deadline, or the order's last event).
+    offending event, the passed deadline, or the order's last event). A rule the data cannot check is not
+    ``evaluated``; ``reasons`` are the problems that make it not applicable.
     """
 
     rule: Rule
@@ -298,6 +303,13 @@ class RuleOutcome:
     events: np.ndarray
     when_ns: np.ndarray
     evaluated: bool = True
+    reasons: tuple[RuleProblem, ...] = ()
+
+    def not_applicable(self, lang: Language = "en") -> str | None:
+        """Why the rule cannot be checked on this data (None when it was checked)."""
+        if self.evaluated:
+            return None
+        return " ".join(t(p.key, lang, **dict(p.values)) for p in self.reasons) or t("conf.not_applicable", lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -318,11 +330,19 @@ class RuleResults:
 
 
 def rules_fit(log: EventLog, results: RuleResults) -> bool:
-    """Whether some rule was checked and names only activities the log has: rules about activities that never
-    happen find no violation, and an adherence of 100% from them alone would be a wrong number."""
-    names = {name.casefold() for name in log.activity_names}
-    return any(o.evaluated and all(a.casefold() in names for a in (o.rule.activity, o.rule.other_activity) if a)
-               for o in results.outcomes)
+    """Whether some rule is applicable to ``log``: without one, adherence and first-time-right would be 100%
+    from rules that cannot find anything, a wrong number."""
+    return any(o.evaluated for o in results.outcomes)
+
+
+def no_fit_reason(results: RuleResults, lang: Language = "en") -> str:
+    """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each."""
+    if not results.outcomes:
+        return t("conf.no_rules", lang)
+    lacking = dict.fromkeys(str(dict(p.values).get("activity") or dict(p.values).get("field")
+                                or dict(p.values).get("attribute") or t("conf.lacks.people", lang))
+                            for o in results.outcomes for p in o.reasons)
+    return t("conf.none_applicable", lang, n=len(results.outcomes), lacking=", ".join(lacking))
 
 
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
@@ -343,7 +363,8 @@ def _evaluate(log: EventLog, rules: RuleSet) -> RuleResults:
         problems += rule_problems
         if any(p.skipped for p in rule_problems):
             empty = np.empty(0, dtype=np.int64)
-            outcomes.append(RuleOutcome(rule, empty, empty, empty, evaluated=False))
+            outcomes.append(RuleOutcome(rule, empty, empty, empty, evaluated=False,
+                                        reasons=tuple(p for p in rule_problems if p.skipped)))
             continue
         cases, events, when = _CHECKS[rule.type](context, rule)
         order = np.argsort(cases, kind="stable")
@@ -352,44 +373,49 @@ def _evaluate(log: EventLog, rules: RuleSet) -> RuleResults:
 
 
 class _Context:
-    """Per-log lookups shared by the checks: activity codes by name, first events per case, the log's end."""
+    """Per-log lookups shared by the checks: activity codes by name or role, first events per case, the log's
+    end."""
 
     def __init__(self, log: EventLog) -> None:
         self.log = log
-        self.names = {name.casefold(): code for code, name in enumerate(log.activity_names)}
         self.end_ns = int(log.timestamp.max()) if log.n_events else 0
-        self._first: dict[int, np.ndarray] = {}
+        self._first: dict[tuple[int, ...], np.ndarray] = {}
 
-    def code(self, name: str) -> int | None:
-        return self.names.get(name.strip().casefold())
+    def codes(self, name: str) -> tuple[int, ...]:
+        """The activity codes a rule's activity names (see the module docstring)."""
+        return tuple(resolve(self.log, name)) if name else ()
 
     def events(self, name: str) -> np.ndarray:
-        code = self.code(name)
-        return activity_events(self.log, code) if code is not None else np.empty(0, dtype=np.int64)
+        """Positions (ascending) of the events of the named activity or role."""
+        codes = self.codes(name)
+        if len(codes) == 1:
+            return activity_events(self.log, codes[0])
+        if not codes:
+            return np.empty(0, dtype=np.int64)
+        return np.sort(np.concatenate([activity_events(self.log, code) for code in codes]), kind="stable")
 
     def first(self, name: str) -> np.ndarray:
-        """Per case: the first event of the activity, -1 when the order never does it."""
-        code = self.code(name)
-        if code is None:
-            return np.full(self.log.n_cases, -1, dtype=np.int64)
-        if code not in self._first:
-            self._first[code] = first_per_case(self.log, activity_events(self.log, code))
-        return self._first[code]
+        """Per case: the first event of the activity (or role), -1 when the order never does it."""
+        codes = self.codes(name)
+        if codes not in self._first:
+            self._first[codes] = first_per_case(self.log, self.events(name))
+        return self._first[codes]
 
     @cached_property
     def cancelled(self) -> np.ndarray:
-        codes = [c for c, n in enumerate(self.log.activity_names) if any(w in n.casefold() for w in CANCEL_WORDS)]
+        codes = codes_of_role(self.log, "cancellation")
         mask = np.zeros(self.log.n_cases, dtype=bool)
         mask[self.log.case[np.isin(self.log.activity, codes)]] = True
         return mask
 
     def check(self, rule: Rule, number: int) -> list[RuleProblem]:
-        """Problems of a valid rule against this log: unknown activities (warning), missing columns (skip)."""
+        """Problems of a valid rule against this log: missing activities or columns, each making the rule not
+        applicable (a rule on a step the data never shows would find every order or none, both wrong)."""
         problems = []
-        for name in (rule.activity, rule.other_activity):
-            if name and self.code(name) is None:
+        for name in dict.fromkeys((rule.activity, rule.other_activity)):
+            if name and not self.codes(name):
                 problems.append(RuleProblem(number, rule.name, "conf.problem.unknown_activity",
-                                            (("activity", name),), skipped=False))
+                                            (("activity", name),)))
         if rule.date_field and not _is_date_column(self.log.cases.get(rule.date_field)):
             problems.append(RuleProblem(number, rule.name, "conf.problem.date_field", (("field", rule.date_field),)))
         if rule.type in ("four_eyes", "authorised") and not self.people_attributes(rule):
@@ -499,7 +525,7 @@ def _four_eyes(ctx: _Context, rule: Rule) -> Found:
     a_events, b_events = a_events[codes[a_events] >= 0], b_events[codes[b_events] >= 0]
     a_keys = ctx.log.case[a_events].astype(np.int64) * width + codes[a_events]
     b_keys = ctx.log.case[b_events].astype(np.int64) * width + codes[b_events]
-    if ctx.code(rule.activity) == ctx.code(rule.other_activity):
+    if ctx.codes(rule.activity) == ctx.codes(rule.other_activity):
         # One activity twice by the same person: every event whose (case, person) came before.
         order = np.argsort(a_keys, kind="stable")
         repeat = np.zeros(a_keys.size, dtype=bool)
@@ -562,9 +588,10 @@ def adherence(view: LogView, results: RuleResults) -> Adherence:
     return Adherence(view.n_cases, clean)
 
 
-def rule_table(view: LogView, results: RuleResults) -> pd.DataFrame:
+def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd.DataFrame:
     """One row per rule: ``rule``, ``type``, ``severity``, ``description``, ``orders`` (violating orders in the
-    view), ``share`` (of the view's orders), ``last`` (most recent violation, UTC) and ``evaluated``."""
+    view), ``share`` (of the view's orders), ``last`` (most recent violation, UTC), ``evaluated`` and
+    ``not_applicable`` (why the data cannot show the rule, "" when it was checked)."""
     rows = []
     for outcome in results.outcomes:
         inside = view.case_mask[outcome.cases]
@@ -573,8 +600,8 @@ def rule_table(view: LogView, results: RuleResults) -> pd.DataFrame:
                      "description": outcome.rule.description, "orders": count,
                      "share": count / view.n_cases if view.n_cases else 0.0,
                      "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
-                     "evaluated": outcome.evaluated})
-    columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated"]
+                     "evaluated": outcome.evaluated, "not_applicable": outcome.not_applicable(lang) or ""})
+    columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated", "not_applicable"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -779,8 +806,10 @@ def _attribute_text(log: EventLog, name: str, events: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------- summary
 
 def rules_summary(view: LogView, rules: RuleSet | None = None) -> list[dict]:
-    """``[{"name", "violations"}]`` per rule for ``analyze --json`` (violating orders in the view)."""
+    """``[{"name", "violations", "not_applicable"}]`` per rule for ``analyze --json``: violating orders in the
+    view, or ``violations`` None and the reason when the data cannot show the rule."""
     results = evaluate_rules(view.log, rules if rules is not None else DEFAULT_RULES)
     table = rule_table(view, results)
-    return [{"name": name, "violations": int(n)} for name, n in zip(table["rule"], table["orders"])]
+    return [{"name": row.rule, "violations": int(row.orders) if row.evaluated else None,
+             "not_applicable": row.not_applicable or None} for row in table.itertuples(index=False)]
 

@@ -14,8 +14,9 @@ Groups round-trip through the URL as ``_a.<filter>=...`` and ``_b.<filter>=...``
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Literal, Mapping
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,7 @@ from o2c.format import format_duration, percent
 from o2c.i18n import Language, t
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.filters import Filters
+from o2c.log.vocabulary import ROLE_BY_KEY, first_name_of_role
 from o2c.stats import (
     SMALL_GROUP,
     Interval,
@@ -45,7 +47,7 @@ from o2c.stats import (
     sorted_quantile,
 )
 
-INVOICE, PAYMENT = "Invoice Created", "Payment Received"
+INVOICE, PAYMENT = "invoice_created", "payment_received"  # roles
 PRESETS = ("value", "month", "quarter", "custom")
 OTHERS = ("rest", "all")  # what B is when it has no filters of its own
 QUERY_A, QUERY_B, QUERY_OTHERS, QUERY_PRESET = "_a.", "_b.", "_b", "_preset"
@@ -266,9 +268,9 @@ def _rate_row(key: str, x_a: int, n_a: int, x_b: int, n_b: int) -> dict:
 
 
 def _invoice_to_cash_row(a: LogView, b: LogView) -> dict:
-    for name in (INVOICE, PAYMENT):
-        if a.log.activity_code(name) is None:
-            return _missing_row("invoice_to_cash", "seconds", "compare.note.activity", name)
+    for role in (INVOICE, PAYMENT):
+        if first_name_of_role(a.log, role) is None:
+            return _missing_row("invoice_to_cash", "seconds", "compare.note.activity", ROLE_BY_KEY[role].name)
     cash = _invoice_to_cash(a.log)
     in_a, in_b = cash.members(a, b)
     return _time_row("invoice_to_cash", cash.ranked.values[in_a], cash.ranked.values[in_b], 0.5,
@@ -324,7 +326,7 @@ def _durations(log: EventLog) -> _Sample:
 
 def _invoice_to_cash(log: EventLog) -> _Sample:
     def build(log: EventLog) -> _Sample:
-        segment = segment_times(log.view(), INVOICE, PAYMENT)
+        segment = segment_times(log.view(), first_name_of_role(log, INVOICE), first_name_of_role(log, PAYMENT))
         order = np.argsort(segment.seconds, kind="stable")
         return _Sample(rank_values(segment.seconds[order]), segment.case_codes[order])
 

@@ -68,7 +68,7 @@ def report_content(view: LogView, settings: Settings = Settings(), lang: Languag
     stats = overview(view)
     results = evaluate_rules(view.log, settings.rules)
     violations = violations_export(view, results, lang, per_rule=VIOLATIONS_PER_RULE)
-    rules = rule_table(view, results)
+    rules = rule_table(view, results, lang)
     variants, n_variants = _variants(view, lang)
     bottlenecks, n_transitions = _bottlenecks(view)
     return ReportContent(
@@ -80,6 +80,15 @@ def report_content(view: LogView, settings: Settings = Settings(), lang: Languag
         variants=variants, n_variants=n_variants, bottlenecks=bottlenecks, n_transitions=n_transitions,
         rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
         backlog=_backlog(view, settings, lang))
+
+
+def not_applicable_text(content: ReportContent) -> str:
+    """The rules the data cannot show, with why, as one sentence ("" when every rule was checked)."""
+    skipped = content.rules[~content.rules["evaluated"]]
+    if skipped.empty:
+        return ""
+    rules = "; ".join(f"{rule} ({reason})" for rule, reason in zip(skipped["rule"], skipped["not_applicable"]))
+    return t("report.rules.not_applicable", content.lang, rules=rules)
 
 
 _VIOLATION_HEADERS = {"Salesforce Order Id": "order_id", "Order Number": "order_number", "Account": "account",
