@@ -187,7 +187,7 @@ def violations_section(view, results) -> None:
     shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
                          trend=rule_trends(view, results, period),
                          last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({tr('conf.skipped')}: {why})"
+                         rule=[r if ok else f"{r} ({why})"
                                for r, ok, why in zip(table["rule"], table["evaluated"], table["not_applicable"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
@@ -250,7 +250,7 @@ def chosen_model(view) -> ReferenceModel | None:
                                            format_func=lambda s: tr(f"conf.model.{s}")) or "standard"
     controls[1].toggle(tr("conf.model.open"), key="conf_open", help=tr("conf.model.open.help"))
     if source == "standard":
-        return standard_model()
+        return standard_model(view.log)
     if source == "bpmn":
         upload = st.file_uploader(tr("conf.model.upload"), type=["bpmn", "xml"], key="conf_model_upload")
         if upload is None:
@@ -286,10 +286,10 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
     return model
 
 
-def steps_text() -> str:
+def steps_text(log) -> str:
     marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
              "required": ""}
-    return " → ".join(step.activity + marks[step.kind] for step in standard_steps())
+    return " → ".join(step.activity + marks[step.kind] for step in standard_steps(log))
 
 
 def model_section(view) -> None:
@@ -307,7 +307,7 @@ def model_section(view) -> None:
     metrics[2].metric(tr("conf.model.checked"), f"{figures.orders:,}",
                       help=tr("conf.model.checked.help", orders=view.n_cases))
     if model.source == "standard":
-        st.caption(tr("conf.model.steps", steps=steps_text()))
+        st.caption(tr("conf.model.steps", steps=steps_text(view.log)))
     deviations_part(view, model, replay, scope)
     st.download_button(tr("conf.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
                        "application/xml", icon=":material/download:", key="conf_model_download", on_click="ignore")

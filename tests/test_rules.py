@@ -290,7 +290,7 @@ def test_rules_that_do_not_fit_the_log_are_reported(tiny_log):
     ]
     # A rule on a step the data never shows is not applicable (it used to run and find 0 violations).
     assert [o.evaluated for o in results.outcomes] == [False, False, False, True]
-    assert results.outcomes[0].not_applicable() == "the data has no activity “Order Teleported”; the rule is not applicable."
+    assert results.outcomes[0].not_applicable() == "not applicable: the data has no “Order Teleported” step."
     assert [o.cases.size for o in results.outcomes] == [0, 0, 0, 0]
 
 

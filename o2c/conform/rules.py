@@ -110,6 +110,7 @@ class RuleSet:
         return len(self.rules)
 
 
+# Their activities are the roles' English names: they resolve to the log's own names (see the module docstring).
 DEFAULT_RULES = RuleSet((
     Rule("Credit check before activation", "precedence", "Credit Check Passed", "Order Activated",
          severity="high", description="An order is activated only after its credit check has passed."),
@@ -309,7 +310,8 @@ class RuleOutcome:
         """Why the rule cannot be checked on this data (None when it was checked)."""
         if self.evaluated:
             return None
-        return " ".join(t(p.key, lang, **dict(p.values)) for p in self.reasons) or t("conf.not_applicable", lang)
+        reasons = [t(p.key.replace("conf.problem.", "conf.na."), lang, **dict(p.values)) for p in self.reasons]
+        return t("conf.na", lang, reasons="; ".join(reasons)) if reasons else t("conf.not_applicable", lang)
 
 
 @dataclass(frozen=True, eq=False)
