@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from o2c.cli.main import main
@@ -25,6 +26,7 @@ from o2c.log.vocabulary import (
     ROLES,
     ActivityMap,
     activity_map,
+    activity_map_csv,
     codes_of_role,
     kind_of,
     match_role,
@@ -101,6 +103,15 @@ def test_the_mapping_is_computed_once_per_log_and_overrides_make_a_new_log():
     assert activity_map(mapped).unmatched == ["Geliefert"]
     assert [mapped.activity_names[c] for c in codes_of_role(mapped, "approval")] == ["Sonderfreigabe"]
     assert activity_map(log).unmatched == ["Sonderfreigabe"]  # the original log keeps its mapping
+
+
+def test_the_activity_map_csv_round_trips():
+    log = load("o2c_de.csv")
+    text = activity_map_csv(log).decode("utf-8-sig")
+    assert text.splitlines()[:2] == ["activity,role,events,role_name,role_name_zh",
+                                     "Auftrag angelegt,order_created,2,Create Sales Order,创建销售订单"]
+    assert "Sonderfreigabe,,1,," in text.splitlines()
+    assert read_activity_map(activity_map_csv(log)) == dict(activity_map(log).pairs)
 
 
 def test_activity_map_csv_takes_keys_names_and_synonyms_and_rejects_unknown_roles():
@@ -211,3 +222,20 @@ def test_no_applicable_rule_means_no_adherence():
     values = {v.kpi.key: v for v in kpi_values(log.view(), Settings(rules=only_shipping))}
     assert values["adherence_rate"].value is None and values["first_time_right"].value is None
     assert values["adherence_rate"].missing.startswith("rules that fit the data (none of the 2 rules applies")
+
+
+def test_reports_list_the_rules_that_do_not_apply(tmp_path):
+    html = tmp_path / "report.html"
+    assert main(["report", str(FIXTURES / "o2c_de.csv"), "--out", str(html), "--activity-map",
+                 str(FIXTURES / "o2c_de_map.csv")]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert "Not applicable to this data: No change after confirmation (not applicable: the data has no “Order " \
+           "Changed” step; the data has no “Order Confirmation Sent” step.)" in text
+    assert "Delivered by requested date (not applicable: the data has no “Delivered” step; the orders have no " \
+           "date column “requested_delivery_date”.)" in text
+    workbook = tmp_path / "报告.xlsx"
+    assert main(["report", str(FIXTURES / "o2c_zh.csv"), "--out", str(workbook), "--lang", "zh"]) == 0
+    book = openpyxl.load_workbook(workbook)
+    cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    reason = "不适用:订单数据中没有日期列“promised_date”。"
+    assert any(c.startswith("不适用于此数据的规则:") and reason in c for c in cells)

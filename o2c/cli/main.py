@@ -164,7 +164,10 @@ def _duration_summary(durations) -> dict:
 def _print_text(summary: dict) -> None:
     if summary["cases"] is not None:
         print(f"{summary['filter']}; {summary['events']:,} events, {summary['start']} to {summary['end']}")
+        roles = {record["activity"]: record["role"] for record in summary["activity_map"]}
         for name, count in summary["activities"].items():
-            print(f"  {count:>9,}  {name}")
+            print(f"  {count:>9,}  {name}" + (f"  [{roles[name]}]" if roles.get(name) else ""))
+        if summary["unmatched"]:
+            print("No O2C step matched (correct with --activity-map MAP.csv): " + ", ".join(summary["unmatched"]))
     for issue in summary["validation"]:
         print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}")

@@ -231,6 +231,19 @@ def mapping_records(log: EventLog, counts: Mapping[str, int] | None = None) -> l
              "events": int(counts.get(name, 0))} for name, role in activity_map(log).pairs]
 
 
+def activity_map_csv(log: EventLog) -> bytes:
+    """The mapping of ``log`` as the CSV ``read_activity_map`` reads (activity, role, plus the events and the
+    role's names for people editing it), UTF-8 with a BOM so Excel shows Chinese names."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["activity", "role", "events", "role_name", "role_name_zh"])
+    for record in mapping_records(log):
+        role = ROLE_BY_KEY.get(record["role"] or "")
+        writer.writerow([record["activity"], record["role"] or "", record["events"], role.name if role else "",
+                         role.name_zh if role else ""])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
 def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, str | None]:
     """Overrides from a CSV with columns ``activity,role``: the role may be a key, a role's name or a synonym;
     empty, "none" or "ignore" leaves the activity without a role. Raises ``FixableError`` on an unknown role
