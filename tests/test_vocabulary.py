@@ -17,6 +17,7 @@ from o2c.cli.main import main
 from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.errors import FixableError
 from o2c.improve.automation import automation_candidates
+from o2c.improve.backlog import improvement_backlog
 from o2c.improve.cost import default_cost_table
 from o2c.improve.settings import Settings
 from o2c.improve.what_if import is_external
@@ -239,3 +240,34 @@ def test_reports_list_the_rules_that_do_not_apply(tmp_path):
     cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     reason = "不适用:订单数据中没有日期列“promised_date”。"
     assert any(c.startswith("不适用于此数据的规则:") and reason in c for c in cells)
+
+
+def test_org_status_labels_are_steps_and_credit_review_is_no_passed_check(capsys):
+    summary = analyze(capsys, str(FIXTURES / "o2c_org_status.csv"))
+    assert summary["unmatched"] == []
+    assert {r["activity"]: r["role"] for r in summary["activity_map"]} == {
+        "Draft": "order_created", "Credit Review": "credit_check_started", "Activated": "activation",
+        "Shipped": "ship", "Invoiced": "invoice_created", "Paid": "payment_received", "Closed": "closed",
+        "On Hold": "credit_check_started", "Cancelled": "cancellation"}
+    values = {key: kpi["value"] for key, kpi in summary["kpis"].items()}
+    assert values["end_to_end_median"] == 23 * DAY + 3_600  # 06-03 08:00 to 06-26 09:00; the other is cancelled
+    assert values["invoice_to_cash"] == 20 * DAY
+    assert values["open_orders"] == 0  # one paid, one cancelled
+    assert summary["paid_share"] == 0.5
+    rules = {r["name"]: r for r in summary["conformance"]["rules"]}
+    # A credit review is not a passed credit check: the rule cannot be checked (it used to flag every order).
+    assert rules["Credit check before activation"] == {
+        "name": "Credit check before activation", "violations": None,
+        "not_applicable": "not applicable: the data has no “Credit Check Passed” step."}
+    assert rules["Shipped before invoiced"]["violations"] == 1  # the second order is invoiced before it ships
+    assert values["adherence_rate"] == 0.5
+    # Default costs by role: 11 + 4 + 9 + 6 + 4.5 (the review and closing cost nothing by default), and
+    # 11 + 4 + 6 + 9 + 9 for the cancelled order.
+    assert values["cost_per_order"] == (34.5 + 39) / 2
+
+
+def test_automation_on_the_sample_backlog_skips_warehouse_and_customer_steps(sample_log):
+    titles = improvement_backlog(sample_log.view())["title"].tolist()
+    automated = [title for title in titles if title.startswith("Automate ")]
+    assert automated and not {"Automate Picked", "Automate Shipped", "Automate Delivered",
+                              "Automate Payment Received"} & set(automated)
