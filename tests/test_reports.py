@@ -16,8 +16,8 @@ from conftest import ROOT, SAMPLE_WORKBOOK, TINY_EVENTS, TINY_ORDERS
 
 from o2c.cli.main import main
 from o2c.conform.rules import DEFAULT_RULES, Rule, RuleSet
-from o2c.improve.settings import Settings
 from o2c.i18n import t
+from o2c.improve.settings import Settings
 from o2c.ingest.load import load_event_log
 from o2c.log.filters import Filters
 from o2c.monitor.kpis import kpi_values
