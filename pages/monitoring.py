@@ -17,6 +17,7 @@ from o2c.format import DAYS, time_unit
 from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import cost_table_for, table_from_frame
 from o2c.improve.settings import Settings
+from o2c.log.vocabulary import step_label
 from o2c.monitor.kpis import KPIS, Kpi, KpiValue, kpi_trend, kpi_values
 from o2c.monitor.monitoring import (
     HEADLINE,
@@ -94,7 +95,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr("monitor.needs", what=value.missing))
+            st.caption(tr("monitor.needs", what=step_label(value.missing, language())))
         elif kpi.key == "orders":
             st.caption(tr("monitor.card.total", n=total))
         elif kpi.aggregate == "count":

@@ -36,6 +36,7 @@ from o2c.log.vocabulary import (
     with_activity_map,
 )
 from o2c.monitor.kpis import kpi_values
+from o2c.report.content import kpi_note
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DAY = 86_400
@@ -271,3 +272,11 @@ def test_automation_on_the_sample_backlog_skips_warehouse_and_customer_steps(sam
     automated = [title for title in titles if title.startswith("Automate ")]
     assert automated and not {"Automate Picked", "Automate Shipped", "Automate Delivered",
                               "Automate Payment Received"} & set(automated)
+
+
+def test_a_chinese_report_names_missing_steps_in_chinese():
+    log = load("o2c_no_shipping.csv")
+    values = {v.kpi.key: v for v in kpi_values(log.view())}
+    assert kpi_note(values["order_to_delivery"], "zh") == "需要 已交付"
+    assert kpi_note(values["order_to_delivery"], "en") == "needs Delivered"
+    assert kpi_note(values["late_payment_rate"], "zh") == "需要 invoice_due_date"  # a column keeps its name

@@ -121,6 +121,16 @@ ROLES: tuple[Role, ...] = (
 ROLE_BY_KEY: dict[str, Role] = {role.key: role for role in ROLES}
 
 
+_BY_NAME: dict[str, Role] = {role.name: role for role in ROLES}
+
+
+def step_label(name: str, lang: str = "en") -> str:
+    """A role's name in ``lang`` when ``name`` is a role's English name (as KPIs name what they miss), else
+    ``name`` as it is."""
+    role = _BY_NAME.get(name)
+    return role.label(lang) if role else name
+
+
 def normalise(name: str) -> str:
     """``name`` without case, spaces, punctuation or full-width forms: 'Credit-Check  PASSED' -> 'creditcheckpassed'."""
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", name).casefold())
