@@ -143,20 +143,20 @@ def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], ch
     """The filter widgets of one custom group (inside its popover)."""
     state = st.session_state
     state.setdefault(f"cmp_{side}_values", [])
-    attribute = st.selectbox(tr("filter.attribute"), ["", *attributes], key=f"cmp_{side}_attr",
+    attribute = st.selectbox(tr("filters.attribute"), ["", *attributes], key=f"cmp_{side}_attr",
                              format_func=lambda n: column_name(n) if n else "–",
                              on_change=state.update, kwargs={f"cmp_{side}_values": []})
     if attribute:
-        st.multiselect(tr("filter.values"), attributes[attribute], key=f"cmp_{side}_values",
-                       placeholder=tr("filter.all"))
+        st.multiselect(tr("filters.values"), attributes[attribute], key=f"cmp_{side}_values",
+                       placeholder=tr("filters.all"))
     low, high = date_bounds(view.log)
-    st.date_input(tr("filter.dates"), key=f"cmp_{side}_dates", min_value=low, max_value=high)
-    st.segmented_control(tr("filter.date_mode"), DATE_MODES, key=f"cmp_{side}_mode", required=True,
-                         format_func=lambda m: tr(f"filter.mode.{m}"))
+    st.date_input(tr("filters.dates"), key=f"cmp_{side}_dates", min_value=low, max_value=high)
+    st.segmented_control(tr("filters.date_mode"), DATE_MODES, key=f"cmp_{side}_mode", required=True,
+                         format_func=lambda m: tr(f"filters.mode.{m}"))
     labels = {row.variant_id: tr("compare.variant.option", rank=rank, share=percent(row.share), steps=row.steps)
               for rank, row in choices.iterrows()}
     options = list(dict.fromkeys([*labels, *state.get(f"cmp_{side}_variants", [])]))
-    st.multiselect(tr("compare.variants.pick"), options, key=f"cmp_{side}_variants", placeholder=tr("filter.all"),
+    st.multiselect(tr("compare.variants.pick"), options, key=f"cmp_{side}_variants", placeholder=tr("filters.all"),
                    format_func=lambda v: labels.get(v, v))
 
 
@@ -328,15 +328,15 @@ st.caption(" ".join(notes))
 
 st.subheader(tr("compare.map"), anchor="compare-map")
 controls = st.columns([1.1, 1, 1], gap="medium")
-mode = controls[0].segmented_control(tr("map.view"), ["frequency", "performance"], key="cmp_map_view",
-                                     default="frequency", required=True, format_func=lambda m: tr(f"map.view.{m}"))
-activity_share = controls[1].slider(tr("map.activities"), 0, 100, 100, step=5, format="%d%%", key="cmp_map_activities",
-                                    help=tr("map.activities.help"))
-path_share = controls[2].slider(tr("map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
-                                key="cmp_map_paths", help=tr("map.paths.help"))
+mode = controls[0].segmented_control(tr("process_map.view"), ["frequency", "performance"], key="cmp_map_view",
+                                     default="frequency", required=True, format_func=lambda m: tr(f"process_map.view.{m}"))
+activity_share = controls[1].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%", key="cmp_map_activities",
+                                    help=tr("process_map.activities.help"))
+path_share = controls[2].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
+                                key="cmp_map_paths", help=tr("process_map.paths.help"))
 shown = cached_map(f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share / 100, path_share / 100, mode,
                    group_a, group_b)
-st.caption(tr("map.shown", activities=len(shown.activities), all_activities=shown.all_activities,
+st.caption(tr("process_map.shown", activities=len(shown.activities), all_activities=shown.all_activities,
               paths=len(shown.edges), all_paths=shown.all_paths) + " " + tr(f"compare.map.legend.{mode}"))
 st.graphviz_chart(difference_map_dot(shown, mode, lang, names), width="content")
 

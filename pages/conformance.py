@@ -106,22 +106,22 @@ def table_height(rows: int, extra: int = 0) -> int:
 
 
 def severity_label(value: str) -> str:
-    return tr(f"conf.severity.{value}") if value in SEVERITIES else value
+    return tr(f"conformance.severity.{value}") if value in SEVERITIES else value
 
 
 def trend_chart(trend: pd.DataFrame, period: str, split: bool) -> alt.Chart:
-    period_title = tr(f"conf.period.{period}")
+    period_title = tr(f"conformance.period.{period}")
     data = trend.assign(rate=trend["rate"] * 100)
     tooltip = [alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
-               alt.Tooltip("rate:Q", title=tr("conf.adherence"), format=".1f"),
-               alt.Tooltip("adherent:Q", title=tr("conf.trend.adherent"), format=","),
-               alt.Tooltip("orders:Q", title=tr("conf.orders"), format=",")]
+               alt.Tooltip("rate:Q", title=tr("conformance.adherence"), format=".1f"),
+               alt.Tooltip("adherent:Q", title=tr("conformance.trend.adherent"), format=","),
+               alt.Tooltip("orders:Q", title=tr("conformance.orders"), format=",")]
     if split:
-        tooltip.insert(0, alt.Tooltip("group:N", title=tr("conf.split")))
+        tooltip.insert(0, alt.Tooltip("group:N", title=tr("conformance.split")))
     color = alt.Color("group:N", title=None, legend=alt.Legend(orient="top")) if split else alt.value(BLUE)
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=period_title),
-        y=alt.Y("rate:Q", title=tr("conf.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("rate:Q", title=tr("conformance.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
         color=color, tooltip=tooltip)
     return (base.mark_line() + base.mark_circle(size=28)).properties(height=240)
 
@@ -131,7 +131,7 @@ def split_groups(view, attribute: str | None):
         return None
     codes, labels = attribute_codes(view.log.cases[attribute])
     codes = np.where(codes < 0, len(labels), codes)
-    codes, labels = pool_rare(codes, [*labels, tr("conf.split.missing")], MAX_GROUPS)
+    codes, labels = pool_rare(codes, [*labels, tr("conformance.split.missing")], MAX_GROUPS)
     return codes, labels
 
 
@@ -141,12 +141,12 @@ def examples_table(view, frame: pd.DataFrame, key: str) -> None:
     columns = ["order"] + (["account_name"] if "account_name" in shown else []) + ["details", "when", "duration"]
     event = st.dataframe(
         shown[columns], hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
-        column_config={"order": st.column_config.TextColumn(tr("conf.examples.order"), width="small"),
-                       "account_name": st.column_config.TextColumn(tr("conf.examples.account"), width="medium"),
-                       "details": st.column_config.TextColumn(tr("conf.examples.details"), width="large"),
-                       "when": st.column_config.DatetimeColumn(tr("conf.examples.when"), format="YYYY-MM-DD",
+        column_config={"order": st.column_config.TextColumn(tr("conformance.examples.order"), width="small"),
+                       "account_name": st.column_config.TextColumn(tr("conformance.examples.account"), width="medium"),
+                       "details": st.column_config.TextColumn(tr("conformance.examples.details"), width="large"),
+                       "when": st.column_config.DatetimeColumn(tr("conformance.examples.when"), format="YYYY-MM-DD",
                                                                width="small"),
-                       "duration": st.column_config.TextColumn(tr("conf.examples.duration"), width="small")})
+                       "duration": st.column_config.TextColumn(tr("conformance.examples.duration"), width="small")})
     rows = [r for r in event.selection.rows if r < len(frame)]
     if rows:
         link_to_order(view, int(frame["case_code"].iloc[rows[0]]))
@@ -154,7 +154,7 @@ def examples_table(view, frame: pd.DataFrame, key: str) -> None:
 
 def link_to_order(view, code: int) -> None:
     st.session_state["order_lookup"] = str(view.log.cases["case_id"].iloc[code])
-    st.page_link("pages/order_explorer.py", label=tr("conf.open_order", order=order_label(view.log, code)),
+    st.page_link("pages/order_explorer.py", label=tr("conformance.open_order", order=order_label(view.log, code)),
                  icon=":material/search:")
 
 
@@ -163,24 +163,24 @@ def violations_section(view, results) -> None:
     table = rule_table(view, results, language())
     metrics = st.columns(3)
     fits = rules_fit(view.log, results)
-    metrics[0].metric(tr("conf.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
-                      help=tr("conf.adherence.help"))
-    metrics[1].metric(tr("conf.violating"), f"{stats.orders - stats.adherent:,}")
-    metrics[2].metric(tr("conf.broken"), tr("conf.broken.value", broken=int((table["orders"] > 0).sum()),
+    metrics[0].metric(tr("conformance.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
+                      help=tr("conformance.adherence.help"))
+    metrics[1].metric(tr("conformance.violating"), f"{stats.orders - stats.adherent:,}")
+    metrics[2].metric(tr("conformance.broken"), tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()),
                                              rules=len(table)))
     if table.empty:
-        st.info(tr("conf.rules.none"))
+        st.info(tr("conformance.rules.none"))
         return
     if not fits:
-        st.warning(tr("conf.rules.no_fit"), icon=":material/rule:")
+        st.warning(tr("conformance.rules.no_fit"), icon=":material/rule:")
 
     controls = st.columns([1, 1, 2], vertical_alignment="bottom")
-    period = controls[0].segmented_control(tr("conf.period"), ["week", "month"], default="month",
-                                           key="conf_period", format_func=lambda p: tr(f"conf.period.{p}"),
+    period = controls[0].segmented_control(tr("conformance.period"), ["week", "month"], default="month",
+                                           key="conf_period", format_func=lambda p: tr(f"conformance.period.{p}"),
                                            required=True) or "month"
     options = [""] + split_attributes(view.log)
-    attribute = controls[1].selectbox(tr("conf.split"), options, key=f"conf_split_{language()}",
-                                      format_func=lambda n: column_name(n) if n else tr("conf.split.none"))
+    attribute = controls[1].selectbox(tr("conformance.split"), options, key=f"conf_split_{language()}",
+                                      format_func=lambda n: column_name(n) if n else tr("conformance.split.none"))
     trend = adherence_trend(view, results, period, split_groups(view, attribute))
     st.altair_chart(trend_chart(trend, period, bool(attribute)), width="stretch")
 
@@ -193,19 +193,19 @@ def violations_section(view, results) -> None:
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
         key="conf_rule_table", on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
         column_config={
-            "rule": st.column_config.TextColumn(tr("conf.table.rule"), width="medium"),
-            "severity": st.column_config.TextColumn(tr("conf.table.severity"), width="small"),
-            "orders": st.column_config.NumberColumn(tr("conf.orders"), format="localized", width="small"),
+            "rule": st.column_config.TextColumn(tr("conformance.table.rule"), width="medium"),
+            "severity": st.column_config.TextColumn(tr("conformance.table.severity"), width="small"),
+            "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized", width="small"),
             # bars scaled to the most broken rule, so the small ones stay visible
-            "share": st.column_config.ProgressColumn(tr("conf.table.share"), format="%.1f%%", min_value=0,
+            "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%", min_value=0,
                                                      max_value=max(float(shown["share"].max()), 1.0),
                                                      width="small"),
-            "trend": st.column_config.LineChartColumn(tr("conf.table.trend", period=tr(f"conf.period.{period}")),
+            "trend": st.column_config.LineChartColumn(tr("conformance.table.trend", period=tr(f"conformance.period.{period}")),
                                                       y_min=0.0, width="medium"),
-            "last": st.column_config.TextColumn(tr("conf.table.last"), width="small")})
+            "last": st.column_config.TextColumn(tr("conformance.table.last"), width="small")})
     rows = [r for r in event.selection.rows if r < len(table)]
     if not rows:
-        st.caption(tr("conf.table.pick"))
+        st.caption(tr("conformance.table.pick"))
     else:
         rule_details(view, results, rows[0], table.iloc[rows[0]])
     export_buttons(view, results)
@@ -217,10 +217,10 @@ def rule_details(view, results, index: int, row: pd.Series) -> None:
     if row["description"]:
         head.caption(row["description"])
     if row["orders"] == 0:
-        st.caption(tr("conf.rule.clean"))
+        st.caption(tr("conformance.rule.clean"))
         return
-    which = pick.segmented_control(tr("conf.examples"), ["slowest", "recent"], default="slowest", required=True,
-                                   key="conf_examples_kind", format_func=lambda k: tr(f"conf.examples.{k}"),
+    which = pick.segmented_control(tr("conformance.examples"), ["slowest", "recent"], default="slowest", required=True,
+                                   key="conf_examples_kind", format_func=lambda k: tr(f"conformance.examples.{k}"),
                                    label_visibility="collapsed") or "slowest"
     slowest, recent = rule_examples(view, results, index, EXAMPLES, language())
     examples_table(view, slowest if which == "slowest" else recent, f"conf_examples_{which}")
@@ -233,9 +233,9 @@ def export_buttons(view, results) -> None:
         return violations_export(view, results, lang)
 
     buttons = st.columns([1, 1, 3])
-    buttons[0].download_button(tr("conf.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
+    buttons[0].download_button(tr("conformance.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
                                "text/csv", icon=":material/download:", key="conf_export_csv", on_click="ignore")
-    buttons[1].download_button(tr("conf.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
+    buttons[1].download_button(tr("conformance.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
                                "o2c_violations.xlsx", XLSX, icon=":material/download:", key="conf_export_xlsx",
                                on_click="ignore")
 
@@ -245,27 +245,27 @@ def export_buttons(view, results) -> None:
 def chosen_model(view) -> ReferenceModel | None:
     sources = ["standard", "bpmn", "variants"]
     controls = st.columns([3, 2], vertical_alignment="bottom")
-    source = controls[0].segmented_control(tr("conf.model.source"), sources, default="standard", required=True,
+    source = controls[0].segmented_control(tr("conformance.model.source"), sources, default="standard", required=True,
                                            key="conf_model_source",
-                                           format_func=lambda s: tr(f"conf.model.{s}")) or "standard"
-    controls[1].toggle(tr("conf.model.open"), key="conf_open", help=tr("conf.model.open.help"))
+                                           format_func=lambda s: tr(f"conformance.model.{s}")) or "standard"
+    controls[1].toggle(tr("conformance.model.open"), key="conf_open", help=tr("conformance.model.open.help"))
     if source == "standard":
         return standard_model(view.log)
     if source == "bpmn":
-        upload = st.file_uploader(tr("conf.model.upload"), type=["bpmn", "xml"], key="conf_model_upload")
+        upload = st.file_uploader(tr("conformance.model.upload"), type=["bpmn", "xml"], key="conf_model_upload")
         if upload is None:
-            st.info(tr("conf.model.upload.hint"), icon=":material/upload_file:")
+            st.info(tr("conformance.model.upload.hint"), icon=":material/upload_file:")
             return None
         return cached_model(("bpmn", upload.file_id), lambda: bpmn_model(upload.getvalue()))
     table = variant_table(view).head(MODEL_VARIANTS)
-    rows = variant_rows(view, table, None, tr("conf.model.without"))
-    labels = {vid: tr("conf.model.variant", rank=rank, orders=int(n), path=path)
+    rows = variant_rows(view, table, None, tr("conformance.model.without"))
+    labels = {vid: tr("conformance.model.variant", rank=rank, orders=int(n), path=path)
               for rank, vid, n, path in zip(rows.index, rows["variant_id"], rows["orders"], rows["path"])}
-    picked = st.multiselect(tr("conf.model.variants.pick"), list(labels), default=list(labels)[:1],
+    picked = st.multiselect(tr("conformance.model.variants.pick"), list(labels), default=list(labels)[:1],
                             key="conf_model_variants", format_func=labels.get,
-                            placeholder=tr("conf.model.variants.placeholder"))
+                            placeholder=tr("conformance.model.variants.placeholder"))
     if not picked:
-        st.info(tr("conf.model.error.no_variants"))
+        st.info(tr("conformance.model.error.no_variants"))
         return None
     current = dataset()
     key = ("variants", current.digest if current else "", tuple(sorted(picked)))
@@ -277,7 +277,7 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
     if saved and saved[0] == key:
         return saved[1]
     try:
-        with st.spinner(tr("conf.model.spinner")):
+        with st.spinner(tr("conformance.model.spinner")):
             model = build()
     except ModelError as error:
         st.error(tr(error.key), icon=":material/error:")
@@ -287,7 +287,7 @@ def cached_model(key: tuple, build) -> ReferenceModel | None:
 
 
 def steps_text(log) -> str:
-    marks = {"optional": f" ({tr('conf.model.optional')})", "repeatable": f" ({tr('conf.model.repeatable')})",
+    marks = {"optional": f" ({tr('conformance.model.optional')})", "repeatable": f" ({tr('conformance.model.repeatable')})",
              "required": ""}
     return " → ".join(step.activity + marks[step.kind] for step in standard_steps(log))
 
@@ -296,42 +296,42 @@ def model_section(view) -> None:
     model = chosen_model(view)
     if model is None:
         return
-    with st.spinner(tr("conf.model.spinner")):
+    with st.spinner(tr("conformance.model.spinner")):
         replay = replay_variants(view.log, model)
         scope = None if st.session_state.get("conf_open") else finished_cases(view.log, model)
     figures = fitness(view, replay, scope)
     metrics = st.columns(3)
-    metrics[0].metric(tr("conf.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conf.model.fitness.help"))
-    metrics[1].metric(tr("conf.model.fitting"), f"{figures.fitting_share:.1%}" if figures.orders else "–",
-                      help=tr("conf.model.fitting.help", fitting=figures.fitting, orders=figures.orders))
-    metrics[2].metric(tr("conf.model.checked"), f"{figures.orders:,}",
-                      help=tr("conf.model.checked.help", orders=view.n_cases))
+    metrics[0].metric(tr("conformance.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conformance.model.fitness.help"))
+    metrics[1].metric(tr("conformance.model.fitting"), f"{figures.fitting_share:.1%}" if figures.orders else "–",
+                      help=tr("conformance.model.fitting.help", fitting=figures.fitting, orders=figures.orders))
+    metrics[2].metric(tr("conformance.model.checked"), f"{figures.orders:,}",
+                      help=tr("conformance.model.checked.help", orders=view.n_cases))
     if model.source == "standard":
-        st.caption(tr("conf.model.steps", steps=steps_text(view.log)))
+        st.caption(tr("conformance.model.steps", steps=steps_text(view.log)))
     deviations_part(view, model, replay, scope)
-    st.download_button(tr("conf.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
+    st.download_button(tr("conformance.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
                        "application/xml", icon=":material/download:", key="conf_model_download", on_click="ignore")
 
 
 def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
-    st.subheader(tr("conf.deviations"))
-    st.caption(tr("conf.deviations.caption"))
-    if st.button(tr("conf.deviations.button"), key="conf_align", icon=":material/troubleshoot:"):
+    st.subheader(tr("conformance.deviations"))
+    st.caption(tr("conformance.deviations.caption"))
+    if st.button(tr("conformance.deviations.button"), key="conf_align", icon=":material/troubleshoot:"):
         st.session_state["conf_align_for"] = model.key
     if st.session_state.get("conf_align_for") != model.key:
         return
     table = variant_table(view.log.view(view.case_mask if scope is None else view.case_mask & scope))
-    with st.spinner(tr("conf.deviations.spinner")):
+    with st.spinner(tr("conformance.deviations.spinner")):
         run = align_variants(view.log, model, table["code"].to_numpy(), replay, ALIGN_SECONDS)
     deviations = deviation_table(view, run, scope)
     if not run.complete:
         analysed = np.isin(variant_index(view.log).case_variant[table_cases(view, scope)], list(run.done))
-        st.warning(tr("conf.deviations.stopped", seconds=int(ALIGN_SECONDS), covered=int(analysed.sum()),
+        st.warning(tr("conformance.deviations.stopped", seconds=int(ALIGN_SECONDS), covered=int(analysed.sum()),
                       orders=int(analysed.size)), icon=":material/timer:")
     if deviations.empty:
-        st.success(tr("conf.deviations.none"), icon=":material/check_circle:")
+        st.success(tr("conformance.deviations.none"), icon=":material/check_circle:")
         return
-    shown = deviations.assign(kind=deviations["kind"].map(lambda k: tr(f"conf.kind.{k}")),
+    shown = deviations.assign(kind=deviations["kind"].map(lambda k: tr(f"conformance.kind.{k}")),
                               share=deviations["share"] * 100,
                               with_=deviations["median_with_seconds"].map(format_duration),
                               without=deviations["median_without_seconds"].map(format_duration),
@@ -339,29 +339,29 @@ def deviations_part(view, model: ReferenceModel, replay, scope) -> None:
     event = st.dataframe(
         shown[["kind", "activity", "orders", "share", "with_", "without", "extra"]], hide_index=True,
         width="stretch", key="conf_deviation_table", on_select="rerun", selection_mode="single-row",
-        column_config={"kind": tr("conf.deviations.kind"), "activity": tr("common.activity"),
-                       "orders": st.column_config.NumberColumn(tr("conf.orders"), format="localized"),
-                       "share": st.column_config.ProgressColumn(tr("conf.table.share"), format="%.1f%%",
+        column_config={"kind": tr("conformance.deviations.kind"), "activity": tr("common.activity"),
+                       "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized"),
+                       "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%",
                                                                 min_value=0, max_value=100),
-                       "with_": tr("conf.deviations.with"), "without": tr("conf.deviations.without"),
-                       "extra": st.column_config.TextColumn(tr("conf.deviations.extra"),
-                                                            help=tr("conf.deviations.extra.help"))})
+                       "with_": tr("conformance.deviations.with"), "without": tr("conformance.deviations.without"),
+                       "extra": st.column_config.TextColumn(tr("conformance.deviations.extra"),
+                                                            help=tr("conformance.deviations.extra.help"))})
     rows = [r for r in event.selection.rows if r < len(deviations)]
     if not rows:
-        st.caption(tr("conf.deviations.pick"))
+        st.caption(tr("conformance.deviations.pick"))
         return
     picked = deviations.iloc[rows[0]]
     cases = deviation_cases(view, run, picked["kind"], picked["activity"])
     if scope is not None:
         cases = cases[scope[cases]]
     slowest = cases[np.argsort(-view.log.case_duration_seconds[cases], kind="stable")[:EXAMPLES]]
-    st.markdown(tr("conf.deviations.examples", kind=tr(f"conf.kind.{picked['kind']}"), activity=picked["activity"]))
+    st.markdown(tr("conformance.deviations.examples", kind=tr(f"conformance.kind.{picked['kind']}"), activity=picked["activity"]))
     frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
                           "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
     event = st.dataframe(frame[["order", "duration"]], hide_index=True, key="conf_deviation_examples",
                          on_select="rerun", selection_mode="single-row",
-                         column_config={"order": tr("conf.examples.order"),
-                                        "duration": tr("conf.examples.duration")})
+                         column_config={"order": tr("conformance.examples.order"),
+                                        "duration": tr("conformance.examples.duration")})
     picked_rows = [r for r in event.selection.rows if r < len(frame)]
     if picked_rows:
         link_to_order(view, int(frame["case_code"].iloc[picked_rows[0]]))
@@ -375,7 +375,7 @@ def table_cases(view, scope) -> np.ndarray:
 
 def rules_section(view, problems: list, sheet_problems: list) -> None:
     source = st.session_state.get("conf_rules_source", "default")
-    st.caption(tr("conf.rules.workbook" if source.startswith("workbook:") else "conf.rules.default"))
+    st.caption(tr("conformance.rules.workbook" if source.startswith("workbook:") else "conformance.rules.default"))
     activities = sorted(set(view.log.activity_names) | set(st.session_state["conf_rules_base"]["activity"].dropna())
                         | set(st.session_state["conf_rules_base"]["other_activity"].dropna()) - {""})
     dates = [c for c in view.log.case_attribute_names()
@@ -386,52 +386,52 @@ def rules_section(view, problems: list, sheet_problems: list) -> None:
         base, key=editor_key(), on_change=commit_edits, num_rows="dynamic", hide_index=True, width="stretch",
         column_order=EDITOR_ORDER, placeholder="", height=table_height(len(base), extra=1),
         column_config={
-            "rule": st.column_config.TextColumn(tr("conf.col.rule"), help=tr("conf.col.rule.help"), width="medium"),
-            "type": st.column_config.SelectboxColumn(tr("conf.col.type"), options=list(RULE_TYPES),
-                                                     help=tr("conf.col.type.help")),
-            "activity": st.column_config.SelectboxColumn(tr("conf.col.activity"), options=activities),
-            "other_activity": st.column_config.SelectboxColumn(tr("conf.col.other"), options=activities,
-                                                               help=tr("conf.col.other.help")),
-            "limit": st.column_config.NumberColumn(tr("conf.col.limit"), min_value=0, help=tr("conf.col.limit.help"),
+            "rule": st.column_config.TextColumn(tr("conformance.col.rule"), help=tr("conformance.col.rule.help"), width="medium"),
+            "type": st.column_config.SelectboxColumn(tr("conformance.col.type"), options=list(RULE_TYPES),
+                                                     help=tr("conformance.col.type.help")),
+            "activity": st.column_config.SelectboxColumn(tr("conformance.col.activity"), options=activities),
+            "other_activity": st.column_config.SelectboxColumn(tr("conformance.col.other"), options=activities,
+                                                               help=tr("conformance.col.other.help")),
+            "limit": st.column_config.NumberColumn(tr("conformance.col.limit"), min_value=0, help=tr("conformance.col.limit.help"),
                                                    width="small"),
-            "unit": st.column_config.SelectboxColumn(tr("conf.col.unit"), options=list(UNITS), width="small"),
-            "date_field": st.column_config.SelectboxColumn(tr("conf.col.date"), options=dates,
-                                                           help=tr("conf.col.date.help")),
-            "attribute": st.column_config.SelectboxColumn(tr("conf.col.attribute"), options=people,
-                                                          help=tr("conf.col.attribute.help")),
-            "allowed_values": st.column_config.TextColumn(tr("conf.col.allowed"), help=tr("conf.col.allowed.help")),
-            "severity": st.column_config.SelectboxColumn(tr("conf.col.severity"), options=list(SEVERITIES),
+            "unit": st.column_config.SelectboxColumn(tr("conformance.col.unit"), options=list(UNITS), width="small"),
+            "date_field": st.column_config.SelectboxColumn(tr("conformance.col.date"), options=dates,
+                                                           help=tr("conformance.col.date.help")),
+            "attribute": st.column_config.SelectboxColumn(tr("conformance.col.attribute"), options=people,
+                                                          help=tr("conformance.col.attribute.help")),
+            "allowed_values": st.column_config.TextColumn(tr("conformance.col.allowed"), help=tr("conformance.col.allowed.help")),
+            "severity": st.column_config.SelectboxColumn(tr("conformance.col.severity"), options=list(SEVERITIES),
                                                          width="small"),
-            "description": st.column_config.TextColumn(tr("conf.col.description"), width="large")})
-    st.button(tr("conf.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
+            "description": st.column_config.TextColumn(tr("conformance.col.description"), width="large")})
+    st.button(tr("conformance.rules.reset"), key="conf_rules_reset", on_click=reset_rules, icon=":material/restart_alt:")
     show_problems(problems, sheet_problems)
 
 
 def show_problems(problems: list, sheet_problems: list) -> None:
     lang = language()
     if sheet_problems:
-        st.warning(tr("conf.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
+        st.warning(tr("conformance.sheet_problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in sheet_problems),
                    icon=":material/warning:")
     if problems:
-        st.warning(tr("conf.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
+        st.warning(tr("conformance.problems") + "\n\n" + "\n".join(f"- {p.message(lang)}" for p in problems),
                    icon=":material/warning:")
 
 
 # ---------------------------------------------------------------------------------------------- page
 
-view = page_view("conf.title")
+view = page_view("conformance.title")
 base, sheet_problems = rules_table()
 rules, table_problems = parse_rules(base)
 results = evaluate_rules(view.log, rules)
 problems = table_problems + list(results.problems)
 
 sections = ["violations", "model", "rules"]
-section = st.segmented_control(tr("conf.section"), sections, default="violations", required=True,
-                               key="conf_section", format_func=lambda s: tr(f"conf.section.{s}"),
+section = st.segmented_control(tr("conformance.section"), sections, default="violations", required=True,
+                               key="conf_section", format_func=lambda s: tr(f"conformance.section.{s}"),
                                label_visibility="collapsed") or "violations"
 if section == "violations":
     if problems or sheet_problems:
-        st.caption(tr("conf.problems.short", n=len(problems) + len(sheet_problems)))
+        st.caption(tr("conformance.problems.short", n=len(problems) + len(sheet_problems)))
     violations_section(view, results)
 elif section == "model":
     model_section(view)

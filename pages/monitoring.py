@@ -64,9 +64,9 @@ def settings_with_note(log) -> tuple[Settings, str]:
     costs_from = ("default" if costs == table_from_frame(cost_table_for(log, None).to_frame())
                   else "workbook" if workbook_costs is not None
                   and costs == table_from_frame(cost_table_for(log, workbook_costs).to_frame()) else "edited")
-    note = tr("monitor.settings", rules=tr(f"monitor.settings.rules.{rules_from}"),
-              systems=tr(f"monitor.settings.systems.{systems_from}"),
-              costs=tr(f"monitor.settings.costs.{costs_from}"))
+    note = tr("monitoring.settings", rules=tr(f"monitoring.settings.rules.{rules_from}"),
+              systems=tr(f"monitoring.settings.systems.{systems_from}"),
+              costs=tr(f"monitoring.settings.costs.{costs_from}"))
     return settings, note
 
 
@@ -76,12 +76,12 @@ def display_unit(kpi: Kpi, values: pd.Series, currency: str) -> tuple[float, str
     """How a KPI's trend is drawn: the divisor from its stored unit and the axis unit's name."""
     if kpi.unit == "seconds":
         unit = time_unit(values) if values.notna().any() else DAYS
-        return unit.seconds, tr(f"cycle.unit.{unit.symbol}")
+        return unit.seconds, tr(f"cycle_times.unit.{unit.symbol}")
     if kpi.unit == "share":
         return 0.01, "%"
     if kpi.unit == "money":
         return 1.0, currency
-    return 1.0, tr("monitor.unit.orders")
+    return 1.0, tr("monitoring.unit.orders")
 
 
 def period_label(stamp: pd.Timestamp, period: str) -> str:
@@ -95,19 +95,19 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr("monitor.needs", what=step_label(value.missing, language())))
+            st.caption(tr("monitoring.needs", what=step_label(value.missing, language())))
         elif kpi.key == "orders":
-            st.caption(tr("monitor.card.total", n=total))
+            st.caption(tr("monitoring.card.total", n=total))
         elif kpi.aggregate == "count":
-            st.caption(tr("monitor.card.share", share=value.value / max(total_selected, 1)))
+            st.caption(tr("monitoring.card.share", share=value.value / max(total_selected, 1)))
         else:
-            st.caption(tr("monitor.card.judged", n=value.judged))
+            st.caption(tr("monitoring.card.judged", n=value.judged))
 
 
 def cards_section(view, values: list[KpiValue], currency: str) -> None:
     by_key = {value.kpi.key: value for value in values}
     for group, keys in CARD_ROWS.items():
-        st.markdown(f"**{tr(f'monitor.group.{group}')}**")
+        st.markdown(f"**{tr(f'monitoring.group.{group}')}**")
         for column, key in zip(st.columns(CARDS_PER_ROW), keys):
             with column:
                 kpi_card(by_key[key], currency, view.n_cases, view.log.n_cases)
@@ -132,7 +132,7 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
     divisor, unit = display_unit(kpi, trend[kpi.key], currency)
     data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor,
                          "open": open_share(trend) >= STILL_OPEN})
-    period_title = tr(f"cycle.period.{period}")
+    period_title = tr(f"cycle_times.period.{period}")
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=None),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
@@ -143,46 +143,46 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
     chart = base.mark_line(color=BLUE) + points
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
-        chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitor.target"), format=",.1f")])
+        chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitoring.target"), format=",.1f")])
     return chart.properties(height=200, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
 
 
 def trend_section(view, settings: Settings, values: list[KpiValue], currency: str) -> None:
     available = [value.kpi.key for value in values if value.missing is None]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
-    picked = left.multiselect(tr("monitor.trend.pick"), available, default=[k for k in HEADLINE if k in available],
+    picked = left.multiselect(tr("monitoring.trend.pick"), available, default=[k for k in HEADLINE if k in available],
                               key="monitor_trend_kpis", format_func=lambda k: KPIS[k].name(language()))
-    period = right.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
-                                     key="monitor_trend_period", format_func=lambda p: tr(f"cycle.period.{p}"))
+    period = right.segmented_control(tr("monitoring.period"), ["week", "month"], default="month", required=True,
+                                     key="monitor_trend_period", format_func=lambda p: tr(f"cycle_times.period.{p}"))
     if not picked:
-        st.info(tr("monitor.trend.none"))
+        st.info(tr("monitoring.trend.none"))
         return
     trend = cached_trend(view, settings, period or "month")
-    with st.expander(tr("monitor.targets"), icon=":material/flag:"):
-        st.caption(tr("monitor.targets.caption"))
+    with st.expander(tr("monitoring.targets"), icon=":material/flag:"):
+        st.caption(tr("monitoring.targets.caption"))
         targets = {}
         for column, key in zip(st.columns(len(picked)), picked):
             _, unit = display_unit(KPIS[key], trend[key], currency)
             targets[key] = column.number_input(f"{KPIS[key].name(language())} ({unit})", value=None, min_value=0.0,
-                                               key=f"monitor_target_{key}", placeholder=tr("monitor.target.none"))
+                                               key=f"monitor_target_{key}", placeholder=tr("monitoring.target.none"))
     for row in range(0, len(picked), 2):
         for column, key in zip(st.columns(2, gap="large"), picked[row:row + 2]):
             column.altair_chart(trend_chart(trend, KPIS[key], period or "month", currency, targets.get(key)),
                                 width="stretch")
-    st.caption(tr("monitor.trend.caption") + " " + tr("monitor.trend.open", share=STILL_OPEN))
+    st.caption(tr("monitoring.trend.caption") + " " + tr("monitoring.trend.open", share=STILL_OPEN))
 
 
 # ---------------------------------------------------------------------------------------------- periods
 
 def periods_section(view, settings: Settings, currency: str) -> None:
     left, middle, right = st.columns([1, 2, 2], vertical_alignment="bottom")
-    period = left.segmented_control(tr("monitor.period"), ["week", "month"], default="month", required=True,
-                                    key="monitor_cmp_period", format_func=lambda p: tr(f"cycle.period.{p}"))
+    period = left.segmented_control(tr("monitoring.period"), ["week", "month"], default="month", required=True,
+                                    key="monitor_cmp_period", format_func=lambda p: tr(f"cycle_times.period.{p}"))
     period = period or "month"
     trend = cached_trend(view, settings, period)
     stamps = list(trend["period"])
     if len(stamps) < 2:
-        st.info(tr("monitor.periods.too_few"))
+        st.info(tr("monitoring.periods.too_few"))
         return
     options = [stamp.date().isoformat() for stamp in reversed(stamps)]  # newest first; dates survive a filter change
     # By default the newest period whose orders are (nearly) all paid or cancelled: newer ones still miss their
@@ -190,13 +190,13 @@ def periods_section(view, settings: Settings, currency: str) -> None:
     settled = (open_share(trend) < STILL_OPEN).to_numpy()[::-1]
     first = int(np.argmax(settled)) if settled[:-1].any() else 0
     label = lambda day: period_label(pd.Timestamp(day), period)  # noqa: E731
-    latest = pd.Timestamp(middle.selectbox(tr("monitor.periods.latest"), options, index=first, format_func=label,
+    latest = pd.Timestamp(middle.selectbox(tr("monitoring.periods.latest"), options, index=first, format_func=label,
                                            key=f"monitor_latest_{period}"))
-    baseline = pd.Timestamp(right.selectbox(tr("monitor.periods.baseline"), options, index=first + 1,
+    baseline = pd.Timestamp(right.selectbox(tr("monitoring.periods.baseline"), options, index=first + 1,
                                             format_func=label, key=f"monitor_baseline_{period}"))
     still_open = float(open_share(trend)[trend["period"] == latest].iloc[0])
     if still_open >= STILL_OPEN:
-        st.caption(":material/info: " + tr("monitor.periods.open", share=still_open,
+        st.caption(":material/info: " + tr("monitoring.periods.open", share=still_open,
                                            period=period_label(latest, period)))
     changes = kpi_changes(period_values(trend, baseline), period_values(trend, latest))
     rows = changes.set_index("key")
@@ -211,8 +211,8 @@ def periods_section(view, settings: Settings, currency: str) -> None:
                           format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
                           delta_color="off" if unchanged else delta_color(kpi),
                           delta_arrow="off" if unchanged else "auto", help=kpi.formula(language()), border=True)
-    st.caption(tr("monitor.periods.against", latest=period_label(latest, period),
-                  baseline=period_label(baseline, period)) + " " + tr("monitor.periods.caption"))
+    st.caption(tr("monitoring.periods.against", latest=period_label(latest, period),
+                  baseline=period_label(baseline, period)) + " " + tr("monitoring.periods.caption"))
 
 
 # ---------------------------------------------------------------------------------------------- snapshots
@@ -231,7 +231,7 @@ def save_snapshot(view, settings: Settings, note: str) -> None:
         st.session_state["monitor_store_error"] = str(error)
         return
     st.session_state.pop("monitor_store_error", None)
-    st.toast(tr("monitor.saved", label=snapshot.label), icon=":material/check_circle:")
+    st.toast(tr("monitoring.saved", label=snapshot.label), icon=":material/check_circle:")
 
 
 def ask_delete(snapshot_id: int) -> None:
@@ -254,13 +254,13 @@ def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
     lang = language()
     shown = pd.DataFrame({
         "kpi": [KPIS[k].name(lang) for k in changes["key"]],
-        "a": [format_value(v, u, a.currency) if m is None else tr("monitor.needs", what=m.removeprefix("needs "))
+        "a": [format_value(v, u, a.currency) if m is None else tr("monitoring.needs", what=m.removeprefix("needs "))
               for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])],
-        "b": [format_value(v, u, b.currency) if m is None else tr("monitor.needs", what=m.removeprefix("needs "))
+        "b": [format_value(v, u, b.currency) if m is None else tr("monitoring.needs", what=m.removeprefix("needs "))
               for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])],
         "change": [format_delta(d, p, u, b.currency, lang) or "–"
                    for d, p, u in zip(changes["delta"], changes["pct_change"], changes["unit"])],
-        "verdict": [tr(f"monitor.verdict.{v}") if v else "" for v in changes["verdict"]]})
+        "verdict": [tr(f"monitoring.verdict.{v}") if v else "" for v in changes["verdict"]]})
     colours = {"better": f"color: {GREEN}", "worse": f"color: {RED}"}
     styles = [colours.get(v, "") for v in changes["verdict"]]
     return shown.style.apply(lambda _: styles, subset=["change"]).apply(lambda _: styles, subset=["verdict"])
@@ -269,97 +269,97 @@ def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
 def snapshots_section(view, settings: Settings, note: str) -> None:
     path = store().path
     with st.container(border=True):
-        st.markdown(f"**{tr('monitor.save.title')}**")
+        st.markdown(f"**{tr('monitoring.save.title')}**")
         name, button = st.columns([4, 1], vertical_alignment="bottom")
-        name.text_input(tr("monitor.save.label"), key="monitor_label",
-                        value=tr("monitor.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
-        button.button(tr("monitor.save"), key="monitor_save", type="primary", icon=":material/save:",
+        name.text_input(tr("monitoring.save.label"), key="monitor_label",
+                        value=tr("monitoring.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
+        button.button(tr("monitoring.save"), key="monitor_save", type="primary", icon=":material/save:",
                       on_click=save_snapshot, args=(view, settings, note), width="stretch")
-        st.caption(tr("monitor.save.caption", path=str(path)))
-        with st.expander(tr("monitor.store.title"), icon=":material/folder:"):
-            st.text_input(tr("monitor.store.path"), key=STORE_KEY, value=str(default_store_path()),
-                          help=tr("monitor.store.help"))
+        st.caption(tr("monitoring.save.caption", path=str(path)))
+        with st.expander(tr("monitoring.store.title"), icon=":material/folder:"):
+            st.text_input(tr("monitoring.store.path"), key=STORE_KEY, value=str(default_store_path()),
+                          help=tr("monitoring.store.help"))
     if st.session_state.get("monitor_store_error"):
-        st.error(tr("monitor.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
+        st.error(tr("monitoring.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
     try:
         table = store().list()
     except (SnapshotStoreError, sqlite3.Error) as error:
-        st.error(tr("monitor.store.error", error=str(error)), icon=":material/error:")
+        st.error(tr("monitoring.store.error", error=str(error)), icon=":material/error:")
         return
-    st.subheader(tr("monitor.saved.title"))
+    st.subheader(tr("monitoring.saved.title"))
     if table.empty:
-        st.info(tr("monitor.saved.none"), icon=":material/inventory_2:")
+        st.info(tr("monitoring.saved.none"), icon=":material/inventory_2:")
         return
     spans = [f"{f:%d %b %Y} – {l:%d %b %Y}" if pd.notna(f) else "–" for f, l in zip(table["first_event"],
                                                                                    table["last_event"])]
     st.dataframe(table.assign(span=spans)[["label", "created_at", "source_name", "filter_description", "span",
                                            "orders"]],
                  hide_index=True, width="stretch", key="monitor_saved_table",
-                 column_config={"created_at": st.column_config.DatetimeColumn(tr("monitor.col.saved"),
+                 column_config={"created_at": st.column_config.DatetimeColumn(tr("monitoring.col.saved"),
                                                                               format="YYYY-MM-DD HH:mm"),
-                                "source_name": tr("monitor.col.source"),
-                                "label": st.column_config.TextColumn(tr("monitor.col.label"), width="medium"),
-                                "filter_description": st.column_config.TextColumn(tr("monitor.col.filter"),
+                                "source_name": tr("monitoring.col.source"),
+                                "label": st.column_config.TextColumn(tr("monitoring.col.label"), width="medium"),
+                                "filter_description": st.column_config.TextColumn(tr("monitoring.col.filter"),
                                                                                   width="medium"),
-                                "span": tr("monitor.col.span"),
-                                "orders": st.column_config.NumberColumn(tr("monitor.col.orders"), format="localized")})
+                                "span": tr("monitoring.col.span"),
+                                "orders": st.column_config.NumberColumn(tr("monitoring.col.orders"), format="localized")})
     ids, label_of = snapshot_choice(table)
     compare_part(ids, label_of)
     delete_part(ids, label_of)
 
 
 def compare_part(ids: list[int], label_of) -> None:
-    st.subheader(tr("monitor.compare.title"))
+    st.subheader(tr("monitoring.compare.title"))
     if len(ids) < 2:
-        st.caption(tr("monitor.compare.one"))
+        st.caption(tr("monitoring.compare.one"))
         return
     left, right = st.columns(2)
-    a = left.selectbox(tr("monitor.compare.a"), ids, index=1, key="monitor_snap_a", format_func=label_of)
-    b = right.selectbox(tr("monitor.compare.b"), ids, index=0, key="monitor_snap_b", format_func=label_of)
+    a = left.selectbox(tr("monitoring.compare.a"), ids, index=1, key="monitor_snap_a", format_func=label_of)
+    b = right.selectbox(tr("monitoring.compare.b"), ids, index=0, key="monitor_snap_b", format_func=label_of)
     try:
         first, second = store().get(a), store().get(b)
     except KeyError:  # deleted in another session since the list was read
         st.rerun()
     table = compare_table(first, second)
-    headers = {"kpi": tr("monitor.col.kpi"), "a": first.label, "b": second.label,
-               "change": tr("monitor.col.change"), "verdict": tr("monitor.col.verdict")}
+    headers = {"kpi": tr("monitoring.col.kpi"), "a": first.label, "b": second.label,
+               "change": tr("monitoring.col.change"), "verdict": tr("monitoring.col.verdict")}
     st.dataframe(table, hide_index=True, width="stretch", key="monitor_compare_table",
                  height=35 * (len(table.data) + 1) + 3, column_config=headers)
     note, download = st.columns([3, 1], vertical_alignment="center")
     if first.settings != second.settings or first.filter_description != second.filter_description:
-        note.caption(tr("monitor.compare.differs"))
-    download.download_button(tr("monitor.compare.download"), to_csv_bytes(table.data.rename(columns=headers)),
+        note.caption(tr("monitoring.compare.differs"))
+    download.download_button(tr("monitoring.compare.download"), to_csv_bytes(table.data.rename(columns=headers)),
                              file_name="kpi_comparison.csv", mime="text/csv", key="monitor_compare_csv",
                              icon=":material/download:", width="stretch")
 
 
 def delete_part(ids: list[int], label_of) -> None:
-    with st.expander(tr("monitor.delete.title"), icon=":material/delete:",
+    with st.expander(tr("monitoring.delete.title"), icon=":material/delete:",
                      expanded=st.session_state.get(PENDING_DELETE) is not None):
         pending = st.session_state.get(PENDING_DELETE)
         if pending is not None and pending in ids:
-            st.warning(tr("monitor.delete.confirm", label=label_of(pending)), icon=":material/warning:")
+            st.warning(tr("monitoring.delete.confirm", label=label_of(pending)), icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
-            yes.button(tr("monitor.delete.yes"), key="monitor_delete_yes", type="primary",
+            yes.button(tr("monitoring.delete.yes"), key="monitor_delete_yes", type="primary",
                        on_click=confirm_delete, args=(pending,), width="stretch")
-            no.button(tr("monitor.delete.no"), key="monitor_delete_no", on_click=confirm_delete, args=(None,),
+            no.button(tr("monitoring.delete.no"), key="monitor_delete_no", on_click=confirm_delete, args=(None,),
                       width="stretch")
             return
         pick, button = st.columns([4, 1], vertical_alignment="bottom")
-        chosen = pick.selectbox(tr("monitor.delete.pick"), ids, key="monitor_delete_pick", format_func=label_of)
-        button.button(tr("monitor.delete"), key="monitor_delete", on_click=ask_delete, args=(chosen,),
+        chosen = pick.selectbox(tr("monitoring.delete.pick"), ids, key="monitor_delete_pick", format_func=label_of)
+        button.button(tr("monitoring.delete"), key="monitor_delete", on_click=ask_delete, args=(chosen,),
                       width="stretch")
 
 
 # ---------------------------------------------------------------------------------------------- page
 
-view = page_view("monitor.title")
+view = page_view("monitoring.title")
 settings, settings_note = settings_with_note(view.log)
 currency = settings.costs.currency
 st.caption(settings_note)
 
 cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(
-    [tr("monitor.tab.kpis"), tr("monitor.tab.trend"), tr("monitor.tab.periods"), tr("monitor.tab.snapshots")])
+    [tr("monitoring.tab.kpis"), tr("monitoring.tab.trend"), tr("monitoring.tab.periods"), tr("monitoring.tab.snapshots")])
 values = kpi_values(view, settings)
 with cards_tab:
     cards_section(view, values, currency)

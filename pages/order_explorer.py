@@ -59,18 +59,18 @@ def timeline_chart(events: pd.DataFrame) -> alt.Chart:
                          who=events["resource"].fillna("–") if "resource" in events else "–",
                          role=events["role"].fillna("–") if "role" in events else "–")
     steps = list(dict.fromkeys(data["activity"]))
-    tooltip = [alt.Tooltip("step:Q", title=tr("order.step")),
+    tooltip = [alt.Tooltip("step:Q", title=tr("order_explorer.step")),
                alt.Tooltip("activity:N", title=tr("common.activity")),
-               alt.Tooltip("timestamp:T", title=tr("order.time"), format="%d %b %Y %H:%M"),
-               alt.Tooltip("who:N", title=tr("order.resource")),
-               alt.Tooltip("role:N", title=tr("order.role")),
-               alt.Tooltip("wait:N", title=tr("order.wait"))]
+               alt.Tooltip("timestamp:T", title=tr("order_explorer.time"), format="%d %b %Y %H:%M"),
+               alt.Tooltip("who:N", title=tr("order_explorer.resource")),
+               alt.Tooltip("role:N", title=tr("order_explorer.role")),
+               alt.Tooltip("wait:N", title=tr("order_explorer.wait"))]
     y = alt.Y("activity:N", sort=steps, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
-    x = alt.X("timestamp:T", title=tr("order.time"), axis=alt.Axis(format="%d %b"))
+    x = alt.X("timestamp:T", title=tr("order_explorer.time"), axis=alt.Axis(format="%d %b"))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
     path = base.mark_line(color="#c0c7d0", strokeWidth=1.5).encode(order="step:Q")
     points = base.mark_circle(size=110, opacity=1).encode(
-        color=alt.Color("role:N", title=tr("order.role"), scale=alt.Scale(scheme="tableau10"),
+        color=alt.Color("role:N", title=tr("order_explorer.role"), scale=alt.Scale(scheme="tableau10"),
                         legend=alt.Legend(orient="right")))
     names = base.mark_text(align="left", dx=9, fontSize=11, color="#555").encode(text="who:N")
     return (path + points + names).properties(height=alt.Step(30))
@@ -86,10 +86,10 @@ def events_table(detail: OrderDetail) -> None:
     st.dataframe(shown, hide_index=True, width="stretch", height=TABLE_ROW * (rows + 1) + 3, placeholder="",
                  column_config={"step": st.column_config.NumberColumn("#", width="small"),
                                 "activity": tr("common.activity"),
-                                "timestamp": st.column_config.DatetimeColumn(tr("order.time"),
+                                "timestamp": st.column_config.DatetimeColumn(tr("order_explorer.time"),
                                                                              format="YYYY-MM-DD HH:mm"),
-                                "wait": st.column_config.TextColumn(tr("order.wait.short"), help=tr("order.wait")),
-                                **{c: tr(f"order.col.{c}") for c in columns}})
+                                "wait": st.column_config.TextColumn(tr("order_explorer.wait.short"), help=tr("order_explorer.wait")),
+                                **{c: tr(f"order_explorer.col.{c}") for c in columns}})
 
 
 def attributes_table(detail: OrderDetail) -> pd.DataFrame:
@@ -106,16 +106,16 @@ def _text(value: object) -> str:
 
 
 def rework_table(detail: OrderDetail) -> pd.DataFrame:
-    who = {True: tr("order.same_person"), False: tr("order.other_person")}
+    who = {True: tr("order_explorer.same_person"), False: tr("order_explorer.other_person")}
     return detail.rework.assign(same_person=detail.rework["same_person"].map(lambda s: who.get(s, "–")))
 
 
-st.title(tr("order.title"))
+st.title(tr("order_explorer.title"))
 view = current_view()
 if view is None:
     st.stop()
 log = view.log
-st.caption(tr("order.caption"))
+st.caption(tr("order_explorer.caption"))
 follow_link()
 
 slow = slowest_orders(view, SLOWEST)
@@ -123,50 +123,50 @@ labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
 if st.session_state.get("order_pick") not in labels:  # the filters changed the slowest orders
     st.session_state["order_pick"] = None
 lookup_col, pick_col = st.columns(2)
-lookup_col.text_input(tr("order.lookup"), key="order_lookup", placeholder=tr("order.lookup.placeholder"),
+lookup_col.text_input(tr("order_explorer.lookup"), key="order_lookup", placeholder=tr("order_explorer.lookup.placeholder"),
                       on_change=clear_pick)
-pick_col.selectbox(tr("order.slowest"), list(labels), index=None, key="order_pick", format_func=labels.get,
-                   on_change=use_pick, placeholder=tr("order.slowest.placeholder"))
+pick_col.selectbox(tr("order_explorer.slowest"), list(labels), index=None, key="order_pick", format_func=labels.get,
+                   on_change=use_pick, placeholder=tr("order_explorer.slowest.placeholder"))
 
 text = st.session_state.get("order_lookup", "")
 if not text.strip():
     write_link(None)
-    st.info(tr("order.hint"), icon=":material/search:")
+    st.info(tr("order_explorer.hint"), icon=":material/search:")
     st.stop()
 code = find_order(log, text)
 if code is None:
     write_link(None)
-    st.warning(tr("order.not_found", text=text.strip()))
+    st.warning(tr("order_explorer.not_found", text=text.strip()))
     st.stop()
 
 detail = order_detail(log, code)
 write_link(detail.case_id)
-st.subheader(tr("order.heading", label=detail.label))
+st.subheader(tr("order_explorer.heading", label=detail.label))
 account = detail.attributes.get("account_name")
 st.caption(" · ".join(str(p) for p in (detail.case_id, account) if p is not None)
-           + ("" if view.case_mask[code] else " · " + tr("order.outside_filters")))
+           + ("" if view.case_mask[code] else " · " + tr("order_explorer.outside_filters")))
 
 metrics = st.columns(4)
-metrics[0].metric(tr("order.end_to_end"), format_duration(detail.duration_seconds))
-metrics[1].metric(tr("order.events"), f"{len(detail.events):,}")
-metrics[2].metric(tr("order.variant"), tr("order.variant.value", rank=detail.variant_rank, count=detail.variant_count),
-                  help=tr("order.variant.help", orders=detail.variant_orders, total=log.n_cases,
+metrics[0].metric(tr("order_explorer.end_to_end"), format_duration(detail.duration_seconds))
+metrics[1].metric(tr("order_explorer.events"), f"{len(detail.events):,}")
+metrics[2].metric(tr("order_explorer.variant"), tr("order_explorer.variant.value", rank=detail.variant_rank, count=detail.variant_count),
+                  help=tr("order_explorer.variant.help", orders=detail.variant_orders, total=log.n_cases,
                           id=detail.variant_id))
-metrics[3].metric(tr("order.rework"), f"{len(detail.rework):,}", help=tr("order.rework.help"))
+metrics[3].metric(tr("order_explorer.rework"), f"{len(detail.rework):,}", help=tr("order_explorer.rework.help"))
 
 st.altair_chart(timeline_chart(detail.events), width="stretch")
-st.markdown(f"**{tr('order.steps')}**")
+st.markdown(f"**{tr('order_explorer.steps')}**")
 events_table(detail)
-st.markdown(f"**{tr('order.rework.title')}**")
+st.markdown(f"**{tr('order_explorer.rework.title')}**")
 if detail.rework.empty:
-    st.caption(tr("order.rework.none"))
+    st.caption(tr("order_explorer.rework.none"))
 else:
     st.dataframe(rework_table(detail), hide_index=True,
-                 column_config={"activity": tr("common.activity"), "times": tr("order.times"),
-                                "performers": tr("order.performers"), "same_person": tr("order.who")})
-st.markdown(f"**{tr('order.attributes')}**")
+                 column_config={"activity": tr("common.activity"), "times": tr("order_explorer.times"),
+                                "performers": tr("order_explorer.performers"), "same_person": tr("order_explorer.who")})
+st.markdown(f"**{tr('order_explorer.attributes')}**")
 attributes = attributes_table(detail)
 half = (len(attributes) + 1) // 2
 for column, part in zip(st.columns(2, gap="large"), (attributes.iloc[:half], attributes.iloc[half:])):
     column.dataframe(part, hide_index=True, width="stretch", height=TABLE_ROW * (half + 1) + 3,
-                     column_config={"attribute": tr("order.attribute"), "value": tr("order.value")})
+                     column_config={"attribute": tr("order_explorer.attribute"), "value": tr("order_explorer.value")})

@@ -27,50 +27,50 @@ def _svg(dot: str) -> bytes:
     return graphviz.Source(dot).pipe(format="svg")
 
 
-view = page_view("map.title")
+view = page_view("process_map.title")
 
 controls = st.columns([1.1, 1.2, 1, 1], gap="medium")
 mode = controls[0].segmented_control(
-    tr("map.view"), ["frequency", "performance"], key="map_view", default="frequency", required=True,
-    format_func=lambda m: tr(f"map.view.{m}"))
+    tr("process_map.view"), ["frequency", "performance"], key="map_view", default="frequency", required=True,
+    format_func=lambda m: tr(f"process_map.view.{m}"))
 metrics = PERFORMANCE_METRICS if mode == "performance" else FREQUENCY_METRICS
 # The browser keeps a selectbox's shown label across reruns, so a language switch needs a new widget.
-metric = controls[1].selectbox(tr("map.metric"), metrics, key=f"map_metric_{mode}_{language()}",
-                               format_func=lambda m: tr(f"map.metric.{m}"))
-activity_share = controls[2].slider(tr("map.activities"), 0, 100, 100, step=5, format="%d%%",
-                                    key="map_activities", help=tr("map.activities.help"))
-path_share = controls[3].slider(tr("map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
-                                key="map_paths", help=tr("map.paths.help"))
+metric = controls[1].selectbox(tr("process_map.metric"), metrics, key=f"map_metric_{mode}_{language()}",
+                               format_func=lambda m: tr(f"process_map.metric.{m}"))
+activity_share = controls[2].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%",
+                                    key="map_activities", help=tr("process_map.activities.help"))
+path_share = controls[3].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
+                                key="map_paths", help=tr("process_map.paths.help"))
 
 statistics = (metric,) if mode == "performance" else ()
 shown, full = detailed_map(view, activity_share / 100, path_share / 100, statistics)
 all_activities = int((view.activity_counts() > 0).sum())
-note = tr("map.shown", activities=len(shown.activities), all_activities=all_activities,
+note = tr("process_map.shown", activities=len(shown.activities), all_activities=all_activities,
           paths=len(shown.edges), all_paths=len(full.edges))
-st.caption(note + (" " + tr("map.no_start_times") if mode == "performance" else ""))
+st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performance" else ""))
 
 dot = process_map_dot(shown, metric, language())
 st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
-downloads[0].download_button(tr("map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
+downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
                              icon=":material/download:", key="map_download_dot")
 if shutil.which("dot"):
-    downloads[1].download_button(tr("map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
+    downloads[1].download_button(tr("process_map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
                                  icon=":material/download:", key="map_download_svg")
 else:
-    downloads[1].caption(tr("map.svg.unavailable"))
+    downloads[1].caption(tr("process_map.svg.unavailable"))
 
-model = st.expander(tr("map.model"), key="map_model", on_change="rerun", icon=":material/schema:")
+model = st.expander(tr("process_map.model"), key="map_model", on_change="rerun", icon=":material/schema:")
 with model:
     if model.open:
-        st.caption(tr("map.model.caption"))
-        noise = st.slider(tr("map.model.noise"), 0.0, 0.5, 0.2, step=0.05, key="map_noise",
-                          help=tr("map.model.noise.help"))
+        st.caption(tr("process_map.model.caption"))
+        noise = st.slider(tr("process_map.model.noise"), 0.0, 0.5, 0.2, step=0.05, key="map_noise",
+                          help=tr("process_map.model.noise.help"))
         current = dataset()
         key = f"{current.digest if current else ''}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
-        with st.spinner(tr("map.model.spinner")):
+        with st.spinner(tr("process_map.model.spinner")):
             model_dot = _bpmn_dot(key, noise, view)
         st.graphviz_chart(model_dot, width="content")
-        st.download_button(tr("map.model.download"), model_dot.encode("utf-8"), "process_model.dot",
+        st.download_button(tr("process_map.model.download"), model_dot.encode("utf-8"), "process_model.dot",
                            "text/vnd.graphviz", icon=":material/download:", key="map_download_bpmn")

@@ -104,7 +104,7 @@ def test_rules_from_the_workbook():
     at = open_app_with_sample()  # the sample's own Rules sheet is replaced before the page is first opened
     rules = RuleSet((Rule("Four eyes", "four_eyes", "Create Sales Order", "Credit Check Passed", severity="high"),))
     at.session_state["workbook_rules"] = {"digest": at.session_state["dataset"].digest, "rules": rules,
-                                          "problems": [RuleProblem(5, "Bad", "conf.problem.name")]}
+                                          "problems": [RuleProblem(5, "Bad", "conformance.problem.name")]}
     at.switch_page(PAGE).run()
     assert at.dataframe[0].value["rule"].tolist() == ["Four eyes"]
     assert metric(at, "Rules broken") == "1 of 1"

@@ -215,8 +215,8 @@ def test_bpmn_round_trip_and_bad_files(sample_log):
     assert uploaded.source == "bpmn" and model_activities(uploaded) == model_activities(standard_model())
     assert fitness(sample_log.view(), replay_variants(sample_log, uploaded)).fitting == 1265
     assert model_bpmn_xml(uploaded) == xml
-    for data, key in ((b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", "conf.model.error.doctype"),
-                      (b"not xml at all", "conf.model.error.read")):
+    for data, key in ((b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", "conformance.model.error.doctype"),
+                      (b"not xml at all", "conformance.model.error.read")):
         with pytest.raises(ModelError) as error:
             bpmn_model(data)
         assert error.value.key == key

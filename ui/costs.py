@@ -67,20 +67,20 @@ def cost_editor(log: EventLog) -> None:
     """The editable cost table with its source, a reset button and the workbook's problems."""
     base, problems = _base(log)
     source = st.session_state.get("cost_source", "")
-    st.caption(tr("auto.table.workbook" if source.startswith("workbook:") else "auto.table.default"))
+    st.caption(tr("automation.table.workbook" if source.startswith("workbook:") else "automation.table.default"))
     currency = table_from_frame(base).currency
     st.data_editor(
         base, key=_editor_key(), on_change=_commit, num_rows="fixed", hide_index=True, width="stretch",
         disabled=["activity"], height=35 * (len(base) + 1) + 3,
         column_config={
-            "activity": st.column_config.TextColumn(tr("auto.col.activity"), width="large"),
-            COST_COLUMN: st.column_config.NumberColumn(tr("auto.col.cost_per_execution", currency=currency),
+            "activity": st.column_config.TextColumn(tr("automation.col.activity"), width="large"),
+            COST_COLUMN: st.column_config.NumberColumn(tr("automation.col.cost_per_execution", currency=currency),
                                                        min_value=0.0, format="%.2f"),
-            MINUTES_COLUMN: st.column_config.NumberColumn(tr("auto.col.manual_minutes"), min_value=0.0,
-                                                          format="%g", help=tr("auto.col.manual_minutes.help"))})
-    st.button(tr("auto.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
+            MINUTES_COLUMN: st.column_config.NumberColumn(tr("automation.col.manual_minutes"), min_value=0.0,
+                                                          format="%g", help=tr("automation.col.manual_minutes.help"))})
+    st.button(tr("automation.table.reset"), key="cost_reset", on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
-        st.warning(tr("auto.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
+        st.warning(tr("automation.table.problem", row=problem.row, message=problem.message, fix=problem.fix),
                    icon=":material/warning:")
 
 
@@ -94,7 +94,7 @@ def system_resources(log: EventLog) -> tuple[str, ...] | None:
     without a resource column."""
     found = resource_codes(log)
     if found is None:
-        st.caption(tr("auto.systems.none"))
+        st.caption(tr("automation.systems.none"))
         return None
     names = found[1]
     current = dataset()
@@ -108,7 +108,7 @@ def system_resources(log: EventLog) -> tuple[str, ...] | None:
     def publish() -> None:
         st.session_state[SYSTEMS_KEY] = {"digest": digest, "systems": tuple(st.session_state["auto_systems"])}
 
-    with st.expander(tr("auto.systems", n=len(st.session_state["auto_systems"])), icon=":material/smart_toy:"):
-        chosen = st.multiselect(tr("auto.systems.label"), names, key="auto_systems", on_change=publish,
-                                help=tr("auto.systems.help"))
+    with st.expander(tr("automation.systems", n=len(st.session_state["auto_systems"])), icon=":material/smart_toy:"):
+        chosen = st.multiselect(tr("automation.systems.label"), names, key="auto_systems", on_change=publish,
+                                help=tr("automation.systems.help"))
     return tuple(chosen)

@@ -56,33 +56,33 @@ def render_filters() -> None:
         options = _values(log, name)
         if options:
             attributes[name] = tuple(st.sidebar.multiselect(
-                tr(f"filter.{name}"), options, key=f"filter_{name}", placeholder=tr("filter.all")))
+                tr(f"filters.{name}"), options, key=f"filter_{name}", placeholder=tr("filters.all")))
     date_from, date_to = _date_range(log)
     # The browser keeps a select box's old option labels when only their translation changes: a key per
     # language gives a fresh widget, seeded from the language-neutral value.
     mode_key = f"filter_date_mode_{st.session_state.get('lang', 'en')}"
     st.session_state[mode_key] = st.session_state.get("filter_date_mode", "started")
-    mode = st.sidebar.selectbox(tr("filter.date_mode"), DATE_MODES, key=mode_key,
-                                format_func=lambda m: tr(f"filter.mode.{m}"),
+    mode = st.sidebar.selectbox(tr("filters.date_mode"), DATE_MODES, key=mode_key,
+                                format_func=lambda m: tr(f"filters.mode.{m}"),
                                 on_change=lambda: st.session_state.update(filter_date_mode=st.session_state[mode_key]))
-    with st.sidebar.expander(tr("filter.more")):
+    with st.sidebar.expander(tr("filters.more")):
         extra = [n for n in log.case_attribute_names() if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
-        chosen = st.selectbox(tr("filter.attribute"), [""] + extra, key="filter_extra_name",
+        chosen = st.selectbox(tr("filters.attribute"), [""] + extra, key="filter_extra_name",
                               format_func=lambda n: column_name(n) if n else "–",
                               on_change=st.session_state.update, kwargs={"filter_extra_values": []})
         if chosen:
-            attributes[chosen] = tuple(st.multiselect(tr("filter.values"), _values(log, chosen),
-                                                      key="filter_extra_values", placeholder=tr("filter.all")))
+            attributes[chosen] = tuple(st.multiselect(tr("filters.values"), _values(log, chosen),
+                                                      key="filter_extra_values", placeholder=tr("filters.all")))
     if "pending_variants" in st.session_state:  # set by the Variants page
         st.session_state["filter_variants"] = tuple(st.session_state.pop("pending_variants"))
     variants = st.session_state.get("filter_variants", ())
     if variants:
-        st.sidebar.caption(tr("filter.variants", n=len(variants)))
-        st.sidebar.button(tr("filter.variants.clear"), on_click=st.session_state.update,
+        st.sidebar.caption(tr("filters.variants", n=len(variants)))
+        st.sidebar.button(tr("filters.variants.clear"), on_click=st.session_state.update,
                           kwargs={"filter_variants": ()}, icon=":material/close:", key="clear_variants")
     current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants)
     if not current.is_empty:
-        st.sidebar.button(tr("filter.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")
+        st.sidebar.button(tr("filters.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")
     st.session_state["filters"] = current
     _write_url(current)
 
@@ -101,7 +101,7 @@ def _bounds(log: EventLog) -> tuple[dt.date, dt.date]:
 
 def _date_range(log: EventLog) -> tuple[dt.date | None, dt.date | None]:
     low, high = _bounds(log)
-    picked = st.sidebar.date_input(tr("filter.dates"), key="filter_dates", min_value=low, max_value=high)
+    picked = st.sidebar.date_input(tr("filters.dates"), key="filter_dates", min_value=low, max_value=high)
     if not isinstance(picked, (tuple, list)) or len(picked) != 2:  # half-picked range: no date filter yet
         return None, None
     start, end = picked

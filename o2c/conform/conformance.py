@@ -57,15 +57,15 @@ def standard_model(log: EventLog | None = None) -> ReferenceModel:
 def bpmn_model(data: bytes) -> ReferenceModel:
     """A reference model from an uploaded BPMN 2.0 file; raises ``ModelError`` when it is not usable."""
     if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
-        raise ModelError("conf.model.error.doctype")  # no entity tricks in uploaded XML
+        raise ModelError("conformance.model.error.doctype")  # no entity tricks in uploaded XML
     model = ReferenceModel("bpmn:" + _digest(data), "bpmn", bpmn=data)
     try:
         net, _, _ = petri_net(model)
     except Exception as error:
-        raise ModelError("conf.model.error.read") from error
+        raise ModelError("conformance.model.error.read") from error
     if not any(t.label for t in net.transitions):
         _NETS.pop(model.key, None)
-        raise ModelError("conf.model.error.empty")
+        raise ModelError("conformance.model.error.empty")
     return model
 
 
@@ -76,7 +76,7 @@ def variants_model(log: EventLog, variant_ids: Sequence[str]) -> ReferenceModel:
 
     ids = sorted(set(variant_ids))
     if not ids:
-        raise ModelError("conf.model.error.no_variants")
+        raise ModelError("conformance.model.error.no_variants")
     tree = discover_process_tree(log.view(variant_case_mask(log, ids)), noise_threshold=0.0)
     return ReferenceModel("variants:" + _digest("\n".join(ids).encode()), "variants", tree=tree)
 

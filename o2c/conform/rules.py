@@ -163,7 +163,7 @@ class RuleProblem:
         text = t(self.key, lang, **dict(self.values))
         if self.row is None:
             return text
-        return t("conf.problem.row", lang, row=self.row, rule=self.rule or "–", text=text)
+        return t("conformance.problem.row", lang, row=self.row, rule=self.rule or "–", text=text)
 
 
 def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[RuleProblem]]:
@@ -175,7 +175,7 @@ def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[
     frame = frame.rename(columns=lambda c: _COLUMN_ALIASES.get(_key(c), _key(c)))
     missing = [c for c in ("rule", "type", "activity") if c not in frame.columns]
     if missing:
-        return RuleSet(()), [RuleProblem(None, "", "conf.problem.columns", (("columns", ", ".join(missing)),))]
+        return RuleSet(()), [RuleProblem(None, "", "conformance.problem.columns", (("columns", ", ".join(missing)),))]
     rules: list[Rule] = []
     problems: list[RuleProblem] = []
     seen: set[str] = set()
@@ -185,7 +185,7 @@ def parse_rules(frame: pd.DataFrame, first_row: int = 1) -> tuple[RuleSet, list[
             continue
         rule, problem = _parse_row(cells, row.get("limit"), number)
         if problem is None and rule.name.casefold() in seen:
-            problem = RuleProblem(number, rule.name, "conf.problem.duplicate")
+            problem = RuleProblem(number, rule.name, "conformance.problem.duplicate")
         if problem is not None:
             problems.append(problem)
             continue
@@ -201,38 +201,38 @@ def _parse_row(cells: dict[str, str], limit_cell: object, number: int) -> tuple[
         return None, RuleProblem(number, name, key, tuple(values.items()))
 
     if not name:
-        return problem("conf.problem.name")
+        return problem("conformance.problem.name")
     kind = _TYPE_ALIASES.get(_key(cells["type"]), _key(cells["type"]))
     if kind not in RULE_TYPES:
-        return problem("conf.problem.type", value=cells["type"], types=", ".join(RULE_TYPES))
+        return problem("conformance.problem.type", value=cells["type"], types=", ".join(RULE_TYPES))
     severity = cells["severity"].casefold() or "medium"
     if severity not in SEVERITIES:
-        return problem("conf.problem.severity", value=cells["severity"])
+        return problem("conformance.problem.severity", value=cells["severity"])
     activity, other = cells["activity"], cells["other_activity"]
     if not activity:
-        return problem("conf.problem.activity")
+        return problem("conformance.problem.activity")
     limit, unit = None, ""
     if kind == "time_limit":  # other types have no use for a limit: ignore one left in the row
         limit = None if _blank(limit_cell) else _number(limit_cell)
         if limit is not None and (math.isnan(limit) or limit < 0):
-            return problem("conf.problem.limit", value=_text(limit_cell))
+            return problem("conformance.problem.limit", value=_text(limit_cell))
         unit = _UNIT_ALIASES.get(cells["unit"].casefold(), cells["unit"].casefold())
         if unit and unit not in UNITS:
-            return problem("conf.problem.unit", value=cells["unit"])
+            return problem("conformance.problem.unit", value=cells["unit"])
         if limit is not None and not unit:
-            return problem("conf.problem.unit_missing")
+            return problem("conformance.problem.unit_missing")
     if kind in ("precedence", "four_eyes") and not other:
-        return problem("conf.problem.other")
+        return problem("conformance.problem.other")
     if kind == "precedence" and other.casefold() == activity.casefold():
-        return problem("conf.problem.same")
+        return problem("conformance.problem.same")
     if kind == "time_limit":
         if cells["date_field"] and other:
-            return problem("conf.problem.both")
+            return problem("conformance.problem.both")
         if not cells["date_field"] and (not other or limit is None):
-            return problem("conf.problem.time_limit")
+            return problem("conformance.problem.time_limit")
     allowed = tuple(v.strip() for v in cells["allowed_values"].replace(";", ",").split(",") if v.strip())
     if kind == "authorised" and not allowed:
-        return problem("conf.problem.allowed")
+        return problem("conformance.problem.allowed")
     return Rule(name, kind, activity, other, limit, unit, cells["date_field"], cells["attribute"], allowed,
                 severity, cells["description"]), None
 
@@ -310,8 +310,8 @@ class RuleOutcome:
         """Why the rule cannot be checked on this data (None when it was checked)."""
         if self.evaluated:
             return None
-        reasons = [t(p.key.replace("conf.problem.", "conf.na."), lang, **dict(p.values)) for p in self.reasons]
-        return t("conf.na", lang, reasons="; ".join(reasons)) if reasons else t("conf.not_applicable", lang)
+        reasons = [t(p.key.replace("conformance.problem.", "conformance.na."), lang, **dict(p.values)) for p in self.reasons]
+        return t("conformance.na", lang, reasons="; ".join(reasons)) if reasons else t("conformance.not_applicable", lang)
 
 
 @dataclass(frozen=True, eq=False)
@@ -340,11 +340,11 @@ def rules_fit(log: EventLog, results: RuleResults) -> bool:
 def no_fit_reason(results: RuleResults, lang: Language = "en") -> str:
     """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each."""
     if not results.outcomes:
-        return t("conf.no_rules", lang)
+        return t("conformance.no_rules", lang)
     lacking = dict.fromkeys(str(dict(p.values).get("activity") or dict(p.values).get("field")
-                                or dict(p.values).get("attribute") or t("conf.lacks.people", lang))
+                                or dict(p.values).get("attribute") or t("conformance.lacks.people", lang))
                             for o in results.outcomes for p in o.reasons)
-    return t("conf.none_applicable", lang, n=len(results.outcomes), lacking=", ".join(lacking))
+    return t("conformance.none_applicable", lang, n=len(results.outcomes), lacking=", ".join(lacking))
 
 
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
@@ -416,12 +416,12 @@ class _Context:
         problems = []
         for name in dict.fromkeys((rule.activity, rule.other_activity)):
             if name and not self.codes(name):
-                problems.append(RuleProblem(number, rule.name, "conf.problem.unknown_activity",
+                problems.append(RuleProblem(number, rule.name, "conformance.problem.unknown_activity",
                                             (("activity", name),)))
         if rule.date_field and not _is_date_column(self.log.cases.get(rule.date_field)):
-            problems.append(RuleProblem(number, rule.name, "conf.problem.date_field", (("field", rule.date_field),)))
+            problems.append(RuleProblem(number, rule.name, "conformance.problem.date_field", (("field", rule.date_field),)))
         if rule.type in ("four_eyes", "authorised") and not self.people_attributes(rule):
-            key = "conf.problem.attribute" if rule.attribute else "conf.problem.no_people"
+            key = "conformance.problem.attribute" if rule.attribute else "conformance.problem.no_people"
             problems.append(RuleProblem(number, rule.name, key, (("attribute", rule.attribute),)))
         return problems
 
@@ -724,29 +724,29 @@ def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray
     if rule.type == "precedence":
         first_a = _Context(log).first(rule.activity)[cases]
         has_a = first_a >= 0
-        late = _render(t("conf.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
+        late = _render(t("conformance.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
                        tb=_stamps(when), ta=_stamps(log.timestamp[np.maximum(first_a, 0)]))
-        missing = _render(t("conf.detail.precedence.missing", lang, **names, tb="\0tb\0"), tb=_stamps(when))
+        missing = _render(t("conformance.detail.precedence.missing", lang, **names, tb="\0tb\0"), tb=_stamps(when))
         return np.where(has_a, late, missing)
     if rule.type == "existence":
-        return np.full(cases.size, t("conf.detail.existence", lang, **names), dtype=object)
+        return np.full(cases.size, t("conformance.detail.existence", lang, **names), dtype=object)
     if rule.type == "absence":
         if rule.other_activity:
             first_b = _Context(log).first(rule.other_activity)[cases]
-            return _render(t("conf.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
+            return _render(t("conformance.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
                            ta=_stamps(when), tb=_stamps(log.timestamp[first_b]))
-        return _render(t("conf.detail.absence", lang, **names, ta="\0ta\0"), ta=_stamps(when))
+        return _render(t("conformance.detail.absence", lang, **names, ta="\0ta\0"), ta=_stamps(when))
     if rule.type == "time_limit":
         return _time_details(log, outcome, cases, events, when, lang)
     people = _Context(log).people_attributes(rule)
     who = _attribute_text(log, "resource" if "resource" in log.event_attributes else people[0], events)
     if rule.type == "four_eyes":
-        return _render(t("conf.detail.four_eyes", lang, **names, who="\0who\0"), who=who)
+        return _render(t("conformance.detail.four_eyes", lang, **names, who="\0who\0"), who=who)
     values = [_attribute_text(log, name, events) for name in people]
     joined = values[0]
     for more in values[1:]:
         joined = joined + ", " + more
-    return _render(t("conf.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"),
+    return _render(t("conformance.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"),
                    who=who, value=joined)
 
 
@@ -762,15 +762,15 @@ def _time_details(log: EventLog, outcome: RuleOutcome, cases: np.ndarray, events
         start_ns = dates.astype("datetime64[ns]").view(np.int64)
         start_ns = start_ns + np.where(start_ns % _NS_PER_DAY == 0, _NS_PER_DAY, 0)  # end of that day
         names = {"a": rule.activity, "field": rule.date_field.replace("_", " ")}
-        late = _render(t("conf.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
+        late = _render(t("conformance.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
                        ta=_stamps(when), late=_durations((when - start_ns) / NS_PER_SECOND), date=date_text)
-        waiting = _render(t("conf.detail.date.open", lang, **names, date="\0date\0"), date=date_text)
+        waiting = _render(t("conformance.detail.date.open", lang, **names, date="\0date\0"), date=date_text)
         return np.where(happened, late, waiting)
     start = _Context(log).first(rule.activity)[cases]
     elapsed = _durations((np.where(happened, when, log.timestamp.max()) - log.timestamp[start]) / NS_PER_SECOND)
     names = {"a": rule.activity, "b": rule.other_activity, "limit": limit}
-    late = _render(t("conf.detail.limit.late", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
-    waiting = _render(t("conf.detail.limit.open", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
+    late = _render(t("conformance.detail.limit.late", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
+    waiting = _render(t("conformance.detail.limit.open", lang, **names, elapsed="\0elapsed\0"), elapsed=elapsed)
     return np.where(happened, late, waiting)
 
 

@@ -69,9 +69,9 @@ def map_preamble(name: str, lang: Language = "en", rankdir: str = "TB") -> list[
         f'  node [shape=box, style="rounded,filled", fontname="{_FONT}", fontsize=11, margin="0.18,0.07", '
         'color="#5b7083", penwidth=1];',
         f'  edge [fontname="{_FONT}", fontsize=10, fontcolor="#2b2b2b", arrowsize=0.7];',
-        f'  start [label={quote(t("map.start", lang))}, shape=circle, style=filled, fillcolor="#4e9a6a", '
+        f'  start [label={quote(t("process_map.start", lang))}, shape=circle, style=filled, fillcolor="#4e9a6a", '
         'color="#3b7a52", fontcolor="white", fontsize=9, width=0.55, fixedsize=true];',
-        f'  end [label={quote(t("map.end", lang))}, shape=circle, style=filled, fillcolor="#b55a5a", '
+        f'  end [label={quote(t("process_map.end", lang))}, shape=circle, style=filled, fillcolor="#b55a5a", '
         'color="#8f4040", fontcolor="white", fontsize=9, width=0.55, fixedsize=true];',
     ]
 
@@ -100,7 +100,7 @@ def process_map_dot(pm: ProcessMap, metric: str = "events", lang: Language = "en
 def _node_line(row, metric: str, top: int, performance: bool, lang: Language) -> str:
     value = int(getattr(row, metric))
     label = quote(_wrap(row.name), f"\\n{value:,}")
-    tip = quote(t("map.tip.node", lang, name=row.name, events=int(row.events), cases=int(row.cases)))
+    tip = quote(t("process_map.tip.node", lang, name=row.name, events=int(row.events), cases=int(row.cases)))
     if performance:
         fill, font = "#eef1f4", "#1f1f1f"  # per-activity time needs start times, which the data lacks
     else:
@@ -132,14 +132,14 @@ def _edge_line(pm: ProcessMap, edge, metric: str, largest: float, lang: Language
 
 
 def _edge_tooltip(pm: ProcessMap, edge, lang: Language) -> str:
-    names = {START: t("map.start", lang), END: t("map.end", lang)}
+    names = {START: t("process_map.start", lang), END: t("process_map.end", lang)}
     source = names.get(edge.source) or pm.name(edge.source)
     target = names.get(edge.target) or pm.name(edge.target)
-    lines = [t("map.tip.edge", lang, source=source, target=target, count=int(edge.count), cases=int(edge.cases))]
+    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count), cases=int(edge.cases))]
     for name, column in _WAIT_COLUMNS.items():
         seconds = getattr(edge, column)
         if not math.isnan(seconds):  # only the statistics that were computed
-            lines.append(t("map.tip.stat", lang, label=t(f"map.metric.{name}", lang), value=short_duration(seconds)))
+            lines.append(t("process_map.tip.stat", lang, label=t(f"process_map.metric.{name}", lang), value=short_duration(seconds)))
     return quote("\n".join(lines))
 
 

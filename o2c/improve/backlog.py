@@ -164,7 +164,7 @@ def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> lis
         found.append(Opportunity(
             "rule", t("backlog.rule.title", lang, rule=outcome.rule.name),
             t("backlog.rule.evidence", lang, orders=int(cases.sum()), share=cases.sum() / view.n_cases,
-              severity=t(f"conf.severity.{outcome.rule.severity}", lang).lower(), longer=format_duration(longer)),
+              severity=t(f"conformance.severity.{outcome.rule.severity}", lang).lower(), longer=format_duration(longer)),
             cases, cases.sum() * longer / DAY))
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
 
@@ -180,10 +180,10 @@ def _root_causes(view: LogView, settings: Settings, lang: Language, limit: int) 
         cause = next((c for c in causes if c["extra_days"] > 0), None)
         if cause is None:
             continue
-        label = (t(f"rc.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
+        label = (t(f"root_causes.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
                  else f"{column_label(cause['factor'], lang)} = {cause['value']}")
         found.append(Opportunity(
-            "root_cause", t("backlog.root_cause.title", lang, outcome=t(f"rc.outcome.{kind}", lang), cause=label),
+            "root_cause", t("backlog.root_cause.title", lang, outcome=t(f"root_causes.outcome.{kind}", lang), cause=label),
             t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
             cause["cases"], cause["extra_days"] * cause["orders"]))
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]

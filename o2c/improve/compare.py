@@ -499,9 +499,9 @@ def _stands_out(x_a, n_a: int, x_b, n_b: int, z: float) -> np.ndarray | bool:
 def node_name(log: EventLog, code: int, lang: Language = "en") -> str:
     """The name of a map node: an activity, or Start/End in ``lang``."""
     if code == START:
-        return t("map.start", lang)
+        return t("process_map.start", lang)
     if code == END:
-        return t("map.end", lang)
+        return t("process_map.end", lang)
     return log.activity_names[code]
 
 

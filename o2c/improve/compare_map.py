@@ -184,8 +184,8 @@ def _edge_line(dm: DifferenceMap, edge, mode: Mode, difference: float, scale: fl
 
 def _edge_tip(dm: DifferenceMap, edge, lang: Language, names: tuple[str, str]) -> str:
     node_names = dict(zip(dm.activities["code"], dm.activities["name"]))
-    source = t("map.start", lang) if edge.source == START else node_names.get(edge.source, "")
-    target = t("map.end", lang) if edge.target == END else node_names.get(edge.target, "")
+    source = t("process_map.start", lang) if edge.source == START else node_names.get(edge.source, "")
+    target = t("process_map.end", lang) if edge.target == END else node_names.get(edge.target, "")
     tip = t("compare.map.tip.edge", lang, source=source, target=target, a_name=names[0], b_name=names[1],
             a=int(edge.orders_a), b=int(edge.orders_b), a_share=_share(edge.share_a), b_share=_share(edge.share_b))
     if np.isfinite(edge.median_a) or np.isfinite(edge.median_b):

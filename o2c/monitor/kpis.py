@@ -42,11 +42,11 @@ class Kpi:
 
     def name(self, lang: Language = "en") -> str:
         """The KPI's name."""
-        return t(f"kpi.{self.key}", lang)
+        return t(f"kpis.{self.key}", lang)
 
     def formula(self, lang: Language = "en") -> str:
         """How the KPI is computed, in words."""
-        return t(f"kpi.{self.key}.formula", lang)
+        return t(f"kpis.{self.key}.formula", lang)
 
 
 CATALOGUE: tuple[Kpi, ...] = (

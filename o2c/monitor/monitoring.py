@@ -78,7 +78,7 @@ def format_delta(delta: float | None, pct_change: float | None, unit: Unit, curr
     if unit == "seconds":
         text = format_duration(size)
     elif unit == "share":
-        text = f"{size * 100:.1f} {t('monitor.pp', lang)}"
+        text = f"{size * 100:.1f} {t('monitoring.pp', lang)}"
     elif unit == "money":
         text = f"{size:,.2f} {currency}"
     else:
