@@ -11,13 +11,21 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy where text cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+    """A copy where text cells and column names that a spreadsheet would run as a formula are prefixed with an
+    apostrophe. Works on any frame, also one with repeated column names.
 
     >>> neutralise_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
     ["'=1+1", 'ok']
+    >>> list(neutralise_formulas(pd.DataFrame({"=HYPERLINK()": [1]})).columns)
+    ["'=HYPERLINK()"]
     """
-    text_columns = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
-    return frame.assign(**{c: frame[c].map(neutralise) for c in text_columns})
+    safe = frame.copy()
+    for position in range(safe.shape[1]):  # by position: names may repeat
+        column = safe.iloc[:, position]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            safe.isetitem(position, column.map(neutralise))
+    safe.columns = [neutralise(name) for name in safe.columns]
+    return safe
 
 
 def neutralise(value: object) -> object:
@@ -51,7 +59,7 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(safe.columns), 1))}{len(safe) + 1}"
     for i, name in enumerate(safe.columns, 1):
-        values = safe[name].astype(str)
+        values = safe.iloc[:, i - 1].astype(str)
         sheet.column_dimensions[get_column_letter(i)].width = min(max(len(str(name)),
                                                                       int(values.str.len().max() or 0)) + 2, 60)
 

@@ -9,6 +9,7 @@ from o2c.improve.cost import cost_by_attribute, cost_by_variant, order_costs, re
 from o2c.log.attributes import split_attributes
 from ui.costs import cost_editor, cost_table, system_resources
 from ui.state import column_name, page_view, tr
+from ui.text import md, tr_md
 
 TOP_CANDIDATES = 3
 
@@ -53,11 +54,12 @@ with candidates_tab:
     candidates = automation_candidates(view, systems or (), costs)
     reasons = []
     for row in candidates[candidates["score"] > 0].head(TOP_CANDIDATES).itertuples():
-        role = tr("automation.reason.role", role=row.role, share=row.role_share) if row.role else ""
+        role = tr_md("automation.reason.role", role=row.role, share=row.role_share) if row.role else ""
         system = tr("automation.reason.system", share=row.system_share) if row.system_share > 0 else ""
-        reasons.append("- " + tr("automation.reason", activity=row.activity, score=row.score, executions=row.executions,
+        reasons.append("- " + tr("automation.reason", activity=md(row.activity), score=row.score, executions=row.executions,
                                  orders=row.orders_share, people=row.person_share, role=role,
-                                 predecessor=row.predecessor or tr("automation.start"), pred_share=row.predecessor_share,
+                                 predecessor=md(row.predecessor) if row.predecessor else tr("automation.start"),
+                                 pred_share=row.predecessor_share,
                                  hours=row.person_hours, minutes=row.minutes, system=system))
     st.markdown("\n".join(reasons))
     shown = candidates.assign(**{column: candidates[column] * 100 for column in

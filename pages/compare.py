@@ -18,31 +18,28 @@ from o2c.improve.compare import (
     QUERY_PRESET,
     SUMMARY_SIZE,
     Comparison,
+    DifferenceMap,
     Groups,
     compare,
     describe,
+    difference_map,
+    difference_map_dot,
     path_label,
     period_groups,
     value_groups,
 )
-from o2c.improve.compare_map import DifferenceMap, difference_map, difference_map_dot
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import DATE_MODES, PRIMARY_ATTRIBUTES, Filters
 from o2c.log.index import variant_index
 from o2c.stats import SMALL_GROUP
 from ui.state import active_rules, column_name, dataset, language, page_view, tr
+from ui.text import md, tr_md
 
 MAX_VALUES = 5000  # attributes with more distinct values are ids, not groups (as in the sidebar)
 VARIANT_CHOICES = 50
 TABLE_ROWS = 12
 DEFAULT_PATH_SHARE = 30  # as on the Process map
 SHARED_QUERY, LAST_QUERY = "cmp_shared_query", "cmp_last_query"
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~<>$:")
-
-
-def markdown_text(text: str) -> str:
-    """User data shown as itself inside Markdown."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text)
 
 
 def attribute_values(log: EventLog) -> dict[str, list[str]]:
@@ -187,9 +184,9 @@ def chosen_groups(view: LogView, attributes: dict[str, list[str]]) -> Groups | N
                     else "rest", "custom")
     names = groups.names(lang)
     choices = variant_table(view).head(VARIANT_CHOICES)
-    with row[1].popover(tr("compare.group.button", group="A", name=names[0]), width="stretch"):
+    with row[1].popover(tr_md("compare.group.button", group="A", name=names[0]), width="stretch"):
         side_controls("a", view, attributes, choices)
-    with row[2].popover(tr("compare.group.button", group="B", name=names[1]), width="stretch"):
+    with row[2].popover(tr_md("compare.group.button", group="B", name=names[1]), width="stretch"):
         st.segmented_control(tr("compare.b.kind"), ["rest", "all", "filter"], key="cmp_b_kind", required=True,
                              format_func=lambda k: tr(f"compare.b.{k}"))
         if st.session_state.get("cmp_b_kind") == "filter":
@@ -290,7 +287,7 @@ write_url(groups)
 st.session_state[LAST_QUERY] = groups.to_query()
 group_a, group_b = groups.views(view)
 names = groups.names(lang)
-st.markdown(tr("compare.groups", a=markdown_text(names[0]), n_a=group_a.n_cases, b=markdown_text(names[1]),
+st.markdown(tr("compare.groups", a=md(names[0]), n_a=group_a.n_cases, b=md(names[1]),
                n_b=group_b.n_cases))
 for side, group in (("A", group_a), ("B", group_b)):
     if group.n_cases == 0:
@@ -306,7 +303,7 @@ if comparison.small:
 
 st.subheader(tr("compare.summary"), anchor="compare-summary")
 if comparison.differences:
-    items = [f"{i}. {describe(d, log, names, lang, markdown_text)} [{tr('compare.evidence')}](#compare-{d.section})"
+    items = [f"{i}. {describe(d, log, names, lang, md)} [{tr('compare.evidence')}](#compare-{d.section})"
              for i, d in enumerate(comparison.differences[:SUMMARY_SIZE], 1)]
     st.markdown("\n".join(items))
 else:

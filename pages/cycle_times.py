@@ -18,6 +18,7 @@ from o2c.format import DAYS, TimeUnit, format_duration, time_unit
 from o2c.log.activities import ACTIVITY_NAMES
 from o2c.log.attributes import split_attributes
 from ui.state import column_name, page_view, tr
+from ui.text import tr_md
 
 BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
 BLUE, ORANGE = "#4c78a8", "#f58518"
@@ -178,7 +179,7 @@ def bottleneck_section(view) -> None:
 
 def slowest_section(view, transition: pd.Series) -> None:
     source, target = transition["source"], transition["target"]
-    st.markdown(f"**{tr('cycle_times.slowest', transition=f'{source} → {target}')}**")
+    st.markdown(f"**{tr_md('cycle_times.slowest', transition=f'{source} → {target}')}**")
     slow = slowest_on_transition(view, source, target)
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])
@@ -191,7 +192,7 @@ def slowest_section(view, transition: pd.Series) -> None:
     if rows:
         code = int(slow["case_code"].iloc[rows[0]])
         st.session_state["order_lookup"] = str(slow["case_id"].iloc[rows[0]])
-        st.page_link("pages/order_explorer.py", label=tr("cycle_times.open_order", order=order_label(view.log, code)),
+        st.page_link("pages/order_explorer.py", label=tr_md("cycle_times.open_order", order=order_label(view.log, code)),
                      icon=":material/search:")
     else:
         st.caption(tr("cycle_times.slowest.pick"))

@@ -5,12 +5,13 @@ import zoneinfo
 import streamlit as st
 
 from o2c.ingest.load import LoadOptions
-from o2c.ingest.read import MAX_UPLOAD_MB
 from o2c.ingest.salesforce.convert import convert_exports
 from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
-from ui.state import dataset, load, load_sample, tr
+from ui.limits import max_upload_mb
+from ui.state import dataset, language, load, load_sample, tr
+from ui.text import md, tr_md
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
 COMMON_ZONES = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
@@ -34,9 +35,9 @@ def salesforce_converter() -> None:
             result = convert_exports({f.name: f.getvalue() for f in files}, rules, timezone=timezone,
                                      date_order=date_order)
         for name, kind in result.recognised.items():
-            st.caption(tr("data.sf.recognised", name=name, object=kind))
+            st.caption(tr_md("data.sf.recognised", name=name, object=kind))
         for problem in [*problems, *result.problems]:
-            st.warning(problem, icon=":material/warning:")
+            st.warning(md(problem.text(language())), icon=":material/warning:")
         if result.events.empty:
             st.error(tr("data.sf.nothing"), icon=":material/error:")
             return
@@ -75,7 +76,7 @@ with sample_col.container(border=True, height="stretch"):
         st.rerun()  # the sidebar was drawn before the data arrived: draw it again with the filters
 with upload_col.container(border=True, height="stretch"):
     st.markdown(f"**2 · {tr('data.upload')}**")
-    upload = st.file_uploader(tr("data.upload.help", mb=MAX_UPLOAD_MB), type=UPLOAD_TYPES, key="upload")
+    upload = st.file_uploader(tr("data.upload.help", mb=f"{max_upload_mb():,}"), type=UPLOAD_TYPES, key="upload")
     with st.expander(tr("data.options")):
         zones = COMMON_ZONES + sorted(zoneinfo.available_timezones() - set(COMMON_ZONES))
         timezone = st.selectbox(tr("data.timezone"), zones, key="timezone")
@@ -117,20 +118,20 @@ if result.headers and (result.log is None or result.guess.needs_confirmation()) 
 
 report = result.report
 if result.log is not None:
-    st.success(tr("data.loaded", orders=result.log.n_cases, events=result.log.n_events, name=current.name),
+    st.success(tr_md("data.loaded", orders=result.log.n_cases, events=result.log.n_events, name=current.name),
                icon=":material/check_circle:")
     st.page_link("pages/overview.py", label=tr("data.go_overview"), icon=":material/arrow_forward:")
 else:
-    st.error(tr("data.blocked", name=current.name, n=len(report.errors)), icon=":material/error:")
+    st.error(tr_md("data.blocked", name=current.name, n=len(report.errors)), icon=":material/error:")
 if report.warnings:
     st.warning(tr("data.warnings", n=len(report.warnings)), icon=":material/warning:")
 
 if report.issues:
     st.subheader(tr("data.report"))
-    st.dataframe(report.to_frame(), hide_index=True, width="stretch", key="report_table",
-                 column_config={"problem": st.column_config.TextColumn(width="large"),
-                                "fix": st.column_config.TextColumn(width="large")})
-    st.download_button(tr("data.report.download"), report.to_csv(), file_name="o2c_validation_report.csv",
+    wide = st.column_config.TextColumn(width="large")
+    st.dataframe(report.to_frame(language()), hide_index=True, width="stretch", key="report_table",
+                 column_config={tr("validation.col.problem"): wide, tr("validation.col.fix"): wide})
+    st.download_button(tr("data.report.download"), report.to_csv(language()), file_name="o2c_validation_report.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore", key="download_report")
 elif result.log is not None:
     st.caption(tr("data.clean"))

@@ -3,6 +3,7 @@ baseline, and snapshots saved on this computer to compare month by month."""
 
 import datetime as dt
 import hashlib
+import secrets
 import sqlite3
 
 import altair as alt
@@ -29,8 +30,18 @@ from o2c.monitor.monitoring import (
     open_share,
     period_values,
 )
-from o2c.monitor.snapshots import Snapshot, SnapshotStore, compare_snapshots, default_store_path, snapshot_from_view
+from o2c.monitor.snapshots import (
+    SESSION_PREFIX,
+    Snapshot,
+    SnapshotStore,
+    compare_snapshots,
+    list_workspaces,
+    snapshot_from_view,
+    workspace_name,
+    workspace_path,
+)
 from ui.state import analysis_settings, dataset, filters, language, page_view, tr
+from ui.text import tr_md
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -41,7 +52,8 @@ CARD_ROWS = {
 }
 CARDS_PER_ROW = 4
 BLUE, ORANGE, GREEN, RED = "#4c78a8", "#f58518", "#2e7d32", "#c62828"
-STORE_KEY = "monitor_store_path"
+WORKSPACE_KEY = "monitor_workspace"
+SESSION_WORKSPACE_KEY = "monitor_session_workspace"
 TREND_CACHE = 4
 PENDING_DELETE = "monitor_delete_pending"
 
@@ -95,7 +107,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr("monitoring.needs", what=step_label(value.missing, language())))
+            st.caption(tr_md("monitoring.needs", what=step_label(value.missing, language())))
         elif kpi.key == "orders":
             st.caption(tr("monitoring.card.total", n=total))
         elif kpi.aggregate == "count":
@@ -217,8 +229,44 @@ def periods_section(view, settings: Settings, currency: str) -> None:
 
 # ---------------------------------------------------------------------------------------------- snapshots
 
+def session_workspace() -> str:
+    """This browser session's own workspace: a random name no other session can guess."""
+    return st.session_state.setdefault(SESSION_WORKSPACE_KEY, SESSION_PREFIX + secrets.token_hex(12))
+
+
+def current_workspace() -> str:
+    """The workspace picked on the page (sanitised), else this session's own."""
+    picked = st.session_state.get(WORKSPACE_KEY)
+    try:
+        return workspace_name(picked) if picked else session_workspace()
+    except ValueError:
+        return session_workspace()
+
+
 def store() -> SnapshotStore:
-    return SnapshotStore(st.session_state.get(STORE_KEY) or default_store_path())
+    return SnapshotStore(workspace_path(current_workspace()))
+
+
+def without_path(error: Exception) -> str:
+    """An error message naming the workspace, not the server's file."""
+    return str(error).replace(str(store().path), current_workspace())
+
+
+def workspace_picker() -> None:
+    """Choose a workspace by name (or type a new one); never a file path."""
+    own = session_workspace()
+    named = [name for name in list_workspaces() if not name.startswith(SESSION_PREFIX)]
+    picked = st.session_state.get(WORKSPACE_KEY)
+    if picked and picked != own:  # a name typed in: sanitised, and kept listed before its first save
+        try:
+            st.session_state[WORKSPACE_KEY] = clean = workspace_name(picked)
+        except ValueError:
+            st.session_state[WORKSPACE_KEY] = clean = own
+        if clean not in named and clean != own:
+            named = sorted([*named, clean])
+    st.selectbox(tr("monitoring.workspace"), [own, *named], key=WORKSPACE_KEY, accept_new_options=True,
+                 format_func=lambda name: tr("monitoring.workspace.session") if name == own else name,
+                 help=tr("monitoring.workspace.help"))
 
 
 def save_snapshot(view, settings: Settings, note: str) -> None:
@@ -226,12 +274,13 @@ def save_snapshot(view, settings: Settings, note: str) -> None:
     snapshot = snapshot_from_view(view, settings, st.session_state.get("monitor_label", ""),
                                   current.name if current else "", language(), filters(), settings_note=note)
     try:
-        store().save(snapshot)
-    except (SnapshotStoreError, sqlite3.Error, OSError) as error:
-        st.session_state["monitor_store_error"] = str(error)
+        saved = store().save(snapshot)
+        label = store().get(saved).label  # made unique in the workspace
+    except (SnapshotStoreError, sqlite3.Error, OSError, KeyError) as error:
+        st.session_state["monitor_store_error"] = without_path(error)
         return
     st.session_state.pop("monitor_store_error", None)
-    st.toast(tr("monitoring.saved", label=snapshot.label), icon=":material/check_circle:")
+    st.toast(tr_md("monitoring.saved", label=label), icon=":material/check_circle:")
 
 
 def ask_delete(snapshot_id: int) -> None:
@@ -249,15 +298,31 @@ def snapshot_choice(table: pd.DataFrame):
     return list(labels), labels.__getitem__
 
 
+def shown_value(value: float, unit, currency: str, missing: object) -> str:
+    """A compared value as the table shows it; a stored reason why it is missing when there is one."""
+    if isinstance(missing, str) and missing:
+        return tr("monitoring.needs", what=step_label(missing.removeprefix("needs "), language()))
+    return format_value(value, unit, currency)
+
+
+def compare_headers(a: Snapshot, b: Snapshot) -> dict[str, str]:
+    """The comparison's column names: the two snapshots' labels, told apart by their time when they are equal."""
+    first, second = a.label, b.label
+    if first == second:  # stores written before labels were unique
+        first, second = (f"{s.label} · {s.created_at:%Y-%m-%d %H:%M}" for s in (a, b))
+        if first == second:
+            first, second = f"{first} (#{a.id})", f"{second} (#{b.id})"
+    return {"kpi": tr("monitoring.col.kpi"), "a": first, "b": second, "change": tr("monitoring.col.change"),
+            "verdict": tr("monitoring.col.verdict")}
+
+
 def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
     changes = compare_snapshots(a, b)
     lang = language()
     shown = pd.DataFrame({
         "kpi": [KPIS[k].name(lang) for k in changes["key"]],
-        "a": [format_value(v, u, a.currency) if m is None else tr("monitoring.needs", what=m.removeprefix("needs "))
-              for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])],
-        "b": [format_value(v, u, b.currency) if m is None else tr("monitoring.needs", what=m.removeprefix("needs "))
-              for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])],
+        "a": [shown_value(v, u, a.currency, m) for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])],
+        "b": [shown_value(v, u, b.currency, m) for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])],
         "change": [format_delta(d, p, u, b.currency, lang) or "–"
                    for d, p, u in zip(changes["delta"], changes["pct_change"], changes["unit"])],
         "verdict": [tr(f"monitoring.verdict.{v}") if v else "" for v in changes["verdict"]]})
@@ -267,7 +332,7 @@ def compare_table(a: Snapshot, b: Snapshot) -> "pd.io.formats.style.Styler":
 
 
 def snapshots_section(view, settings: Settings, note: str) -> None:
-    path = store().path
+    workspace_picker()
     with st.container(border=True):
         st.markdown(f"**{tr('monitoring.save.title')}**")
         name, button = st.columns([4, 1], vertical_alignment="bottom")
@@ -275,16 +340,13 @@ def snapshots_section(view, settings: Settings, note: str) -> None:
                         value=tr("monitoring.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
         button.button(tr("monitoring.save"), key="monitor_save", type="primary", icon=":material/save:",
                       on_click=save_snapshot, args=(view, settings, note), width="stretch")
-        st.caption(tr("monitoring.save.caption", path=str(path)))
-        with st.expander(tr("monitoring.store.title"), icon=":material/folder:"):
-            st.text_input(tr("monitoring.store.path"), key=STORE_KEY, value=str(default_store_path()),
-                          help=tr("monitoring.store.help"))
+        st.caption(tr("monitoring.workspace.caption"))
     if st.session_state.get("monitor_store_error"):
-        st.error(tr("monitoring.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
+        st.error(tr_md("monitoring.store.error", error=st.session_state["monitor_store_error"]), icon=":material/error:")
     try:
         table = store().list()
     except (SnapshotStoreError, sqlite3.Error) as error:
-        st.error(tr("monitoring.store.error", error=str(error)), icon=":material/error:")
+        st.error(tr_md("monitoring.store.error", error=without_path(error)), icon=":material/error:")
         return
     st.subheader(tr("monitoring.saved.title"))
     if table.empty:
@@ -321,8 +383,7 @@ def compare_part(ids: list[int], label_of) -> None:
     except KeyError:  # deleted in another session since the list was read
         st.rerun()
     table = compare_table(first, second)
-    headers = {"kpi": tr("monitoring.col.kpi"), "a": first.label, "b": second.label,
-               "change": tr("monitoring.col.change"), "verdict": tr("monitoring.col.verdict")}
+    headers = compare_headers(first, second)
     st.dataframe(table, hide_index=True, width="stretch", key="monitor_compare_table",
                  height=35 * (len(table.data) + 1) + 3, column_config=headers)
     note, download = st.columns([3, 1], vertical_alignment="center")
@@ -338,7 +399,7 @@ def delete_part(ids: list[int], label_of) -> None:
                      expanded=st.session_state.get(PENDING_DELETE) is not None):
         pending = st.session_state.get(PENDING_DELETE)
         if pending is not None and pending in ids:
-            st.warning(tr("monitoring.delete.confirm", label=label_of(pending)), icon=":material/warning:")
+            st.warning(tr_md("monitoring.delete.confirm", label=label_of(pending)), icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
             yes.button(tr("monitoring.delete.yes"), key="monitor_delete_yes", type="primary",
                        on_click=confirm_delete, args=(pending,), width="stretch")

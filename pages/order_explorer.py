@@ -7,6 +7,7 @@ import streamlit as st
 from o2c.discover.order_detail import OrderDetail, find_order, order_detail, order_label, slowest_orders
 from o2c.format import format_duration
 from ui.state import column_name, current_view, tr
+from ui.text import md, tr_md
 
 SLOWEST = 20
 TABLE_ROW = 35  # st.dataframe row height in pixels, to size tables to their rows
@@ -136,14 +137,14 @@ if not text.strip():
 code = find_order(log, text)
 if code is None:
     write_link(None)
-    st.warning(tr("order_explorer.not_found", text=text.strip()))
+    st.warning(tr_md("order_explorer.not_found", text=text.strip()))
     st.stop()
 
 detail = order_detail(log, code)
 write_link(detail.case_id)
-st.subheader(tr("order_explorer.heading", label=detail.label))
+st.subheader(tr_md("order_explorer.heading", label=detail.label))
 account = detail.attributes.get("account_name")
-st.caption(" · ".join(str(p) for p in (detail.case_id, account) if p is not None)
+st.caption(" · ".join(md(p) for p in (detail.case_id, account) if p is not None)
            + ("" if view.case_mask[code] else " · " + tr("order_explorer.outside_filters")))
 
 metrics = st.columns(4)

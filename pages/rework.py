@@ -6,6 +6,7 @@ from o2c.discover.rework import affected_orders, rework
 from o2c.export import to_csv_bytes
 from o2c.format import format_duration, signed_duration
 from ui.state import page_view, tr
+from ui.text import tr_md
 
 MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all
 
@@ -19,7 +20,7 @@ metrics = st.columns(3)
 metrics[0].metric(tr("rework.rate"), f"{result.rate:.1%}", help=tr("rework.rate.help"))
 if families:
     metrics[1].metric(tr("rework.rate_checks"), f"{result.rate_with_families:.1%}",
-                      help=tr("rework.rate_checks.help", families="; ".join(families)))
+                      help=tr_md("rework.rate_checks.help", families="; ".join(families)))
 if result.median_with_seconds is not None and result.median_without_seconds is not None:
     difference = result.median_with_seconds - result.median_without_seconds
     metrics[2].metric(tr("rework.median"), format_duration(result.median_with_seconds),

@@ -24,6 +24,7 @@ from o2c.improve.root_causes import (
 )
 from o2c.log.eventlog import EventLog
 from ui.state import column_name, dataset, language, page_view, tr
+from ui.text import tr_md
 
 CHART_ROWS = 10
 EXPLAINED_ROWS = 10  # segments checked for a narrower value that explains them (one pass each)
@@ -73,7 +74,7 @@ def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleS
     missing = [tr("root_causes.unavailable.item", outcome=tr(f"root_causes.outcome.{k}"), missing=m)
                for k, m in available.items() if m is not None]
     if missing:
-        row[2].caption(tr("root_causes.unavailable", items="; ".join(missing)))
+        row[2].caption(tr_md("root_causes.unavailable", items="; ".join(missing)))
     return Outcome(kind, days, rule, rules)
 
 
@@ -178,8 +179,8 @@ elif outcome.kind == "rule" and outcome.rule:
 judged_key = f"root_causes.judged.{outcome.kind}"
 if outcome.kind == "unpaid" and "due_date" not in order_measures(view.log).missing:
     judged_key = "root_causes.judged.unpaid_due"
-st.markdown(tr("root_causes.headline", outcome=name, positive=n_positive, judged=n_judged,
-               judged_label=tr(judged_key), rate=n_positive / n_judged if n_judged else 0))
+st.markdown(tr_md("root_causes.headline", outcome=name, positive=n_positive, judged=n_judged,
+                  judged_label=tr(judged_key), rate=n_positive / n_judged if n_judged else 0))
 left_out = view.n_cases - n_judged
 st.caption((tr("root_causes.left_out", n=left_out) + " " if left_out else "") + tr("root_causes.associations"))
 if n_positive == 0 or n_positive == n_judged:

@@ -1,6 +1,5 @@
 """Variants page: the distinct paths of the selected orders, and picking some to filter the whole app."""
 
-import re
 
 import numpy as np
 import streamlit as st
@@ -11,14 +10,10 @@ from o2c.export import to_csv_bytes
 from o2c.format import DAYS, time_unit
 from o2c.log.index import variant_index
 from ui.state import filters, page_view, tr
+from ui.text import md
 
 MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant
 MAX_DETAILS = 10  # selected variants spelled out below the table
-
-
-def _escape(text: str) -> str:
-    """Text shown as itself in Markdown (activity names are user data)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", text)
 
 
 view = page_view("variants.title", allow_empty=True)
@@ -86,7 +81,7 @@ if ids:
     for _, row in picked.head(MAX_DETAILS).iterrows():
         steps = sequences[row["code"]]
         marks = rework_marks(steps, families)
-        path = " → ".join(f":orange[**{_escape(s)} ↺**]" if m else _escape(s) for s, m in zip(steps, marks))
+        path = " → ".join(f":orange[**{md(s)} ↺**]" if m else md(s) for s, m in zip(steps, marks))
         st.markdown(tr("variants.selected.row", rank=row["rank"], orders=row["orders"], share=row["share"],
                        steps=row["steps"]) + "  \n" + path)
     if len(picked) > MAX_DETAILS:

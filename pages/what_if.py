@@ -20,6 +20,7 @@ from o2c.improve.what_if import (
 )
 from ui.costs import cost_table, saved_systems
 from ui.state import page_view, tr
+from ui.text import tr_md
 
 view = page_view("what_if.title")
 log = view.log
@@ -55,7 +56,7 @@ if kind == "remove_rework":
     default = next((a for a in ranked if a in choices), choices[0])
     activity = choose(tr("what_if.activity"), "wi_rework_activity", choices, default, middle)
     scenario = Scenario("remove_rework", activity=activity)
-    assumption = tr("what_if.assume.remove_rework", activity=activity)
+    assumption = tr_md("what_if.assume.remove_rework", activity=activity)
 elif kind == "cut_wait":
     transitions = transition_ranking(view)
     if transitions.empty:
@@ -68,14 +69,14 @@ elif kind == "cut_wait":
                            args=("wi_percent",))
     source, target = transitions.iloc[labels.index(label)][["source", "target"]]
     scenario = Scenario("cut_wait", source=source, target=target, percent=float(percent))
-    assumption = tr("what_if.assume.cut_wait", source=source, target=target, percent=percent)
+    assumption = tr_md("what_if.assume.cut_wait", source=source, target=target, percent=percent)
 else:
     names = sorted(set(view.activity_counts().index))
     candidates = automation_candidates(view, saved_systems(log), costs)
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
     activity = choose(tr("what_if.activity"), "wi_automate_activity", names, default, middle)
     scenario = Scenario("automate", activity=activity)
-    assumption = tr("what_if.assume.automate_external" if is_external(activity, log) else "what_if.assume.automate",
+    assumption = tr_md("what_if.assume.automate_external" if is_external(activity, log) else "what_if.assume.automate",
                     activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)
 
 st.info(assumption, icon=":material/lightbulb:")

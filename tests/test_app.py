@@ -146,3 +146,17 @@ def test_date_mode_survives_a_language_switch():
     at.sidebar.button_group(key="lang_choice").set_value("zh").run()
     assert not at.exception
     assert at.sidebar.selectbox(key="filter_date_mode_zh").value == "intersecting"
+
+
+def test_the_upload_box_says_the_servers_limit():
+    """Issue #14: it always said 1024 MB, whatever server.maxUploadSize the operator set."""
+    from conftest import open_app
+    from streamlit import config
+
+    before = config.get_option("server.maxUploadSize")
+    config.set_option("server.maxUploadSize", 200)
+    try:
+        at = open_app().run()
+        assert "up to 200 MB" in at.get("file_uploader")[0].proto.label
+    finally:
+        config.set_option("server.maxUploadSize", before)

@@ -81,11 +81,26 @@ def test_trend_and_latest_against_baseline(sample_log, data_dir):
     assert any(c.value.startswith("Dec 2024 against Jun 2024.") for c in at.caption)
 
 
+def use_workspace(at, name: str):
+    at.selectbox(key="monitor_workspace").set_value(name).run()
+    assert not at.exception
+    return at
+
+
+def open_in_workspace(typed: str):
+    """The page in a session whose user typed ``typed`` as a new workspace (AppTest cannot type new options)."""
+    at = open_app_with_sample()
+    at.session_state["monitor_workspace"] = typed
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
 def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
-    at = open_app_with_sample(PAGE)
+    at = open_in_workspace("Finance team")
     assert at.info and any("No snapshots yet" in i.value for i in at.info)
     save(at, "November close")
-    assert (data_dir / "snapshots.sqlite3").is_file()
+    assert (data_dir / "workspaces" / "finance-team.sqlite3").is_file()
     table = saved_table(at)
     assert table["label"].tolist() == ["November close"]
     assert table["orders"].tolist() == [2000]
@@ -93,6 +108,9 @@ def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
     assert table["source_name"].tolist() == ["o2c_sample.xlsx"]
 
     restarted = open_app_with_sample(PAGE)  # a fresh session, as after restarting the app
+    assert saved_table(restarted) is None  # its own session workspace is empty
+    assert "finance-team" in restarted.selectbox(key="monitor_workspace").options
+    use_workspace(restarted, "finance-team")
     assert saved_table(restarted)["label"].tolist() == ["November close"]
 
     save(restarted, "December close")
@@ -114,13 +132,54 @@ def test_snapshots_survive_a_restart_and_delete_asks_first(data_dir):
     assert saved_table(restarted)["label"].tolist() == ["November close"]
 
 
-def test_a_store_path_set_on_the_page(tmp_path, data_dir):
-    elsewhere = tmp_path / "elsewhere" / "kpis.sqlite3"
+def test_workspaces_not_paths(data_dir):
+    """Issue #14: snapshots belong to a workspace in the data directory; the page offers no file path."""
     at = open_app_with_sample(PAGE)
-    at.text_input(key="monitor_store_path").input(str(elsewhere)).run()
-    save(at, "Elsewhere")
-    assert elsewhere.is_file() and not (data_dir / "snapshots.sqlite3").exists()
-    assert saved_table(at)["label"].tolist() == ["Elsewhere"]
+    assert not [t for t in at.text_input if "store" in str(t.key)]
+    save(at, "Mine")  # this session's own workspace by default
+    files = list((data_dir / "workspaces").iterdir())
+    assert len(files) == 1 and files[0].name.startswith("session-")
+    other = open_app_with_sample(PAGE)
+    assert saved_table(other) is None  # another session does not see it, nor is it offered
+    assert len(other.selectbox(key="monitor_workspace").options) == 1  # its own session workspace only
+    other = open_in_workspace("../../etc/passwd")
+    assert other.selectbox(key="monitor_workspace").value == "etc-passwd"
+    save(other, "Hostile")
+    assert (data_dir / "workspaces" / "etc-passwd.sqlite3").is_file()
+    assert not any(str(data_dir) in c.value for c in other.caption)
+
+
+def test_duplicate_labels_and_missing_kpis_in_the_store(data_dir):
+    """Issue #14: two snapshots with one label, or of data lacking KPI inputs, crashed the page for everyone."""
+    import datetime as dt
+    import json
+    import sqlite3
+
+    from test_snapshots import snapshot
+
+    from o2c.monitor.snapshots import SnapshotStore, workspace_path
+
+    path = workspace_path("old", data_dir)
+    SnapshotStore(path).save(snapshot("seed", orders=1))
+    kpis = {"orders": {"value": 10, "unit": "count", "judged_orders": 10, "missing": None},
+            "late_payment_rate": {"value": None, "unit": "share", "judged_orders": 0,
+                                  "missing": "needs invoice_due_date"},
+            "rework_rate": {"value": None, "unit": "share", "judged_orders": 0, "missing": None}}
+    with sqlite3.connect(path) as db:  # as an older version wrote them: same label twice
+        db.execute("DELETE FROM snapshots")
+        for day in (1, 2):
+            db.execute("INSERT INTO snapshots (label, created_at, source_name, filter_description, orders, currency, "
+                       "settings, kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       ("Same", dt.datetime(2024, 12, day, tzinfo=dt.timezone.utc).isoformat(), "a.csv", "", 10,
+                        "EUR", "", json.dumps(kpis)))
+    at = use_workspace(open_app_with_sample(PAGE), "old")  # listed: its file exists
+    assert not at.exception
+    compare = next(d.value for d in at.dataframe if "verdict" in d.value.columns)
+    assert compare.loc[compare["kpi"] == "Late payment rate", "a"].tolist() == ["Needs invoice_due_date"]
+    download = next(b for b in at.get("download_button") if b.proto.label == "Download (CSV)")
+    assert download
+    save(at, "Same")
+    assert sorted(saved_table(at)["label"]) == ["Same", "Same", "Same (2)"]
 
 
 def test_monitoring_page_in_chinese(data_dir):

@@ -18,12 +18,13 @@ from o2c.improve.compare import (
     compare,
     compare_summary,
     describe,
+    difference_map,
+    difference_map_dot,
     path_label,
     path_waits,
     period_groups,
     value_groups,
 )
-from o2c.improve.compare_map import difference_map, difference_map_dot
 from o2c.log.eventlog import build_event_log
 from o2c.log.filters import Filters
 from o2c.stats import (

@@ -263,3 +263,16 @@ def test_conformance_summary(sample_log):
     assert summary["fitting_cases"] == 1265
     assert summary["rules"] == [{"name": o.rule.name, "violations": int(o.cases.size), "not_applicable": None}
                                 for o in evaluate_rules(sample_log, DEFAULT_RULES).outcomes]
+
+
+def test_a_doctype_anywhere_in_a_bpmn_upload_is_refused():
+    """Issue #14: only the first 4 KB were checked; a DOCTYPE after a long comment slipped through."""
+    from o2c.conform.conformance import ModelError, bpmn_model
+
+    declaration = b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    for data in (b'<?xml version="1.0"?>' + b"<!--" + b"x" * 10_000 + b"-->" + declaration + b"<definitions/>",
+                 ('<?xml version="1.0" encoding="UTF-16"?>' + declaration.decode() + "<definitions/>")
+                 .encode("utf-16")):
+        with pytest.raises(ModelError) as error:
+            bpmn_model(data)
+        assert error.value.key == "conformance.model.error.doctype"

@@ -198,3 +198,21 @@ def test_nasty_names_in_bpmn_labels():
         assert len(parsed) == 3 + len(model.nodes) + 2
         shown = [displayed(attributes(s)["label"]).rstrip(" ") for s in parsed[3:3 + len(model.nodes)]]
         assert shown[1:-1] == [n.replace("\r\n", "\n").replace("\x07", " ") for n in NASTY]
+
+
+def test_a_100000_character_name_is_drawn_shortened():
+    """Issue #14: Graphviz failed on such a label, so the SVG download failed and the report said Graphviz was
+    missing."""
+    import shutil
+
+    from o2c.discover.dot import MAX_TEXT
+
+    name = "x" * 100_000
+    assert len(quote(name)) <= MAX_TEXT + 2
+    log = make_log({"c1": [(name, 0), ("B", 1)], "c2": [(name, 0), ("B", 2)]})
+    dot = process_map_dot(process_map(log.view()), "events")
+    assert len(dot) < 10 * MAX_TEXT and "…" in dot
+    if shutil.which("dot"):
+        from o2c.report.html import render_svg
+
+        assert render_svg(dot) is not None

@@ -218,7 +218,8 @@ def test_zip_bomb_is_refused_from_declared_sizes():
 def test_gzip_bomb_is_refused(monkeypatch):
     monkeypatch.setattr(reading, "MAX_GZIP_INFLATED", reading.GIB)  # the real limit (2 GiB) is costly to test
     data = gzip.compress(b"a" * (reading.GIB + 1), compresslevel=1)
-    assert "more than 1 GB" in load(data, "bomb.csv.gz").report.errors[0].message
+    message = load(data, "bomb.csv.gz").report.errors[0].message
+    assert "more than 1 GB" in message or "(a 'zip bomb')" in message
 
 
 def test_encrypted_or_corrupt_workbook_with_valid_zip_but_no_sheets():

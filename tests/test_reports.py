@@ -270,6 +270,18 @@ def test_cli_snapshot_goes_to_the_store(tmp_path):
     assert len(saved) == 1 and int(saved["orders"].iloc[0]) == 2000
 
 
+def test_cli_snapshot_goes_to_a_workspace(tmp_path, monkeypatch):
+    """The command line saves where the Monitoring page's workspace of that name reads (issue #14)."""
+    from o2c.monitor.snapshots import workspace_path
+
+    monkeypatch.setenv("O2C_EXPLORER_DATA", str(tmp_path))
+    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot",
+                 "--workspace", "Finance team"]) == 0
+    assert len(SnapshotStore(workspace_path("finance-team", tmp_path)).list()) == 1
+    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot",
+                 "--workspace", "../.."]) == 2
+
+
 def test_cli_bad_input_fails_with_a_message(tmp_path):
     bad = tmp_path / "orders.xlsx"
     bad.write_text("not a workbook")

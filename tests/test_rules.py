@@ -18,7 +18,6 @@ from o2c.conform.rules import (
     RuleSet,
     adherence,
     adherence_trend,
-    apply_editor_changes,
     evaluate_rules,
     parse_rules,
     read_rules_sheet,
@@ -32,6 +31,7 @@ from o2c.export import to_csv_bytes, to_xlsx_bytes
 from o2c.ingest.sample import LATE_CARRIER, LATE_PAYERS, SELF_CHECKING_REPS
 from o2c.log.eventlog import build_event_log
 from o2c.workbook.template import build_template
+from ui.editable_table import apply_editor_changes
 
 
 def make_log(rows: list[tuple], orders: dict[str, list] | None = None):

@@ -176,7 +176,7 @@ def test_bad_mapping_rows_are_reported() -> None:
                          columns=["source_object", "source_field", "match", "value", "activity", "include"])
     rules, problems = rules_from_frame(table)
     assert rules == [] and len(problems) == 2
-    assert "invalid" in problems[0] and "fuzzy" in problems[1]
+    assert "invalid" in str(problems[0]) and "fuzzy" in str(problems[1])
 
 
 def test_status_rule_with_placeholder() -> None:
@@ -249,7 +249,7 @@ def test_details_only_csv_with_footer_and_labels() -> None:
 
 def test_unknown_and_unreadable_files_become_problems() -> None:
     result = convert_exports({"notes.csv": b"a,b\n1,2\n", "Order.csv": ORDERS})
-    assert any("notes.csv" in p for p in result.problems)
+    assert any("notes.csv" in str(p) for p in result.problems)
     assert result.recognised == {"Order.csv": "Order"}
 
 

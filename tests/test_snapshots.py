@@ -115,6 +115,9 @@ def test_a_snapshot_that_cannot_be_stored_leaves_the_store_as_it_was(path):
 
 
 def test_default_store_path():
+    from o2c.monitor.snapshots import data_dir
+
+    assert data_dir({"O2C_EXPLORER_DATA": "/srv/o2c"}, "linux", Path("/home/ann")) == Path("/srv/o2c")
     home = Path("/home/ann")
     assert default_store_path({}, "linux", home) == home / ".local/share/o2c-explorer/snapshots.sqlite3"
     assert default_store_path({"XDG_DATA_HOME": "/data"}, "linux", home) == Path(
@@ -188,3 +191,73 @@ def test_snapshot_from_the_sample_round_trips(sample_log, path):
     assert back.trend_period == "month"
     pd.testing.assert_frame_equal(back.trend[expected.columns], expected, check_dtype=False)
     assert compare_snapshots(back, made)["verdict"].dropna().eq("same").all()
+
+
+# ---------------------------------------------------------------------------------------------- issue #14
+
+def test_labels_are_unique_in_a_store(path):
+    store = SnapshotStore(path)
+    ids = [store.save(snapshot("November", orders=1)) for _ in range(3)]
+    assert [store.get(i).label for i in ids] == ["November", "November (2)", "November (3)"]
+    assert store.list()["label"].is_unique
+
+
+def old_store_with(path, rows: list[dict]) -> SnapshotStore:
+    """A store whose rows were written by hand, as older versions or other tools may have left them."""
+    store = SnapshotStore(path)
+    store.save(snapshot("seed", orders=1))
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM snapshots")
+        for row in rows:
+            full = {"label": "x", "created_at": "2024-12-01T08:30:00+00:00", "source_name": "a.csv",
+                    "filter_description": "", "first_event": None, "last_event": None, "orders": 1,
+                    "currency": "EUR", "settings": "", "kpis": "{}", "trend": None} | row
+            db.execute(f"INSERT INTO snapshots ({', '.join(full)}) VALUES ({', '.join('?' * len(full))})",
+                       tuple(full.values()))
+    return store
+
+
+def test_any_stored_row_reads(path):
+    store = old_store_with(path, [
+        {"label": "Same"}, {"label": "Same"},
+        {"kpis": json.dumps({"orders": {"value": 5}, "late_payment_rate": {"value": None, "missing": None},
+                             "unknown_kpi": {"value": 1}, "rework_rate": "not a mapping"})},
+        {"kpis": "not json", "trend": "not json either", "created_at": "yesterday", "orders": "many",
+         "label": "", "currency": ""}])
+    table = store.list()
+    assert len(table) == 4 and table["label"].tolist().count("Same") == 2
+    snapshots = [store.get(i) for i in table["id"]]
+    missing_inputs = next(s for s in snapshots if "orders" in s.kpis)
+    assert missing_inputs.value("orders") == 5 and missing_inputs.value("late_payment_rate") is None
+    assert missing_inputs.missing("rework_rate") is None
+    broken = next(s for s in snapshots if s.label == "")
+    assert broken.kpis == {} and broken.trend is None and broken.orders == 0
+    changes = compare_snapshots(missing_inputs, broken)
+    assert all(m is None or isinstance(m, str) for m in [*changes["missing_a"], *changes["missing_b"]])
+
+
+def test_missing_reasons_stay_text_or_none():
+    """pandas 3 turns a column of None into NaN: the page then called NaN.removeprefix."""
+    a = snapshot("a", orders=1, late_payment_rate=None)
+    a.kpis["late_payment_rate"]["missing"] = "needs invoice_due_date"
+    changes = compare_snapshots(a, a)
+    assert changes["missing_a"].tolist() == [None, "needs invoice_due_date"]
+
+
+def test_workspace_names_cannot_leave_their_folder(tmp_path):
+    from o2c.monitor.snapshots import list_workspaces, workspace_name, workspace_path
+
+    assert workspace_name(" ../Finance team/ 2024 ") == "finance-team-2024"
+    assert workspace_name("财务") == "财务"
+    for hostile in ["..", "../../etc/passwd", "/abs/path", "a/../../b", "C:\\x", "\x00", "." * 300, "a" * 500]:
+        try:
+            target = workspace_path(hostile, tmp_path)
+        except ValueError:
+            continue
+        assert target.parent == tmp_path / "workspaces" and len(target.stem) <= 64
+    with pytest.raises(ValueError):
+        workspace_name("../..")
+    SnapshotStore(workspace_path("Team A", tmp_path)).save(snapshot("x", orders=1))
+    (tmp_path / "workspaces" / "Not.Ours.sqlite3").write_text("")
+    assert list_workspaces(tmp_path) == ["team-a"]
+    assert list_workspaces(tmp_path / "nowhere") == []

@@ -223,3 +223,12 @@ def test_mapping_sheet_holds_the_default_salesforce_mapping():
     assert len(rules) == len(default_mapping())
     sheet = pd.read_excel(io.BytesIO(data), sheet_name="Mapping", dtype=str, engine="calamine").fillna("")
     assert sheet.iloc[0].tolist() == default_mapping().astype(str).iloc[0].tolist()
+
+
+def test_extra_column_names_are_never_formulas():
+    """A Salesforce export's column name becomes a header cell of the filled template (issue #14)."""
+    events = pd.DataFrame({"case_id": ["SO-1"], "activity": ["a"], "timestamp": ["2024-01-01"],
+                           '=HYPERLINK("http://x")': ["v"]})
+    book = openpyxl.load_workbook(io.BytesIO(build_template(events=events)))
+    header = [cell for cell in book["Events"][1] if cell.value == '=HYPERLINK("http://x")']
+    assert header and header[0].data_type == "s"

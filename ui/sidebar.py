@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from o2c.i18n import LANGUAGES
+from o2c.i18n import LANGUAGES, t
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
 from ui.state import column_name, event_log, tr
@@ -20,7 +20,8 @@ def render_language() -> None:
     if "lang_choice" not in st.session_state:
         wanted = st.query_params.get("lang", "en")
         st.session_state["lang_choice"] = wanted if wanted in LANGUAGES else "en"
-    st.sidebar.segmented_control("Language / 语言", list(LANGUAGES), key="lang_choice",
+    label = " / ".join(t("sidebar.language", lang) for lang in LANGUAGES)  # readable whatever the language
+    st.sidebar.segmented_control(label, list(LANGUAGES), key="lang_choice",
                                  format_func=LANGUAGES.get, label_visibility="collapsed")
     # A click on the selected option clears the control; keep the last language then.
     st.session_state["lang"] = st.session_state["lang_choice"] or st.session_state.get("lang", "en")

@@ -18,6 +18,10 @@ from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
 from o2c.log.pseudonymise import new_key, pseudonymise_log
+from ui.dataset_state import loaded_digest, put_slot, slot, slot_value
+from ui.editable_table import EditableTable
+from ui.keys import Key
+from ui.text import md
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "sample_data" / "o2c_sample.xlsx"
 CACHE_ENTRIES = 8
@@ -48,11 +52,11 @@ def load(data: bytes, filename: str, options: LoadOptions = LoadOptions()) -> Da
     columns = tuple(sorted((options.columns or {}).items()))
     result = _cached_load(digest, filename, options.timezone, options.date_order, columns, data)
     dataset = Dataset(filename, digest, result)
-    st.session_state["dataset"] = dataset
+    st.session_state[Key.DATASET] = dataset
     rules, problems = read_rules_sheet(data, filename)  # a Rules sheet in the workbook replaces the defaults
-    st.session_state["workbook_rules"] = {"digest": digest, "rules": rules, "problems": problems}
+    put_slot(Key.WORKBOOK_RULES, digest, rules=rules, problems=problems)
     costs, cost_problems = read_cost_sheet(data, filename)  # cost_per_execution on the Activities sheet
-    st.session_state["workbook_costs"] = {"digest": digest, "costs": costs, "problems": cost_problems}
+    put_slot(Key.WORKBOOK_COSTS, digest, costs=costs, problems=cost_problems)
     return dataset
 
 
@@ -63,28 +67,28 @@ def load_sample() -> Dataset:
 
 def dataset() -> Dataset | None:
     """This session's dataset, if any."""
-    return st.session_state.get("dataset")
+    return st.session_state.get(Key.DATASET)
 
 
 def event_log() -> EventLog | None:
     """This session's event log, if one loaded without blocking errors; pseudonymised when the user asked."""
     current = dataset()
     log = current.result.log if current else None
-    if log is None or not st.session_state.get("pseudonymise"):
+    if log is None or not st.session_state.get(Key.PSEUDONYMISE):
         return log
     # One key per upload, kept only in this session. The masked log is kept too, so caches that live on the
     # log object (variants, transitions) survive reruns.
-    key = st.session_state.setdefault("pseudonym_keys", {}).setdefault(current.digest, new_key())
-    masked = st.session_state.get("pseudonymised")
+    key = st.session_state.setdefault(Key.PSEUDONYM_KEYS, {}).setdefault(current.digest, new_key())
+    masked = st.session_state.get(Key.PSEUDONYMISED)
     if masked is None or masked[0] != current.digest:
         masked = (current.digest, pseudonymise_log(log, key))
-        st.session_state["pseudonymised"] = masked
+        st.session_state[Key.PSEUDONYMISED] = masked
     return masked[1]
 
 
 def language() -> Language:
     """The language picked in the sidebar."""
-    return st.session_state.get("lang", "en")
+    return st.session_state.get(Key.LANG, "en")
 
 
 def tr(key: str, **values: object) -> str:
@@ -99,7 +103,7 @@ def column_name(name: str) -> str:
 
 def filters() -> Filters:
     """The filters set in the sidebar."""
-    return st.session_state.get("filters", Filters())
+    return st.session_state.get(Key.FILTERS, Filters())
 
 
 def current_view() -> LogView | None:
@@ -117,7 +121,7 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(filters().describe(view.n_cases, view.log.n_cases, language()))
+    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()
@@ -126,42 +130,35 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
 
 # ---------------------------------------------------------------------------------------------- analysis settings
 # The settings KPIs depend on, edited on their own pages and used by every page that shows KPIs.
-SYSTEMS_KEY = "settings_systems"  # {"digest": ..., "systems": tuple of resource names}
-COSTS_KEY = "settings_costs"  # {"digest": ..., "costs": CostTable}
+SYSTEMS_KEY = Key.SETTINGS_SYSTEMS  # per-dataset slot: {"digest": ..., "systems": tuple of resource names}
+COSTS_KEY = Key.SETTINGS_COSTS  # per-dataset slot: {"digest": ..., "costs": CostTable}
+RULES_TABLE = EditableTable(Key.CONF_RULES)  # the rules edited on the Conformance page
 
 
 def active_rules() -> RuleSet:
     """The compliance rules in effect: as edited on the Conformance page, else the workbook's Rules sheet, else
     the default O2C rules."""
-    current = dataset()
-    sheet = st.session_state.get("workbook_rules")
-    from_sheet = bool(sheet and current and sheet.get("digest") == current.digest and sheet.get("rules") is not None)
-    expected = f"workbook:{current.digest}" if from_sheet else "default"
-    edited = st.session_state.get("conf_rules_base")
-    if edited is not None and st.session_state.get("conf_rules_source") == expected:
+    sheet_rules = slot_value(Key.WORKBOOK_RULES, "rules")
+    expected = f"workbook:{loaded_digest()}" if sheet_rules is not None else "default"
+    edited = st.session_state.get(RULES_TABLE.base_key)
+    if edited is not None and st.session_state.get(RULES_TABLE.source_key) == expected:
         return parse_rules(edited)[0]
-    return sheet["rules"] if from_sheet else DEFAULT_RULES
+    return sheet_rules if sheet_rules is not None else DEFAULT_RULES
 
 
 def active_systems(log: EventLog) -> tuple[str, ...]:
     """The resources counted as systems: as picked on the Automation page, else detected from the log."""
-    picked = st.session_state.get(SYSTEMS_KEY)
-    current = dataset()
-    if picked and current and picked["digest"] == current.digest:
-        return picked["systems"]
-    return default_system_resources(log)
+    picked = slot(SYSTEMS_KEY)
+    return picked["systems"] if picked else default_system_resources(log)
 
 
 def active_costs(log: EventLog) -> CostTable:
     """The cost per execution of each activity: as edited on the Automation page, else the workbook's Activities
     sheet, else the illustrative defaults."""
-    current = dataset()
-    edited = st.session_state.get(COSTS_KEY)
-    if edited and current and edited["digest"] == current.digest:
+    edited = slot(COSTS_KEY)
+    if edited:
         return edited["costs"]
-    sheet = st.session_state.get("workbook_costs")
-    from_sheet = sheet["costs"] if sheet and current and sheet.get("digest") == current.digest else None
-    return cost_table_for(log, from_sheet)
+    return cost_table_for(log, slot_value(Key.WORKBOOK_COSTS, "costs"))
 
 
 def analysis_settings(log: EventLog) -> Settings:

@@ -47,7 +47,10 @@ def add_command(commands: argparse._SubParsersAction) -> None:
                         help="CSV activity,role correcting which O2C step each activity is")
     report.add_argument("--snapshot", action="store_true", help="also save the KPIs as a snapshot (Monitoring page)")
     report.add_argument("--store", type=Path, default=None,
-                        help="snapshot file (default: the app's, see o2c.monitor.snapshots.default_store_path)")
+                        help="snapshot file (default: snapshots.sqlite3 in the data directory, "
+                             "see o2c.monitor.snapshots.default_store_path)")
+    report.add_argument("--workspace", default=None,
+                        help="save the snapshot in this workspace of the Monitoring page instead of --store")
 
 
 def run(args: argparse.Namespace, filters: Filters) -> int:
@@ -87,9 +90,13 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     print(t("cli.report.wrote", args.lang, path=args.out, orders=view.n_cases, seconds=time.perf_counter() - began))
     if args.snapshot:
         from o2c.errors import SnapshotStoreError  # noqa: PLC0415 - the store only when asked for
-        from o2c.monitor.snapshots import SnapshotStore, snapshot_from_view  # noqa: PLC0415
+        from o2c.monitor.snapshots import SnapshotStore, snapshot_from_view, workspace_path  # noqa: PLC0415
 
-        store = SnapshotStore(args.store)
+        try:
+            store = SnapshotStore(workspace_path(args.workspace) if args.workspace else args.store)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
         try:
             snapshot_id = store.save(snapshot_from_view(view, settings, source_name=args.file.name, lang=args.lang,
                                                         filters=filters))

@@ -25,6 +25,8 @@ _WAIT_COLUMNS = {"median": "median_seconds", "mean": "mean_seconds", "p90": "p90
 _BLUES = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
 _REDS = ("#fdae6b", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000")
 _WRAP = 22
+MAX_NAME = 120  # characters of a name drawn in a node; Graphviz fails on labels of thousands of lines
+MAX_TEXT = 2000  # characters of any label or tooltip
 _FONT = "Helvetica"
 
 
@@ -53,9 +55,15 @@ def escape(text: str) -> str:
     return "".join(parts)
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending with "…" when cut."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def quote(text: str, raw_suffix: str = "") -> str:
-    """``text`` escaped and double-quoted, followed inside the quotes by ``raw_suffix`` (trusted DOT text)."""
-    body = escape(text) + raw_suffix
+    """``text`` escaped and double-quoted (cut to ``MAX_TEXT`` characters), followed inside the quotes by
+    ``raw_suffix`` (trusted DOT text)."""
+    body = escape(shorten(text, MAX_TEXT)) + raw_suffix
     # Graphviz before 2.44 reads a final \\" as an escaped quote; a trailing space keeps the string closed.
     return f'"{body} "' if body.endswith("\\") else f'"{body}"'
 
@@ -135,11 +143,13 @@ def _edge_tooltip(pm: ProcessMap, edge, lang: Language) -> str:
     names = {START: t("process_map.start", lang), END: t("process_map.end", lang)}
     source = names.get(edge.source) or pm.name(edge.source)
     target = names.get(edge.target) or pm.name(edge.target)
-    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count), cases=int(edge.cases))]
+    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count),
+               cases=int(edge.cases))]
     for name, column in _WAIT_COLUMNS.items():
         seconds = getattr(edge, column)
         if not math.isnan(seconds):  # only the statistics that were computed
-            lines.append(t("process_map.tip.stat", lang, label=t(f"process_map.metric.{name}", lang), value=short_duration(seconds)))
+            label = t(f"process_map.metric.{name}", lang)
+            lines.append(t("process_map.tip.stat", lang, label=label, value=short_duration(seconds)))
     return quote("\n".join(lines))
 
 
@@ -157,6 +167,7 @@ def _rankdir(value: str) -> str:
 
 
 def _wrap(name: str) -> str:
+    name = shorten(name, MAX_NAME)
     lines = [piece for line in name.splitlines() or [""] for piece in (textwrap.wrap(line, _WRAP) or [""])]
     return "\n".join(lines)
 

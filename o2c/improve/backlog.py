@@ -164,7 +164,8 @@ def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> lis
         found.append(Opportunity(
             "rule", t("backlog.rule.title", lang, rule=outcome.rule.name),
             t("backlog.rule.evidence", lang, orders=int(cases.sum()), share=cases.sum() / view.n_cases,
-              severity=t(f"conformance.severity.{outcome.rule.severity}", lang).lower(), longer=format_duration(longer)),
+              severity=t(f"conformance.severity.{outcome.rule.severity}", lang).lower(),
+              longer=format_duration(longer)),
             cases, cases.sum() * longer / DAY))
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
 
@@ -183,7 +184,8 @@ def _root_causes(view: LogView, settings: Settings, lang: Language, limit: int) 
         label = (t(f"root_causes.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
                  else f"{column_label(cause['factor'], lang)} = {cause['value']}")
         found.append(Opportunity(
-            "root_cause", t("backlog.root_cause.title", lang, outcome=t(f"root_causes.outcome.{kind}", lang), cause=label),
+            "root_cause",
+            t("backlog.root_cause.title", lang, outcome=t(f"root_causes.outcome.{kind}", lang), cause=label),
             t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
             cause["cases"], cause["extra_days"] * cause["orders"]))
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.discover.variants import short_path
+from o2c.errors import Explained
 from o2c.ingest.read import workbook_sheet_rows
 from o2c.log.activities import ACTIVITIES
 from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
@@ -262,12 +263,13 @@ def _grouped(costs: np.ndarray, codes: np.ndarray, labels: list[str], total: flo
 # ---------------------------------------------------------------------------------------------- workbook sheet
 
 @dataclass(frozen=True)
-class CostProblem:
-    """A cell of the Activities sheet that could not be read: the Excel row, what is wrong and how to fix it."""
+class CostProblem(Explained):
+    """A cell of the Activities sheet that could not be read: the Excel row, what is wrong (catalogue ``key``) and
+    how to fix it (``key.fix``), both formatted with ``values``."""
 
     row: int
-    message: str
-    fix: str
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
 
 
 def read_cost_sheet(data: bytes, filename: str) -> tuple[CostTable | None, list[CostProblem]]:
@@ -295,25 +297,26 @@ def read_cost_sheet(data: bytes, filename: str) -> tuple[CostTable | None, list[
                 continue
             value, problem = _amount(cells[at[column]])
             if problem:
-                problems.append(CostProblem(number, f"{column} of '{activity}': {problem}",
-                                            f"Enter a number of 0 or more in {column} (row {number}), "
-                                            "or leave it empty for the default."))
+                key, values = problem
+                problems.append(CostProblem(number, key, (("column", column), ("activity", activity),
+                                                          ("row", number), *values.items())))
             target[activity] = defaults.get(activity, 0.0) if value is None else value
     table = CostTable(tuple(costs.items()), minutes=tuple(minutes.items()) if minutes else
                       tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in costs))
     return table, problems
 
 
-def _amount(cell: object) -> tuple[float | None, str]:
-    """A non-negative number from a cell: (value, "") or (None, what is wrong); empty is (None, "")."""
+def _amount(cell: object) -> tuple[float | None, tuple[str, dict[str, object]] | None]:
+    """A non-negative number from a cell: (value, None) or (None, (catalogue key, values) of what is wrong);
+    empty is (None, None)."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None, ""
+        return None, None
     if isinstance(cell, bool):
-        return None, f"'{cell}' is not a number"
+        return None, ("automation.cost_problem.not_number", {"cell": cell})
     try:
         value = float(cell.strip()) if isinstance(cell, str) else float(cell)
     except (TypeError, ValueError):
-        return None, f"'{cell}' is not a number"
+        return None, ("automation.cost_problem.not_number", {"cell": cell})
     if not math.isfinite(value) or value < 0:
-        return None, f"{value:g} is not a cost of 0 or more"
-    return value, ""
+        return None, ("automation.cost_problem.negative", {"value": value})
+    return value, None

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.discover.dot import quote
+from o2c.discover.dot import MAX_NAME, quote, shorten
 from o2c.format import short_duration
 from o2c.i18n import Language, t
 from o2c.improve.cost import repeated_executions
@@ -325,7 +325,7 @@ def _level(ratio: float, steps: int) -> int:
 
 
 def _wrap(name: str) -> str:
-    return "\n".join(textwrap.wrap(name, _WRAP) or [""])
+    return "\n".join(textwrap.wrap(shorten(name, MAX_NAME), _WRAP) or [""])
 
 
 # --- the per-log, per-level index --------------------------------------------------------------------------------

@@ -405,7 +405,8 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
         members = behaviours[row.factor] if kind == "behaviour" else segment_cases(view, row.factor, row.value)
         label = (t(f"root_causes.behaviour.{row.factor}", lang) if kind == "behaviour"
                  else f"{column_label(row.factor, lang)} = {row.value}")
-        evidence = t("root_causes.evidence", lang, outcome=t(f"root_causes.outcome.{outcome.kind}", lang), segment=label,
+        evidence = t("root_causes.evidence", lang, outcome=t(f"root_causes.outcome.{outcome.kind}", lang),
+                     segment=label,
                      rate_in=row.rate_in, rate_out=row.rate_out, outcomes=row.outcomes, orders=row.orders,
                      extra=row.extra_orders, lift=row.lift)
         causes.append({"factor": row.factor, "value": row.value, "kind": kind, "orders": int(row.orders),

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from o2c.errors import UploadError
+from o2c.errors import Term, UploadError
 from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, read_upload
 from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
-from o2c.ingest.validate import Issue, ValidationReport, issue_for_rows
+from o2c.ingest.validate import Issue, ValidationReport, issue, issue_for_rows
 from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
 from o2c.log.eventlog import EventLog, build_event_log, event_order, unique_categorical
 
@@ -51,7 +51,7 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     try:
         raw = read_upload(data, filename, max_bytes)
     except UploadError as error:
-        return LoadResult(None, ValidationReport.of([Issue("error", "file", error.message, error.fix, sheet="File")]))
+        return LoadResult(None, ValidationReport.of([Issue("error", "file", error.key, error.values, sheet="File")]))
     now = now if now is not None else pd.Timestamp.now(tz="UTC")
     headers = [str(c) for c in raw.events.frame.columns]
     guess = guess_columns(headers)
@@ -70,8 +70,7 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     orders, order_issues = _orders_table(raw.orders, raw.events, events, order, attribute_headers, options)
     issues += order_issues
     if events.empty:
-        issues.append(Issue("error", "no_events", "No usable events are left after removing the rows above.",
-                            "Fix the case_id, activity and timestamp values listed in this report."))
+        issues.append(issue("error", "no_events", "validation.no_events"))
     report = ValidationReport.of(issues)
     if not report.ok:
         return LoadResult(None, report, headers, guess, columns)
@@ -79,19 +78,17 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     log = build_event_log(events if order is None else events.take(order), orders)
     single = log.cases["n_events"].to_numpy() == 1
     if single.any():
-        report = ValidationReport.of([*report.issues, Issue(
-            "warning", "single_event", f"Orders with only one event: {int(single.sum()):,}. Their end-to-end time is 0.",
-            "Check that every step of these orders was exported (e.g. OrderHistory and Tasks, not only Orders).",
-            count=int(single.sum()), examples=tuple(log.cases["case_id"][single].head(3)))])
+        report = ValidationReport.of([*report.issues, issue(
+            "warning", "single_event", "validation.single_event", count=int(single.sum()),
+            examples=tuple(log.cases["case_id"][single].head(3)))])
     return LoadResult(log, report, headers, guess, columns)
 
 
-def _missing_columns_issue(missing: list[str], headers: list[str], source: str) -> Issue:
+def _missing_columns_issue(missing: list[str], headers: list[str], source: Term) -> Issue:
     accepted = {c.name: c.aliases[:6] for c in EVENT_COLUMNS}
     hints = "; ".join(f"{name}: {', '.join((name, *accepted[name]))}" for name in missing)
-    return Issue("error", "missing_column", f"Required column(s) not found in the {source}: {', '.join(missing)}.",
-                 f"Name the columns as in the template or pick them in the column mapping. Accepted names: {hints}.",
-                 count=len(missing), examples=tuple(headers[:8]))
+    return issue("error", "missing_column", "validation.missing_column", count=len(missing),
+                 examples=tuple(headers[:8]), source=source, columns=", ".join(missing), hints=hints)
 
 
 def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
@@ -108,34 +105,26 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
     empty_case = case_id.isna().to_numpy()
     empty_activity = activity.isna().to_numpy()
     issues.append(issue_for_rows(
-        "warning", "empty_case_id", "Rows with no case_id: {count:,}. They were left out.",
-        "Fill in the Salesforce Order Id (or Order Number) for each event.", mask=empty_case, row_numbers=rows))
+        "warning", "empty_case_id", "validation.empty_case_id", mask=empty_case, row_numbers=rows))
     issues.append(issue_for_rows(
-        "warning", "empty_activity", "Rows with no activity: {count:,}. They were left out.",
-        "Fill in the activity name (see the Activities sheet).", mask=empty_activity & ~empty_case, row_numbers=rows))
+        "warning", "empty_activity", "validation.empty_activity", mask=empty_activity & ~empty_case,
+        row_numbers=rows))
     issues.append(issue_for_rows(
-        "warning", "empty_timestamp", "Rows with no timestamp: {count:,}. They were left out.",
-        "Fill in when each event happened.", mask=parsed.empty & ~empty_case, row_numbers=rows))
+        "warning", "empty_timestamp", "validation.empty_timestamp", mask=parsed.empty & ~empty_case,
+        row_numbers=rows))
     unparseable_share = parsed.unparseable.sum() / max(len(frame), 1)
     blocking = unparseable_share > UNPARSEABLE_BLOCK_SHARE
     issues.append(issue_for_rows(
         "error" if blocking else "warning", "bad_timestamp",
-        "Timestamps that could not be read: {count:,}." + ("" if blocking else " Those rows were left out."),
-        "Use ISO 8601 such as 2024-01-15T10:30:00Z, Salesforce's 2024-01-15T10:30:00.000+0000, "
-        "15.01.2024 10:30, or real Excel date cells.",
+        "validation.bad_timestamp.blocking" if blocking else "validation.bad_timestamp",
         mask=parsed.unparseable, row_numbers=rows, values=frame[columns["timestamp"]]))
     if parsed.ambiguous:
-        issues.append(Issue(
-            "warning", "ambiguous_date_order",
-            "Dates such as 01/02/2024 could be day-first or month-first; they were read as day-first (1 February).",
-            "If your dates are month-first (US style), choose 'month-first' under Date order and load again."))
+        issues.append(issue("warning", "ambiguous_date_order", "validation.ambiguous_date_order"))
     elif parsed.date_order != "auto":
-        issues.append(Issue("info", "date_order", f"Text dates were read as {parsed.date_order}.",
-                            "Change 'Date order' if that is wrong."))
+        issues.append(issue("info", "date_order", "validation.date_order",
+                            order=Term(f"data.date_order.{parsed.date_order}")))
     if parsed.date_only:
-        issues.append(Issue(
-            "info", "date_precision", "Timestamps carry no time of day, so times are at day precision.",
-            "Export date-time fields (e.g. CreatedDate, not EffectiveDate) for waiting times in hours."))
+        issues.append(issue("info", "date_precision", "validation.date_precision"))
 
     keep = ~(empty_case | empty_activity | parsed.empty | parsed.unparseable)
     events = pd.DataFrame({"case_id": case_id, "activity": activity, "timestamp": parsed.values, "row": rows})
@@ -151,20 +140,17 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
     ancient = (timestamps < EARLIEST_PLAUSIBLE).to_numpy()
     event_rows = events["row"].to_numpy()
     issues.append(issue_for_rows(
-        "warning", "future_timestamp", "Timestamps in the future: {count:,}.",
-        "Check the year and the date order; they were kept.", mask=future, row_numbers=event_rows,
+        "warning", "future_timestamp", "validation.future_timestamp", mask=future, row_numbers=event_rows,
         values=timestamps))
     issues.append(issue_for_rows(
-        "warning", "old_timestamp", "Timestamps before the year 2000: {count:,}.",
-        "Usually an empty date exported as 1899/1900 or a wrong serial number; they were kept.",
-        mask=ancient, row_numbers=event_rows, values=timestamps))
+        "warning", "old_timestamp", "validation.old_timestamp", mask=ancient, row_numbers=event_rows,
+        values=timestamps))
 
     order = event_order(events["case_id"].cat.codes.to_numpy(), events["timestamp"].array.asi8)
     duplicate = _exact_duplicates(events.drop(columns="row"), order)
     issues.append(issue_for_rows(
-        "warning", "duplicate_event", "Rows that exactly repeat an earlier row: {count:,}. They were left out.",
-        "Usually the same export pasted twice; nothing to do unless the events really happened twice.",
-        mask=duplicate, row_numbers=event_rows, values=events["case_id"]))
+        "warning", "duplicate_event", "validation.duplicate_event", mask=duplicate, row_numbers=event_rows,
+        values=events["case_id"]))
     if duplicate.any():
         events = events[~duplicate]
         if order is not None:
@@ -244,8 +230,7 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     headers = [str(c) for c in frame.columns]
     guess = guess_columns(headers, ORDER_ALIASES)
     if "case_id" not in guess.columns:
-        issues.append(Issue("warning", "orders_no_case_id", "The Orders sheet has no case_id column, so it was ignored.",
-                            "Add a case_id column with the same Order Ids as on the Events sheet.", sheet="Orders"))
+        issues.append(issue("warning", "orders_no_case_id", "validation.orders_no_case_id", sheet="Orders"))
         return from_events, issues
     rows = np.arange(len(frame), dtype=np.int64) + raw_orders.first_row
     renamed = {header: name for name, header in guess.columns.items()}
@@ -257,23 +242,19 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     orders = orders[orders["case_id"].notna()]
     duplicated = orders["case_id"].duplicated().to_numpy()
     issues.append(issue_for_rows(
-        "warning", "orders_duplicate", "Orders rows that repeat a case_id: {count:,}. The first row of each was used.",
-        "Keep one row per order on the Orders sheet.", mask=duplicated, row_numbers=orders["_row"].to_numpy(),
-        values=orders["case_id"], sheet="Orders"))
+        "warning", "orders_duplicate", "validation.orders_duplicate", mask=duplicated,
+        row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
     orders = orders[~duplicated]
     event_cases = pd.Index(events["case_id"].unique())
     no_events = ~orders["case_id"].isin(event_cases).to_numpy()
     issues.append(issue_for_rows(
-        "warning", "orders_without_events", "Orders on the Orders sheet with no events: {count:,}.",
-        "Check that their events were exported, or remove them; they are not analysed.",
-        mask=no_events, row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
+        "warning", "orders_without_events", "validation.orders_without_events", mask=no_events,
+        row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
     missing = ~pd.Series(event_cases).isin(orders["case_id"]).to_numpy()
     if missing.any():
         examples = tuple(event_cases[missing][:3])
-        issues.append(Issue(
-            "warning", "events_without_order", f"Orders with events but no row on the Orders sheet: {int(missing.sum()):,}.",
-            "Add their Orders rows; until then they have no channel, account or region.",
-            count=int(missing.sum()), examples=examples))
+        issues.append(issue("warning", "events_without_order", "validation.events_without_order",
+                            count=int(missing.sum()), examples=examples))
     orders = _typed_attributes(orders, options, issues, "Orders")
     if from_events is not None:  # the Orders sheet wins; events-sheet attributes fill its gaps
         orders = orders.set_index("case_id").combine_first(
@@ -317,6 +298,5 @@ def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[I
 def _bad_values_issue(column: str, mask: np.ndarray, sheet: str, values: pd.Series,
                       rows: np.ndarray) -> Issue | None:
     return issue_for_rows(
-        "warning", f"bad_{column}", f"Values in '{column}' that could not be read: {{count:,}}. They were left empty.",
-        "Use real Excel dates or YYYY-MM-DD for dates, plain numbers for amounts.",
-        mask=mask & values.notna().to_numpy(), row_numbers=rows, values=values, sheet=sheet)
+        "warning", f"bad_{column}", "validation.bad_value", mask=mask & values.notna().to_numpy(), row_numbers=rows,
+        values=values, sheet=sheet, column=column)

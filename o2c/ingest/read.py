@@ -10,12 +10,13 @@ import csv
 import gzip
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from o2c.errors import UploadError
+from o2c.errors import Term, UploadError
 from o2c.ingest.safety import check_upload
 from o2c.log.columns import EVENT_ALIASES, ORDER_ALIASES, normalise_header
 
@@ -25,18 +26,24 @@ MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 GIB = 1024 * 1024 * 1024
 MAX_WORKBOOK_INFLATED = 1 * GIB  # Excel's 1,048,576-row sheet limit keeps real workbooks well below this
 MAX_GZIP_INFLATED = 2 * GIB  # a million-order CSV is about 1.7 GB
+MAX_INFLATE_RATIO = 100  # event-log CSV and XES compress 5-30x; a bomb 1,000x
+RATIO_FREE_BYTES = 64 * 1024 * 1024  # below this much inflated data any ratio is fine
+INFLATE_CHUNK = 1024 * 1024
+MAX_LINE_BYTES = 1024 * 1024  # one CSV line (an event) is rarely over a few kB; a 50 MB line is an attack
 HEADER_SEARCH_ROWS = 30
 _HEAD_BYTES = 4 * 65536  # enough bytes for the 65,536 characters the header search looks at
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 
 
 @dataclass(frozen=True)
 class RawTable:
-    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row."""
+    """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row; ``source``
+    names where they came from in the user's words (a sheet, the CSV)."""
 
     frame: pd.DataFrame
     first_row: int
-    source: str
+    source: Term
 
 
 @dataclass(frozen=True)
@@ -53,14 +60,12 @@ def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_B
     ``max_bytes`` is the size limit (None: none, for files the user reads from their own disk).
     """
     if len(data) == 0:
-        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+        raise UploadError("validation.file.empty")
     if max_bytes is not None and len(data) > max_bytes:
-        raise UploadError(
-            f"The file is {len(data) / 1024 / 1024:.0f} MB; the limit is {max_bytes / 1024 / 1024:.0f} MB.",
-            "Save it as .parquet or .csv.gz, or split it by date range.")
+        raise UploadError("validation.file.too_large", size=len(data) / 1024 / 1024, limit=max_bytes / 1024 / 1024)
     problem = check_upload(data, filename)
     if problem is not None:
-        raise UploadError(problem.message, problem.fix)
+        raise UploadError(problem.key, **dict(problem.values))
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
         return _read_workbook(data)
@@ -71,54 +76,85 @@ def read_upload(data: bytes, filename: str, max_bytes: int | None = MAX_UPLOAD_B
     if name.endswith((".csv", ".txt", ".csv.gz", ".txt.gz")):
         return RawUpload(_read_text_table(_gunzip(data) if name.endswith(".gz") else data), None)
     if name.endswith(".xls"):
-        raise UploadError("Old .xls workbooks are not supported.", "Open it in Excel and save it as .xlsx.")
-    raise UploadError(f"'{filename}' is not a file type we read.", f"Upload one of: {SUPPORTED}.")
+        raise UploadError("validation.file.xls")
+    raise UploadError("validation.file.type", filename=filename, types=SUPPORTED)
 
 
 def _gunzip(data: bytes) -> bytes:
+    """The inflated bytes of a .gz upload, refused while streaming as soon as they pass ``MAX_GZIP_INFLATED`` or
+    grow more than ``MAX_INFLATE_RATIO`` times the compressed bytes read so far (a gzip bomb)."""
+    raw = io.BytesIO(data)
+    chunks, inflated = [], 0
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            inflated = stream.read(MAX_GZIP_INFLATED + 1)
-    except (OSError, EOFError) as error:
-        raise UploadError("The .gz file is damaged.", "Compress the file again or upload it uncompressed.") from error
-    if len(inflated) > MAX_GZIP_INFLATED:
-        raise UploadError(f"The compressed file expands to more than {MAX_GZIP_INFLATED // GIB} GB.",
-                          "Split it by date range, or save it as .parquet.")
-    return inflated
+        with gzip.GzipFile(fileobj=raw) as stream:
+            while chunk := stream.read(INFLATE_CHUNK):
+                inflated += len(chunk)
+                _check_inflation(inflated, raw.tell(), MAX_GZIP_INFLATED, "gzip")
+                chunks.append(chunk)
+    except (OSError, EOFError, zlib.error) as error:
+        raise UploadError("validation.file.gzip_damaged") from error
+    return b"".join(chunks)
+
+
+_INFLATION_KEYS = {  # (too large, zip bomb) per kind of compressed input
+    "gzip": ("validation.file.gzip_too_large", "validation.file.gzip_bomb"),
+    "workbook": ("validation.file.workbook_too_large", "validation.file.workbook_bomb"),
+}
+
+
+def _check_inflation(inflated: int, compressed: int, limit: int, kind: str) -> None:
+    """Refuse data that inflates beyond ``limit`` bytes, or beyond ``MAX_INFLATE_RATIO`` times its compressed size
+    once past ``RATIO_FREE_BYTES``."""
+    if inflated > limit:
+        raise UploadError(_INFLATION_KEYS[kind][0], gb=round(limit / GIB))
+    if inflated > RATIO_FREE_BYTES and inflated > MAX_INFLATE_RATIO * max(compressed, 1):
+        raise UploadError(_INFLATION_KEYS[kind][1], ratio=MAX_INFLATE_RATIO)
+
+
+def _check_workbook_members(data: bytes) -> None:
+    """Inflate every part of a workbook once, counting bytes as they come: declared sizes may lie, and the
+    workbook reader would trust them. Refuses bombs as ``_check_inflation`` does, and damaged parts."""
+    inflated = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.infolist():
+                with archive.open(member) as stream:
+                    while chunk := stream.read(INFLATE_CHUNK):
+                        inflated += len(chunk)
+                        _check_inflation(inflated, len(data), MAX_WORKBOOK_INFLATED, "workbook")
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError) as error:
+        raise UploadError("validation.file.workbook_damaged") from error
 
 
 def _read_workbook(data: bytes) -> RawUpload:
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise UploadError(
-            "This workbook is password-protected (or an old Excel format), so it cannot be read.",
-            "Remove the password (File > Info > Protect Workbook) or save it as .xlsx without protection.")
+        raise UploadError("validation.file.protected")
     if data[:2] != b"PK":
-        raise UploadError("This file is not a valid .xlsx workbook.",
-                          "Open it in Excel and save it as 'Excel Workbook (.xlsx)', or export as CSV.")
+        raise UploadError("validation.file.not_xlsx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(member.file_size for member in archive.infolist())
     except zipfile.BadZipFile as error:
-        raise UploadError("The workbook is damaged or incomplete.", "Save it again in Excel and re-upload.") from error
+        raise UploadError("validation.file.workbook_damaged") from error
     if inflated > MAX_WORKBOOK_INFLATED:
-        raise UploadError(f"The workbook expands to more than {MAX_WORKBOOK_INFLATED // GIB} GB when opened.",
-                          "Split it by date range or save the events as .csv.gz or .parquet.")
+        raise UploadError("validation.file.workbook_too_large", gb=MAX_WORKBOOK_INFLATED // GIB)
+    _check_workbook_members(data)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
         sheets = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
                   for name in workbook.sheet_names}
     except Exception as error:  # calamine raises several unrelated types for broken files
-        raise UploadError("The workbook could not be read.", "Save it again in Excel as .xlsx and re-upload.") from error
+        raise UploadError("validation.file.workbook_unreadable") from error
     headers = {name: _header_index(rows) for name, rows in sheets.items() if any(any(r) for r in rows[:100])}
     if not headers:
-        raise UploadError("The workbook has no data.", "Fill the Events sheet of the template and upload again.")
+        raise UploadError("validation.file.workbook_empty")
     header_cells = {name: sheets[name][at] for name, at in headers.items()}
     events_name = _pick_sheet(header_cells, ("events", "event", "事件", "事件日志"), _looks_like_events)
     others = {n: cells for n, cells in header_cells.items() if n != events_name}
     orders_name = _pick_sheet(others, ("orders", "order", "订单"), _looks_like_orders, required=False)
-    events = _table_from_rows(sheets[events_name], headers[events_name], f"sheet '{events_name}'")
-    orders = _table_from_rows(sheets[orders_name], headers[orders_name], f"sheet '{orders_name}'") if orders_name else None
+    events = _table_from_rows(sheets[events_name], headers[events_name], _sheet(events_name))
+    orders = _table_from_rows(sheets[orders_name], headers[orders_name], _sheet(orders_name)) if orders_name else None
     return RawUpload(events, orders)
 
 
@@ -157,7 +193,11 @@ def _header_index(rows: list[list[object]]) -> int:
     return 0
 
 
-def _table_from_rows(rows: list[list], header_at: int, source: str) -> RawTable:
+def _sheet(name: str) -> Term:
+    return Term("validation.source.sheet", (("name", name),))
+
+
+def _table_from_rows(rows: list[list], header_at: int, source: Term) -> RawTable:
     header = unique_names([_header_text(value, i) for i, value in enumerate(rows[header_at])])
     width = len(header)
     body = [row[:width] for row in rows[header_at + 1:]]
@@ -211,16 +251,21 @@ def decode_text(data: bytes) -> str:
 
 
 def _read_text_table(data: bytes) -> RawTable:
+    if data[:2] in _UTF16_BOMS:  # Excel's "Unicode Text": UTF-16 with a byte order mark, tab-separated
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UploadError("validation.file.utf16_invalid") from error
     if data[:2] == b"PK" or data[:4] == b"\xd0\xcf\x11\xe0" or b"\x00" in data[:4096]:
-        raise UploadError("This file is a binary file, not a CSV text file.",
-                          "If it is an Excel workbook, rename it to .xlsx; otherwise export it again as CSV.")
+        raise UploadError("validation.file.csv_binary")
+    _check_line_lengths(data)
     fast = _read_plain_utf8_csv(data)
     if fast is not None:
         return fast
     text = decode_text(data)
     head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
     if not any(line.strip() for line in head_lines):
-        raise UploadError("The file is empty.", "Export the data again and upload the saved file.")
+        raise UploadError("validation.file.empty")
     delimiter = _sniff_delimiter("\n".join(head_lines))
     head_rows = list(csv.reader(head_lines, delimiter=delimiter))
     header_at = _header_index(head_rows)
@@ -228,10 +273,31 @@ def _read_text_table(data: bytes) -> RawTable:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
                             keep_default_na=False, na_values=[""], skip_blank_lines=True, on_bad_lines="error")
     except (pd.errors.ParserError, ValueError) as error:
-        raise UploadError(f"The CSV could not be parsed: {error}".split("\n")[0],
-                          "Check that every row has the same number of columns and quotes are closed.") from error
+        raise UploadError("validation.file.csv_unparseable", error=str(error).split("\n")[0]) from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=header_at + 2, source="CSV")
+    return RawTable(frame, first_row=header_at + 2, source=Term("validation.source.csv"))
+
+
+def _check_line_lengths(data: bytes) -> None:
+    """Refuse a CSV with a line over ``MAX_LINE_BYTES``: parsers hold a whole line (and copies of it) in memory."""
+    import numpy as np  # noqa: PLC0415
+
+    block = 64 * 1024 * 1024
+    last_newline = -1  # position of the newline before the current line
+    for start in range(0, len(data), block):
+        newlines = np.flatnonzero(np.frombuffer(data, np.uint8, min(block, len(data) - start), start) == 10) + start
+        if newlines.size == 0:
+            if start + block - last_newline > MAX_LINE_BYTES:
+                break
+            continue
+        gaps = np.diff(newlines, prepend=last_newline)
+        if int(gaps.max()) > MAX_LINE_BYTES:
+            break
+        last_newline = int(newlines[-1])
+    else:
+        if len(data) - last_newline <= MAX_LINE_BYTES:
+            return
+    raise UploadError("validation.file.line_too_long", mb=MAX_LINE_BYTES // (1024 * 1024))
 
 
 def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
@@ -270,7 +336,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
         return None
     frame = text_table_frame(table)
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=2, source="CSV")
+    return RawTable(frame, first_row=2, source=Term("validation.source.csv"))
 
 
 def _utf8_head(data: bytes) -> str | None:
@@ -295,8 +361,8 @@ def _read_parquet(data: bytes) -> RawUpload:
     try:
         frame = parquet_frame(data)
     except Exception as error:  # pyarrow raises its own error types for broken files
-        raise UploadError("The parquet file could not be read.", "Write it again (pandas: df.to_parquet).") from error
-    return RawUpload(RawTable(frame, first_row=1, source="parquet"), None)
+        raise UploadError("validation.file.parquet_unreadable") from error
+    return RawUpload(RawTable(frame, first_row=1, source=Term("validation.source.parquet")), None)
 
 
 def _read_xes(data: bytes) -> RawUpload:
@@ -308,7 +374,7 @@ def _read_xes(data: bytes) -> RawUpload:
                                        parameters={"show_progress_bar": False})
         frame = convert_to_dataframe(log)
     except Exception as error:  # lxml and pm4py raise many types for malformed XML
-        raise UploadError("The XES file could not be read.", "Export it again from the tool that made it.") from error
+        raise UploadError("validation.file.xes_unreadable") from error
     if frame.empty:
-        raise UploadError("The XES file has no events.", "Export it again with its traces.")
-    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source="XES"), None)
+        raise UploadError("validation.file.xes_empty")
+    return RawUpload(RawTable(frame.reset_index(drop=True), first_row=1, source=Term("validation.source.xes")), None)

@@ -11,6 +11,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from o2c.errors import Explained, Term
+
 MAX_COLUMNS = 1_000  # the template has under 60; more means a mis-saved or hostile sheet
 MAX_ROWS = 50_000_000  # ~ 4x a million-order event log
 MAX_SHEET_CELLS = 200_000_000
@@ -21,28 +23,32 @@ _EXCEL_MAX_ROWS = 1_048_576
 _EXCEL_MAX_COLUMNS = 16_384
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A-Z]{1,3})(\d+))?"')
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a zip archive or Excel workbook"),
-    (b"PK\x05\x06", "a zip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old or password-protected Office file"),
-    (b"PAR1", "a parquet file"),
-    (b"\x1f\x8b", "a gzip-compressed file"),
-    (b"%PDF", "a PDF document"),
-    (b"MZ\x90\x00", "a Windows program"),
-    (b"\x7fELF", "a program"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"PK\x03\x04", "validation.kind.zip_or_workbook"),
+    (b"PK\x05\x06", "validation.kind.zip"),
+    (b"\xd0\xcf\x11\xe0", "validation.kind.old_office"),
+    (b"PAR1", "validation.kind.parquet"),
+    (b"\x1f\x8b", "validation.kind.gzip"),
+    (b"%PDF", "validation.kind.pdf"),
+    (b"MZ\x90\x00", "validation.kind.windows_program"),
+    (b"\x7fELF", "validation.kind.program"),
+    (b"\x89PNG", "validation.kind.png"),
+    (b"\xff\xd8\xff", "validation.kind.jpeg"),
+    (b"Rar!", "validation.kind.rar"),
+    (b"7z\xbc\xaf", "validation.kind.7z"),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
-class SafetyProblem:
-    """Why an upload is refused and what the user can do about it."""
+class SafetyProblem(Explained):
+    """Why an upload is refused (catalogue ``key``) and what the user can do about it (``key.fix``)."""
 
-    message: str
-    fix: str
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+
+def _problem(key: str, **values: object) -> SafetyProblem:
+    return SafetyProblem(key, tuple(values.items()))
 
 
 def check_upload(data: bytes, filename: str) -> SafetyProblem | None:
@@ -55,15 +61,15 @@ def check_upload(data: bytes, filename: str) -> SafetyProblem | None:
     if name.endswith((".xlsx", ".xlsm")):
         return _check_workbook(data, name, kind)
     if name.endswith(".gz"):
-        if not data or kind == "a gzip-compressed file":
+        if not data or kind == "validation.kind.gzip":
             return None
-        return _mismatch(filename, kind or "not gzip data", "a gzip-compressed file")
+        return _mismatch(filename, kind or "validation.kind.not_gzip", "validation.kind.gzip")
     if name.endswith(".parquet"):
         return _check_parquet(data, filename, kind)
     if name.endswith((".csv", ".txt")):
         return _check_text(data, filename, kind)
     if name.endswith(".xes"):
-        return _mismatch(filename, kind, "an XES (XML) file") if kind else None
+        return _mismatch(filename, kind, "validation.kind.xes") if kind else None
     return None
 
 
@@ -72,15 +78,14 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _mismatch(filename: str, found: str, expected: str) -> SafetyProblem:
-    return SafetyProblem(f"'{filename}' is named like {expected}, but its content is {found}.",
-                         "Upload the original export with its real extension, or export the data again.")
+    return _problem("validation.safety.mismatch", filename=filename, found=Term(found), expected=Term(expected))
 
 
 def _check_workbook(data: bytes, name: str, kind: str | None) -> SafetyProblem | None:
-    if not data or kind == "an old or password-protected Office file":
+    if not data or kind == "validation.kind.old_office":
         return None  # empty or encrypted: the workbook reader explains these
-    if kind != "a zip archive or Excel workbook":
-        return _mismatch(name, kind or "not a workbook (no zip signature)", "an Excel workbook")
+    if kind != "validation.kind.zip_or_workbook":
+        return _mismatch(name, kind or "validation.kind.not_workbook", "validation.kind.workbook")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError):
@@ -90,22 +95,18 @@ def _check_workbook(data: bytes, name: str, kind: str | None) -> SafetyProblem |
         names = {m.filename for m in members}
         if name.endswith(".xlsm") or any(n.lower().endswith("vbaproject.bin") for n in names) or \
                 b"macroEnabled" in _read_head(archive, "[Content_Types].xml", 65536):
-            return SafetyProblem("This workbook contains macros (a macro-enabled workbook), which we do not open.",
-                                 "In Excel use File > Save As > 'Excel Workbook (.xlsx)', then upload that file.")
+            return _problem("validation.safety.macros")
         if "xl/workbook.xml" not in names:
-            return _mismatch(name, "a zip archive without an Excel workbook inside", "an Excel workbook")
+            return _mismatch(name, "validation.kind.zip_without_workbook", "validation.kind.workbook")
         return _check_zip_sizes(members, len(data)) or _check_dimensions(archive, names)
 
 
 def _check_zip_sizes(members: list[zipfile.ZipInfo], size: int) -> SafetyProblem | None:
     if len(members) > MAX_ZIP_MEMBERS:
-        return SafetyProblem(f"The workbook holds {len(members):,} internal parts; real workbooks have a few dozen.",
-                             "Save the data again as a plain .xlsx or export it as CSV.")
+        return _problem("validation.safety.zip_members", parts=len(members))
     inflated = sum(m.file_size for m in members)
     if inflated > RATIO_CHECK_ABOVE and inflated > MAX_COMPRESSION_RATIO * max(size, 1):
-        return SafetyProblem(
-            f"The workbook expands from {size / 1e6:.1f} MB to {inflated / 1e6:,.0f} MB when opened (a 'zip bomb').",
-            "Export the data again from Salesforce or save it as .csv.gz.")
+        return _problem("validation.safety.zip_bomb", size=size / 1e6, inflated=inflated / 1e6)
     return None
 
 
@@ -132,20 +133,15 @@ def _check_dimensions(archive: zipfile.ZipFile, names: set[str]) -> SafetyProble
         rows, columns = int(match.group(4)), _column_number(match.group(3))
         sheet = member.rsplit("/", 1)[-1].removesuffix(".xml")
         if rows > _EXCEL_MAX_ROWS or columns > _EXCEL_MAX_COLUMNS:
-            return SafetyProblem(f"Worksheet {sheet} declares {rows:,} rows x {columns:,} columns, beyond Excel's "
-                                 "limits, so the file was not written by Excel.",
-                                 "Open it in Excel and save it again, or export the data as CSV.")
+            return _problem("validation.safety.beyond_excel", sheet=sheet, rows=rows, columns=columns)
         if columns > MAX_COLUMNS or rows * columns > MAX_SHEET_CELLS:
-            return SafetyProblem(f"Worksheet {sheet} declares {rows:,} rows x {columns:,} columns; that is not an "
-                                 "event log.",
-                                 "Delete the empty formatted rows and columns (Ctrl+End shows the last used cell), "
-                                 "or copy only the data into the template.")
+            return _problem("validation.safety.sheet_size", sheet=sheet, rows=rows, columns=columns)
     return None
 
 
 def _check_parquet(data: bytes, filename: str, kind: str | None) -> SafetyProblem | None:
-    if kind != "a parquet file":
-        return _mismatch(filename, kind or "not parquet data", "a parquet file") if data else None
+    if kind != "validation.kind.parquet":
+        return _mismatch(filename, kind or "validation.kind.not_parquet", "validation.kind.parquet") if data else None
     try:
         import pyarrow.parquet as pq  # noqa: PLC0415 - only parquet uploads need it
 
@@ -153,24 +149,25 @@ def _check_parquet(data: bytes, filename: str, kind: str | None) -> SafetyProble
     except Exception:  # noqa: BLE001 - pyarrow raises its own types; the reader reports damaged files
         return None
     if meta.num_columns > MAX_COLUMNS or meta.num_rows > MAX_ROWS:
-        return SafetyProblem(f"The parquet file declares {meta.num_rows:,} rows x {meta.num_columns:,} columns.",
-                             f"Keep at most {MAX_COLUMNS:,} columns and {MAX_ROWS:,} rows; split it by date range.")
+        return _problem("validation.safety.parquet_size", rows=meta.num_rows, columns=meta.num_columns,
+                        max_columns=MAX_COLUMNS, max_rows=MAX_ROWS)
+    inflated = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if inflated > RATIO_CHECK_ABOVE and inflated > MAX_COMPRESSION_RATIO * max(len(data), 1):
+        return _problem("validation.safety.parquet_bomb", size=len(data) / 1e6, inflated=inflated / 1e6)
     return None
 
 
 def _check_text(data: bytes, filename: str, kind: str | None) -> SafetyProblem | None:
     if kind:
-        return _mismatch(filename, kind, "a CSV text file")
+        return _mismatch(filename, kind, "validation.kind.csv")
     head = data[:65536]
     if b"\x00" in head and not head.startswith(_UTF16_BOMS):
-        return _mismatch(filename, "binary data", "a CSV text file")
+        return _mismatch(filename, "validation.kind.binary", "validation.kind.csv")
     first_line = head.split(b"\n", 1)[0]
     separators = max(first_line.count(s) for s in (b",", b";", b"\t", b"|"))
     if separators + 1 > MAX_COLUMNS:
-        return SafetyProblem(f"The first line has {separators + 1:,} columns; that is not an event log.",
-                             "Check the export: one event per row, one field per column.")
+        return _problem("validation.safety.csv_columns", columns=separators + 1)
     rows = data.count(b"\n")
     if rows > MAX_ROWS:
-        return SafetyProblem(f"The file has {rows:,} lines; the limit is {MAX_ROWS:,}.",
-                             "Split it by date range or save it as .parquet.")
+        return _problem("validation.safety.csv_rows", rows=rows, max_rows=MAX_ROWS)
     return None

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from o2c.i18n import TEXT, t
+
 ColumnType = Literal["text", "datetime", "date", "number", "integer", "boolean"]
 
 
@@ -134,23 +136,19 @@ DATE_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.t
 NUMERIC_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.type in ("number", "integer"))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BY_NAME: dict[str, Column] = {c.name: c for c in (*EVENT_COLUMNS, *ORDER_COLUMNS)}
 
 
 def column_label(name: str, lang: str = "en") -> str:
-    """How a column is named to users: in Chinese the template column's Chinese name, otherwise the name with
-    spaces ("payment_terms" -> "payment terms"); columns outside the template keep their own name.
+    """How a column is named to users: the template column's label from the catalogue (``columns.<name>``),
+    otherwise the name with spaces ("payment_terms" -> "payment terms"); columns outside the template keep their
+    own name.
 
     >>> column_label("payment_terms", "zh")
     '付款条件'
     """
-    column = _BY_NAME.get(name)
-    if lang == "zh" and column is not None:
-        chinese = next((alias for alias in column.aliases if _CJK.search(alias)), None)
-        if chinese:
-            return chinese
-    return name.replace("_", " ")
+    key = f"columns.{name}"
+    return t(key, lang) if key in TEXT else name.replace("_", " ")  # type: ignore[arg-type]
 
 
 def normalise_header(header: object) -> str:

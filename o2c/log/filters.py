@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from o2c.i18n.filters import describe_filters
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_case_mask
@@ -85,32 +86,9 @@ class Filters:
                    mode if mode in DATE_MODES else "started", tuple(v for v in query.get("variant", []) if v))
 
     def describe(self, shown: int, total: int, lang: str = "en") -> str:
-        """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000' (``lang="zh"`` for Chinese)."""
-        if lang == "zh":
-            return self._describe_zh(shown, total)
-        channels = self.attributes.get("sales_channel", ())
-        subject = f"{_join(channels)} orders" if channels else "Orders"
-        others = [f"{column_label(name, lang)} {_join(values)}" for name, values in self.attributes.items()
-                  if values and name != "sales_channel"]
-        sentence = subject + (" with " + "; ".join(others) if others else "")
-        if self.date_from or self.date_to:
-            verb = {"started": "created", "completed": "completed", "intersecting": "active"}[self.date_mode]
-            sentence += f" {verb} {_describe_period(self.date_from, self.date_to)}"
-        if self.variants:
-            sentence += f" in {len(self.variants)} selected variant" + ("s" if len(self.variants) > 1 else "")
-        return f"{sentence}: {shown:,} of {total:,}"
-
-    def _describe_zh(self, shown: int, total: int) -> str:
-        parts = [f"{column_label(name, 'zh')}={'/'.join(values)}" for name, values in self.attributes.items() if values]
-        if self.date_from or self.date_to:
-            verb = {"started": "创建", "completed": "完成", "intersecting": "进行"}[self.date_mode]
-            start = self.date_from.isoformat() if self.date_from else "…"
-            end = self.date_to.isoformat() if self.date_to else "…"
-            parts.append(f"{start} 至 {end} {verb}")
-        if self.variants:
-            parts.append(f"{len(self.variants)} 个选定变体")
-        prefix = "订单(" + ";".join(parts) + ")" if parts else "订单"
-        return f"{prefix}:{shown:,} / {total:,}"
+        """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000', in ``lang``."""
+        return describe_filters(lang, self.attributes, lambda name: column_label(name, lang), self.date_from,
+                                self.date_to, self.date_mode, len(self.variants), shown, total)
 
 
 def _isin(column: pd.Series, values: tuple[str, ...]) -> np.ndarray:
@@ -131,21 +109,3 @@ def _parse_date(values: list[str] | None) -> dt.date | None:
         return dt.date.fromisoformat(values[0]) if values else None
     except ValueError:
         return None
-
-
-def _join(values: tuple[str, ...]) -> str:
-    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " or " + values[-1]
-
-
-def _describe_period(start: dt.date | None, end: dt.date | None) -> str:
-    if start and end:
-        if start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and start.year == end.year:
-            months = end.month - start.month + 1
-            if months == 12 and start.month == 1:
-                return f"in {start.year}"
-            if months == 3 and start.month % 3 == 1:
-                return f"in Q{(start.month - 1) // 3 + 1} {start.year}"
-            if months == 1:
-                return f"in {start:%B %Y}"
-        return f"from {start:%d %b %Y} to {end:%d %b %Y}"
-    return f"from {start:%d %b %Y}" if start else f"until {end:%d %b %Y}"

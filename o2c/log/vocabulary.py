@@ -47,8 +47,8 @@ class Role:
     synonyms: tuple[str, ...] = ()
 
     def label(self, lang: str = "en") -> str:
-        """The role's name in ``lang``."""
-        return self.name_zh if lang == "zh" else self.name
+        """The role's name in ``lang`` (English for a language the vocabulary does not have)."""
+        return {"en": self.name, "zh": self.name_zh}.get(lang, self.name)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -262,8 +262,7 @@ def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, 
     rows = list(csv.DictReader(io.StringIO(text)))
     fields = {(f or "").strip().casefold(): f for f in (rows[0].keys() if rows else [])}
     if not rows or "activity" not in fields or "role" not in fields:
-        raise FixableError(f"{filename}: needs the columns activity and role.",
-                           "Write one row per activity name: activity,role (e.g. Paid,payment_received).")
+        raise FixableError("validation.activity_map.columns", filename=filename)
     overrides: dict[str, str | None] = {}
     for number, row in enumerate(rows, 2):
         name = (row.get(fields["activity"]) or "").strip()
@@ -275,7 +274,7 @@ def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, 
             continue
         role = wanted if wanted in ROLE_BY_KEY else match_role(wanted)
         if role is None:
-            raise FixableError(f"{filename}, row {number}: unknown role {wanted!r}.",
-                               "Use one of: " + ", ".join(ROLE_BY_KEY) + ", or leave it empty.")
+            raise FixableError("validation.activity_map.role", filename=filename, row=number, role=repr(wanted),
+                               roles=", ".join(ROLE_BY_KEY))
         overrides[name] = role
     return overrides

@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +36,12 @@ from o2c.monitor.monitoring import kpi_changes
 APP_DIR = "o2c-explorer"
 FILE_NAME = "snapshots.sqlite3"
 DATA_ENV = "O2C_EXPLORER_DATA"
+WORKSPACE_DIR = "workspaces"
+WORKSPACE_SUFFIX = ".sqlite3"
+MAX_WORKSPACE_NAME = 64
+MAX_LABEL = 200
+SESSION_PREFIX = "session-"
+"""Workspaces named so belong to one browser session; the page does not list them."""
 SCHEMA_VERSION = 1
 # MIGRATIONS[v]: the statements that take a file from schema version v to v + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -82,32 +90,91 @@ class Snapshot:
     id: int | None = field(default=None)
 
     def value(self, key: str) -> float | None:
-        """The value of KPI ``key`` (None when missing or not judged)."""
-        value = self.kpis.get(key, {}).get("value")
-        return None if value is None else float(value)
+        """The value of KPI ``key`` (None when missing, not judged or not a number)."""
+        entry = self.kpis.get(key)
+        value = entry.get("value") if isinstance(entry, Mapping) else None
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return None if math.isnan(number) else number
+
+    def missing(self, key: str) -> str | None:
+        """Why KPI ``key`` has no value ("needs invoice_due_date"), None when it has one or no reason is stored."""
+        entry = self.kpis.get(key)
+        reason = entry.get("missing") if isinstance(entry, Mapping) else None
+        return reason if isinstance(reason, str) and reason else None
 
     def values(self) -> dict[str, float | None]:
         """Every KPI value, key -> value."""
         return {key: self.value(key) for key in self.kpis}
 
 
-def default_store_path(environ: Mapping[str, str] | None = None, platform: str | None = None,
-                       home: Path | None = None) -> Path:
-    """Where snapshots are kept: ``$O2C_EXPLORER_DATA/snapshots.sqlite3`` when that variable is set, else the
-    user's data directory: ``%APPDATA%`` on Windows, ``~/Library/Application Support`` on macOS,
-    ``$XDG_DATA_HOME`` (default ``~/.local/share``) elsewhere, each with an ``o2c-explorer`` folder."""
+def data_dir(environ: Mapping[str, str] | None = None, platform: str | None = None, home: Path | None = None) -> Path:
+    """The operator's data directory: ``$O2C_EXPLORER_DATA`` when that variable is set, else the user's data
+    directory: ``%APPDATA%`` on Windows, ``~/Library/Application Support`` on macOS, ``$XDG_DATA_HOME`` (default
+    ``~/.local/share``) elsewhere, each with an ``o2c-explorer`` folder."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     home = Path.home() if home is None else home
     if environ.get(DATA_ENV):
-        return Path(environ[DATA_ENV]).expanduser() / FILE_NAME
+        return Path(environ[DATA_ENV]).expanduser()
     if platform.startswith("win"):
         base = Path(environ.get("APPDATA") or home / "AppData" / "Roaming")
     elif platform == "darwin":
         base = home / "Library" / "Application Support"
     else:
         base = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return base / APP_DIR / FILE_NAME
+    return base / APP_DIR
+
+
+def default_store_path(environ: Mapping[str, str] | None = None, platform: str | None = None,
+                       home: Path | None = None) -> Path:
+    """The command line's snapshot file when no ``--store`` or ``--workspace`` is given:
+    ``snapshots.sqlite3`` in ``data_dir``."""
+    return data_dir(environ, platform, home) / FILE_NAME
+
+
+def workspace_name(text: str) -> str:
+    """A workspace name made safe as a file name: letters (any script), digits, ``-`` and ``_``; other characters
+    become ``-``, at most 64 characters. ValueError when nothing is left. It can never name a path outside the
+    workspace folder (no dots, no separators).
+
+    >>> workspace_name(" ../Finance team/ 2024 ")
+    'finance-team-2024'
+    """
+    text = unicodedata.normalize("NFKC", str(text)).casefold()
+    name = re.sub(r"[^\w-]+", "-", text, flags=re.UNICODE).strip("-_")[:MAX_WORKSPACE_NAME].strip("-_")
+    if not name:
+        raise ValueError(f"not a workspace name: {text!r}")
+    return name
+
+
+def workspace_path(name: str, base: Path | None = None) -> Path:
+    """The snapshot file of workspace ``name`` (sanitised by ``workspace_name``) in ``base`` (default
+    ``data_dir()``): ``workspaces/<name>.sqlite3``."""
+    folder = (base if base is not None else data_dir()) / WORKSPACE_DIR
+    path = folder / (workspace_name(name) + WORKSPACE_SUFFIX)
+    if path.resolve().parent != folder.resolve():  # belt and braces: a name is one file in that folder
+        raise ValueError(f"not a workspace name: {name!r}")
+    return path
+
+
+def list_workspaces(base: Path | None = None) -> list[str]:
+    """The workspaces that hold a snapshot file in ``base`` (default ``data_dir()``), sorted by name."""
+    folder = (base if base is not None else data_dir()) / WORKSPACE_DIR
+    try:
+        files = [p for p in folder.iterdir() if p.suffix == WORKSPACE_SUFFIX and p.is_file()]
+    except OSError:
+        return []
+    names = []
+    for file in files:
+        try:
+            if workspace_name(file.stem) == file.stem:  # only files this app named
+                names.append(file.stem)
+        except ValueError:
+            continue
+    return sorted(names)
 
 
 def snapshot_from_view(view: LogView, settings: Settings = Settings(), label: str = "",
@@ -137,8 +204,9 @@ def compare_snapshots(a: Snapshot, b: Snapshot) -> pd.DataFrame:
     "same" or None) and ``missing_a`` / ``missing_b`` (why a value is missing)."""
     changes = kpi_changes(a.values(), b.values()).rename(columns={"baseline": "a", "latest": "b"})
     changes.insert(1, "unit", [KPIS[key].unit for key in changes["key"]])
-    changes["missing_a"] = [a.kpis.get(key, {}).get("missing") for key in changes["key"]]
-    changes["missing_b"] = [b.kpis.get(key, {}).get("missing") for key in changes["key"]]
+    # object columns: pandas 3 would store an all-None list as NaN, which is not text
+    changes["missing_a"] = pd.Series([a.missing(key) for key in changes["key"]], index=changes.index, dtype=object)
+    changes["missing_b"] = pd.Series([b.missing(key) for key in changes["key"]], index=changes.index, dtype=object)
     return changes
 
 
@@ -150,9 +218,12 @@ class SnapshotStore:
         self.path = Path(path).expanduser() if path else default_store_path()
 
     def save(self, snapshot: Snapshot) -> int:
-        """Store ``snapshot``; returns its id."""
+        """Store ``snapshot``; returns its id. Labels are unique in a store: a label already taken gets a number,
+        "November (2)" (read the stored label back with ``get``)."""
         row = _to_row(snapshot)
         with self._transaction(create=True) as db:
+            taken = {label for (label,) in db.execute("SELECT label FROM snapshots")}
+            row["label"] = unique_label(row["label"], taken)
             cursor = db.execute(f"INSERT INTO snapshots ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                                 tuple(row.values()))
             return int(cursor.lastrowid)
@@ -163,9 +234,12 @@ class SnapshotStore:
         with self._transaction() as db:
             rows = [] if db is None else db.execute(
                 f"SELECT {', '.join(LIST_COLUMNS)} FROM snapshots ORDER BY created_at DESC, id DESC").fetchall()
-        table = pd.DataFrame(rows, columns=LIST_COLUMNS)
-        for column in ("created_at", "first_event", "last_event"):
-            table[column] = pd.to_datetime(table[column], utc=True, format="ISO8601")
+        table = pd.DataFrame(rows, columns=LIST_COLUMNS, dtype=object)
+        for column in ("created_at", "first_event", "last_event"):  # a value that is not a date reads as none
+            table[column] = pd.to_datetime(table[column], utc=True, format="ISO8601", errors="coerce")
+        for column in ("label", "source_name", "filter_description"):
+            table[column] = pd.Series([_text(v) for v in table[column]], index=table.index, dtype=object)
+        table["orders"] = pd.to_numeric(table["orders"], errors="coerce").fillna(0)
         return table.astype({"id": "int64", "orders": "int64"})
 
     def get(self, snapshot_id: int) -> Snapshot:
@@ -213,6 +287,15 @@ class SnapshotStore:
             db.execute("COMMIT")
 
 
+def unique_label(label: str, taken: set[str] | frozenset[str]) -> str:
+    """``label`` (trimmed, at most 200 characters), or with the first free number, "label (2)", when taken."""
+    label = " ".join(str(label).split())[:MAX_LABEL] or "snapshot"
+    candidate, number = label, 2
+    while candidate in taken:
+        candidate, number = f"{label} ({number})", number + 1
+    return candidate
+
+
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
@@ -233,12 +316,33 @@ def _to_row(snapshot: Snapshot) -> dict[str, object]:
 
 
 def _from_row(row: dict[str, object]) -> Snapshot:
-    trend, period = _trend_from_json(row["trend"])
-    return Snapshot(label=row["label"], created_at=_parse(row["created_at"]), source_name=row["source_name"],
-                    filter_description=row["filter_description"], first_event=_parse(row["first_event"]),
-                    last_event=_parse(row["last_event"]), orders=int(row["orders"]), kpis=json.loads(row["kpis"]),
-                    currency=row["currency"], settings=row["settings"], trend=trend, trend_period=period,
-                    id=int(row["id"]))
+    """A stored row as a snapshot, whatever wrote it: KPIs that are not in the catalogue, not numbers or missing
+    altogether read as missing values; a trend that cannot be read is left out."""
+    try:
+        trend, period = _trend_from_json(row.get("trend"))
+    except (ValueError, TypeError, KeyError):
+        trend, period = None, None
+    try:
+        kpis = json.loads(str(row.get("kpis") or "{}"))
+    except ValueError:
+        kpis = {}
+    kpis = {str(k): v for k, v in kpis.items() if isinstance(v, Mapping)} if isinstance(kpis, Mapping) else {}
+    try:
+        orders = int(row.get("orders") or 0)
+    except (TypeError, ValueError):
+        orders = 0
+    return Snapshot(label=_text(row.get("label")), created_at=_parse(row.get("created_at")) or _EPOCH,
+                    source_name=_text(row.get("source_name")), filter_description=_text(row.get("filter_description")),
+                    first_event=_parse(row.get("first_event")), last_event=_parse(row.get("last_event")),
+                    orders=orders, kpis=kpis, currency=_text(row.get("currency")) or "EUR",
+                    settings=_text(row.get("settings")), trend=trend, trend_period=period, id=int(row["id"]))
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def _trend_json(trend: pd.DataFrame | None, period: Period | None) -> str | None:
@@ -280,7 +384,15 @@ def _iso(moment: dt.datetime | None) -> str | None:
 
 
 def _parse(text: object) -> dt.datetime | None:
-    return None if text is None else pd.Timestamp(str(text)).tz_convert("UTC").to_pydatetime()
+    if text is None:
+        return None
+    try:
+        stamp = pd.Timestamp(str(text))
+    except (ValueError, TypeError):
+        return None
+    if stamp is pd.NaT:
+        return None
+    return (stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")).to_pydatetime()
 
 
 def _default_currency(view: LogView) -> str:

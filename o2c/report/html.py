@@ -62,7 +62,7 @@ def html_from_content(content: ReportContent, view: LogView) -> str:
         _section("backlog", t("report.section.backlog", lang), _backlog(content), t("report.backlog.note", lang)),
     ]
     title = escape_html(t("report.title", lang))
-    return (f'<!DOCTYPE html>\n<html lang="{"zh-Hans" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{t("report.html_lang", lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
             f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{_header(content)}\n" + "\n".join(sections)
             + f'\n<footer>{escape_html(t("report.footer", lang))}</footer>\n</main>\n</body>\n</html>\n')
@@ -147,7 +147,8 @@ def _process_map(view: LogView, lang: Language) -> tuple[str, str]:
                           ("target", t("report.col.target", lang), _text),
                           ("count", t("report.col.count", lang), _count),
                           ("median", t("report.col.median_days", lang), _days)])
-    return f'<p class="fallback">{escape_html(t("report.map.fallback", lang))}</p>{body}', note
+    fallback = t("report.map.failed" if shutil.which("dot") else "report.map.fallback", lang)
+    return f'<p class="fallback">{escape_html(fallback)}</p>{body}', note
 
 
 def render_svg(dot: str) -> str | None:

@@ -267,7 +267,8 @@ def _write_data_sheet(ws: WriteOnlyWorksheet, columns: tuple[Column, ...], heade
 
 
 def _header_cell(ws: WriteOnlyWorksheet, name: str, column: Column | None) -> Cell:
-    cell = WriteOnlyCell(ws, name)
+    cell = WriteOnlyCell(ws, ILLEGAL_CHARACTERS_RE.sub("", str(name)))
+    cell.data_type = "s"  # an extra column's name is user text: never a formula
     cell.font = _BOLD
     cell.fill = _REQUIRED_FILL if column and column.required else _HEADER_FILL
     if column:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from o2c.errors import Note
 from o2c.ingest.salesforce.exports import read_export
 from o2c.ingest.salesforce.ids import normalise_ids
 from o2c.ingest.salesforce.mapping import DEFAULT_RULES, MappingRule, apply_rules
@@ -33,7 +34,7 @@ class ConversionResult:
 
     events: pd.DataFrame
     orders: pd.DataFrame
-    problems: list[str] = field(default_factory=list)
+    problems: list[Note] = field(default_factory=list)
     recognised: dict[str, str] = field(default_factory=dict)
 
 
@@ -66,22 +67,22 @@ def convert_exports(files: dict[str, bytes], mapping: list[MappingRule] | tuple[
     time zone; API exports carry UTC offsets and are read exactly.
     """
     frames: dict[str, pd.DataFrame] = {}
-    problems: list[str] = []
+    problems: list[Note] = []
     recognised: dict[str, str] = {}
     for name, data in files.items():
         try:
             frame = read_export(data, name)
         except Exception as error:  # noqa: BLE001 - csv/calamine raise many types; report, do not crash
-            problems.append(f"{name}: could not be read ({type(error).__name__}).")
+            problems.append(Note.of("validation.convert.unreadable", name=name, error=type(error).__name__))
             continue
         kind = recognise_object(list(frame.columns)) or _object_from_name(name)
         if kind is None:
-            problems.append(f"{name}: its columns match no supported object ({', '.join(OBJECTS)}); skipped.")
+            problems.append(Note.of("validation.convert.unknown_object", name=name, objects=", ".join(OBJECTS)))
             continue
         recognised[name] = kind
         frames[kind] = pd.concat([frames[kind], frame], ignore_index=True) if kind in frames else frame
     if "Order" not in frames and "OrderHistory" not in frames:
-        problems.append("No Order or OrderHistory export was found; orders cannot be identified.")
+        problems.append(Note.of("validation.convert.no_orders"))
     return _Converter(frames, list(mapping or DEFAULT_RULES), timezone, date_order, problems).run(recognised)
 
 
@@ -116,7 +117,7 @@ def _amount(values: pd.Series) -> pd.Series:
 
 class _Converter:
     def __init__(self, frames: dict[str, pd.DataFrame], rules: list[MappingRule], timezone: str,
-                 date_order: DateOrder, problems: list[str]) -> None:
+                 date_order: DateOrder, problems: list[Note]) -> None:
         self.frames, self.rules, self.timezone, self.date_order, self.problems = (
             frames, rules, timezone, date_order, problems)
         order = frames.get("Order", pd.DataFrame())
@@ -244,8 +245,7 @@ class _Converter:
                                     document_id=_ids(lines, "PaymentId").map(numbers.get, na_action="ignore"),
                                     event_amount=_amount(_column(lines, "Amount"))))
         elif "Payment" in self.frames:
-            self.problems.append("Payment: standard Payment records link to invoices only through "
-                                 "PaymentLineInvoice; add that export to get 'Payment Received' events.")
+            self.problems.append(Note.of("validation.convert.payment_lines"))
         return pd.concat(made, ignore_index=True) if made else pd.DataFrame()
 
     # from candidates to events
@@ -257,8 +257,8 @@ class _Converter:
         parsed = parse_timestamps(candidates["timestamp"], timezone=self.timezone, date_order=self.date_order)
         if parsed.unparseable.any():
             bad = candidates["timestamp"][parsed.unparseable]
-            self.problems.append(f"{int(parsed.unparseable.sum()):,} dates could not be read (e.g. "
-                                 f"'{bad.iloc[0]}'); those records were left out. Check the date format setting.")
+            self.problems.append(Note.of("validation.convert.bad_dates", count=int(parsed.unparseable.sum()),
+                                         example=bad.iloc[0]))
         candidates["timestamp"] = parsed.values.to_numpy()
         candidates = candidates[~parsed.unparseable & ~parsed.empty].reset_index(drop=True)
         candidates = _without_duplicate_milestones(candidates)

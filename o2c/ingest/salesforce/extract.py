@@ -116,20 +116,14 @@ def connect(credentials: Mapping[str, str], session=None):
     except SalesforceAuthenticationFailed as error:
         raise _credentials_error(str(error)) from error
     except SalesforceError as error:
-        raise ExtractError(f"Salesforce login failed ({error.status}).", _CREDENTIALS_FIX) from error
+        raise ExtractError("validation.extract.login_failed", status=error.status) from error
     except OSError as error:  # requests' connection errors are OSErrors
-        raise ExtractError(f"Salesforce could not be reached: {error}.", "Check SF_DOMAIN / SF_INSTANCE_URL and the "
-                           "network connection.") from error
-    raise ExtractError("No Salesforce credentials were found.", _CREDENTIALS_FIX)
-
-
-_CREDENTIALS_FIX = ("Set SF_USERNAME + SF_PASSWORD + SF_SECURITY_TOKEN (SF_DOMAIN=test for a sandbox), or "
-                    "SF_USERNAME + SF_CONSUMER_KEY + SF_PRIVATE_KEY_FILE (JWT bearer, connected app), or "
-                    "SF_INSTANCE_URL + SF_ACCESS_TOKEN, in the environment or a .env file.")
+        raise ExtractError("validation.extract.unreachable", error=error) from error
+    raise ExtractError("validation.extract.no_credentials")
 
 
 def _credentials_error(detail: str) -> ExtractError:
-    return ExtractError(f"Salesforce refused the credentials: {detail}", _CREDENTIALS_FIX)
+    return ExtractError("validation.extract.refused", detail=detail)
 
 
 def soql(query: ObjectQuery, fields: Iterable[str], since: dt.date | dt.datetime | None) -> str:
@@ -185,8 +179,8 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
             if query.optional:
                 problems.append(f"{query.name}: not readable ({_error_text(error)}); skipped.")
                 return None
-            fix = f"Give the user 'API Enabled' and Read access to {query.name} and its fields."
-            raise ExtractError(f"No permission to read {query.name}: {_error_text(error)}", fix) from error
+            raise ExtractError("validation.extract.no_permission", object=query.name,
+                               error=_error_text(error)) from error
         except SalesforceMalformedRequest as error:
             code, text = _error_code(error), _error_text(error)
             missing = re.search(r"No such column '([^']+)'", text)
@@ -194,17 +188,14 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
                 name = missing.group(1)
                 gone = [f for f in fields if f == name or f.split(".")[0] == name]
                 if not gone or any(query.fields.index(f) < query.required for f in gone):
-                    raise ExtractError(f"{query.name}.{name} does not exist or is not visible in this org.",
-                                       "Check field-level security for the extraction user.") from error
+                    raise ExtractError("validation.extract.no_field", object=query.name, field=name) from error
                 fields = [f for f in fields if f not in gone]
                 problems.append(f"{query.name}: field {name} does not exist in this org (or is hidden); left out.")
                 continue
             if code == "INVALID_TYPE" and query.optional:
                 problems.append(f"{query.name}: not in this org; skipped.")
                 return None
-            raise ExtractError(f"Salesforce rejected the {query.name} query: {text}",
-                               "If the object or a field is missing, it needs to be enabled or made visible "
-                               "to the extraction user.") from error
+            raise ExtractError("validation.extract.rejected", object=query.name, error=text) from error
 
 
 def _error_code(error) -> str:

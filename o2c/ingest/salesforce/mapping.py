@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.errors import Note
+
 MAPPING_COLUMNS = ("source_object", "source_field", "match", "value", "activity", "include")
 MATCH_KINDS = ("equals", "regex", "any")
 
@@ -85,37 +87,40 @@ def rules_frame(rules: tuple[MappingRule, ...] | list[MappingRule]) -> pd.DataFr
                          for r in rules], columns=list(MAPPING_COLUMNS))
 
 
-def rules_from_frame(frame: pd.DataFrame) -> tuple[list[MappingRule], list[str]]:
+def rules_from_frame(frame: pd.DataFrame) -> tuple[list[MappingRule], list[Note]]:
     """Rules read from an edited table, plus one problem text per row that was skipped."""
     frame = frame.rename(columns=lambda c: str(c).strip().lower())
     missing = [c for c in MAPPING_COLUMNS if c not in frame.columns and c != "include"]
     if missing:
-        return list(DEFAULT_RULES), [f"Mapping: columns missing ({', '.join(missing)}); the defaults were used."]
-    rules, problems = [], []
+        return list(DEFAULT_RULES), [Note.of("validation.mapping.columns", columns=", ".join(missing))]
+    rules: list[MappingRule] = []
+    problems: list[Note] = []
     for number, row in enumerate(frame.to_dict("records"), start=2):
         text = {c: "" if pd.isna(row.get(c)) else str(row.get(c)).strip() for c in MAPPING_COLUMNS}
         if not text["source_object"]:
             continue
         match = text["match"].lower() or "equals"
         if match not in MATCH_KINDS:
-            problems.append(f"Mapping row {number}: match '{text['match']}' is not one of {', '.join(MATCH_KINDS)}.")
+            problems.append(Note.of("validation.mapping.match", row=number, match=text["match"],
+                                    kinds=", ".join(MATCH_KINDS)))
             continue
         if match == "regex":
             try:
                 re.compile(text["value"])
             except re.error as error:
-                problems.append(f"Mapping row {number}: the pattern '{text['value']}' is invalid ({error}).")
+                problems.append(Note.of("validation.mapping.pattern", row=number, pattern=text["value"],
+                                        error=str(error)))
                 continue
         include = text["include"].upper() not in ("N", "NO", "FALSE", "0")
         if include and not text["activity"]:
-            problems.append(f"Mapping row {number}: no activity given; the row was skipped.")
+            problems.append(Note.of("validation.mapping.no_activity", row=number))
             continue
         rules.append(MappingRule(text["source_object"], text["source_field"] or "*", match, text["value"],
                                  text["activity"], include))
     return rules, problems
 
 
-def read_mapping(data: bytes, filename: str) -> tuple[list[MappingRule], list[str]]:
+def read_mapping(data: bytes, filename: str) -> tuple[list[MappingRule], list[Note]]:
     """Rules from a CSV or an xlsx (its ``Mapping`` sheet, else the first sheet)."""
     if filename.lower().endswith(".xlsx"):
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine")

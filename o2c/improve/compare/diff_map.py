@@ -16,11 +16,11 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.discover.dot import map_preamble, quote
+from o2c.discover.dot import MAX_NAME, map_preamble, quote, shorten
 from o2c.discover.process_map import END, START, ProcessMap, process_map, simplify, top_activities
 from o2c.format import percent, short_duration
 from o2c.i18n import Language, t
-from o2c.improve.compare import path_wait_tests
+from o2c.improve.compare.tables import path_wait_tests
 from o2c.log.eventlog import LogView
 from o2c.stats import bonferroni_z, rate_difference
 
@@ -207,4 +207,5 @@ def _node_id(code: int) -> str:
 
 
 def _wrap(name: str) -> str:
+    name = shorten(name, MAX_NAME)
     return "\n".join(textwrap.wrap(name, 22, break_long_words=True) or [name])

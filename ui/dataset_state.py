@@ -1,0 +1,39 @@
+"""Per-dataset session slots: values that belong to one loaded dataset and are ignored once another is loaded.
+
+A slot is a dict in ``st.session_state`` with the ``digest`` of the dataset it belongs to next to its values,
+e.g. ``{"digest": ..., "rules": RuleSet, "problems": [...]}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from ui.keys import Key
+
+
+def loaded_digest() -> str:
+    """The content digest of the loaded dataset, "" when nothing is loaded."""
+    current = st.session_state.get(Key.DATASET)
+    return current.digest if current is not None else ""
+
+
+def slot(key: str) -> dict[str, Any] | None:
+    """The slot under ``key`` when it belongs to the loaded dataset, else None."""
+    stored = st.session_state.get(key)
+    digest = loaded_digest()
+    if not stored or not digest or stored.get("digest") != digest:
+        return None
+    return stored
+
+
+def slot_value(key: str, field: str) -> Any:
+    """One value of the slot under ``key`` when it belongs to the loaded dataset, else None."""
+    found = slot(key)
+    return found.get(field) if found else None
+
+
+def put_slot(key: str, digest: str | None = None, **values: Any) -> None:
+    """Store ``values`` under ``key`` for the dataset with ``digest`` (default: the loaded one)."""
+    st.session_state[key] = {"digest": loaded_digest() if digest is None else digest, **values}
