@@ -67,7 +67,7 @@ else:
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
     activity = choose(tr("what_if.activity"), Key.WI_AUTOMATE_ACTIVITY, names, default, middle)
     scenario = Scenario("automate", activity=activity)
-    assumption = tr_md("what_if.assume.automate_external" if is_external(activity) else "what_if.assume.automate",
+    assumption = tr_md("what_if.assume.automate_external" if is_external(activity, log) else "what_if.assume.automate",
                     activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)
 
 st.info(assumption, icon=":material/lightbulb:")

@@ -261,7 +261,7 @@ def test_conformance_summary(sample_log):
     replay = replay_variants(sample_log, standard_model())
     assert summary["fitness"] == fitness(sample_log.view(), replay).log_fitness
     assert summary["fitting_cases"] == 1265
-    assert summary["rules"] == [{"name": o.rule.name, "violations": int(o.cases.size)}
+    assert summary["rules"] == [{"name": o.rule.name, "violations": int(o.cases.size), "not_applicable": None}
                                 for o in evaluate_rules(sample_log, DEFAULT_RULES).outcomes]
 
 

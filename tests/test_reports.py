@@ -15,7 +15,9 @@ import pytest
 from conftest import ROOT, SAMPLE_WORKBOOK, TINY_EVENTS, TINY_ORDERS
 
 from o2c.cli.main import main
+from o2c.conform.rules import DEFAULT_RULES, Rule, RuleSet
 from o2c.i18n import t
+from o2c.improve.settings import Settings
 from o2c.ingest.load import load_event_log
 from o2c.log.filters import Filters
 from o2c.monitor.kpis import kpi_values
@@ -129,7 +131,10 @@ def test_excel_trends_variants_bottlenecks_and_violations(sample_log, sample_exc
 
 def test_excel_never_holds_a_formula(hostile_log):
     view = Filters().apply(hostile_log)
-    data = excel_report(view, filter_text="=1+1", source_name="@SUM(A1).xlsx")
+    # Every hostile account must show up in the violations: SO-2 ships without a credit check, and a rule
+    # against credit checks catches SO-1 and SO-3 (the default rules on steps the tiny log lacks do not apply).
+    rules = RuleSet((*DEFAULT_RULES.rules, Rule("No credit checks", "absence", "Credit Check Passed")))
+    data = excel_report(view, Settings(rules=rules), filter_text="=1+1", source_name="@SUM(A1).xlsx")
     book = openpyxl.load_workbook(io.BytesIO(data))
     texts = []
     for sheet in book:

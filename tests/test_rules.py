@@ -284,11 +284,13 @@ def test_rules_that_do_not_fit_the_log_are_reported(tiny_log):
     ))
     results = evaluate_rules(tiny_log, rules)
     assert [p.message() for p in results.problems] == [
-        "Row 1 (Unknown step): the data has no activity “Order Teleported”.",
+        "Row 1 (Unknown step): the data has no activity “Order Teleported”; the rule is not applicable.",
         "Row 2 (No such date): the orders have no date column “promised_date”; the rule is skipped.",
         "Row 3 (No departments): the events have no column “department”; the rule is skipped.",
     ]
-    assert [o.evaluated for o in results.outcomes] == [True, False, False, True]
+    # A rule on a step the data never shows is not applicable (it used to run and find 0 violations).
+    assert [o.evaluated for o in results.outcomes] == [False, False, False, True]
+    assert results.outcomes[0].not_applicable() == "not applicable: the data has no “Order Teleported” step."
     assert [o.cases.size for o in results.outcomes] == [0, 0, 0, 0]
 
 
@@ -349,8 +351,10 @@ def test_trends_per_period_and_group(tiny_log):
 
 
 def test_export_is_formula_safe_in_csv_and_excel():
+    # A third order with a credit check makes the rule applicable; the other two break it.
     log = make_log([("=HYPERLINK(\"http://x\")", "Order Activated", "2024-01-01 08:00"),
-                    ("8015", "Order Activated", "2024-01-02 08:00")],
+                    ("8015", "Order Activated", "2024-01-02 08:00"),
+                    ("9000", "Credit Check Passed", "2024-01-02 09:00")],
                    orders={"case_id": ["=HYPERLINK(\"http://x\")", "8015"], "account_name": ["@Acme", "Beta"]})
     results = evaluate_rules(log, RuleSet((PRECEDENCE,)))
     frame = violations_export(log.view(), results)

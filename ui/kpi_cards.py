@@ -11,6 +11,7 @@ import streamlit as st
 from o2c.format import DAYS, time_unit
 from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
+from o2c.log.vocabulary import step_label
 from o2c.monitor.kpis import KPIS, Kpi, KpiValue, kpi_trend
 from o2c.monitor.monitoring import (
     HEADLINE,
@@ -58,7 +59,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr_md("monitoring.needs", what=value.missing))
+            st.caption(tr_md("monitoring.needs", what=step_label(value.missing, language())))
         elif kpi.key == "orders":
             st.caption(tr("monitoring.card.total", n=total))
         elif kpi.aggregate == "count":

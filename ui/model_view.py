@@ -27,7 +27,7 @@ from o2c.discover.order_detail import order_label
 from o2c.discover.variants import variant_rows, variant_table
 from o2c.errors import ModelError
 from o2c.format import format_duration, signed_duration
-from o2c.log.eventlog import LogView
+from o2c.log.eventlog import EventLog, LogView
 from ui.dataset_state import loaded_digest
 from ui.keys import Key
 from ui.orders import link_selected
@@ -48,7 +48,7 @@ def chosen_model(view: LogView) -> ReferenceModel | None:
                                            format_func=lambda s: tr(f"conformance.model.{s}")) or "standard"
     controls[1].toggle(tr("conformance.model.open"), key=Key.CONF_OPEN, help=tr("conformance.model.open.help"))
     if source == "standard":
-        return standard_model()
+        return standard_model(view.log)
     if source == "bpmn":
         upload = st.file_uploader(tr("conformance.model.upload"), type=["bpmn", "xml"], key=Key.CONF_MODEL_UPLOAD)
         if upload is None:
@@ -84,11 +84,11 @@ def cached_model(key: tuple, build: Callable[[], ReferenceModel]) -> ReferenceMo
     return model
 
 
-def steps_text() -> str:
+def steps_text(log: EventLog) -> str:
     """The standard model's steps in one line, optional and repeatable ones marked."""
     marks = {"optional": f" ({tr('conformance.model.optional')})", "repeatable": f" ({tr('conformance.model.repeatable')})",
              "required": ""}
-    return " → ".join(md(step.activity) + marks[step.kind] for step in standard_steps())
+    return " → ".join(md(step.activity) + marks[step.kind] for step in standard_steps(log))
 
 
 def model_section(view: LogView) -> None:
@@ -107,7 +107,7 @@ def model_section(view: LogView) -> None:
     metrics[2].metric(tr("conformance.model.checked"), f"{figures.orders:,}",
                       help=tr("conformance.model.checked.help", orders=view.n_cases))
     if model.source == "standard":
-        st.caption(tr("conformance.model.steps", steps=steps_text()))
+        st.caption(tr("conformance.model.steps", steps=steps_text(view.log)))
     deviations_part(view, model, replay, scope)
     st.download_button(tr("conformance.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
                        "application/xml", icon=":material/download:", key=Key.CONF_MODEL_DOWNLOAD, on_click="ignore")

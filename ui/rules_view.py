@@ -107,8 +107,8 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
     shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
                          trend=rule_trends(view, results, period),
                          last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({tr('conformance.skipped')})"
-                               for r, ok in zip(table["rule"], table["evaluated"])])
+                         rule=[r if ok else f"{r} ({why})"
+                               for r, ok, why in zip(table["rule"], table["evaluated"], table["not_applicable"])])
     event = st.dataframe(
         shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
         key=Key.CONF_RULE_TABLE, on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
@@ -163,7 +163,7 @@ def export_buttons(view: LogView, results: RuleResults) -> None:
 
 def violations_section(view: LogView, results: RuleResults) -> None:
     """The whole violations section."""
-    table = rule_table(view, results)
+    table = rule_table(view, results, language())
     fits = metrics(view, results, table)
     if table.empty:
         st.info(tr("conformance.rules.none"))

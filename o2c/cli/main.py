@@ -12,6 +12,7 @@ import numpy as np
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.report import add_command as add_report_command
+from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
 from o2c.cli.salesforce import add_commands as add_salesforce_commands
 from o2c.cli.salesforce import run as run_salesforce_command
@@ -21,12 +22,14 @@ from o2c.discover.overview import overview
 from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.discover.rework import rework_summary
 from o2c.discover.variants import variants_summary
+from o2c.errors import FixableError
 from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import Filters
+from o2c.log.vocabulary import activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
 
@@ -50,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
     analyze.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
                          help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
+    analyze.add_argument("--activity-map", type=Path, default=None, metavar="MAP.csv",
+                         help="CSV activity,role correcting which O2C step each activity is")
     analyze.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE",
                          help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)")
 
@@ -88,12 +93,17 @@ def _analyze(args: argparse.Namespace) -> int:
     data = args.file.read_bytes()
     # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
     result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
+    try:
+        log = mapped_log(result.log, args.activity_map) if result.log is not None else None
+    except (FixableError, OSError, UnicodeDecodeError) as error:
+        print(f"{args.activity_map}: {error}", file=sys.stderr)
+        return 2
     filters = Filters.from_query(_parse_filters(args.filter))
     rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
     costs, _ = read_cost_sheet(data, args.file.name)  # None: the illustrative default costs
-    summary = analysis_summary(result.log, result.report, filters, rules, costs)
-    if args.compare and result.log is not None:
-        summary["compare"] = compare_summary(result.log, Filters.from_query(_parse_filters(args.compare)), filters)
+    summary = analysis_summary(log, result.report, filters, rules, costs)
+    if args.compare and log is not None:
+        summary["compare"] = compare_summary(log, Filters.from_query(_parse_filters(args.compare)), filters)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
@@ -138,6 +148,8 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "conformance": conformance_summary(view, rules),
         "kpis": kpi_dict(view, Settings(rules=DEFAULT_RULES if rules is None else rules,
                                            costs=cost_table_for(log, costs))),
+        "activity_map": mapping_records(log, view.activity_counts().to_dict()),
+        "unmatched": activity_map(log).unmatched,
         **summary,
     }
 
@@ -152,7 +164,10 @@ def _duration_summary(durations) -> dict:
 def _print_text(summary: dict) -> None:
     if summary["cases"] is not None:
         print(f"{summary['filter']}; {summary['events']:,} events, {summary['start']} to {summary['end']}")
+        roles = {record["activity"]: record["role"] for record in summary["activity_map"]}
         for name, count in summary["activities"].items():
-            print(f"  {count:>9,}  {name}")
+            print(f"  {count:>9,}  {name}" + (f"  [{roles[name]}]" if roles.get(name) else ""))
+        if summary["unmatched"]:
+            print("No O2C step matched (correct with --activity-map MAP.csv): " + ", ".join(summary["unmatched"]))
     for issue in summary["validation"]:
         print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}")

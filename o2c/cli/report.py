@@ -13,13 +13,24 @@ import time
 from pathlib import Path
 
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
+from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
+from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
+from o2c.log.vocabulary import read_activity_map, with_activity_map
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def mapped_log(log: EventLog, path: Path | None) -> EventLog:
+    """``log`` with the activity mapping of the CSV at ``path`` applied (``log`` itself without one); raises
+    ``FixableError`` for a map that cannot be used."""
+    if path is None:
+        return log
+    return with_activity_map(log, read_activity_map(path.read_bytes(), path.name))
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -32,6 +43,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
     report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
     report.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
+    report.add_argument("--activity-map", type=Path, default=None, metavar="MAP.csv",
+                        help="CSV activity,role correcting which O2C step each activity is")
     report.add_argument("--snapshot", action="store_true", help="also save the KPIs as a snapshot (Monitoring page)")
     report.add_argument("--store", type=Path, default=None,
                         help="snapshot file (default: snapshots.sqlite3 in the data directory, "
@@ -56,11 +69,16 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         for issue in result.report.to_records():
             print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
         return 1
+    try:
+        log = mapped_log(result.log, args.activity_map)
+    except (FixableError, OSError, UnicodeDecodeError) as error:
+        print(f"{args.activity_map}: {error}", file=sys.stderr)
+        return 2
     rules, _ = read_rules_sheet(data, args.file.name)
     costs, _ = read_cost_sheet(data, args.file.name)
     settings = Settings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
-    view = filters.apply(result.log)
-    text = filters.describe(view.n_cases, result.log.n_cases, args.lang)
+    view = filters.apply(log)
+    text = filters.describe(view.n_cases, log.n_cases, args.lang)
     if fmt == "html":
         from o2c.report.html import html_report  # noqa: PLC0415 - one renderer per run
 

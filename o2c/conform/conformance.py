@@ -22,9 +22,9 @@ import pandas as pd
 from o2c.conform.reference_model import standard_tree_text
 from o2c.conform.rules import RuleSet, rules_summary
 from o2c.errors import ModelError
-from o2c.log.activities import CANCEL_WORDS
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_case_mask, variant_index
+from o2c.log.vocabulary import codes_of_role, match_role
 
 ModelSource = Literal["standard", "bpmn", "variants"]
 DeviationKind = Literal["skipped", "out_of_order", "repeated", "unexpected"]
@@ -47,9 +47,10 @@ class ReferenceModel:
     bpmn: bytes | None = field(default=None, compare=False, repr=False)
 
 
-def standard_model() -> ReferenceModel:
-    """The shipped O2C reference process (see ``o2c.conform.reference_model``)."""
-    text = standard_tree_text()
+def standard_model(log: EventLog | None = None) -> ReferenceModel:
+    """The shipped O2C reference process (see ``o2c.conform.reference_model``), named as ``log`` names its
+    steps when given."""
+    text = standard_tree_text(log)
     return ReferenceModel("standard:" + _digest(text.encode()), "standard", tree=text)
 
 
@@ -167,7 +168,7 @@ def finished_cases(log: EventLog, model: ReferenceModel) -> np.ndarray:
     """
     ends = end_activities(model)
     ending = [c for c, name in enumerate(log.activity_names) if name in ends]
-    cancelling = [c for c, name in enumerate(log.activity_names) if any(w in name.casefold() for w in CANCEL_WORDS)]
+    cancelling = codes_of_role(log, "cancellation")
     cancelled = np.zeros(log.n_cases, dtype=bool)
     cancelled[log.case[np.isin(log.activity, cancelling)]] = True
     return np.isin(log.activity[log.case_offsets[1:] - 1], ending) | cancelled
@@ -382,7 +383,7 @@ def classify(sequence: Sequence[str], moves: Sequence[tuple[str, str | None]],
                  if log_label != SKIP and model_label == log_label]
     synced = {moves[i][0] for i in synced_at}
     # A cancelled order never reaches the steps after its last step in line with the model: not skipped.
-    cancelled = any(word in step.casefold() for step in sequence for word in CANCEL_WORDS)
+    cancelled = any(match_role(step) == "cancellation" for step in sequence)
     reached = synced_at[-1] if synced_at and cancelled else len(moves)
     present = set(sequence)
     seen: set[str] = set()
@@ -479,6 +480,6 @@ def conformance_summary(view: LogView, rules: RuleSet | None = None,
                         model: ReferenceModel | None = None) -> dict:
     """``analyze --json``'s ``conformance``: token-replay log fitness and fitting orders of the view against the
     model (the standard one by default), and violating orders per rule (the default rules by default)."""
-    model = model or standard_model()
+    model = model or standard_model(view.log)
     figures = fitness(view, replay_variants(view.log, model))
     return {"fitness": figures.log_fitness, "fitting_cases": figures.fitting, "rules": rules_summary(view, rules)}

@@ -18,9 +18,10 @@ from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import activity_events
 from o2c.log.periods import Period, period_codes, period_starts
+from o2c.log.vocabulary import first_name_of_role
 from o2c.stats import group_quantiles
 
-DEFAULT_MILESTONES = ("Create Sales Order", "Shipped", "Invoice Created", "Payment Received")
+DEFAULT_MILESTONES = ("order_created", "ship", "invoice_created", "payment_received")  # roles
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
 
 def default_milestones(log: EventLog) -> list[str]:
     """The O2C milestones present in the log; otherwise the most common first and last activities."""
-    present = [name for name in DEFAULT_MILESTONES if log.activity_code(name) is not None]
+    present = [name for name in (first_name_of_role(log, role) for role in DEFAULT_MILESTONES) if name]
     if len(present) >= 2:
         return present
     offsets = log.case_offsets

@@ -14,13 +14,11 @@ import numpy as np
 import pandas as pd
 
 from o2c.discover.rework import rework_cases
-from o2c.log.activities import CANCEL_WORDS, PAYMENT_ACTIVITIES
 from o2c.log.eventlog import NS_PER_SECOND, EventLog
 from o2c.log.index import activity_events, first_per_case
+from o2c.log.vocabulary import ROLE_BY_KEY, codes_of_role
 
 NS_PER_DAY = 86_400 * NS_PER_SECOND
-DELIVERED = "Delivered"
-INVOICE_CREATED = "Invoice Created"
 DUE_DATE, REQUESTED_DATE, PROMISED_DATE, ACTUAL_DATE = (
     "invoice_due_date", "requested_delivery_date", "promised_date", "actual_delivery_date")
 
@@ -33,7 +31,7 @@ class OrderMeasures:
       delivery and invoice event (-1 when none); ``paid_event``/``invoiced_event``/``paid_after_invoice_event``:
       the positions of the events the times are read from (-1 when none), for analyses that move events.
     * ``end_to_end_seconds``: created to the first payment received (NaN while unpaid).
-    * ``order_to_delivery_seconds``: created to the first "Delivered" event.
+    * ``order_to_delivery_seconds``: created to the first delivery (role deliver).
     * ``invoice_to_cash_seconds``: first invoice to the first payment after it.
     * ``paid_late``: payment day after ``invoice_due_date`` (NaN when unpaid or without a due date).
     * ``on_time_requested`` / ``on_time_promised``: delivered by ``requested_delivery_date`` / ``promised_date``;
@@ -83,18 +81,16 @@ def _measure(log: EventLog) -> OrderMeasures:
     missing: dict[str, str] = {}
     created = log.case_start_ns
     paid_event = first_per_case(log, events_of(log, payment_codes(log)))
-    invoiced_event = first_per_case(log, events_of(log, _codes(log, INVOICE_CREATED)))
+    invoiced_event = first_per_case(log, events_of(log, codes_of_role(log, "invoice_created")))
     paid_ns, invoiced_ns = _time_of(log, paid_event), _time_of(log, invoiced_event)
-    delivered_ns = _time_of(log, first_per_case(log, events_of(log, _codes(log, DELIVERED))))
+    delivered_ns = _time_of(log, first_per_case(log, events_of(log, codes_of_role(log, "deliver"))))
     paid_after_invoice_event = _first_payment_after(log, invoiced_ns)
-    if not (paid_ns >= 0).any():
-        missing["payment"] = "Payment Received"
-    if not (delivered_ns >= 0).any():
-        missing["delivery"] = DELIVERED
-    if not (invoiced_ns >= 0).any():
-        missing["invoice"] = INVOICE_CREATED
-    cancelled = _has_any(log, [c for c, n in enumerate(log.activity_names)
-                               if any(w in n.casefold() for w in CANCEL_WORDS)])
+    # What is missing is named by the step's English name, as the template calls it.
+    for key, present, role in (("payment", paid_ns, "payment_received"), ("delivery", delivered_ns, "deliver"),
+                               ("invoice", invoiced_ns, "invoice_created")):
+        if not (present >= 0).any():
+            missing[key] = ROLE_BY_KEY[role].name
+    cancelled = _has_any(log, codes_of_role(log, "cancellation"))
     paid = paid_ns >= 0
     log_end = int(log.timestamp.max()) if log.n_events else 0
 
@@ -147,13 +143,8 @@ def _measure(log: EventLog) -> OrderMeasures:
 
 
 def payment_codes(log: EventLog) -> list[int]:
-    """Codes of the activities that mean "the customer paid"."""
-    return [code for code, name in enumerate(log.activity_names) if name.strip().lower() in PAYMENT_ACTIVITIES]
-
-
-def _codes(log: EventLog, name: str) -> list[int]:
-    code = log.activity_code(name)
-    return [] if code is None else [code]
+    """Codes of the activities that mean "the customer paid" (the role payment_received)."""
+    return codes_of_role(log, "payment_received")
 
 
 def events_of(log: EventLog, codes: list[int]) -> np.ndarray:

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from o2c.discover.measures import order_measures
-from o2c.log.activities import PAYMENT_ACTIVITIES
 from o2c.log.eventlog import LogView
+from o2c.log.vocabulary import codes_of_role
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def overview(view: LogView) -> Overview:
     starts = log.case_start_ns[view.case_mask]
     ends = log.case_end_ns[view.case_mask]
     paid_share = None
-    if any(name.strip().lower() in PAYMENT_ACTIVITIES for name in log.activity_names):
+    if codes_of_role(log, "payment_received"):
         paid_share = float(order_measures(log).paid[view.case_mask].mean())
     return Overview(
         orders=view.n_cases,

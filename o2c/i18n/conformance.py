@@ -43,8 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "list the allowed roles or departments in allowed_values.",
         "zh": "请在 allowed_values 中列出允许的角色或部门。"},
     "conformance.problem.unknown_activity": {
-        "en": "the data has no activity “{activity}”.",
-        "zh": "数据中没有活动“{activity}”。"},
+        "en": "the data has no activity “{activity}”; the rule is not applicable.",
+        "zh": "数据中没有活动“{activity}”,此规则不适用。"},
     "conformance.problem.date_field": {
         "en": "the orders have no date column “{field}”; the rule is skipped.",
         "zh": "订单数据中没有日期列“{field}”,已跳过此规则。"},
@@ -103,7 +103,6 @@ TEXT: dict[str, dict[str, str]] = {
     "conformance.severity.high": {"en": "High", "zh": "高"},
     "conformance.severity.medium": {"en": "Medium", "zh": "中"},
     "conformance.severity.low": {"en": "Low", "zh": "低"},
-    "conformance.skipped": {"en": "not checked", "zh": "未检查"},
     "conformance.rule.clean": {"en": "No order in view breaks this rule.", "zh": "当前订单均未违反此规则。"},
     "conformance.examples": {"en": "Examples", "zh": "示例"},
     "conformance.examples.slowest": {"en": "Slowest orders", "zh": "耗时最长的订单"},
@@ -252,4 +251,31 @@ TEXT: dict[str, dict[str, str]] = {
               "shown. Adapt the rules below to your activity names.",
         "zh": "没有任何规则只涉及本数据中存在的活动,因此不会有订单违反规则,也不显示遵从率。请在下方按您的活动名称调整"
               "规则。"},
+    "conformance.lacks.people": {
+        "en": "who did the work",
+        "zh": "执行人信息"},
+    "conformance.na": {
+        "en": "not applicable: {reasons}.",
+        "zh": "不适用:{reasons}。"},
+    "conformance.na.attribute": {
+        "en": "the events have no column “{attribute}”",
+        "zh": "事件数据中没有列“{attribute}”"},
+    "conformance.na.date_field": {
+        "en": "the orders have no date column “{field}”",
+        "zh": "订单数据中没有日期列“{field}”"},
+    "conformance.na.no_people": {
+        "en": "the events do not say who did them",
+        "zh": "事件数据未说明执行人"},
+    "conformance.na.unknown_activity": {
+        "en": "the data has no “{activity}” step",
+        "zh": "数据中没有“{activity}”步骤"},
+    "conformance.no_rules": {
+        "en": "there are no rules.",
+        "zh": "没有规则。"},
+    "conformance.none_applicable": {
+        "en": "rules that fit the data (none of the {n} rules applies; the data lacks {lacking})",
+        "zh": "适用于数据的规则({n} 条规则均不适用;数据中缺少 {lacking})"},
+    "conformance.not_applicable": {
+        "en": "the data cannot show this rule.",
+        "zh": "数据无法检查此规则。"},
 }

@@ -110,4 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "空心点和虚线:仍有 {share:.0%} 或以上订单未结的月份,其时间和比率还会变化。每个图表右上角的数值为最近一"
               "个已基本结清的月份({month})。"},
     "report.map.failed": {"en": "Graphviz could not draw the map of these activities, so the busiest paths are listed instead.", "zh": "Graphviz 无法绘制这些活动的流程图,因此改为列出最繁忙的路径。"},
+    "report.rules.not_applicable": {
+        "en": "Not applicable to this data: {rules}",
+        "zh": "不适用于此数据的规则:{rules}"},
 }

@@ -403,4 +403,16 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.mapping.no_activity": {
         "en": "Mapping row {row}: no activity given; the row was skipped.",
         "zh": "映射表第 {row} 行:未填写活动,已跳过该行。"},
+    "validation.activity_map.columns": {
+        "en": "{filename}: needs the columns activity and role.",
+        "zh": "{filename}:需要 activity 和 role 两列。"},
+    "validation.activity_map.columns.fix": {
+        "en": "Write one row per activity name: activity,role (e.g. Paid,payment_received).",
+        "zh": "每个活动名称写一行:activity,role(例如 Paid,payment_received)。"},
+    "validation.activity_map.role": {
+        "en": "{filename}, row {row}: unknown role {role}.",
+        "zh": "{filename},第 {row} 行:未知的角色 {role}。"},
+    "validation.activity_map.role.fix": {
+        "en": "Use one of: {roles}, or leave it empty.",
+        "zh": "请使用以下之一:{roles},或留空。"},
 }

@@ -23,6 +23,7 @@ import pandas as pd
 
 from o2c.improve.cost import CostTable, repeated_executions
 from o2c.log.eventlog import EventLog, LogView
+from o2c.log.vocabulary import NOT_AUTOMATABLE, ROLE_BY_KEY, activity_roles
 
 _SYSTEM_ROLES = re.compile(r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
                            r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动",
@@ -127,7 +128,7 @@ def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None
 
 CANDIDATE_COLUMNS = ("activity", "score", "executions", "orders_share", "per_order", "person_share",
                      "system_share", "predecessor", "predecessor_share", "role", "role_share", "person_executions",
-                     "minutes", "person_hours", "cost", "person_cost")
+                     "minutes", "person_hours", "cost", "person_cost", "kind")
 
 
 @dataclass(frozen=True, eq=False)
@@ -211,7 +212,9 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     * effort: ``person_hours`` relative to the activity with the most hours;
     * proven: 1 when systems already do part of it, else 0.
 
-    An activity only systems do scores 0: there is nothing left to automate.
+    An activity only systems do scores 0: there is nothing left to automate. So does physical, customer and
+    partner work (``kind``, the role's kind of work; "" without a role): picking goods or a customer paying is
+    no automation candidate, however often people book it.
     """
     log = view.log
     n = len(log.activity_names)
@@ -256,6 +259,8 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
     proven = (np.nan_to_num(system_share) > 0).astype(float)
     rule_like = (predecessor_share + np.where(np.isnan(role_share), predecessor_share, role_share)) / 2
     score = 100 * person_share * (orders_share + rule_like + effort + proven) / 4
+    kinds = [ROLE_BY_KEY[role].kind if role else "" for role in activity_roles(log)] + [""]
+    score = np.where(np.isin(np.asarray(kinds[:n], dtype=object), list(NOT_AUTOMATABLE)), 0.0, score)
 
     present = np.flatnonzero(executions)
     names = list(log.activity_names) + [""]
@@ -276,6 +281,7 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
         "person_hours": person_hours[present],
         "cost": executions[present] * prices[present],
         "person_cost": person_executions[present] * prices[present],
+        "kind": [kinds[k] for k in present],
     })
     order = np.lexsort((table["activity"].to_numpy(), -table["person_hours"].to_numpy(), -score[present]))
     return table.iloc[order].reset_index(drop=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from o2c.discover.measures import distinct_people, order_measures
+from o2c.discover.measures import distinct_people, events_of, order_measures
 from o2c.log.eventlog import EventLog
-from o2c.log.index import activity_events, first_per_case
+from o2c.log.index import first_per_case
+from o2c.log.vocabulary import codes_of_role
 
 BEHAVIOURS = ("repeated_credit_check", "changed_after_confirmation", "skipped_credit_check", "many_people")
-CREDIT_CHECK, CONFIRMATION, CHANGED = "credit check", "Order Confirmation Sent", "Order Changed"
-ACTIVATION_STEPS = ("Order Activated", "Shipped")  # the first present: where a skipped credit check shows
+CREDIT_CHECKS = ("credit_check_started", "credit_check_passed", "credit_check_failed")  # roles
+ACTIVATION_STEPS = ("activation", "ship")  # roles; the first present: where a skipped credit check shows
 MANY_PEOPLE_QUANTILE = 0.75  # "many people" by default: more than this quantile (people counts are tight)
 
 
@@ -63,20 +64,19 @@ def _cut_key(kind: str) -> str:
 def _build(log: EventLog, kind: str) -> dict[str, np.ndarray]:
     cut = cutoff_ns(log, kind)
     found: dict[str, np.ndarray] = {}
-    checks = np.sort(np.concatenate([activity_events(log, c) for c, name in enumerate(log.activity_names)
-                                     if CREDIT_CHECK in name.casefold()] or [np.empty(0, dtype=np.int64)]))
+    checks = events_of(log, [code for role in CREDIT_CHECKS for code in codes_of_role(log, role)])
     if checks.size:
         found["repeated_credit_check"] = _before(log, _nth_per_case(log, checks, 2), cut)
-        step = next((code for s in ACTIVATION_STEPS if (code := log.activity_code(s)) is not None), None)
+        step = next((codes_of_role(log, s) for s in ACTIVATION_STEPS if codes_of_role(log, s)), None)
         if step is not None:
-            first_step = first_per_case(log, activity_events(log, step))
+            first_step = first_per_case(log, events_of(log, step))
             first_check = first_per_case(log, checks)
             skipped = np.where((first_step >= 0) & ((first_check < 0) | (first_check > first_step)), first_step, -1)
             found["skipped_credit_check"] = _before(log, skipped, cut)
-    confirmed, changed = log.activity_code(CONFIRMATION), log.activity_code(CHANGED)
-    if confirmed is not None and changed is not None:
-        first_confirmation = first_per_case(log, activity_events(log, confirmed))
-        changes = activity_events(log, changed)
+    confirmed, changed = codes_of_role(log, "confirmation"), codes_of_role(log, "change")
+    if confirmed and changed:
+        first_confirmation = first_per_case(log, events_of(log, confirmed))
+        changes = events_of(log, changed)
         confirmed_at = np.where(first_confirmation >= 0, first_confirmation, log.n_events)
         after = changes[changes > confirmed_at[log.case[changes]]]
         found["changed_after_confirmation"] = _before(log, first_per_case(log, after), cut)

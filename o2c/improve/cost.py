@@ -23,6 +23,7 @@ from o2c.log.activities import ACTIVITIES
 from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_index
+from o2c.log.vocabulary import ROLE_BY_KEY, ROLES, activity_map
 from o2c.stats import group_quantiles
 
 ACTIVITIES_SHEET = "Activities"
@@ -104,9 +105,11 @@ class CostTable:
 def default_cost_table(log: EventLog | None = None) -> CostTable:
     """The illustrative defaults for the activities of ``log`` (all standard activities without a log);
     activities outside the standard catalogue cost 0."""
-    names = _catalogue_first(log.activity_names) if log is not None else tuple(DEFAULT_COSTS)
-    return CostTable(tuple((n, DEFAULT_COSTS.get(n, 0.0)) for n in names),
-                     minutes=tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in names))
+    if log is None:
+        return CostTable(tuple(DEFAULT_COSTS.items()), minutes=tuple(DEFAULT_MINUTES.items()))
+    names = _catalogue_first(log)
+    return CostTable(tuple((n, _default(log, n, DEFAULT_COSTS)) for n in names),
+                     minutes=tuple((n, _default(log, n, DEFAULT_MINUTES)) for n in names))
 
 
 def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
@@ -115,15 +118,30 @@ def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
     if sheet is None:
         return default_cost_table(log)
     listed = dict(sheet.costs)
-    names = _catalogue_first(log.activity_names)
-    return CostTable(tuple((n, listed.get(n, DEFAULT_COSTS.get(n, 0.0))) for n in names), sheet.currency,
-                     tuple((n, sheet.minutes_of(n) if n in listed else DEFAULT_MINUTES.get(n, 0.0)) for n in names))
+    names = _catalogue_first(log)
+    return CostTable(tuple((n, listed.get(n, _default(log, n, DEFAULT_COSTS))) for n in names), sheet.currency,
+                     tuple((n, sheet.minutes_of(n) if n in listed else _default(log, n, DEFAULT_MINUTES))
+                           for n in names))
 
 
-def _catalogue_first(names: tuple[str, ...]) -> tuple[str, ...]:
-    """Standard activities in process order, then the others alphabetically."""
-    present = set(names)
-    return tuple(n for n in DEFAULT_COSTS if n in present) + tuple(sorted(present - set(DEFAULT_COSTS)))
+def _default(log: EventLog, name: str, defaults: dict[str, float]) -> float:
+    """The default for an activity: its own, else that of the standard activity of its role (so 收到付款 or
+    "Paid" cost what "Payment Received" costs)."""
+    if name in defaults:
+        return defaults[name]
+    role = activity_map(log).roles.get(name)
+    return defaults.get(ROLE_BY_KEY[role].name, 0.0) if role else 0.0
+
+
+def _catalogue_first(log: EventLog) -> tuple[str, ...]:
+    """Standard activities in process order, then the other activities with a role in the roles' order, then
+    the rest alphabetically."""
+    present = set(log.activity_names)
+    standard = tuple(n for n in DEFAULT_COSTS if n in present)
+    order = {role.key: i for i, role in enumerate(ROLES)}
+    roles = activity_map(log).roles
+    rest = sorted(present - set(standard), key=lambda n: (order.get(roles.get(n) or "", len(order)), n))
+    return standard + tuple(rest)
 
 
 def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:

@@ -19,10 +19,19 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.discover.measures import ACTUAL_DATE, NS_PER_DAY, PROMISED_DATE, REQUESTED_DATE, day_numbers, order_measures
+from o2c.discover.measures import (
+    ACTUAL_DATE,
+    NS_PER_DAY,
+    PROMISED_DATE,
+    REQUESTED_DATE,
+    day_numbers,
+    events_of,
+    order_measures,
+)
 from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
-from o2c.log.index import activity_events, first_per_case
+from o2c.log.index import first_per_case
+from o2c.log.vocabulary import codes_of_role
 from o2c.stats import SMALL_GROUP, group_quantiles, wilson_interval
 
 Target = Literal["requested", "promised"]
@@ -30,7 +39,6 @@ TARGET_COLUMNS: dict[str, str] = {"requested": REQUESTED_DATE, "promised": PROMI
 PARTNER_ATTRIBUTES = ("carrier", "warehouse")
 PARTNER_ACCOUNTS = "partner_accounts"  # not a column: account_name of the orders in the Partner channel
 PARTNER_CHANNEL = "Partner"
-SHIPPED = "Shipped"
 MAX_TREND_PARTNERS = 8
 
 PARTNER_COLUMNS = ["partner", "orders", "judged", "on_time", "on_time_rate", "rate_low", "rate_high", "late",
@@ -188,11 +196,8 @@ def transit_seconds(log: EventLog) -> np.ndarray:
     """Per order: first "Shipped" to the first "Delivered" event (NaN when either is missing or the delivery
     comes first), kept on the log."""
     def build() -> np.ndarray:
-        code = log.activity_code(SHIPPED)
-        shipped = np.full(log.n_cases, -1, dtype=np.int64)
-        if code is not None:
-            first = first_per_case(log, activity_events(log, code))
-            shipped = np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
+        first = first_per_case(log, events_of(log, codes_of_role(log, "ship")))
+        shipped = np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
         delivered = order_measures(log).delivered_ns
         ok = (shipped >= 0) & (delivered >= shipped)
         return np.where(ok, (delivered - shipped) / NS_PER_SECOND, np.nan)

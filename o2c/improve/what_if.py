@@ -29,8 +29,8 @@ import numpy as np
 from o2c.discover.measures import events_of, order_measures
 from o2c.discover.rework import activity_families
 from o2c.improve.cost import CostTable, order_costs, repeated_executions
-from o2c.log.activities import EXTERNAL_ACTIVITIES, PAYMENT_ACTIVITIES
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
+from o2c.log.vocabulary import EXTERNAL, ROLE_BY_KEY, activity_roles, match_role
 
 AUTOMATED_COST_SHARE = 0.10
 AUTOMATED_WAIT_SECONDS = 3_600
@@ -222,7 +222,7 @@ def _automate(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, n
     delta = np.zeros(log.n_events, dtype=np.int64)
     with_previous = events[(events > 0) & (log.case[np.maximum(events - 1, 0)] == log.case[events])]
     wait = log.timestamp[with_previous] - log.timestamp[with_previous - 1]
-    if not is_external(name):
+    if not is_external(name, log):
         delta[with_previous] = np.maximum(wait - AUTOMATED_WAIT_SECONDS * NS_PER_SECOND, 0)
     prices = costs.per_code(log.activity_names)
     saving = np.bincount(log.case[events], weights=prices[log.activity[events]] * (1 - AUTOMATED_COST_SHARE),
@@ -230,9 +230,16 @@ def _automate(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, n
     return _cumulative(log, delta), saving
 
 
-def is_external(name: str) -> bool:
-    """Whether a step waits on customers or carriers (its waiting time stays when it is automated)."""
-    return name in EXTERNAL_ACTIVITIES or name.strip().lower() in PAYMENT_ACTIVITIES
+def is_external(name: str, log: EventLog | None = None) -> bool:
+    """Whether a step waits on customers or carriers (its waiting time stays when it is automated): its role's
+    kind of work is customer or partner. With ``log``, by the log's activity mapping (a check family is external
+    when all its members are)."""
+    if log is None:
+        roles = [match_role(name)]
+    else:
+        all_roles = activity_roles(log)
+        roles = [all_roles[code] for code in _members(log, name)] or [match_role(name)]
+    return all(role is not None and ROLE_BY_KEY[role].kind in EXTERNAL for role in roles)
 
 
 def _measure(log: EventLog, cut: np.ndarray, saving: np.ndarray, costs: CostTable) -> _Replay:

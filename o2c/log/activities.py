@@ -1,4 +1,7 @@
-"""The standard order-to-cash activity catalogue, in the order a clean order passes through it."""
+"""The standard order-to-cash activity catalogue of the template, in the order a clean order passes through it.
+
+Analyses do not look these names up: they ask the vocabulary (``o2c.log.vocabulary``) for a role.
+"""
 
 from __future__ import annotations
 
@@ -56,12 +59,7 @@ STANDARD_PATH: tuple[str, ...] = (
 )
 
 ACTIVITY_NAMES: tuple[str, ...] = tuple(a.name for a in ACTIVITIES)
-PAYMENT_RECEIVED = "Payment Received"
-# Activity names that mean "the customer paid" in the logs we see (our template, OCEL order management).
-PAYMENT_ACTIVITIES = frozenset({"payment received", "pay order", "receive payment", "payment", "收到付款"})
-# Steps that wait on customers or carriers, not on us: automating how they are booked saves handling cost, but
-# the time before them stays.
-EXTERNAL_ACTIVITIES = frozenset({"Delivered", "Payment Received"}) | {"收到付款"}
+# Which step each activity is (payment, shipping ...), in any language, is the vocabulary's: o2c.log.vocabulary.
 
-
+# Words that make any activity a cancellation ("Order cancelled by customer").
 CANCEL_WORDS = ("cancel", "取消")

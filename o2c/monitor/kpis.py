@@ -14,7 +14,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from o2c.conform.rules import evaluate_rules, rules_fit
+from o2c.conform.rules import evaluate_rules, no_fit_reason, rules_fit
 from o2c.discover.measures import order_measures
 from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources, touchless_orders
@@ -185,7 +185,7 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     values["rework_rate"] = measures.rework.astype(float)
 
     results = evaluate_rules(log, settings.rules)
-    if needs(("adherence_rate", "first_time_right"), None if rules_fit(log, results) else "rules that fit the data"):
+    if needs(("adherence_rate", "first_time_right"), None if rules_fit(log, results) else no_fit_reason(results)):
         clean = results.violations == 0
         values["adherence_rate"] = clean.astype(float)
         values["first_time_right"] = (clean & ~measures.rework).astype(float)

@@ -14,6 +14,7 @@ from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import CostTable, cost_table_for, table_from_frame
 from o2c.improve.settings import Settings
 from o2c.log.eventlog import EventLog
+from o2c.log.vocabulary import step_label
 from o2c.monitor.kpis import KPIS, Unit
 from o2c.monitor.monitoring import STILL_OPEN, format_delta, format_value, open_share
 from o2c.monitor.snapshots import Snapshot, compare_snapshots
@@ -65,7 +66,7 @@ def period_label(stamp: pd.Timestamp, period: str) -> str:
 def shown_value(value: float, unit: Unit, currency: str, missing: object, lang: Language = "en") -> str:
     """A compared value as a table shows it; the stored reason why it is missing when there is one."""
     if isinstance(missing, str) and missing:
-        return t("monitoring.needs", lang, what=missing.removeprefix("needs "))
+        return t("monitoring.needs", lang, what=step_label(missing.removeprefix("needs "), lang))
     return format_value(value, unit, currency)
 
 

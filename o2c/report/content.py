@@ -24,6 +24,7 @@ from o2c.improve.backlog import improvement_backlog
 from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.index import variant_index
+from o2c.log.vocabulary import step_label
 from o2c.monitor.kpis import CATALOGUE, KpiValue, kpi_trend, kpi_values
 
 DAY = 86_400.0
@@ -68,7 +69,7 @@ def report_content(view: LogView, settings: Settings = Settings(), lang: Languag
     stats = overview(view)
     results = evaluate_rules(view.log, settings.rules)
     violations = violations_export(view, results, lang, per_rule=VIOLATIONS_PER_RULE)
-    rules = rule_table(view, results)
+    rules = rule_table(view, results, lang)
     variants, n_variants = _variants(view, lang)
     bottlenecks, n_transitions = _bottlenecks(view)
     return ReportContent(
@@ -80,6 +81,15 @@ def report_content(view: LogView, settings: Settings = Settings(), lang: Languag
         variants=variants, n_variants=n_variants, bottlenecks=bottlenecks, n_transitions=n_transitions,
         rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
         backlog=_backlog(view, settings, lang))
+
+
+def not_applicable_text(content: ReportContent) -> str:
+    """The rules the data cannot show, with why, as one sentence ("" when every rule was checked)."""
+    skipped = content.rules[~content.rules["evaluated"]]
+    if skipped.empty:
+        return ""
+    rules = "; ".join(f"{rule} ({reason})" for rule, reason in zip(skipped["rule"], skipped["not_applicable"]))
+    return t("report.rules.not_applicable", content.lang, rules=rules)
 
 
 _VIOLATION_HEADERS = {"Salesforce Order Id": "order_id", "Order Number": "order_number", "Account": "account",
@@ -108,7 +118,7 @@ def unit_label(unit: str, lang: Language, currency: str) -> str:
 def kpi_text(value: KpiValue, lang: Language, currency: str) -> str:
     """A KPI's value as the app writes it ("2,000", "37.8 d", "15.6%", "78.23 EUR"), or why it is missing."""
     if value.missing is not None:
-        return t("report.kpi.missing", lang, what=value.missing)
+        return t("report.kpi.missing", lang, what=step_label(value.missing, lang))
     if value.value is None:
         return "–"
     unit = value.kpi.unit
@@ -124,7 +134,7 @@ def kpi_text(value: KpiValue, lang: Language, currency: str) -> str:
 def kpi_note(value: KpiValue, lang: Language) -> str:
     """Why a KPI has no value ("needs resource"), or how many orders it judges when not all of them."""
     if value.missing is not None:
-        return t("report.kpi.missing", lang, what=value.missing)
+        return t("report.kpi.missing", lang, what=step_label(value.missing, lang))
     if value.value is None:
         return t("report.kpi.none_judged", lang)
     return ""

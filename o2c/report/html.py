@@ -24,7 +24,15 @@ from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.monitor.kpis import CATALOGUE
 from o2c.monitor.monitoring import STILL_OPEN, open_share
-from o2c.report.content import ReportContent, is_missing, kpi_note, kpi_text, report_content, violation_header
+from o2c.report.content import (
+    ReportContent,
+    is_missing,
+    kpi_note,
+    kpi_text,
+    not_applicable_text,
+    report_content,
+    violation_header,
+)
 
 MAP_PATH_SHARE = 0.3  # as the Process map page opens: the main flow plus the strongest detours
 VIOLATIONS_PER_RULE = 3
@@ -187,6 +195,9 @@ def _violations(content: ReportContent) -> str:
         ("orders", t("report.col.orders", lang), _count), ("share", t("report.col.share", lang), _bar),
         ("last", t("report.col.last", lang), _stamp), ("description", t("report.col.description", lang), _text)],
         css={"description": "wide", "last": "nowrap"})]
+    skipped = not_applicable_text(content)
+    if skipped:
+        parts.append(f'<p class="note">{escape_html(skipped)}</p>')
     first = content.violations.groupby("Rule", sort=False).head(VIOLATIONS_PER_RULE)
     if first.empty:
         parts.append(f'<p class="note">{escape_html(t("report.violations.none", lang))}</p>')

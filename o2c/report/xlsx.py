@@ -30,6 +30,7 @@ from o2c.report.content import (
     is_missing,
     kpi_note,
     kpi_number,
+    not_applicable_text,
     report_content,
     unit_label,
     violation_header,
@@ -179,6 +180,10 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
                     Column("description", t("report.col.description", lang), width=30, wrap=True)]
     _heading(sheet, row, t("report.violations.rules", lang))
     row = _table(sheet, row + 1, rules, rule_columns, freeze=False) + 1
+    skipped = not_applicable_text(content)
+    if skipped:
+        _note(sheet, row, skipped)
+        row += 2
     shown = len(content.violations)
     if shown == 0:
         _note(sheet, row, t("report.violations.none", lang))

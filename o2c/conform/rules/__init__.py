@@ -15,6 +15,11 @@ Six rule types, one row each (columns ``RULE_COLUMNS``):
 - ``authorised``: ``activity`` only by people whose ``attribute`` (role, department or resource; empty means
   role or department) is one of ``allowed_values``. Events with no value are not judged.
 
+A rule's activity names a *role* of the O2C vocabulary (its English or Chinese name, key or a synonym, e.g.
+"Payment Received", 收到付款 or payment_received: every activity of that role in the log) or, failing that, an
+activity of the log by its own name. A rule whose activities, date column or people columns the data lacks is
+*not applicable* (``RuleOutcome.not_applicable`` says why): it finds no violations and counts in no adherence.
+
 Rules are evaluated once per log (cached on it); a filtered view only masks the results.
 
 The package, in the order its modules build on each other: ``model`` (the vocabulary and the default rules),
@@ -25,7 +30,7 @@ here, so ``from o2c.conform.rules import X`` works for each of them.
 """
 
 from o2c.conform.rules.details import violation_details
-from o2c.conform.rules.evaluate import RuleOutcome, RuleResults, evaluate_rules, rules_fit
+from o2c.conform.rules.evaluate import RuleOutcome, RuleResults, evaluate_rules, no_fit_reason, rules_fit
 from o2c.conform.rules.model import (
     DEFAULT_RULES,
     PEOPLE_ATTRIBUTES,
@@ -56,5 +61,5 @@ from o2c.conform.rules.results import (
 __all__ = ["DEFAULT_RULES", "EXPORT_COLUMNS", "PEOPLE_ATTRIBUTES", "RULE_COLUMNS", "RULE_TYPES", "RULES_SHEET",
            "SEVERITIES", "UNITS", "Adherence", "Rule", "RuleOutcome", "RuleProblem", "RuleResults", "RuleSet",
            "RuleType", "adherence", "adherence_trend", "default_rules", "evaluate_rules", "parse_rules",
-           "read_rules_sheet", "rule_examples", "rule_table", "rule_trends", "rules_fit", "rules_summary",
+           "read_rules_sheet", "rule_examples", "rule_table", "rule_trends", "rules_fit", "no_fit_reason", "rules_summary",
            "violating_cases", "violation_details", "violations_export"]

@@ -98,7 +98,7 @@ def _four_eyes(ctx: RuleContext, rule: Rule) -> Found:
     a_events, b_events = a_events[codes[a_events] >= 0], b_events[codes[b_events] >= 0]
     a_keys = ctx.log.case[a_events].astype(np.int64) * width + codes[a_events]
     b_keys = ctx.log.case[b_events].astype(np.int64) * width + codes[b_events]
-    if ctx.code(rule.activity) == ctx.code(rule.other_activity):
+    if ctx.codes(rule.activity) == ctx.codes(rule.other_activity):
         # One activity twice by the same person: every event whose (case, person) came before.
         order = np.argsort(a_keys, kind="stable")
         repeat = np.zeros(a_keys.size, dtype=bool)

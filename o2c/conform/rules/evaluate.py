@@ -11,7 +11,16 @@ from o2c.conform.rules.checks import CHECKS
 from o2c.conform.rules.context import RuleContext
 from o2c.conform.rules.model import DEFAULT_RULES, Rule, RuleSet
 from o2c.conform.rules.parse import RuleProblem
+from o2c.i18n import Language, t
 from o2c.log.eventlog import EventLog
+
+# A problem that makes a rule not applicable, and how the reason reads in a sentence.
+_NOT_APPLICABLE = {
+    "conformance.problem.unknown_activity": "conformance.na.unknown_activity",
+    "conformance.problem.date_field": "conformance.na.date_field",
+    "conformance.problem.attribute": "conformance.na.attribute",
+    "conformance.problem.no_people": "conformance.na.no_people",
+}
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,8 @@ class RuleOutcome:
 
     ``cases`` are the violating case codes (ascending); per violating case, ``events`` is the offending event
     (-1 when the problem is a step that never happened) and ``when_ns`` when the violation happened (the
-    offending event, the passed deadline, or the order's last event).
+    offending event, the passed deadline, or the order's last event). A rule the data cannot check is not
+    ``evaluated``; ``reasons`` are the problems that make it not applicable.
     """
 
     rule: Rule
@@ -28,6 +38,16 @@ class RuleOutcome:
     events: np.ndarray
     when_ns: np.ndarray
     evaluated: bool = True
+    reasons: tuple[RuleProblem, ...] = ()
+
+    def not_applicable(self, lang: Language = "en") -> str | None:
+        """Why the rule cannot be checked on this data (None when it was checked)."""
+        if self.evaluated:
+            return None
+        reasons = [t(_NOT_APPLICABLE[p.key], lang, **dict(p.values)) for p in self.reasons]
+        if not reasons:
+            return t("conformance.not_applicable", lang)
+        return t("conformance.na", lang, reasons="; ".join(reasons))
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,11 +68,19 @@ class RuleResults:
 
 
 def rules_fit(log: EventLog, results: RuleResults) -> bool:
-    """Whether some rule was checked and names only activities the log has: rules about activities that never
-    happen find no violation, and an adherence of 100% from them alone would be a wrong number."""
-    names = {name.casefold() for name in log.activity_names}
-    return any(o.evaluated and all(a.casefold() in names for a in (o.rule.activity, o.rule.other_activity) if a)
-               for o in results.outcomes)
+    """Whether some rule is applicable to ``log``: without one, adherence and first-time-right would be 100%
+    from rules that cannot find anything, a wrong number."""
+    return any(o.evaluated for o in results.outcomes)
+
+
+def no_fit_reason(results: RuleResults, lang: Language = "en") -> str:
+    """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each."""
+    if not results.outcomes:
+        return t("conformance.no_rules", lang)
+    lacking = dict.fromkeys(str(dict(p.values).get("activity") or dict(p.values).get("field")
+                                or dict(p.values).get("attribute") or t("conformance.lacks.people", lang))
+                            for o in results.outcomes for p in o.reasons)
+    return t("conformance.none_applicable", lang, n=len(results.outcomes), lacking=", ".join(lacking))
 
 
 def evaluate_rules(log: EventLog, rules: RuleSet = DEFAULT_RULES) -> RuleResults:
@@ -75,7 +103,8 @@ def _evaluate(log: EventLog, rules: RuleSet) -> RuleResults:
         problems += rule_problems
         if any(p.skipped for p in rule_problems):
             empty = np.empty(0, dtype=np.int64)
-            outcomes.append(RuleOutcome(rule, empty, empty, empty, evaluated=False))
+            outcomes.append(RuleOutcome(rule, empty, empty, empty, evaluated=False,
+                                        reasons=tuple(p for p in rule_problems if p.skipped)))
             continue
         cases, events, when = CHECKS[rule.type](context, rule)
         order = np.argsort(cases, kind="stable")

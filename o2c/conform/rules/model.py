@@ -68,6 +68,7 @@ class RuleSet:
         return len(self.rules)
 
 
+# Their activities are the roles' English names: they resolve to the log's own names (see the package docstring).
 DEFAULT_RULES = RuleSet((
     Rule("Credit check before activation", "precedence", "Credit Check Passed", "Order Activated",
          severity="high", description="An order is activated only after its credit check has passed."),

@@ -33,9 +33,10 @@ def adherence(view: LogView, results: RuleResults) -> Adherence:
     return Adherence(view.n_cases, clean)
 
 
-def rule_table(view: LogView, results: RuleResults) -> pd.DataFrame:
+def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd.DataFrame:
     """One row per rule: ``rule``, ``type``, ``severity``, ``description``, ``orders`` (violating orders in the
-    view), ``share`` (of the view's orders), ``last`` (most recent violation, UTC) and ``evaluated``."""
+    view), ``share`` (of the view's orders), ``last`` (most recent violation, UTC), ``evaluated`` and
+    ``not_applicable`` (why the data cannot show the rule, "" when it was checked)."""
     rows = []
     for outcome in results.outcomes:
         inside = view.case_mask[outcome.cases]
@@ -44,8 +45,8 @@ def rule_table(view: LogView, results: RuleResults) -> pd.DataFrame:
                      "description": outcome.rule.description, "orders": count,
                      "share": count / view.n_cases if view.n_cases else 0.0,
                      "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
-                     "evaluated": outcome.evaluated})
-    columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated"]
+                     "evaluated": outcome.evaluated, "not_applicable": outcome.not_applicable(lang) or ""})
+    columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated", "not_applicable"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -152,8 +153,10 @@ def violations_export(view: LogView, results: RuleResults, lang: Language = "en"
 
 
 def rules_summary(view: LogView, rules: RuleSet | None = None) -> list[dict]:
-    """``[{"name", "violations"}]`` per rule for ``analyze --json`` (violating orders in the view)."""
+    """``[{"name", "violations", "not_applicable"}]`` per rule for ``analyze --json``: violating orders in the
+    view, or ``violations`` None and the reason when the data cannot show the rule."""
     results = evaluate_rules(view.log, rules if rules is not None else DEFAULT_RULES)
     table = rule_table(view, results)
-    return [{"name": name, "violations": int(n)} for name, n in zip(table["rule"], table["orders"])]
+    return [{"name": row.rule, "violations": int(row.orders) if row.evaluated else None,
+             "not_applicable": row.not_applicable or None} for row in table.itertuples(index=False)]
 

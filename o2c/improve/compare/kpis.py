@@ -12,6 +12,7 @@ from o2c.discover.measures import order_measures
 from o2c.discover.rework import Rework, rework
 from o2c.improve.compare.samples import INVOICE, PAYMENT, duration_sample, invoice_to_cash_sample, rank_test
 from o2c.log.eventlog import LogView
+from o2c.log.vocabulary import ROLE_BY_KEY, first_name_of_role
 from o2c.stats import Interval, quantile_difference, rate_difference, sorted_quantile
 
 KPI_KEYS = ("orders", "median", "p90", "invoice_to_cash", "rework_rate", "adherence", "on_time")
@@ -66,9 +67,9 @@ def _rate_row(key: str, x_a: int, n_a: int, x_b: int, n_b: int) -> dict:
 
 
 def _invoice_to_cash_row(a: LogView, b: LogView) -> dict:
-    for name in (INVOICE, PAYMENT):
-        if a.log.activity_code(name) is None:
-            return _missing_row("invoice_to_cash", "seconds", "compare.note.activity", name)
+    for role in (INVOICE, PAYMENT):
+        if first_name_of_role(a.log, role) is None:
+            return _missing_row("invoice_to_cash", "seconds", "compare.note.activity", ROLE_BY_KEY[role].name)
     cash = invoice_to_cash_sample(a.log)
     in_a, in_b = cash.members(a, b)
     return _time_row("invoice_to_cash", cash.ranked.values[in_a], cash.ranked.values[in_b], 0.5,

@@ -10,9 +10,10 @@ import numpy as np
 from o2c.discover.bottlenecks import transition_index
 from o2c.discover.cycle_times import segment_times
 from o2c.log.eventlog import EventLog, LogView
+from o2c.log.vocabulary import first_name_of_role
 from o2c.stats import RankedValues, mann_whitney, rank_values, sort_within_groups
 
-INVOICE, PAYMENT = "Invoice Created", "Payment Received"
+INVOICE, PAYMENT = "invoice_created", "payment_received"  # roles
 ALPHA = 0.05  # the level of every test of a comparison, before the correction for their number
 
 
@@ -50,7 +51,8 @@ def duration_sample(log: EventLog) -> Sample:
 def invoice_to_cash_sample(log: EventLog) -> Sample:
     """The time from invoice to payment of every order that has both, ranked."""
     def build(log: EventLog) -> Sample:
-        segment = segment_times(log.view(), INVOICE, PAYMENT)
+        invoice, payment = first_name_of_role(log, INVOICE), first_name_of_role(log, PAYMENT)
+        segment = segment_times(log.view(), invoice or "", payment or "")  # a missing role measures no order
         order = np.argsort(segment.seconds, kind="stable")
         return Sample(rank_values(segment.seconds[order]), segment.case_codes[order])
 
