@@ -3,13 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking
 from o2c.discover.cycle_times import (
+    attribute_split,
+    bottleneck_ranking,
     default_milestones,
-    duration_stats,
     duration_trend,
-    segment_table,
-    split_by_attribute,
+    end_to_end,
+    milestone_segments,
+    slowest_orders,
+    split_default,
 )
 from o2c.discover.order_detail import order_label
 from o2c.format import DAYS, format_duration, time_unit
@@ -22,8 +24,6 @@ from ui.remembered import restore, save
 from ui.state import column_name, page_view, tr
 from ui.text import tr_md
 
-BOTTLENECK_ROWS = 10  # as many as st.dataframe shows without scrolling
-
 
 def split_section(view: LogView) -> None:
     """End-to-end times per value of an order attribute."""
@@ -32,10 +32,12 @@ def split_section(view: LogView) -> None:
     if not options:
         st.caption(tr("cycle_times.split.none"))
         return
-    restore(Key.CYCLE_SPLIT, "sales_channel" if "sales_channel" in options else options[0], lambda v: v in options)
+    restore(Key.CYCLE_SPLIT, split_default(options), lambda v: v in options)
     attribute = st.columns([1, 2])[0].selectbox(tr("cycle_times.split.by"), options, key=Key.CYCLE_SPLIT,
                                                 on_change=save, args=(Key.CYCLE_SPLIT,), format_func=column_name)
-    table = split_by_attribute(view, attribute)
+    table = attribute_split(view, attribute)
+    if table is None:
+        return
     label = column_name(attribute)
     chart_col, table_col = st.columns(2, gap="large")
     chart_col.altair_chart(quantile_chart(table, label, time_unit(table["median_seconds"])), width="stretch")
@@ -59,10 +61,10 @@ def milestone_section(view: LogView) -> None:
     restore(Key.CYCLE_MILESTONES, default_milestones(view.log), lambda v: set(v) <= set(options))
     milestones = st.multiselect(tr("cycle_times.milestones.pick"), options, key=Key.CYCLE_MILESTONES, on_change=save,
                                 args=(Key.CYCLE_MILESTONES,), placeholder=tr("cycle_times.milestones.placeholder"))
-    if len(milestones) < 2:
+    table = milestone_segments(view, milestones)
+    if table is None:
         st.info(tr("cycle_times.milestones.too_few"))
         return
-    table = segment_table(view, milestones)
     table["value"] = table["source"] + " → " + table["target"]
     chart_col, table_col = st.columns([2, 3], gap="large")
     measured = table[table["orders"] > 0]
@@ -83,7 +85,7 @@ def bottleneck_section(view: LogView) -> None:
     """The waits between steps that add up to the most time; one picked shows its slowest orders."""
     st.subheader(tr("cycle_times.bottlenecks"))
     st.caption(tr("cycle_times.bottlenecks.caption"))
-    ranking = transition_ranking(view).head(BOTTLENECK_ROWS)
+    ranking = bottleneck_ranking(view)
     if ranking.empty:
         st.info(tr("cycle_times.bottlenecks.none"))
         return
@@ -103,14 +105,17 @@ def bottleneck_section(view: LogView) -> None:
     if not rows:
         st.caption(tr("cycle_times.bottlenecks.pick"))
         return
-    slowest_section(view, ranking.iloc[rows[0]])
+    slowest_section(view, ranking, rows[0])
 
 
-def slowest_section(view: LogView, transition: pd.Series) -> None:
-    """The orders that waited longest on ``transition``, with a link to the one picked."""
-    source, target = transition["source"], transition["target"]
+def slowest_section(view: LogView, ranking: pd.DataFrame, row: int) -> None:
+    """The orders that waited longest on the transition in row ``row`` of ``ranking``, with a link to the one
+    picked."""
+    source, target = ranking["source"].iloc[row], ranking["target"].iloc[row]
     st.markdown(f"**{tr_md('cycle_times.slowest', transition=f'{source} → {target}')}**")
-    slow = slowest_on_transition(view, source, target)
+    slow = slowest_orders(view, ranking, row)
+    if slow is None:
+        return
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])
     event = st.dataframe(
@@ -130,8 +135,8 @@ def slowest_section(view: LogView, transition: pd.Series) -> None:
 
 view = page_view("cycle_times.title")
 
-seconds = view.durations_seconds()
-stats = duration_stats(seconds)
+e2e = end_to_end(view)
+stats = e2e.stats
 metrics = st.columns(4)
 metrics[0].metric(tr("cycle_times.orders"), f"{stats.orders:,}")
 metrics[1].metric(tr("cycle_times.median_e2e"), format_duration(stats.median_seconds), help=tr("cycle_times.e2e.help"))
@@ -141,7 +146,7 @@ metrics[3].metric(tr("cycle_times.mean_e2e"), format_duration(stats.mean_seconds
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("cycle_times.distribution"))
-    st.altair_chart(histogram_chart(seconds), width="stretch")
+    st.altair_chart(histogram_chart(e2e.histogram), width="stretch")
 with right:
     head, control = st.columns([3, 2], vertical_alignment="bottom")
     head.subheader(tr("cycle_times.trend"))
@@ -149,7 +154,7 @@ with right:
                                        key=Key.CYCLE_PERIOD, format_func=lambda p: tr(f"cycle_times.period.{p}"),
                                        label_visibility="collapsed") or "week"
     trend = duration_trend(view, period)
-    st.altair_chart(trend_chart(trend, time_unit(seconds), period), width="stretch")
+    st.altair_chart(trend_chart(trend, e2e.unit, period), width="stretch")
     st.caption(tr("cycle_times.trend.caption"))
 
 split_section(view)

@@ -3,13 +3,14 @@
 import altair as alt
 import streamlit as st
 
-from o2c.discover.overview import orders_started_per_period, overview
+from o2c.discover.overview import overview_page
 from o2c.format import format_duration
 from ui.state import page_view, tr
 
 view = page_view("overview.title")
 
-stats = overview(view)
+page = overview_page(view)
+stats = page.stats
 row1 = st.columns(4)
 row1[0].metric(tr("overview.orders"), f"{stats.orders:,}")
 row1[1].metric(tr("overview.events"), f"{stats.events:,}")
@@ -24,7 +25,7 @@ row2[2].metric(tr("overview.span"), f"{stats.start:%d %b %Y} – {stats.end:%d %
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader(tr("overview.per_week"))
-    weekly = orders_started_per_period(view)
+    weekly = page.per_week
     st.altair_chart(
         alt.Chart(weekly).mark_bar(color="#4c78a8").encode(
             x=alt.X("period:T", title=tr("common.week")),
@@ -34,7 +35,7 @@ with left:
         width="stretch")
 with right:
     st.subheader(tr("overview.per_activity"))
-    counts = view.activity_counts().rename_axis("activity").reset_index()
+    counts = page.per_activity
     st.altair_chart(
         alt.Chart(counts).mark_bar(color="#72b7b2").encode(
             x=alt.X("events:Q", title=tr("overview.events")),

@@ -5,13 +5,11 @@ import shutil
 
 import streamlit as st
 
-from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot, process_map_dot
-from o2c.discover.process_map import detailed_map
+from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot
+from o2c.discover.process_map import DEFAULT_PATH_PERCENT, map_page
 from o2c.log.eventlog import LogView
 from ui.keys import Key
 from ui.state import dataset, language, page_view, tr
-
-DEFAULT_PATH_SHARE = 30  # with the required paths, the main flow plus the strongest detours stays legible
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -40,22 +38,21 @@ metric = controls[1].selectbox(tr("process_map.metric"), metrics, key=f"map_metr
                                format_func=lambda m: tr(f"process_map.metric.{m}"))
 activity_share = controls[2].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%",
                                     key=Key.MAP_ACTIVITIES, help=tr("process_map.activities.help"))
-path_share = controls[3].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
+path_share = controls[3].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_PERCENT, step=5, format="%d%%",
                                 key=Key.MAP_PATHS, help=tr("process_map.paths.help"))
 
 statistics = (metric,) if mode == "performance" else ()
-shown, full = detailed_map(view, activity_share / 100, path_share / 100, statistics)
-all_activities = int((view.activity_counts() > 0).sum())
-note = tr("process_map.shown", activities=len(shown.activities), all_activities=all_activities,
-          paths=len(shown.edges), all_paths=len(full.edges))
+page = map_page(view, activity_share / 100, path_share / 100, statistics, metric, language())
+note = tr("process_map.shown", activities=len(page.shown.activities), all_activities=page.all_activities,
+          paths=len(page.shown.edges), all_paths=len(page.full.edges))
 st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performance" else ""))
 
-dot = process_map_dot(shown, metric, language())
+dot = page.dot
 st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
-downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot", "text/vnd.graphviz",
-                             icon=":material/download:", key=Key.MAP_DOWNLOAD_DOT)
+downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot",
+                             "text/vnd.graphviz", icon=":material/download:", key=Key.MAP_DOWNLOAD_DOT)
 if shutil.which("dot"):
     downloads[1].download_button(tr("process_map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
                                  icon=":material/download:", key=Key.MAP_DOWNLOAD_SVG)

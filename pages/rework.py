@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from o2c.discover.rework import affected_orders, rework
+from o2c.discover.rework import rework_page
 from o2c.export import to_csv_bytes
 from o2c.format import format_duration, signed_duration
 from ui.keys import Key
@@ -13,9 +13,9 @@ MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all
 
 view = page_view("rework.title")
 
-result = rework(view)
-table = result.by_activity
-families = table.loc[table["family"], "activity"].tolist()
+# The orders tab's pick, read before the tabs are drawn (a widget's new value is in the state when the page reruns).
+page = rework_page(view, st.session_state.get(Key.REWORK_FOCUS) or None)
+result, table, families = page.result, page.result.by_activity, page.families
 
 metrics = st.columns(3)
 metrics[0].metric(tr("rework.rate"), f"{result.rate:.1%}", help=tr("rework.rate.help"))
@@ -97,9 +97,9 @@ with loops:
 with orders:
     choices = ["", *table["activity"]]
     controls = st.columns([2, 1, 1], vertical_alignment="bottom")
-    focus = controls[0].selectbox(tr("rework.orders.filter"), choices, key=Key.REWORK_FOCUS,
-                                  format_func=lambda a: a or tr("rework.orders.any"))
-    affected = affected_orders(view, focus or None)
+    controls[0].selectbox(tr("rework.orders.filter"), choices, key=Key.REWORK_FOCUS,
+                          format_func=lambda a: a or tr("rework.orders.any"))
+    affected = page.affected
     controls[1].markdown(tr("rework.orders.count", n=len(affected)))
     controls[2].download_button(tr("rework.orders.download"), data=lambda: to_csv_bytes(affected),
                                 file_name="rework_orders.csv", mime="text/csv", icon=":material/download:",

@@ -1,19 +1,16 @@
 """Variants page: the distinct paths of the selected orders, and picking some to filter the whole app."""
 
 
-import numpy as np
 import streamlit as st
 
-from o2c.discover.rework import activity_families
-from o2c.discover.variants import rework_marks, variant_export, variant_rows, variant_table
+from o2c.discover.variants import VARIANT_ROWS, rework_marks, variant_export, variants_page
 from o2c.export import to_csv_bytes
-from o2c.format import DAYS, time_unit
+from o2c.format import DAYS
 from o2c.log.index import variant_index
 from ui.keys import Key
 from ui.state import filters, page_view, tr
 from ui.text import md
 
-MAX_ROWS = 1000  # rows drawn in the table; the CSV has every variant
 MAX_DETAILS = 10  # selected variants spelled out below the table
 
 
@@ -29,16 +26,13 @@ if view.n_cases == 0:
     st.warning(tr("common.empty"))
     st.stop()
 
-families = activity_families(view.log.activity_names)
-table = variant_table(view)
-cover80 = int(np.searchsorted(table["cumulative_share"].to_numpy(), 0.8 - 1e-12) + 1)
+page = variants_page(view, VARIANT_ROWS, tr("variants.without"))
+families, table, rows, unit = page.families, page.table, page.rows, page.unit
 metrics = st.columns(3)
 metrics[0].metric(tr("variants.count"), f"{len(table):,}")
 metrics[1].metric(tr("variants.top"), tr("variants.top.value", share=table["share"].iloc[0]))
-metrics[2].metric(tr("variants.cover80"), f"{min(cover80, len(table)):,}")
+metrics[2].metric(tr("variants.cover80"), f"{page.cover80:,}")
 
-rows = variant_rows(view, table.head(MAX_ROWS), families, tr("variants.without")).reset_index()
-unit = time_unit(table["median_seconds"].to_numpy())
 unit_seconds = unit.seconds
 unit_text = tr("variants.unit.days" if unit is DAYS else "variants.unit.hours")
 shown = rows.assign(share=rows["share"] * 100, cumulative_share=rows["cumulative_share"] * 100,
@@ -61,8 +55,8 @@ event = st.dataframe(
         "steps": st.column_config.NumberColumn(tr("variants.col.steps"), width=55),
         "path": st.column_config.TextColumn(tr("variants.col.path"), width=900),
     })
-if len(table) > MAX_ROWS:
-    st.caption(tr("variants.truncated", shown=MAX_ROWS, total=len(table)))
+if len(table) > VARIANT_ROWS:
+    st.caption(tr("variants.truncated", shown=VARIANT_ROWS, total=len(table)))
 st.download_button(
     tr("variants.download"), key=Key.DOWNLOAD_VARIANTS, icon=":material/download:", mime="text/csv",
     file_name="variants.csv", on_click="ignore", data=lambda: to_csv_bytes(variant_export(view, families)))

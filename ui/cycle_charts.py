@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import altair as alt
-import numpy as np
 import pandas as pd
 import streamlit as st
 
-from o2c.discover.cycle_times import duration_histogram
+from o2c.discover.cycle_times import Histogram
 from o2c.format import TimeUnit, format_duration
 from ui.state import tr
 
@@ -31,9 +30,8 @@ def with_durations(table: pd.DataFrame) -> pd.DataFrame:
                         p90=table["p90_seconds"].map(format_duration))
 
 
-def histogram_chart(seconds: np.ndarray) -> alt.Chart:
-    """How many orders took how long end to end."""
-    histogram = duration_histogram(seconds)
+def histogram_chart(histogram: Histogram) -> alt.Chart:
+    """How many orders took how long end to end (``end_to_end(view).histogram``)."""
     data = histogram.bins.assign(range=[f"{s:g}–{e:g}" for s, e in zip(histogram.bins["start"],
                                                                        histogram.bins["end"])])
     title = tr("cycle_times.end_to_end_in", unit=unit_name(histogram.unit))

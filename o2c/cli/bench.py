@@ -289,60 +289,27 @@ def _duration_differences(view: LogView, durations: list[float]) -> list[str]:
 
 # --------------------------------------------------------------------------------------------- the pages
 
-def page_computations(view: LogView) -> dict[str, Callable[[], object]]:
-    """What each analysis page computes for ``view`` in its default state (see ``pages/``), as callables."""
-    from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking  # noqa: PLC0415
-    from o2c.discover.cycle_times import (  # noqa: PLC0415
-        default_milestones,
-        duration_histogram,
-        duration_stats,
-        duration_trend,
-        segment_table,
-        split_by_attribute,
-    )
-    from o2c.discover.dot import process_map_dot  # noqa: PLC0415
-    from o2c.discover.overview import orders_started_per_period, overview  # noqa: PLC0415
-    from o2c.discover.process_map import detailed_map  # noqa: PLC0415
-    from o2c.discover.rework import activity_families, affected_orders, rework  # noqa: PLC0415
-    from o2c.discover.variants import variant_rows, variant_table  # noqa: PLC0415
-    from o2c.format import time_unit  # noqa: PLC0415
-    from o2c.log.attributes import split_attributes  # noqa: PLC0415
+PAGE_FILES = {"Overview": "pages/overview.py", "Process map + DOT": "pages/process_map.py",
+              "Variants": "pages/variants.py", "Rework": "pages/rework.py", "Cycle times": "pages/cycle_times.py"}
 
-    def overview_page() -> None:
-        overview(view)
-        orders_started_per_period(view)
-        view.activity_counts()
 
-    def map_page() -> None:
-        shown, _ = detailed_map(view, 1.0, 0.3, ())
-        process_map_dot(shown, "events", "en")
-        view.activity_counts()
-
-    def variants_page() -> None:
-        table = variant_table(view)
-        variant_rows(view, table.head(1000), activity_families(view.log.activity_names))
-        time_unit(table["median_seconds"].to_numpy())
-
-    def rework_page() -> None:
-        rework(view)
-        affected_orders(view)
-
-    def cycle_page() -> None:
-        seconds = view.durations_seconds()
-        duration_stats(seconds)
-        duration_histogram(seconds)
-        duration_trend(view, "week")
-        time_unit(seconds)
-        attributes = split_attributes(view.log)
-        if attributes:
-            split_by_attribute(view, "sales_channel" if "sales_channel" in attributes else attributes[0])
-        segment_table(view, default_milestones(view.log))
-        ranking = transition_ranking(view).head(10)
-        if len(ranking):
-            slowest_on_transition(view, ranking["source"].iloc[0], ranking["target"].iloc[0])
+def page_functions() -> dict[str, Callable[[LogView], object]]:
+    """The core function behind each analysis page (``PAGE_FILES``): what the page computes, called by the page
+    with its widgets' choices; called with a view alone it computes the page's default state."""
+    from o2c.discover.cycle_times import cycle_times_page  # noqa: PLC0415
+    from o2c.discover.overview import overview_page  # noqa: PLC0415
+    from o2c.discover.process_map import map_page  # noqa: PLC0415
+    from o2c.discover.rework import rework_page  # noqa: PLC0415
+    from o2c.discover.variants import variants_page  # noqa: PLC0415
 
     return {"Overview": overview_page, "Process map + DOT": map_page, "Variants": variants_page,
-            "Rework": rework_page, "Cycle times": cycle_page}
+            "Rework": rework_page, "Cycle times": cycle_times_page}
+
+
+def page_computations(view: LogView) -> dict[str, Callable[[], object]]:
+    """What each analysis page computes for ``view`` in its default state, as callables: the pages' own functions
+    (``page_functions``) with their default arguments."""
+    return {name: functools.partial(compute, view) for name, compute in page_functions().items()}
 
 
 def page_steps(log: EventLog, orders: int) -> list[Step]:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.discover.bottlenecks import slowest_on_transition, transition_ranking
 from o2c.format import TimeUnit, time_unit
-from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
+from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import activity_events
 from o2c.log.periods import Period, period_codes, period_starts
@@ -203,3 +204,78 @@ def segment_table(view: LogView, milestones: Sequence[str]) -> pd.DataFrame:
                      "p90_seconds": stats.p90_seconds})
     columns = ["source", "target", "with_source", "orders", "median_seconds", "p90_seconds"]
     return pd.DataFrame(rows, columns=columns).astype({"median_seconds": float, "p90_seconds": float})
+
+
+# ---------------------------------------------------------------------------------------------- the page
+
+BOTTLENECK_ROWS = 10  # transitions the Cycle times page ranks (as many as a table shows without scrolling)
+
+
+@dataclass(frozen=True)
+class EndToEnd:
+    """The end-to-end times of a view (seconds per order), their statistics and histogram, and the unit that
+    reads best for them."""
+
+    seconds: np.ndarray
+    stats: DurationStats
+    histogram: Histogram
+    unit: TimeUnit
+
+
+def end_to_end(view: LogView) -> EndToEnd:
+    """The Cycle times page's headline: statistics and histogram of the end-to-end times."""
+    seconds = view.durations_seconds()
+    return EndToEnd(seconds, duration_stats(seconds), duration_histogram(seconds), time_unit(seconds))
+
+
+def split_default(options: Sequence[str]) -> str | None:
+    """The attribute the split starts with: the sales channel when it can be split by, else the first option."""
+    return "sales_channel" if "sales_channel" in options else (options[0] if options else None)
+
+
+def attribute_split(view: LogView, attribute: str | None = None) -> pd.DataFrame | None:
+    """End-to-end times per value of ``attribute`` (``split_by_attribute``; by default ``split_default``), or None
+    when the log has no attribute to split by."""
+    attribute = attribute or split_default(split_attributes(view.log))
+    return split_by_attribute(view, attribute) if attribute else None
+
+
+def milestone_segments(view: LogView, milestones: Sequence[str] | None = None) -> pd.DataFrame | None:
+    """Times between consecutive ``milestones`` (``segment_table``; by default ``default_milestones``), or None
+    for fewer than two milestones."""
+    milestones = default_milestones(view.log) if milestones is None else milestones
+    return segment_table(view, milestones) if len(milestones) >= 2 else None
+
+
+def bottleneck_ranking(view: LogView, rows: int = BOTTLENECK_ROWS) -> pd.DataFrame:
+    """The ``rows`` transitions with the most waiting in total (``transition_ranking``)."""
+    return transition_ranking(view).head(rows)
+
+
+def slowest_orders(view: LogView, ranking: pd.DataFrame, row: int = 0) -> pd.DataFrame | None:
+    """The orders that wait longest on the transition in row ``row`` of ``ranking`` (the first by default, as the
+    page picks it), or None when there is no such row."""
+    if not 0 <= row < len(ranking):
+        return None
+    return slowest_on_transition(view, ranking["source"].iloc[row], ranking["target"].iloc[row])
+
+
+@dataclass(frozen=True)
+class CycleTimesPage:
+    """What the Cycle times page shows, section by section."""
+
+    end_to_end: EndToEnd
+    trend: pd.DataFrame
+    split: pd.DataFrame | None
+    segments: pd.DataFrame | None
+    ranking: pd.DataFrame
+    slowest: pd.DataFrame | None
+
+
+def cycle_times_page(view: LogView, period: Period = "week", attribute: str | None = None,
+                     milestones: Sequence[str] | None = None, bottleneck: int = 0) -> CycleTimesPage:
+    """Everything the Cycle times page computes for its widgets' choices (the defaults are theirs). The page calls
+    these sections one by one, each after its widget; this runs them all, for the benchmark."""
+    ranking = bottleneck_ranking(view)
+    return CycleTimesPage(end_to_end(view), duration_trend(view, period), attribute_split(view, attribute),
+                          milestone_segments(view, milestones), ranking, slowest_orders(view, ranking, bottleneck))

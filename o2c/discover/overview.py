@@ -58,3 +58,19 @@ def orders_started_per_period(view: LogView, freq: str = "W-MON") -> pd.DataFram
     counts = pd.Series(1, index=periods).groupby(level=0).sum()
     return pd.DataFrame({"period": counts.index, "orders": counts.to_numpy()})
 
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """What the Overview page shows: the headline numbers, orders started per week and events per activity
+    (columns ``activity`` and ``events``)."""
+
+    stats: Overview
+    per_week: pd.DataFrame
+    per_activity: pd.DataFrame
+
+
+def overview_page(view: LogView) -> OverviewPage:
+    """Everything the Overview page computes for ``view`` (it has no widgets of its own)."""
+    return OverviewPage(overview(view), orders_started_per_period(view),
+                        view.activity_counts().rename_axis("activity").reset_index())

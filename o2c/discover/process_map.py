@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.i18n import Language
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import variant_index
 
@@ -413,3 +414,29 @@ def _widest_tree(sources: np.ndarray, targets: np.ndarray, weights: np.ndarray, 
                 chosen[other] = position
                 heapq.heappush(heap, (-width, other))
     return set(chosen.values())
+
+
+DEFAULT_PATH_PERCENT = 30  # with the required paths, the main flow plus the strongest detours stays legible
+
+
+@dataclass(frozen=True)
+class MapPage:
+    """What the Process map page shows: the map at the chosen detail, the full map it was taken from, how many
+    activities occur in the view, and the map as Graphviz DOT."""
+
+    shown: ProcessMap
+    full: ProcessMap
+    all_activities: int
+    dot: str
+
+
+def map_page(view: LogView, activity_share: float = 1.0, path_share: float = DEFAULT_PATH_PERCENT / 100,
+             statistics: Iterable[str] = (), metric: str = "events", lang: Language = "en") -> MapPage:
+    """Everything the Process map page computes for its sliders (shares 0 to 1), its waiting-time ``statistics``
+    (none in the frequency view) and the ``metric`` drawn; the defaults are the page's defaults (the BPMN model
+    is computed only when it is opened)."""
+    from o2c.discover.dot import process_map_dot  # noqa: PLC0415 - dot.py draws this module's maps
+
+    shown, full = detailed_map(view, activity_share, path_share, statistics)
+    all_activities = int((view.activity_counts() > 0).sum())
+    return MapPage(shown, full, all_activities, process_map_dot(shown, metric, lang))

@@ -425,3 +425,26 @@ def _describe(case: np.ndarray, key: np.ndarray, times: np.ndarray, labels: list
     texts = np.array(["; ".join(f"{labels[k]} ×{n}" for k, n in zip(key[starts[e]:ends[e]], times[starts[e]:ends[e]]))
                       for e in example], dtype=object)
     return texts[inverse.ravel()]
+
+
+# --- The Rework page ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReworkPage:
+    """What the Rework page shows: the rework of the view, the check families that repeat (their labels) and the
+    affected orders, all of them or those in which ``focus`` repeats."""
+
+    result: Rework
+    families: list[str]
+    focus: str | None
+    affected: pd.DataFrame
+
+
+def rework_page(view: LogView, focus: str | None = None) -> ReworkPage:
+    """Everything the Rework page computes for the activity or family picked in its orders tab (``focus``; None,
+    the page's default, for any rework). A focus that does not repeat in the view counts as None, as the page's
+    picker offers only those that do."""
+    result = rework(view)
+    table = result.by_activity
+    focus = focus if focus in set(table["activity"]) else None
+    return ReworkPage(result, table.loc[table["family"], "activity"].tolist(), focus, affected_orders(view, focus))

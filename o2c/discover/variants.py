@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from o2c.discover.rework import activity_families
+from o2c.format import TimeUnit, time_unit
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_index
 
@@ -212,3 +214,31 @@ def variant_export(view: LogView, family: Mapping[str, str] | None = None) -> pd
         "steps": table["steps"].to_numpy(),
         "path": [full_path(sequences[c], family) for c in table["code"].to_numpy()],
     })
+
+
+# --- The Variants page ------------------------------------------------------------------------------------------
+
+VARIANT_ROWS = 1000  # rows the Variants page draws; its CSV has every variant
+
+
+@dataclass(frozen=True)
+class VariantsPage:
+    """What the Variants page shows: the activity families that mark rework, every variant (``variant_table``),
+    how many variants cover 80 % of the orders, the first ``max_rows`` rows with their paths (``variant_rows``,
+    rank as a column) and the time unit that reads best for the variants' medians."""
+
+    families: dict[str, str]
+    table: pd.DataFrame
+    cover80: int
+    rows: pd.DataFrame
+    unit: TimeUnit
+
+
+def variants_page(view: LogView, max_rows: int = VARIANT_ROWS, missing: str = "without {steps}") -> VariantsPage:
+    """Everything the Variants page computes for a view with orders; ``missing`` is the page's text for left-out
+    steps (English by default)."""
+    families = activity_families(view.log.activity_names)
+    table = variant_table(view)
+    cover80 = int(np.searchsorted(table["cumulative_share"].to_numpy(), 0.8 - 1e-12) + 1)
+    rows = variant_rows(view, table.head(max_rows), families, missing).reset_index()
+    return VariantsPage(families, table, min(cover80, len(table)), rows, time_unit(table["median_seconds"].to_numpy()))
