@@ -19,7 +19,7 @@ from o2c.log.eventlog import LogView
 from o2c.stats import SMALL_GROUP
 from ui.compare_groups import chosen_groups, remember_shared_query, seed_once, write_url
 from ui.compare_tables import kpis_section, paths_section, rework_section, variants_section
-from ui.dataset_state import loaded_digest
+from ui.dataset_state import analysis_key
 from ui.keys import Key
 from ui.state import active_rules, language, page_view, tr
 from ui.text import md
@@ -29,7 +29,7 @@ DEFAULT_PATH_SHARE = 30  # as on the Process map
 
 def mask_key(view: LogView) -> str:
     """Names a selection of orders of the loaded dataset, for the caches."""
-    return f"{loaded_digest()}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
+    return f"{analysis_key()}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

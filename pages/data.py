@@ -11,7 +11,8 @@ from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
 from ui.keys import Key
 from ui.limits import max_upload_mb
-from ui.state import dataset, language, load, load_sample, tr
+from ui.activity_map import activity_mapping_step
+from ui.state import dataset, language, load, load_sample, mapped_log, tr
 from ui.text import md, tr_md
 
 UPLOAD_TYPES = ["xlsx", "xlsm", "csv", "txt", "gz", "parquet", "xes"]
@@ -122,6 +123,7 @@ if result.log is not None:
     st.success(tr_md("data.loaded", orders=result.log.n_cases, events=result.log.n_events, name=current.name),
                icon=":material/check_circle:")
     st.page_link("pages/overview.py", label=tr("data.go_overview"), icon=":material/arrow_forward:")
+    activity_mapping_step(result.log, mapped_log())
 else:
     st.error(tr_md("data.blocked", name=current.name, n=len(report.errors)), icon=":material/error:")
 if report.warnings:

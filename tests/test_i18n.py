@@ -26,6 +26,7 @@ DYNAMIC_PREFIXES = (
     "compare.preset.",  # the Compare page's presets
     "conformance.examples.",  # the Conformance page's example orders, by kind
     "conformance.kind.",  # deviation kinds
+    "data.activity_map.kind.",  # kinds of work of the O2C steps (o2c.log.vocabulary.Kind), ui.activity_map
     "conformance.model.",  # reference model sources
     "conformance.period.",  # trend periods
     "conformance.section.",  # the page's sections

@@ -19,6 +19,13 @@ def loaded_digest() -> str:
     return current.digest if current is not None else ""
 
 
+def analysis_key() -> str:
+    """What results computed in this session depend on besides the filters: the loaded dataset and the user's
+    corrections to its activity mapping. Caches of such results are keyed by it."""
+    corrections = slot_value(Key.ACTIVITY_MAP, "overrides") or {}
+    return loaded_digest() + (":" + repr(sorted(corrections.items(), key=str)) if corrections else "")
+
+
 def slot(key: str) -> dict[str, Any] | None:
     """The slot under ``key`` when it belongs to the loaded dataset, else None."""
     stored = st.session_state.get(key)

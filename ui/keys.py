@@ -39,6 +39,12 @@ class Key:
     COLUMN_CHOICE = "column_choice"
     COLUMN_CHOICE_FOR = "column_choice_for"
     UPLOAD_LOADED = "upload_loaded"
+    ACTIVITY_MAP = "activity_map"  # per-dataset slot: the user's corrections, raw name -> role key or None
+    ACTIVITY_MAPPED = "activity_mapped"  # (digest, corrections, log with them): reused across reruns
+    ACTIVITY_MAP_EDITOR = "activity_map_editor"
+    ACTIVITY_MAP_UPLOAD = "activity_map_upload"
+    ACTIVITY_MAP_RESET = "activity_map_reset"
+    ACTIVITY_MAP_DOWNLOAD = "activity_map_download"
 
     # Order explorer (also written by pages that link to an order)
     ORDER_LOOKUP = "order_lookup"

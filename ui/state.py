@@ -18,7 +18,8 @@ from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
 from o2c.log.pseudonymise import new_key, pseudonymise_log
-from ui.dataset_state import loaded_digest, put_slot, slot, slot_value
+from o2c.log.vocabulary import with_activity_map
+from ui.dataset_state import analysis_key, loaded_digest, put_slot, slot, slot_value
 from ui.editable_table import EditableTable
 from ui.keys import Key
 from ui.text import md
@@ -70,18 +71,35 @@ def dataset() -> Dataset | None:
     return st.session_state.get(Key.DATASET)
 
 
-def event_log() -> EventLog | None:
-    """This session's event log, if one loaded without blocking errors; pseudonymised when the user asked."""
+def mapped_log() -> EventLog | None:
+    """This session's event log with the user's corrections to its activity mapping (Data page), if one loaded
+    without blocking errors. The corrected log is kept, so caches that live on it survive reruns."""
     current = dataset()
     log = current.result.log if current else None
-    if log is None or not st.session_state.get(Key.PSEUDONYMISE):
+    corrections = slot_value(Key.ACTIVITY_MAP, "overrides")
+    if log is None or not corrections:
+        return log
+    key = analysis_key()
+    kept = st.session_state.get(Key.ACTIVITY_MAPPED)
+    if kept is None or kept[0] != key:
+        kept = (key, with_activity_map(log, corrections))
+        st.session_state[Key.ACTIVITY_MAPPED] = kept
+    return kept[1]
+
+
+def event_log() -> EventLog | None:
+    """This session's event log, if one loaded without blocking errors, with the user's activity mapping;
+    pseudonymised when the user asked."""
+    current = dataset()
+    log = mapped_log()
+    if current is None or log is None or not st.session_state.get(Key.PSEUDONYMISE):
         return log
     # One key per upload, kept only in this session. The masked log is kept too, so caches that live on the
     # log object (variants, transitions) survive reruns.
     key = st.session_state.setdefault(Key.PSEUDONYM_KEYS, {}).setdefault(current.digest, new_key())
     masked = st.session_state.get(Key.PSEUDONYMISED)
-    if masked is None or masked[0] != current.digest:
-        masked = (current.digest, pseudonymise_log(log, key))
+    if masked is None or masked[0] != analysis_key():
+        masked = (analysis_key(), pseudonymise_log(log, key))
         st.session_state[Key.PSEUDONYMISED] = masked
     return masked[1]
 

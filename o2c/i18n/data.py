@@ -63,4 +63,29 @@ TEXT: dict[str, dict[str, str]] = {
     "data.sf.done": {
         "en": "Converted {orders:,} orders with {events:,} events; they are now loaded.",
         "zh": "已转换 {orders:,} 个订单、{events:,} 个事件，并已加载。"},
+    "data.activity_map.title": {
+        "en": "3 · Your steps as O2C steps: {n} activity names, {unmatched} without a step",
+        "zh": "3 · 您的步骤对应的 O2C 步骤:{n} 个活动名称,{unmatched} 个未对应"},
+    "data.activity_map.help": {
+        "en": "KPIs, rules, what-if and automation ask for O2C steps such as “Payment Received”; each of your "
+              "activity names is matched to one. Correct a step where the match is wrong; every page recomputes. "
+              "Names without a step stay as they are and count in no step-based KPI.",
+        "zh": "KPI、规则、假设分析和自动化分析依据“收到付款”等 O2C 步骤;您的每个活动名称都会对应到其中一个。"
+              "对应有误时请修改,所有页面会随之重新计算。未对应的名称保持原样,不计入基于步骤的 KPI。"},
+    "data.activity_map.unmatched": {
+        "en": "Without an O2C step ({n}): {names}. Pick a step for those that are one.",
+        "zh": "未对应 O2C 步骤的活动({n} 个):{names}。请为属于某个步骤的名称选择对应步骤。"},
+    "data.activity_map.none": {"en": "— no step —", "zh": "— 无对应步骤 —"},
+    "data.activity_map.col.activity": {"en": "Activity in your data", "zh": "数据中的活动"},
+    "data.activity_map.col.events": {"en": "Events", "zh": "事件数"},
+    "data.activity_map.col.role": {"en": "O2C step", "zh": "O2C 步骤"},
+    "data.activity_map.col.kind": {"en": "Kind of work", "zh": "工作类型"},
+    "data.activity_map.kind.clerical": {"en": "clerical", "zh": "文书"},
+    "data.activity_map.kind.physical": {"en": "physical", "zh": "实物"},
+    "data.activity_map.kind.customer": {"en": "customer", "zh": "客户"},
+    "data.activity_map.kind.partner": {"en": "partner", "zh": "合作伙伴"},
+    "data.activity_map.kind.system": {"en": "system", "zh": "系统"},
+    "data.activity_map.upload": {"en": "Upload a mapping (CSV: activity, role)", "zh": "上传对应表(CSV:activity, role)"},
+    "data.activity_map.download": {"en": "Download mapping", "zh": "下载对应表"},
+    "data.activity_map.reset": {"en": "Automatic matching", "zh": "恢复自动对应"},
 }

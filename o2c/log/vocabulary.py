@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+import pandas as pd
+
 from o2c.errors import FixableError
+from o2c.export import to_csv_bytes
 from o2c.log.activities import CANCEL_WORDS
 from o2c.log.eventlog import EventLog
 
@@ -243,15 +246,13 @@ def mapping_records(log: EventLog, counts: Mapping[str, int] | None = None) -> l
 
 def activity_map_csv(log: EventLog) -> bytes:
     """The mapping of ``log`` as the CSV ``read_activity_map`` reads (activity, role, plus the events and the
-    role's names for people editing it), UTF-8 with a BOM so Excel shows Chinese names."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["activity", "role", "events", "role_name", "role_name_zh"])
-    for record in mapping_records(log):
-        role = ROLE_BY_KEY.get(record["role"] or "")
-        writer.writerow([record["activity"], record["role"] or "", record["events"], role.name if role else "",
-                         role.name_zh if role else ""])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    role's names for people editing it): formula-safe, UTF-8 with a BOM so Excel shows Chinese names."""
+    rows = mapping_records(log)
+    return to_csv_bytes(pd.DataFrame({
+        "activity": [r["activity"] for r in rows], "role": [r["role"] or "" for r in rows],
+        "events": [r["events"] for r in rows],
+        "role_name": [ROLE_BY_KEY[r["role"]].name if r["role"] else "" for r in rows],
+        "role_name_zh": [ROLE_BY_KEY[r["role"]].name_zh if r["role"] else "" for r in rows]}))
 
 
 def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, str | None]:
