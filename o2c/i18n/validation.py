@@ -26,6 +26,12 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.severity.info": {"en": "info", "zh": "提示"},
     "validation.rows.more": {"en": "{shown} (+{more:,} more)", "zh": "{shown}(另有 {more:,} 行)"},
     # Loading the events and orders (o2c.ingest.load)
+    "validation.no_rows": {
+        "en": "The {source} has column headers but no data rows.",
+        "zh": "{source}只有列标题,没有数据行。"},
+    "validation.no_rows.fix": {
+        "en": "Export the data again with its rows, or pick the sheet that holds the events.",
+        "zh": "请重新导出包含数据行的文件,或选择包含事件的工作表。"},
     "validation.no_events": {
         "en": "No usable events are left after removing the rows above.",
         "zh": "删除上述行后,已没有可用的事件。"},

@@ -64,6 +64,9 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
         issues.append(_missing_columns_issue(missing, headers, raw.events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
 
+    if raw.events.frame.empty:
+        issues.append(issue("error", "no_rows", "validation.no_rows", source=raw.events.source))
+        return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
     events, order, event_issues = _clean_events(raw.events, columns, options, now)
     issues += event_issues
     attribute_headers = case_attribute_headers(headers, columns)
@@ -95,7 +98,7 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
                   now: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
     """The usable events in upload order, their order by case and time (``event_order``) and the issues."""
     frame = raw.frame
-    rows = np.arange(len(frame), dtype=np.int64) + raw.first_row
+    rows = raw.row_numbers()
     case_raw = frame[columns["case_id"]]
     activity_raw = frame[columns["activity"]]
     case_id = _clean_text(case_raw)
@@ -218,7 +221,7 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     from_events = None
     if attribute_headers:
         first = _first_row_per_case(events["case_id"].cat.codes.to_numpy(), order)
-        kept_rows = events["row"].to_numpy()[first] - raw_events.first_row
+        kept_rows = np.searchsorted(raw_events.row_numbers(), events["row"].to_numpy()[first])
         carried = raw_events.frame.iloc[kept_rows][list(attribute_headers.values())]
         carried = carried.set_axis(list(attribute_headers), axis=1).reset_index(drop=True)
         carried.insert(0, "case_id", events["case_id"].iloc[first].to_numpy())
@@ -232,7 +235,7 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     if "case_id" not in guess.columns:
         issues.append(issue("warning", "orders_no_case_id", "validation.orders_no_case_id", sheet="Orders"))
         return from_events, issues
-    rows = np.arange(len(frame), dtype=np.int64) + raw_orders.first_row
+    rows = raw_orders.row_numbers()
     renamed = {header: name for name, header in guess.columns.items()}
     known = frame[list(renamed)].rename(columns=renamed).reset_index(drop=True)
     extra = [h for h in headers if h not in renamed and not h.startswith("column_")]
@@ -287,7 +290,8 @@ def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[I
             numbers = pd.to_numeric(values, errors="coerce")
             typed[name] = numbers.to_numpy(dtype=float)
             if sheet:
-                issues.append(_bad_values_issue(name, (numbers.isna() & values.notna()).to_numpy(), sheet, values, rows))
+                bad = (numbers.isna() & values.notna()).to_numpy()
+                issues.append(_bad_values_issue(name, bad, sheet, values, rows))
         else:
             text = _clean_text(values)
             if text.nunique() <= _TEXT_ATTRIBUTE_LIMIT:
