@@ -26,6 +26,36 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.severity.info": {"en": "info", "zh": "提示"},
     "validation.rows.more": {"en": "{shown} (+{more:,} more)", "zh": "{shown}(另有 {more:,} 行)"},
     # Loading the events and orders (o2c.ingest.load)
+    "validation.history_shape.report": {
+        "en": "Recognised a Salesforce field-history report: each row's activity comes from '{field}' and "
+              "'{new_value}' (a status change is the status reached, 'Created.' is Create Sales Order, any other "
+              "field is 'Change <field>').",
+        "zh": "已识别为 Salesforce 字段历史报表:每行的活动取自“{field}”和“{new_value}”(状态变更即达到的状态,"
+              "“Created.”即创建销售订单,其他字段为“Change <字段>”)。"},
+    "validation.history_shape.report.fix": {
+        "en": "Check the activity mapping; for owners' names, accounts and invoices use the Salesforce converter.",
+        "zh": "请检查活动映射;如需负责人姓名、客户和发票信息,请使用 Salesforce 转换器。"},
+    "validation.history_shape.export": {
+        "en": "Recognised a raw Salesforce OrderHistory export: each row's activity comes from '{field}' and "
+              "'{new_value}' (a status change is the status reached, 'created' is Create Sales Order, any other "
+              "field is 'Change <field>').",
+        "zh": "已识别为 Salesforce OrderHistory 原始导出:每行的活动取自“{field}”和“{new_value}”(状态变更即达到的状态,"
+              "“created”即创建销售订单,其他字段为“Change <字段>”)。"},
+    "validation.history_shape.export.fix": {
+        "en": "People are shown as user Ids here: convert it together with the Order and User exports "
+              "(python -m o2c convert, or the converter on the Data page) for names, accounts and amounts.",
+        "zh": "此处人员显示为用户 Id:如需姓名、客户和金额,请与 Order 和 User 导出一起转换"
+              "(python -m o2c convert,或数据页面上的转换器)。"},
+    "validation.salesforce_export": {
+        "en": "This is a Salesforce {object} export (one row per record, not per event), so it cannot be analysed "
+              "as it is.",
+        "zh": "这是 Salesforce {object} 导出文件(每行一条记录,而不是一个事件),无法直接分析。"},
+    "validation.salesforce_export.fix": {
+        "en": "Convert it into the template with the converter on the Data page or `python -m o2c convert "
+              "Order.csv OrderHistory.csv Task.csv User.csv --out o2c.xlsx` (OrderHistory gives the status "
+              "changes), then load the result.",
+        "zh": "请用数据页面上的转换器或 `python -m o2c convert Order.csv OrderHistory.csv Task.csv User.csv "
+              "--out o2c.xlsx` 将其转换为模板(状态变更来自 OrderHistory),再加载转换结果。"},
     "validation.no_rows": {
         "en": "The {source} has column headers but no data rows.",
         "zh": "{source}只有列标题,没有数据行。"},

@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from o2c.errors import Term, UploadError
+from o2c.ingest.history import history_events, history_shape
 from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, read_upload
 from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
+from o2c.ingest.salesforce.convert import recognise_object
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 from o2c.ingest.validate import Issue, ValidationReport, issue, issue_for_rows
 from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
@@ -53,24 +55,36 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     except UploadError as error:
         return LoadResult(None, ValidationReport.of([Issue("error", "file", error.key, error.values, sheet="File")]))
     now = now if now is not None else pd.Timestamp.now(tz="UTC")
-    headers = [str(c) for c in raw.events.frame.columns]
+    raw_events = raw.events
+    headers = [str(c) for c in raw_events.frame.columns]
+    issues: list[Issue | None] = []
+    shape = history_shape(headers)
+    if shape is not None:
+        raw_events = history_events(raw_events, shape)
+        headers = [str(c) for c in raw_events.frame.columns]
+        issues.append(issue(
+            "info", "history_shape",
+            "validation.history_shape.report" if shape.kind == "report" else "validation.history_shape.export",
+            field=shape.field, new_value=shape.new_value))
     guess = guess_columns(headers)
     columns = {**guess.columns, **(options.columns or {})}
     columns = {name: header for name, header in columns.items() if header in headers}
-    issues: list[Issue | None] = []
 
     missing = [name for name in ("case_id", "activity", "timestamp") if name not in columns]
+    salesforce_object = recognise_object(headers) if "activity" in missing else None
+    if salesforce_object is not None:  # an object's records, not events: the converter makes events of them
+        issues.append(issue("error", "salesforce_export", "validation.salesforce_export", object=salesforce_object))
+    elif missing:
+        issues.append(_missing_columns_issue(missing, headers, raw_events.source))
     if missing:
-        issues.append(_missing_columns_issue(missing, headers, raw.events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
-
-    if raw.events.frame.empty:
-        issues.append(issue("error", "no_rows", "validation.no_rows", source=raw.events.source))
+    if raw_events.frame.empty:
+        issues.append(issue("error", "no_rows", "validation.no_rows", source=raw_events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
-    events, order, event_issues = _clean_events(raw.events, columns, options, now)
+    events, order, event_issues = _clean_events(raw_events, columns, options, now)
     issues += event_issues
     attribute_headers = case_attribute_headers(headers, columns)
-    orders, order_issues = _orders_table(raw.orders, raw.events, events, order, attribute_headers, options)
+    orders, order_issues = _orders_table(raw.orders, raw_events, events, order, attribute_headers, options)
     issues += order_issues
     if events.empty:
         issues.append(issue("error", "no_events", "validation.no_events"))
