@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 
 from o2c.ingest.load import load_event_log
+from o2c.ingest.salesforce.convert import convert_exports
 from o2c.log.vocabulary import activity_map
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -70,7 +71,7 @@ def test_field_history_report_gives_the_steps_reached(name: str) -> None:
     assert "字段历史报表" in shape.message_in("zh")
     roles = activity_map(result.log).roles
     assert roles["Paid"] == "payment_received" and roles["Credit Review"] == "credit_check_started"
-    assert roles["Cancelled"] == "cancellation" and roles["Change Order Owner"] is None
+    assert roles["Cancelled"] == "cancellation" and roles["Change Order Owner"] == "change"
     orders = result.log.cases.set_index("case_id")
     assert orders.loc["00000102", "account_name"] == "Globex Ltd"
 
@@ -87,7 +88,7 @@ def test_raw_order_history_export_owner_change_is_one_event() -> None:
     assert traces(result) == EXPECTED_EXPORT
     assert [i.code for i in result.report.issues] == ["history_shape"]
     assert "OrderHistory export" in result.report.issues[0].message
-    assert activity_map(result.log).unmatched == ["Change Owner", "Awaiting PO"]
+    assert activity_map(result.log).unmatched == ["Awaiting PO"]
 
 
 @pytest.mark.parametrize(("header", "kind"), [
@@ -135,3 +136,34 @@ def test_analyze_on_a_raw_order_history_export() -> None:
     assert summary["cases"] == 2 and summary["events"] == 9
     # Order 1: created 1 March 09:00, payment received 6 March 12:00.
     assert summary["kpis"]["end_to_end_median"]["value"] == pytest.approx(5.125 * 86400)
+
+
+def test_converter_names_steps_and_says_what_it_lacked() -> None:
+    files = {name: (FIXTURES / f"sf_{name}").read_bytes() for name in ("Order.csv", "OrderHistory.csv")}
+    result = convert_exports(files)
+    events = result.events
+    by_case = {case: list(group["activity"]) for case, group in events.groupby("case_id", sort=True)}
+    assert by_case == {
+        "801000000000001AAA": ["Create Sales Order", "Order Activated", "Shipped", "Payment Received"],
+        "801000000000002AAA": ["Create Sales Order", "Change Owner", "Credit Check Started", "Awaiting PO",
+                               "Order Activated"],
+    }
+    owner = events[events["activity"] == "Change Owner"]
+    assert owner[["old_value", "new_value"]].values.tolist() == [["Jane Miller", "Bob Stone"]]
+    assert owner["resource"].tolist() == ["005000000000001AAA"]  # no User export: the Id
+    notes = [str(note) for note in result.notes]
+    assert notes[0] == "Found 2 export(s): Order, OrderHistory."
+    assert {note.key for note in result.notes} == {
+        "validation.convert.found", "validation.convert.lacks.user", "validation.convert.lacks.account",
+        "validation.convert.lacks.task", "validation.convert.lacks.billing", "validation.convert.unplaced"}
+    assert "Awaiting PO (1)" in notes[-1] and "user Ids" in " ".join(notes)
+    assert all(note.text("zh") != str(note) for note in result.notes)
+
+
+@pytest.mark.parametrize(("status", "activity"), [
+    ("Payment Received", "Payment Received"), ("Credit Review", "Credit Check Started"),
+    ("Awaiting PO", "Awaiting PO"), (" Invoiced ", "Invoice Created")])
+def test_converter_status_values_are_steps_never_prefixed(status: str, activity: str) -> None:
+    history = (f"OrderId,Field,OldValue,NewValue,CreatedDate\n801000000000001AAA,Status,Draft,{status},"
+               "2024-03-01T10:00:00Z\n").encode()
+    assert convert_exports({"OrderHistory.csv": history}).events["activity"].tolist() == [activity]

@@ -423,6 +423,35 @@ TEXT: dict[str, dict[str, str]] = {
               "to get 'Payment Received' events.",
         "zh": "Payment:标准 Payment 记录只能通过 PaymentLineInvoice 关联到发票;请添加该导出文件,"
               "以生成“Payment Received”事件。"},
+    "validation.convert.found": {
+        "en": "Found {count} export(s): {objects}.",
+        "zh": "找到 {count} 个导出文件:{objects}。"},
+    "validation.convert.lacks.order": {
+        "en": "No Order export: orders have no account, owner, amount or order number, and creation comes only "
+              "from OrderHistory.",
+        "zh": "缺少 Order 导出:订单没有客户、负责人、金额和订单号,创建时间只能取自 OrderHistory。"},
+    "validation.convert.lacks.history": {
+        "en": "No OrderHistory export: only creation and activation (the Order's dates) are known; status steps "
+              "such as credit check, shipping or cancellation are missing.",
+        "zh": "缺少 OrderHistory 导出:只知道创建和激活(订单上的日期);信用检查、发货、取消等状态步骤缺失。"},
+    "validation.convert.lacks.user": {
+        "en": "No User export: people and owners are shown as user Ids, without role or department.",
+        "zh": "缺少 User 导出:人员和负责人显示为用户 Id,没有角色和部门。"},
+    "validation.convert.lacks.account": {
+        "en": "No Account export: customers are shown as account Ids, without industry or country.",
+        "zh": "缺少 Account 导出:客户显示为客户 Id,没有行业和国家。"},
+    "validation.convert.lacks.task": {
+        "en": "No Task export: order confirmations and payment reminders recorded as tasks are missing.",
+        "zh": "缺少 Task 导出:以任务记录的订单确认和付款提醒缺失。"},
+    "validation.convert.lacks.billing": {
+        "en": "No invoice or payment export: invoice and payment steps come only from status values, so "
+              "created-to-paid and invoice-to-cash may have no value.",
+        "zh": "缺少发票或付款导出:开票和付款步骤只能取自状态值,因此“创建到付款”和“开票到回款”可能无法计算。"},
+    "validation.convert.unplaced": {
+        "en": "{count} status value(s) match no O2C step and were kept as written: {values}. Give them a role in "
+              "the activity mapping or a row in the Mapping table.",
+        "zh": "{count} 个状态值没有对应的 O2C 步骤,已按原样保留:{values}。请在活动映射中为其指定角色,"
+              "或在映射表中添加一行。"},
     "validation.convert.bad_dates": {
         "en": "{count:,} dates could not be read (e.g. '{example}'); those records were left out. Check the date "
               "format setting.",
