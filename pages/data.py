@@ -40,6 +40,8 @@ def salesforce_converter() -> None:
             st.caption(tr_md("data.sf.recognised", name=name, object=kind))
         for problem in [*problems, *result.problems]:
             st.warning(md(problem.text(language())), icon=":material/warning:")
+        for note in result.notes:
+            st.info(md(note.text(language())), icon=":material/info:")
         if result.events.empty:
             st.error(tr("data.sf.nothing"), icon=":material/error:")
             return

@@ -94,7 +94,7 @@ FILES = {"Order.csv": ORDERS, "OrderHistory.csv": HISTORY, "extract_tasks.csv": 
          "Account.csv": ACCOUNTS, "Opportunity.csv": OPPORTUNITIES, "OrderItem.csv": ITEMS,
          "invoices.csv": INVOICES, "payments.csv": PAYMENTS}
 EXPECTED_O1 = ["Create Sales Order", "Credit Check Passed", "Order Activated", "Order Confirmation Sent",
-               "Order Changed", "Shipped", "Invoice Created", "Invoice Sent", "Payment Reminder Sent",
+               "Change Owner", "Shipped", "Invoice Created", "Invoice Sent", "Payment Reminder Sent",
                "Payment Received"]
 
 
@@ -120,7 +120,7 @@ def test_events_follow_the_mapping(converted) -> None:
 
 
 def test_lookup_change_gives_one_event_with_names(converted) -> None:
-    changed = converted.events[converted.events["activity"] == "Order Changed"]
+    changed = converted.events[converted.events["activity"] == "Change Owner"]
     assert changed[["old_value", "new_value"]].values.tolist() == [["Jane Miller", "Tom Becker"]]
 
 

@@ -64,7 +64,7 @@ def _write(files: dict[str, bytes], rules: list[MappingRule], args: argparse.Nam
     result = convert_exports(files, rules, timezone=args.timezone, date_order=args.date_order)
     for name, kind in result.recognised.items():
         print(f"{name}: {kind}")
-    for problem in [*notes, *result.problems]:
+    for problem in [*notes, *result.problems, *result.notes]:
         print(f"Note: {problem}", file=sys.stderr)
     if result.events.empty:
         print("No events could be built from these files.", file=sys.stderr)

@@ -26,6 +26,42 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.severity.info": {"en": "info", "zh": "提示"},
     "validation.rows.more": {"en": "{shown} (+{more:,} more)", "zh": "{shown}(另有 {more:,} 行)"},
     # Loading the events and orders (o2c.ingest.load)
+    "validation.history_shape.report": {
+        "en": "Recognised a Salesforce field-history report: each row's activity comes from '{field}' and "
+              "'{new_value}' (a status change is the status reached, 'Created.' is Create Sales Order, any other "
+              "field is 'Change <field>').",
+        "zh": "已识别为 Salesforce 字段历史报表:每行的活动取自“{field}”和“{new_value}”(状态变更即达到的状态,"
+              "“Created.”即创建销售订单,其他字段为“Change <字段>”)。"},
+    "validation.history_shape.report.fix": {
+        "en": "Check the activity mapping; for owners' names, accounts and invoices use the Salesforce converter.",
+        "zh": "请检查活动映射;如需负责人姓名、客户和发票信息,请使用 Salesforce 转换器。"},
+    "validation.history_shape.export": {
+        "en": "Recognised a raw Salesforce OrderHistory export: each row's activity comes from '{field}' and "
+              "'{new_value}' (a status change is the status reached, 'created' is Create Sales Order, any other "
+              "field is 'Change <field>').",
+        "zh": "已识别为 Salesforce OrderHistory 原始导出:每行的活动取自“{field}”和“{new_value}”(状态变更即达到的状态,"
+              "“created”即创建销售订单,其他字段为“Change <字段>”)。"},
+    "validation.history_shape.export.fix": {
+        "en": "People are shown as user Ids here: convert it together with the Order and User exports "
+              "(python -m o2c convert, or the converter on the Data page) for names, accounts and amounts.",
+        "zh": "此处人员显示为用户 Id:如需姓名、客户和金额,请与 Order 和 User 导出一起转换"
+              "(python -m o2c convert,或数据页面上的转换器)。"},
+    "validation.salesforce_export": {
+        "en": "This is a Salesforce {object} export (one row per record, not per event), so it cannot be analysed "
+              "as it is.",
+        "zh": "这是 Salesforce {object} 导出文件(每行一条记录,而不是一个事件),无法直接分析。"},
+    "validation.salesforce_export.fix": {
+        "en": "Convert it into the template with the converter on the Data page or `python -m o2c convert "
+              "Order.csv OrderHistory.csv Task.csv User.csv --out o2c.xlsx` (OrderHistory gives the status "
+              "changes), then load the result.",
+        "zh": "请用数据页面上的转换器或 `python -m o2c convert Order.csv OrderHistory.csv Task.csv User.csv "
+              "--out o2c.xlsx` 将其转换为模板(状态变更来自 OrderHistory),再加载转换结果。"},
+    "validation.no_rows": {
+        "en": "The {source} has column headers but no data rows.",
+        "zh": "{source}只有列标题,没有数据行。"},
+    "validation.no_rows.fix": {
+        "en": "Export the data again with its rows, or pick the sheet that holds the events.",
+        "zh": "请重新导出包含数据行的文件,或选择包含事件的工作表。"},
     "validation.no_events": {
         "en": "No usable events are left after removing the rows above.",
         "zh": "删除上述行后,已没有可用的事件。"},
@@ -387,6 +423,35 @@ TEXT: dict[str, dict[str, str]] = {
               "to get 'Payment Received' events.",
         "zh": "Payment:标准 Payment 记录只能通过 PaymentLineInvoice 关联到发票;请添加该导出文件,"
               "以生成“Payment Received”事件。"},
+    "validation.convert.found": {
+        "en": "Found {count} export(s): {objects}.",
+        "zh": "找到 {count} 个导出文件:{objects}。"},
+    "validation.convert.lacks.order": {
+        "en": "No Order export: orders have no account, owner, amount or order number, and creation comes only "
+              "from OrderHistory.",
+        "zh": "缺少 Order 导出:订单没有客户、负责人、金额和订单号,创建时间只能取自 OrderHistory。"},
+    "validation.convert.lacks.history": {
+        "en": "No OrderHistory export: only creation and activation (the Order's dates) are known; status steps "
+              "such as credit check, shipping or cancellation are missing.",
+        "zh": "缺少 OrderHistory 导出:只知道创建和激活(订单上的日期);信用检查、发货、取消等状态步骤缺失。"},
+    "validation.convert.lacks.user": {
+        "en": "No User export: people and owners are shown as user Ids, without role or department.",
+        "zh": "缺少 User 导出:人员和负责人显示为用户 Id,没有角色和部门。"},
+    "validation.convert.lacks.account": {
+        "en": "No Account export: customers are shown as account Ids, without industry or country.",
+        "zh": "缺少 Account 导出:客户显示为客户 Id,没有行业和国家。"},
+    "validation.convert.lacks.task": {
+        "en": "No Task export: order confirmations and payment reminders recorded as tasks are missing.",
+        "zh": "缺少 Task 导出:以任务记录的订单确认和付款提醒缺失。"},
+    "validation.convert.lacks.billing": {
+        "en": "No invoice or payment export: invoice and payment steps come only from status values, so "
+              "created-to-paid and invoice-to-cash may have no value.",
+        "zh": "缺少发票或付款导出:开票和付款步骤只能取自状态值,因此“创建到付款”和“开票到回款”可能无法计算。"},
+    "validation.convert.unplaced": {
+        "en": "{count} status value(s) match no O2C step and were kept as written: {values}. Give them a role in "
+              "the activity mapping or a row in the Mapping table.",
+        "zh": "{count} 个状态值没有对应的 O2C 步骤,已按原样保留:{values}。请在活动映射中为其指定角色,"
+              "或在映射表中添加一行。"},
     "validation.convert.bad_dates": {
         "en": "{count:,} dates could not be read (e.g. '{example}'); those records were left out. Check the date "
               "format setting.",

@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 
 from o2c.errors import Term, UploadError
+from o2c.ingest.history import history_events, history_shape
 from o2c.ingest.read import MAX_UPLOAD_BYTES, RawTable, read_upload
 from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_columns
+from o2c.ingest.salesforce.convert import recognise_object
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 from o2c.ingest.validate import Issue, ValidationReport, issue, issue_for_rows
 from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
@@ -53,21 +55,36 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     except UploadError as error:
         return LoadResult(None, ValidationReport.of([Issue("error", "file", error.key, error.values, sheet="File")]))
     now = now if now is not None else pd.Timestamp.now(tz="UTC")
-    headers = [str(c) for c in raw.events.frame.columns]
+    raw_events = raw.events
+    headers = [str(c) for c in raw_events.frame.columns]
+    issues: list[Issue | None] = []
+    shape = history_shape(headers)
+    if shape is not None:
+        raw_events = history_events(raw_events, shape)
+        headers = [str(c) for c in raw_events.frame.columns]
+        issues.append(issue(
+            "info", "history_shape",
+            "validation.history_shape.report" if shape.kind == "report" else "validation.history_shape.export",
+            field=shape.field, new_value=shape.new_value))
     guess = guess_columns(headers)
     columns = {**guess.columns, **(options.columns or {})}
     columns = {name: header for name, header in columns.items() if header in headers}
-    issues: list[Issue | None] = []
 
     missing = [name for name in ("case_id", "activity", "timestamp") if name not in columns]
+    salesforce_object = recognise_object(headers) if "activity" in missing else None
+    if salesforce_object is not None:  # an object's records, not events: the converter makes events of them
+        issues.append(issue("error", "salesforce_export", "validation.salesforce_export", object=salesforce_object))
+    elif missing:
+        issues.append(_missing_columns_issue(missing, headers, raw_events.source))
     if missing:
-        issues.append(_missing_columns_issue(missing, headers, raw.events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
-
-    events, order, event_issues = _clean_events(raw.events, columns, options, now)
+    if raw_events.frame.empty:
+        issues.append(issue("error", "no_rows", "validation.no_rows", source=raw_events.source))
+        return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
+    events, order, event_issues = _clean_events(raw_events, columns, options, now)
     issues += event_issues
     attribute_headers = case_attribute_headers(headers, columns)
-    orders, order_issues = _orders_table(raw.orders, raw.events, events, order, attribute_headers, options)
+    orders, order_issues = _orders_table(raw.orders, raw_events, events, order, attribute_headers, options)
     issues += order_issues
     if events.empty:
         issues.append(issue("error", "no_events", "validation.no_events"))
@@ -95,7 +112,7 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
                   now: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
     """The usable events in upload order, their order by case and time (``event_order``) and the issues."""
     frame = raw.frame
-    rows = np.arange(len(frame), dtype=np.int64) + raw.first_row
+    rows = raw.row_numbers()
     case_raw = frame[columns["case_id"]]
     activity_raw = frame[columns["activity"]]
     case_id = _clean_text(case_raw)
@@ -218,7 +235,7 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     from_events = None
     if attribute_headers:
         first = _first_row_per_case(events["case_id"].cat.codes.to_numpy(), order)
-        kept_rows = events["row"].to_numpy()[first] - raw_events.first_row
+        kept_rows = np.searchsorted(raw_events.row_numbers(), events["row"].to_numpy()[first])
         carried = raw_events.frame.iloc[kept_rows][list(attribute_headers.values())]
         carried = carried.set_axis(list(attribute_headers), axis=1).reset_index(drop=True)
         carried.insert(0, "case_id", events["case_id"].iloc[first].to_numpy())
@@ -232,7 +249,7 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     if "case_id" not in guess.columns:
         issues.append(issue("warning", "orders_no_case_id", "validation.orders_no_case_id", sheet="Orders"))
         return from_events, issues
-    rows = np.arange(len(frame), dtype=np.int64) + raw_orders.first_row
+    rows = raw_orders.row_numbers()
     renamed = {header: name for name, header in guess.columns.items()}
     known = frame[list(renamed)].rename(columns=renamed).reset_index(drop=True)
     extra = [h for h in headers if h not in renamed and not h.startswith("column_")]
@@ -287,7 +304,8 @@ def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[I
             numbers = pd.to_numeric(values, errors="coerce")
             typed[name] = numbers.to_numpy(dtype=float)
             if sheet:
-                issues.append(_bad_values_issue(name, (numbers.isna() & values.notna()).to_numpy(), sheet, values, rows))
+                bad = (numbers.isna() & values.notna()).to_numpy()
+                issues.append(_bad_values_issue(name, bad, sheet, values, rows))
         else:
             text = _clean_text(values)
             if text.nunique() <= _TEXT_ATTRIBUTE_LIMIT:

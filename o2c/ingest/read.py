@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, overload
 
+import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
@@ -41,11 +42,19 @@ SUPPORTED = ".xlsx, .csv, .txt, .csv.gz, .parquet, .xes, .xes.gz"
 @dataclass(frozen=True)
 class RawTable:
     """Raw cells of one sheet; ``first_row`` is the spreadsheet row number of the first data row; ``source``
-    names where they came from in the user's words (a sheet, the CSV)."""
+    names where they came from in the user's words (a sheet, the CSV). ``rows`` gives each frame row's number
+    when rows were dropped (blank lines, report footers); None means consecutive from ``first_row``."""
 
     frame: pd.DataFrame
     first_row: int
     source: Term
+    rows: np.ndarray | None = None
+
+    def row_numbers(self) -> np.ndarray:
+        """The row number the user sees for each frame row, ascending."""
+        if self.rows is not None:
+            return self.rows
+        return np.arange(len(self.frame), dtype=np.int64) + self.first_row
 
 
 @dataclass(frozen=True)
@@ -278,12 +287,22 @@ def _read_text_table(data: bytes) -> RawTable:
     head_rows = list(csv.reader(head_lines, delimiter=delimiter))
     header_at = _header_index(head_rows)
     try:
+        # Blank lines are read as empty rows and dropped below, so the other rows keep the numbers Excel shows.
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
-                            keep_default_na=False, na_values=[""], skip_blank_lines=True, on_bad_lines="error")
+                            keep_default_na=False, na_values=[""], skip_blank_lines=False, on_bad_lines="error")
     except (pd.errors.ParserError, ValueError) as error:
         raise UploadError("validation.file.csv_unparseable", error=str(error).split("\n")[0]) from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=header_at + 2, source=Term("validation.source.csv"))
+    return _without_blank_rows(frame, header_at + 2)
+
+
+def _without_blank_rows(frame: pd.DataFrame, first_row: int) -> RawTable:
+    """The CSV's table without its empty rows, each remaining row keeping its number."""
+    filled = frame.notna().any(axis=1).to_numpy()
+    if filled.all():
+        return RawTable(frame, first_row=first_row, source=Term("validation.source.csv"))
+    rows = np.flatnonzero(filled).astype(np.int64) + first_row
+    return RawTable(frame[filled].reset_index(drop=True), first_row, Term("validation.source.csv"), rows)
 
 
 def _check_line_lengths(data: bytes) -> None:
@@ -335,7 +354,8 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(pa.py_buffer(data).slice(3 if data[:3] == codecs.BOM_UTF8 else 0)),  # no copy
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            # Blank lines are read as empty rows (dropped later) so that the other rows keep their numbers.
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(column_types=strings, strings_can_be_null=True, null_values=[""],
                                                   quoted_strings_can_be_null=True))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # pandas reads it, or explains why it cannot
@@ -344,7 +364,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
         return None
     frame = text_table_frame(table)
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
-    return RawTable(frame, first_row=2, source=Term("validation.source.csv"))
+    return _without_blank_rows(frame, 2)
 
 
 def _utf8_head(data: bytes) -> str | None:

@@ -6,9 +6,10 @@ kind of work for automation) asks for a role, never for a literal name, so logs 
 org's own Salesforce status labels give the same answers as the English template.
 
 Matching (``match_role``): an exact synonym first, then the normalised text (case, spaces, punctuation and
-full-width characters ignored), then, for cancellations only, a cancel word anywhere in the name. A name nothing
-matches keeps no role and is listed as unmatched; names are never changed. A log's mapping (``ActivityMap``) is
-computed once and kept on the log; ``with_activity_map`` gives a log whose mapping the user corrected.
+full-width characters ignored), then, for cancellations only, a cancel word anywhere in the name, and for changes
+"Change <field>" (as field history names them). A name nothing matches keeps no role and is listed as unmatched;
+names are never changed. A log's mapping (``ActivityMap``) is computed once and kept on the log;
+``with_activity_map`` gives a log whose mapping the user corrected.
 """
 
 from __future__ import annotations
@@ -157,6 +158,9 @@ def match_role(name: str) -> str | None:
             return _NORMALISED[key[len(prefix):]]
     if key and any(word in key for word in CANCEL_WORDS + ("storn",)):
         return "cancellation"
+    # Salesforce field history names other tracked fields' changes "Change <field>" ("Change Owner").
+    if key.startswith("change") and len(key) > len("change"):
+        return "change"
     return None
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from o2c.errors import Note
+from o2c.ingest.history import lookup_id_rows
+from o2c.ingest.salesforce.coverage import coverage_notes, unplaced_status_notes
 from o2c.ingest.salesforce.exports import read_export
 from o2c.ingest.salesforce.ids import normalise_ids
 from o2c.ingest.salesforce.mapping import DEFAULT_RULES, MappingRule, apply_rules
@@ -23,7 +24,6 @@ OBJECTS = ("Order", "OrderItem", "OrderHistory", "Task", "Account", "Opportunity
            "blng__Invoice__c", "blng__Payment__c", "Invoice", "Payment", "PaymentLineInvoice")
 _FAMILY = {"blng__Invoice__c": "Invoice", "Invoice": "Invoice", "blng__Payment__c": "Payment",
            "PaymentLineInvoice": "Payment", "Payment": "Payment"}
-_ID_LIKE = re.compile(r"^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$")
 _CANDIDATE_COLUMNS = ("case_id", "source_object", "family", "source_field", "old_value", "new_value", "timestamp",
                       "resource", "resource_id", "document_id", "event_amount", "comment")
 
@@ -36,6 +36,7 @@ class ConversionResult:
     orders: pd.DataFrame
     problems: list[Note] = field(default_factory=list)
     recognised: dict[str, str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)  # what was found and lacked, status values without a step
 
 
 def recognise_object(columns: list[str]) -> str | None:
@@ -150,7 +151,8 @@ class _Converter:
         candidates = pd.concat([p for p in parts if len(p)] or [pd.DataFrame(columns=_CANDIDATE_COLUMNS)],
                                ignore_index=True)
         events = self._events(candidates)
-        return ConversionResult(events, self._orders(events), self.problems, recognised)
+        notes = [*coverage_notes(self.frames), *unplaced_status_notes(events)]
+        return ConversionResult(events, self._orders(events), self.problems, recognised, notes)
 
     # candidate events, one family at a time
     def _frame(self, frame: pd.DataFrame, **columns: pd.Series | str | None) -> pd.DataFrame:
@@ -182,7 +184,9 @@ class _Converter:
                           source_field=_column(history, "Field"), old_value=_column(history, "OldValue"),
                           new_value=_column(history, "NewValue"), timestamp=_column(history, "CreatedDate"),
                           resource=_column(history, "CreatedBy.Name"), resource_id=_ids(history, "CreatedById"))
-        return out[~_lookup_change_id_rows(history, out)]
+        data_type = _column(history, "DataType")
+        return out[~lookup_id_rows(out["case_id"], out["source_field"], out["timestamp"], out["old_value"],
+                                   out["new_value"], data_type if data_type.notna().any() else None)]
 
     def _task_candidates(self) -> pd.DataFrame:
         task = self.frames.get("Task")
@@ -352,17 +356,6 @@ class _Converter:
 def _dates(values: pd.Series) -> pd.Series:
     parsed = parse_timestamps(values.reset_index(drop=True)).values
     return pd.Series(parsed.dt.date.to_numpy(), index=values.index).where(parsed.notna().to_numpy(), None)
-
-
-def _lookup_change_id_rows(history: pd.DataFrame, candidates: pd.DataFrame) -> np.ndarray:
-    """The Id row of each lookup change: Salesforce writes a display-name row and an Id row for one change."""
-    data_type = _column(history, "DataType").astype("string").str.lower()
-    if data_type.notna().any():
-        return (data_type == "entityid").fillna(False).to_numpy()
-    looks_like_id = (candidates["new_value"].astype("string").str.match(_ID_LIKE).fillna(False)
-                     | candidates["old_value"].astype("string").str.match(_ID_LIKE).fillna(False))
-    paired = candidates[["case_id", "source_field", "timestamp"]].astype(str).duplicated(keep=False)
-    return (looks_like_id & paired).to_numpy()
 
 
 def _without_duplicate_milestones(candidates: pd.DataFrame) -> pd.DataFrame:

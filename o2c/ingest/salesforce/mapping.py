@@ -3,7 +3,9 @@
 Each row: ``source_object | source_field | match | value | activity | include``. For every candidate record
 (an Order date, an OrderHistory change, a Task, an invoice ...) the first matching row wins; ``include = N``
 drops the record. ``match`` is ``equals`` (case-insensitive), ``regex`` (Python, searched) or ``any``;
-``source_field = *`` matches every field. ``activity`` may contain ``{Field}`` and ``{NewValue}``.
+``source_field = *`` matches every field. ``activity`` may contain ``{Field}``, ``{NewValue}`` and ``{Step}``: the
+new value as an O2C step, i.e. the vocabulary role's English name when the value is one of its names
+("Payment Received", "Credit Review" -> "Credit Check Started"), else the value as written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from o2c.errors import Note
+from o2c.log.vocabulary import ROLE_BY_KEY, match_role
 
 MAPPING_COLUMNS = ("source_object", "source_field", "match", "value", "activity", "include")
 MATCH_KINDS = ("equals", "regex", "any")
@@ -58,12 +61,12 @@ DEFAULT_RULES: tuple[MappingRule, ...] = (
     _status("Paid", "Payment Received"),
     _status("Cancelled", "Order Cancelled"),
     _status("Canceled", "Order Cancelled"),
-    MappingRule("OrderHistory", "Status", "any", "", "Order Status {NewValue}"),
+    MappingRule("OrderHistory", "Status", "any", "", "{Step}"),
     MappingRule("OrderHistory", "Credit_Check_Status__c", "regex", r"(?i)pass|approv", "Credit Check Passed"),
     MappingRule("OrderHistory", "Credit_Check_Status__c", "regex", r"(?i)fail|reject|hold", "Credit Check Failed"),
     MappingRule("OrderHistory", "locked", "any", "", "", include=False),
     MappingRule("OrderHistory", "unlocked", "any", "", "", include=False),
-    MappingRule("OrderHistory", "*", "any", "", "Order Changed"),
+    MappingRule("OrderHistory", "*", "any", "", "Change {Field}"),
     MappingRule("Task", "Subject", "regex", r"(?i)remind|dunning|overdue", "Payment Reminder Sent"),
     MappingRule("Task", "Subject", "regex", r"(?i)confirm", "Order Confirmation Sent"),
     MappingRule("Task", "Subject", "regex", r"(?i)credit.*(pass|approv|ok)", "Credit Check Passed"),
@@ -162,5 +165,12 @@ def apply_rules(candidates: pd.DataFrame, rules: list[MappingRule] | tuple[Mappi
 def _render(template: str, field: pd.Series, value: pd.Series) -> pd.Series | str:
     if "{" not in template:
         return template
-    return pd.Series([template.replace("{Field}", f).replace("{NewValue}", v) for f, v in zip(field, value)],
-                     index=field.index)
+    return pd.Series([template.replace("{Field}", f).replace("{NewValue}", v).replace("{Step}", step_name(v))
+                      for f, v in zip(field, value)], index=field.index)
+
+
+def step_name(value: str) -> str:
+    """A status value as an O2C step: the role's English name when the vocabulary knows the value, else the value
+    as written (never prefixed, so the vocabulary and the user's activity mapping still see it)."""
+    role = match_role(value.strip())
+    return ROLE_BY_KEY[role].name if role else value.strip()
