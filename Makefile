@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test unit chromium graphviz clean
+.PHONY: run test check unit chromium graphviz clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,14 @@ graphviz:
 	@command -v dot >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq graphviz >/dev/null; } \
 		|| echo "graphviz not installed: the process map's SVG download stays off"
 
-test: $(STAMP) chromium graphviz
+# Lint, formatting and types first (seconds), then the suite: doctests in o2c/, the layer and translation
+# tests, unit tests, AppTest per page and the browser journeys.
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: check chromium graphviz
 	$(BIN)/python -m pytest -q
 
 unit: $(STAMP)

@@ -60,8 +60,9 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "Data") -> bytes:
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(safe.columns), 1))}{len(safe) + 1}"
     for i, name in enumerate(safe.columns, 1):
         values = safe.iloc[:, i - 1].astype(str)
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(len(str(name)),
-                                                                      int(values.str.len().max() or 0)) + 2, 60)
+        sheet.column_dimensions[get_column_letter(i)].width = min(
+            max(len(str(name)), int(values.str.len().max() or 0)) + 2, 60
+        )
 
     def cell(value: object) -> object:
         if value is None or value is pd.NaT or (isinstance(value, float) and value != value):

@@ -190,7 +190,7 @@ def mann_whitney(ranked: RankedValues, in_a: np.ndarray, in_b: np.ndarray) -> Ra
     n = ranked.n_groups
     u = np.bincount(ranked.block_group, weights=a_count * (b_below + 0.5 * b_count), minlength=n)
     ties = a_count + b_count
-    tie_sum = np.bincount(ranked.block_group, weights=ties ** 3 - ties, minlength=n)
+    tie_sum = np.bincount(ranked.block_group, weights=ties**3 - ties, minlength=n)
     bounds = ranked.group_bounds
     n_a = (before_a[bounds[1:]] - before_a[bounds[:-1]]).astype(np.float64)
     n_b = (before_b[bounds[1:]] - before_b[bounds[:-1]]).astype(np.float64)
@@ -222,8 +222,12 @@ def _rank_test(u: np.ndarray, n_a: np.ndarray, n_b: np.ndarray, tie_sum: np.ndar
         variance = pairs / 12 * ((total + 1) - tie_sum / (total * (total - 1)))
         z = np.maximum(np.abs(u - pairs / 2) - 0.5, 0) / np.sqrt(variance)
     # All values tied (no variance) means no evidence of a difference: p = 1.
-    p_value = np.array([math.erfc(v / math.sqrt(2)) if ok and np.isfinite(v) else (1.0 if ok else math.nan)
-                        for v, ok in zip(z.tolist(), tested.tolist())])  # one per group (path), not per value
+    p_value = np.array(
+        [
+            math.erfc(v / math.sqrt(2)) if ok and np.isfinite(v) else (1.0 if ok else math.nan)
+            for v, ok in zip(z.tolist(), tested.tolist())
+        ]
+    )  # one per group (path), not per value
     return RankTest(n_a, n_b, effect, p_value)
 
 
@@ -242,9 +246,9 @@ class GroupStats:
     quantiles: np.ndarray  # shape (groups, len(qs))
 
 
-
-def group_quantiles(groups: np.ndarray, values: np.ndarray, n_groups: int,
-                    qs: Sequence[float] = (0.5, 0.9)) -> GroupStats:
+def group_quantiles(
+    groups: np.ndarray, values: np.ndarray, n_groups: int, qs: Sequence[float] = (0.5, 0.9)
+) -> GroupStats:
     """Count, sum and quantiles of ``values`` per integer group code in ``0 .. n_groups - 1``.
 
     One stable sort brings each group's values together; the quantiles are then taken per group (one
@@ -258,9 +262,8 @@ def group_quantiles(groups: np.ndarray, values: np.ndarray, n_groups: int,
     bounds = np.concatenate(([0], np.cumsum(counts)))
     quantiles = np.full((n_groups, len(qs)), np.nan)
     for g in np.flatnonzero(counts):
-        quantiles[g] = np.quantile(grouped[bounds[g]:bounds[g + 1]], qs)
+        quantiles[g] = np.quantile(grouped[bounds[g] : bounds[g + 1]], qs)
     return GroupStats(counts, totals, quantiles)
-
 
 
 def longest_first(seconds: np.ndarray, limit: int) -> np.ndarray:

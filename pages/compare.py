@@ -39,8 +39,9 @@ def cached_comparison(key: str, _rules: RuleSet, _a: LogView, _b: LogView) -> Co
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def cached_map(key: str, activity_share: float, path_share: float, mode: str, _a: LogView,
-               _b: LogView) -> DifferenceMap:
+def cached_map(
+    key: str, activity_share: float, path_share: float, mode: str, _a: LogView, _b: LogView
+) -> DifferenceMap:
     """``difference_map``, kept per pair of selections and map settings."""
     return difference_map(_a, _b, activity_share, path_share, mode)
 
@@ -58,8 +59,7 @@ if groups is None:
 write_url(groups)
 group_a, group_b = groups.views(view)
 names = groups.names(lang)
-st.markdown(tr("compare.groups", a=md(names[0]), n_a=group_a.n_cases, b=md(names[1]),
-               n_b=group_b.n_cases))
+st.markdown(tr("compare.groups", a=md(names[0]), n_a=group_a.n_cases, b=md(names[1]), n_b=group_b.n_cases))
 for side, group in (("A", group_a), ("B", group_b)):
     if group.n_cases == 0:
         st.warning(tr("compare.empty", group=side))
@@ -74,8 +74,10 @@ if comparison.small:
 
 st.subheader(tr("compare.summary"), anchor="compare-summary")
 if comparison.differences:
-    items = [f"{i}. {describe(d, log, names, lang, md)} [{tr('compare.evidence')}](#compare-{d.section})"
-             for i, d in enumerate(comparison.differences[:SUMMARY_SIZE], 1)]
+    items = [
+        f"{i}. {describe(d, log, names, lang, md)} [{tr('compare.evidence')}](#compare-{d.section})"
+        for i, d in enumerate(comparison.differences[:SUMMARY_SIZE], 1)
+    ]
     st.markdown("\n".join(items))
 else:
     st.markdown(tr("compare.summary.none"))
@@ -84,17 +86,48 @@ kpis_section(comparison)
 
 st.subheader(tr("compare.map"), anchor="compare-map")
 controls = st.columns([1.1, 1, 1], gap="medium")
-mode = controls[0].segmented_control(tr("process_map.view"), ["frequency", "performance"], key=Key.CMP_MAP_VIEW,
-                                     default="frequency", required=True,
-                                     format_func=lambda m: tr(f"process_map.view.{m}"))
-activity_share = controls[1].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%",
-                                    key=Key.CMP_MAP_ACTIVITIES, help=tr("process_map.activities.help"))
-path_share = controls[2].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_SHARE, step=5, format="%d%%",
-                                key=Key.CMP_MAP_PATHS, help=tr("process_map.paths.help"))
-shown = cached_map(f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share / 100, path_share / 100, mode,
-                   group_a, group_b)
-st.caption(tr("process_map.shown", activities=len(shown.activities), all_activities=shown.all_activities,
-              paths=len(shown.edges), all_paths=shown.all_paths) + " " + tr(f"compare.map.legend.{mode}"))
+mode = controls[0].segmented_control(
+    tr("process_map.view"),
+    ["frequency", "performance"],
+    key=Key.CMP_MAP_VIEW,
+    default="frequency",
+    required=True,
+    format_func=lambda m: tr(f"process_map.view.{m}"),
+)
+activity_share = controls[1].slider(
+    tr("process_map.activities"),
+    0,
+    100,
+    100,
+    step=5,
+    format="%d%%",
+    key=Key.CMP_MAP_ACTIVITIES,
+    help=tr("process_map.activities.help"),
+)
+path_share = controls[2].slider(
+    tr("process_map.paths"),
+    0,
+    100,
+    DEFAULT_PATH_SHARE,
+    step=5,
+    format="%d%%",
+    key=Key.CMP_MAP_PATHS,
+    help=tr("process_map.paths.help"),
+)
+shown = cached_map(
+    f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share / 100, path_share / 100, mode, group_a, group_b
+)
+st.caption(
+    tr(
+        "process_map.shown",
+        activities=len(shown.activities),
+        all_activities=shown.all_activities,
+        paths=len(shown.edges),
+        all_paths=shown.all_paths,
+    )
+    + " "
+    + tr(f"compare.map.legend.{mode}")
+)
 st.graphviz_chart(difference_map_dot(shown, mode, lang, names), width="content")
 
 paths_section(comparison, log)

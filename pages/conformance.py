@@ -16,9 +16,18 @@ results = evaluate_rules(view.log, rules)
 problems = table_problems + list(results.problems)
 
 sections = ["violations", "model", "rules"]
-section = st.segmented_control(tr("conformance.section"), sections, default="violations", required=True,
-                               key=Key.CONF_SECTION, format_func=lambda s: tr(f"conformance.section.{s}"),
-                               label_visibility="collapsed") or "violations"
+section = (
+    st.segmented_control(
+        tr("conformance.section"),
+        sections,
+        default="violations",
+        required=True,
+        key=Key.CONF_SECTION,
+        format_func=lambda s: tr(f"conformance.section.{s}"),
+        label_visibility="collapsed",
+    )
+    or "violations"
+)
 if section == "violations":
     if problems or sheet_problems:
         st.caption(tr("conformance.problems.short", n=len(problems) + len(sheet_problems)))

@@ -33,8 +33,14 @@ def split_section(view: LogView) -> None:
         st.caption(tr("cycle_times.split.none"))
         return
     restore(Key.CYCLE_SPLIT, split_default(options), lambda v: v in options)
-    attribute = st.columns([1, 2])[0].selectbox(tr("cycle_times.split.by"), options, key=Key.CYCLE_SPLIT,
-                                                on_change=save, args=(Key.CYCLE_SPLIT,), format_func=column_name)
+    attribute = st.columns([1, 2])[0].selectbox(
+        tr("cycle_times.split.by"),
+        options,
+        key=Key.CYCLE_SPLIT,
+        on_change=save,
+        args=(Key.CYCLE_SPLIT,),
+        format_func=column_name,
+    )
     table = attribute_split(view, attribute)
     if table is None:
         return
@@ -43,9 +49,16 @@ def split_section(view: LogView) -> None:
     chart_col.altair_chart(quantile_chart(table, label, time_unit(table["median_seconds"])), width="stretch")
     chart_col.caption(tr("cycle_times.quantile_chart.caption"))
     table_col.dataframe(
-        with_durations(table)[["value", "orders", "median", "p90"]], hide_index=True, width="stretch",
-        column_config={"value": label, "orders": number_column(tr("cycle_times.orders"), fmt="localized"),
-                       "median": tr("cycle_times.median"), "p90": tr("cycle_times.p90")})
+        with_durations(table)[["value", "orders", "median", "p90"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "value": label,
+            "orders": number_column(tr("cycle_times.orders"), fmt="localized"),
+            "median": tr("cycle_times.median"),
+            "p90": tr("cycle_times.p90"),
+        },
+    )
 
 
 def milestone_options(log: EventLog) -> list[str]:
@@ -59,8 +72,14 @@ def milestone_section(view: LogView) -> None:
     st.subheader(tr("cycle_times.milestones"))
     options = milestone_options(view.log)
     restore(Key.CYCLE_MILESTONES, default_milestones(view.log), lambda v: set(v) <= set(options))
-    milestones = st.multiselect(tr("cycle_times.milestones.pick"), options, key=Key.CYCLE_MILESTONES, on_change=save,
-                                args=(Key.CYCLE_MILESTONES,), placeholder=tr("cycle_times.milestones.placeholder"))
+    milestones = st.multiselect(
+        tr("cycle_times.milestones.pick"),
+        options,
+        key=Key.CYCLE_MILESTONES,
+        on_change=save,
+        args=(Key.CYCLE_MILESTONES,),
+        placeholder=tr("cycle_times.milestones.placeholder"),
+    )
     table = milestone_segments(view, milestones)
     if table is None:
         st.info(tr("cycle_times.milestones.too_few"))
@@ -71,13 +90,22 @@ def milestone_section(view: LogView) -> None:
     if not measured.empty:
         unit = time_unit(measured["median_seconds"])
         chart_col.altair_chart(quantile_chart(measured, tr("cycle_times.segment"), unit), width="stretch")
-    shown = with_durations(table).assign(measured=[tr("cycle_times.measured.value", measured=m, total=w)
-                                                   for m, w in zip(table["orders"], table["with_source"])])
-    table_col.dataframe(shown[["value", "measured", "median", "p90"]], hide_index=True, width="stretch",
-                        column_config={"value": tr("cycle_times.segment"),
-                                       "measured": st.column_config.TextColumn(tr("cycle_times.measured"),
-                                                                               help=tr("cycle_times.measured.help")),
-                                       "median": tr("cycle_times.median"), "p90": tr("cycle_times.p90")})
+    shown = with_durations(table).assign(
+        measured=[
+            tr("cycle_times.measured.value", measured=m, total=w) for m, w in zip(table["orders"], table["with_source"])
+        ]
+    )
+    table_col.dataframe(
+        shown[["value", "measured", "median", "p90"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "value": tr("cycle_times.segment"),
+            "measured": st.column_config.TextColumn(tr("cycle_times.measured"), help=tr("cycle_times.measured.help")),
+            "median": tr("cycle_times.median"),
+            "p90": tr("cycle_times.p90"),
+        },
+    )
     table_col.caption(tr("cycle_times.milestones.caption"))
 
 
@@ -90,17 +118,29 @@ def bottleneck_section(view: LogView) -> None:
         st.info(tr("cycle_times.bottlenecks.none"))
         return
     shown = with_durations(ranking).assign(
-        transition=ranking["source"] + " → " + ranking["target"], total=DAYS.of(ranking["total_seconds"]).round(0),
-        share=ranking["share"] * 100)[["transition", "total", "share", "count", "median", "p90"]]
+        transition=ranking["source"] + " → " + ranking["target"],
+        total=DAYS.of(ranking["total_seconds"]).round(0),
+        share=ranking["share"] * 100,
+    )[["transition", "total", "share", "count", "median", "p90"]]
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key=Key.CYCLE_BOTTLENECK, on_select="rerun",
-        selection_mode="single-row", selection_default={"selection": {"rows": [0]}},
-        column_config={"transition": tr("cycle_times.transition"),
-                       "total": number_column(tr("cycle_times.total_wait"), DAYS, "localized"),
-                       "share": st.column_config.ProgressColumn(tr("cycle_times.share"), format="%.0f%%",
-                                                                min_value=0, max_value=100),
-                       "count": number_column(tr("cycle_times.count"), fmt="localized"),
-                       "median": tr("cycle_times.median"), "p90": tr("cycle_times.p90")})
+        shown,
+        hide_index=True,
+        width="stretch",
+        key=Key.CYCLE_BOTTLENECK,
+        on_select="rerun",
+        selection_mode="single-row",
+        selection_default={"selection": {"rows": [0]}},
+        column_config={
+            "transition": tr("cycle_times.transition"),
+            "total": number_column(tr("cycle_times.total_wait"), DAYS, "localized"),
+            "share": st.column_config.ProgressColumn(
+                tr("cycle_times.share"), format="%.0f%%", min_value=0, max_value=100
+            ),
+            "count": number_column(tr("cycle_times.count"), fmt="localized"),
+            "median": tr("cycle_times.median"),
+            "p90": tr("cycle_times.p90"),
+        },
+    )
     rows = [r for r in event.selection.rows if r < len(ranking)]  # a kept selection may outlive a filter change
     if not rows:
         st.caption(tr("cycle_times.bottlenecks.pick"))
@@ -119,10 +159,20 @@ def slowest_section(view: LogView, ranking: pd.DataFrame, row: int) -> None:
     columns = [c for c in ("case_id", "order_number", "account_name") if c in slow]
     shown = slow[columns].assign(wait=slow["wait_seconds"].map(format_duration), times=slow["times"])
     event = st.dataframe(
-        shown, hide_index=True, width="stretch", key=Key.CYCLE_SLOW, on_select="rerun", selection_mode="single-row",
-        column_config={"case_id": tr("cycle_times.case_id"), "order_number": tr("cycle_times.order_number"),
-                       "account_name": tr("cycle_times.account"), "wait": tr("cycle_times.wait"),
-                       "times": number_column(tr("cycle_times.times"), fmt="%d")})
+        shown,
+        hide_index=True,
+        width="stretch",
+        key=Key.CYCLE_SLOW,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "case_id": tr("cycle_times.case_id"),
+            "order_number": tr("cycle_times.order_number"),
+            "account_name": tr("cycle_times.account"),
+            "wait": tr("cycle_times.wait"),
+            "times": number_column(tr("cycle_times.times"), fmt="%d"),
+        },
+    )
     rows = [r for r in event.selection.rows if r < len(slow)]
     if rows:
         code = int(slow["case_code"].iloc[rows[0]])
@@ -150,9 +200,17 @@ with left:
 with right:
     head, control = st.columns([3, 2], vertical_alignment="bottom")
     head.subheader(tr("cycle_times.trend"))
-    period = control.segmented_control(tr("cycle_times.period"), ["week", "month"], default="week",
-                                       key=Key.CYCLE_PERIOD, format_func=lambda p: tr(f"cycle_times.period.{p}"),
-                                       label_visibility="collapsed") or "week"
+    period = (
+        control.segmented_control(
+            tr("cycle_times.period"),
+            ["week", "month"],
+            default="week",
+            key=Key.CYCLE_PERIOD,
+            format_func=lambda p: tr(f"cycle_times.period.{p}"),
+            label_visibility="collapsed",
+        )
+        or "week"
+    )
     trend = duration_trend(view, period)
     st.altair_chart(trend_chart(trend, e2e.unit, period), width="stretch")
     st.caption(tr("cycle_times.trend.caption"))

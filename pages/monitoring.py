@@ -13,16 +13,24 @@ from ui.state import analysis_settings, page_view, tr
 
 view = page_view("monitoring.title")
 settings = analysis_settings(view.log)  # the same settings as the backlog and the reports
-rules_from, systems_from, costs_from = settings_sources(view.log, settings, slot_value(Key.WORKBOOK_RULES, "rules"),
-                                                        slot_value(Key.WORKBOOK_COSTS, "costs"))
-settings_note = tr("monitoring.settings", rules=tr(f"monitoring.settings.rules.{rules_from}"),
-                   systems=tr(f"monitoring.settings.systems.{systems_from}"),
-                   costs=tr(f"monitoring.settings.costs.{costs_from}"))
+rules_from, systems_from, costs_from = settings_sources(
+    view.log, settings, slot_value(Key.WORKBOOK_RULES, "rules"), slot_value(Key.WORKBOOK_COSTS, "costs")
+)
+settings_note = tr(
+    "monitoring.settings",
+    rules=tr(f"monitoring.settings.rules.{rules_from}"),
+    systems=tr(f"monitoring.settings.systems.{systems_from}"),
+    costs=tr(f"monitoring.settings.costs.{costs_from}"),
+)
 currency = settings.costs.currency
 st.caption(settings_note)
 
-tabs = [tr("monitoring.tab.kpis"), tr("monitoring.tab.trend"), tr("monitoring.tab.periods"),
-        tr("monitoring.tab.snapshots")]
+tabs = [
+    tr("monitoring.tab.kpis"),
+    tr("monitoring.tab.trend"),
+    tr("monitoring.tab.periods"),
+    tr("monitoring.tab.snapshots"),
+]
 cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(tabs)
 values = kpi_values(view, settings)
 with cards_tab:

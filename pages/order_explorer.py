@@ -57,23 +57,32 @@ def pick_label(log, row: pd.Series) -> str:
 
 
 def timeline_chart(events: pd.DataFrame) -> alt.Chart:
-    data = events.assign(wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s)),
-                         who=events["resource"].fillna("–") if "resource" in events else "–",
-                         role=events["role"].fillna("–") if "role" in events else "–")
+    data = events.assign(
+        wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s)),
+        who=events["resource"].fillna("–") if "resource" in events else "–",
+        role=events["role"].fillna("–") if "role" in events else "–",
+    )
     steps = list(dict.fromkeys(data["activity"]))
-    tooltip = [alt.Tooltip("step:Q", title=tr("order_explorer.step")),
-               alt.Tooltip("activity:N", title=tr("common.activity")),
-               alt.Tooltip("timestamp:T", title=tr("order_explorer.time"), format="%d %b %Y %H:%M"),
-               alt.Tooltip("who:N", title=tr("order_explorer.resource")),
-               alt.Tooltip("role:N", title=tr("order_explorer.role")),
-               alt.Tooltip("wait:N", title=tr("order_explorer.wait"))]
+    tooltip = [
+        alt.Tooltip("step:Q", title=tr("order_explorer.step")),
+        alt.Tooltip("activity:N", title=tr("common.activity")),
+        alt.Tooltip("timestamp:T", title=tr("order_explorer.time"), format="%d %b %Y %H:%M"),
+        alt.Tooltip("who:N", title=tr("order_explorer.resource")),
+        alt.Tooltip("role:N", title=tr("order_explorer.role")),
+        alt.Tooltip("wait:N", title=tr("order_explorer.wait")),
+    ]
     y = alt.Y("activity:N", sort=steps, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False))
     x = alt.X("timestamp:T", title=tr("order_explorer.time"), axis=alt.Axis(format="%d %b"))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
     path = base.mark_line(color="#c0c7d0", strokeWidth=1.5).encode(order="step:Q")
     points = base.mark_circle(size=110, opacity=1).encode(
-        color=alt.Color("role:N", title=tr("order_explorer.role"), scale=alt.Scale(scheme="tableau10"),
-                        legend=alt.Legend(orient="right")))
+        color=alt.Color(
+            "role:N",
+            title=tr("order_explorer.role"),
+            scale=alt.Scale(scheme="tableau10"),
+            legend=alt.Legend(orient="right"),
+        )
+    )
     names = base.mark_text(align="left", dx=9, fontSize=11, color="#555").encode(text="who:N")
     return (path + points + names).properties(height=alt.Step(30))
 
@@ -82,16 +91,24 @@ def events_table(detail: OrderDetail) -> None:
     events = detail.events
     columns = [c for c in EVENT_COLUMNS if c in events and events[c].notna().any()]
     shown = events[["step", "activity", "timestamp"]].assign(
-        wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s)))
+        wait=events["wait_seconds"].map(lambda s: "" if pd.isna(s) else format_duration(s))
+    )
     shown = pd.concat([shown, events[columns]], axis=1)
     rows = min(len(shown), MAX_TABLE_ROWS)
-    st.dataframe(shown, hide_index=True, width="stretch", height=TABLE_ROW * (rows + 1) + 3, placeholder="",
-                 column_config={"step": st.column_config.NumberColumn("#", width="small"),
-                                "activity": tr("common.activity"),
-                                "timestamp": st.column_config.DatetimeColumn(tr("order_explorer.time"),
-                                                                             format="YYYY-MM-DD HH:mm"),
-                                "wait": st.column_config.TextColumn(tr("order_explorer.wait.short"), help=tr("order_explorer.wait")),
-                                **{c: tr(f"order_explorer.col.{c}") for c in columns}})
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=TABLE_ROW * (rows + 1) + 3,
+        placeholder="",
+        column_config={
+            "step": st.column_config.NumberColumn("#", width="small"),
+            "activity": tr("common.activity"),
+            "timestamp": st.column_config.DatetimeColumn(tr("order_explorer.time"), format="YYYY-MM-DD HH:mm"),
+            "wait": st.column_config.TextColumn(tr("order_explorer.wait.short"), help=tr("order_explorer.wait")),
+            **{c: tr(f"order_explorer.col.{c}") for c in columns},
+        },
+    )
 
 
 def attributes_table(detail: OrderDetail) -> pd.DataFrame:
@@ -125,10 +142,21 @@ labels = {row["case_id"]: pick_label(log, row) for _, row in slow.iterrows()}
 if st.session_state.get(Key.ORDER_PICK) not in labels:  # the filters changed the slowest orders
     st.session_state[Key.ORDER_PICK] = None
 lookup_col, pick_col = st.columns(2)
-lookup_col.text_input(tr("order_explorer.lookup"), key=Key.ORDER_LOOKUP, placeholder=tr("order_explorer.lookup.placeholder"),
-                      on_change=clear_pick)
-pick_col.selectbox(tr("order_explorer.slowest"), list(labels), index=None, key=Key.ORDER_PICK, format_func=labels.get,
-                   on_change=use_pick, placeholder=tr("order_explorer.slowest.placeholder"))
+lookup_col.text_input(
+    tr("order_explorer.lookup"),
+    key=Key.ORDER_LOOKUP,
+    placeholder=tr("order_explorer.lookup.placeholder"),
+    on_change=clear_pick,
+)
+pick_col.selectbox(
+    tr("order_explorer.slowest"),
+    list(labels),
+    index=None,
+    key=Key.ORDER_PICK,
+    format_func=labels.get,
+    on_change=use_pick,
+    placeholder=tr("order_explorer.slowest.placeholder"),
+)
 
 text = st.session_state.get(Key.ORDER_LOOKUP, "")
 if not text.strip():
@@ -145,15 +173,19 @@ detail = order_detail(log, code)
 write_link(detail.case_id)
 st.subheader(tr_md("order_explorer.heading", label=detail.label))
 account = detail.attributes.get("account_name")
-st.caption(" · ".join(md(p) for p in (detail.case_id, account) if p is not None)
-           + ("" if view.case_mask[code] else " · " + tr("order_explorer.outside_filters")))
+st.caption(
+    " · ".join(md(p) for p in (detail.case_id, account) if p is not None)
+    + ("" if view.case_mask[code] else " · " + tr("order_explorer.outside_filters"))
+)
 
 metrics = st.columns(4)
 metrics[0].metric(tr("order_explorer.end_to_end"), format_duration(detail.duration_seconds))
 metrics[1].metric(tr("order_explorer.events"), f"{len(detail.events):,}")
-metrics[2].metric(tr("order_explorer.variant"), tr("order_explorer.variant.value", rank=detail.variant_rank, count=detail.variant_count),
-                  help=tr("order_explorer.variant.help", orders=detail.variant_orders, total=log.n_cases,
-                          id=detail.variant_id))
+metrics[2].metric(
+    tr("order_explorer.variant"),
+    tr("order_explorer.variant.value", rank=detail.variant_rank, count=detail.variant_count),
+    help=tr("order_explorer.variant.help", orders=detail.variant_orders, total=log.n_cases, id=detail.variant_id),
+)
 metrics[3].metric(tr("order_explorer.rework"), f"{len(detail.rework):,}", help=tr("order_explorer.rework.help"))
 
 st.altair_chart(timeline_chart(detail.events), width="stretch")
@@ -163,12 +195,24 @@ st.markdown(f"**{tr('order_explorer.rework.title')}**")
 if detail.rework.empty:
     st.caption(tr("order_explorer.rework.none"))
 else:
-    st.dataframe(rework_table(detail), hide_index=True,
-                 column_config={"activity": tr("common.activity"), "times": tr("order_explorer.times"),
-                                "performers": tr("order_explorer.performers"), "same_person": tr("order_explorer.who")})
+    st.dataframe(
+        rework_table(detail),
+        hide_index=True,
+        column_config={
+            "activity": tr("common.activity"),
+            "times": tr("order_explorer.times"),
+            "performers": tr("order_explorer.performers"),
+            "same_person": tr("order_explorer.who"),
+        },
+    )
 st.markdown(f"**{tr('order_explorer.attributes')}**")
 attributes = attributes_table(detail)
 half = (len(attributes) + 1) // 2
 for column, part in zip(st.columns(2, gap="large"), (attributes.iloc[:half], attributes.iloc[half:])):
-    column.dataframe(part, hide_index=True, width="stretch", height=TABLE_ROW * (half + 1) + 3,
-                     column_config={"attribute": tr("order_explorer.attribute"), "value": tr("order_explorer.value")})
+    column.dataframe(
+        part,
+        hide_index=True,
+        width="stretch",
+        height=TABLE_ROW * (half + 1) + 3,
+        column_config={"attribute": tr("order_explorer.attribute"), "value": tr("order_explorer.value")},
+    )

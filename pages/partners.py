@@ -45,12 +45,21 @@ controls = st.columns([1.2, 1, 1.5], vertical_alignment="bottom")
 # A key per language gives a fresh widget when the option labels change language.
 attribute_key = f"partners_attribute_{language()}"
 st.session_state.setdefault(attribute_key, st.session_state[Key.PARTNERS_ATTRIBUTE_SAVED])
-attribute = controls[0].selectbox(tr("partners.attribute"), options, key=attribute_key, format_func=attribute_name,
-                                  on_change=lambda: st.session_state.update(
-                                      {Key.PARTNERS_ATTRIBUTE_SAVED: st.session_state[attribute_key]}))
-target = controls[1].segmented_control(tr("partners.target"), list(TARGET_COLUMNS), key=Key.PARTNERS_TARGET,
-                                       default="requested", required=True,
-                                       format_func=lambda name: tr(f"partners.target.{name}"))
+attribute = controls[0].selectbox(
+    tr("partners.attribute"),
+    options,
+    key=attribute_key,
+    format_func=attribute_name,
+    on_change=lambda: st.session_state.update({Key.PARTNERS_ATTRIBUTE_SAVED: st.session_state[attribute_key]}),
+)
+target = controls[1].segmented_control(
+    tr("partners.target"),
+    list(TARGET_COLUMNS),
+    key=Key.PARTNERS_TARGET,
+    default="requested",
+    required=True,
+    format_func=lambda name: tr(f"partners.target.{name}"),
+)
 
 missing = missing_columns(log, attribute, target)
 if missing:
@@ -67,18 +76,27 @@ reliable = named[~named["small"]]
 worst = (reliable if len(reliable) else named).iloc[0] if len(named) else None
 
 metrics = st.columns(4)
-metrics[0].metric(tr("partners.on_time"), f"{overall.rate:.1%}",
-                  help=tr("partners.on_time.help", judged=overall.judged, low=overall.low, high=overall.high))
+metrics[0].metric(
+    tr("partners.on_time"),
+    f"{overall.rate:.1%}",
+    help=tr("partners.on_time.help", judged=overall.judged, low=overall.low, high=overall.high),
+)
 metrics[1].metric(tr("partners.late"), f"{overall.late:,}")
 if worst is not None:
-    metrics[2].metric(tr("partners.worst"), worst["partner"], delta_color="off", delta_arrow="off",
-                      delta=tr("partners.worst.delta", rate=worst["on_time_rate"], late=worst["late_share"]),
-                      help=tr("partners.worst.help", n=SMALL_GROUP))
+    metrics[2].metric(
+        tr("partners.worst"),
+        worst["partner"],
+        delta_color="off",
+        delta_arrow="off",
+        delta=tr("partners.worst.delta", rate=worst["on_time_rate"], late=worst["late_share"]),
+        help=tr("partners.worst.help", n=SMALL_GROUP),
+    )
 transit = transit_seconds(log)[in_scope(view, attribute)]
 transit = transit[~np.isnan(transit)]
 if transit.size:
-    metrics[3].metric(tr("partners.transit"), format_duration(float(np.median(transit))),
-                      help=tr("partners.transit.help"))
+    metrics[3].metric(
+        tr("partners.transit"), format_duration(float(np.median(transit))), help=tr("partners.transit.help")
+    )
 
 
 def rate_chart(frame: pd.DataFrame) -> alt.Chart:
@@ -87,21 +105,27 @@ def rate_chart(frame: pd.DataFrame) -> alt.Chart:
     rate = tr("partners.col.rate")
     data = frame.assign(flagged=frame["rate_high"] < overall.rate)
     y = alt.Y("partner:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
-    tooltip = [alt.Tooltip("partner:N", title=label), alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
-               alt.Tooltip("rate_low:Q", title=f"{tr('partners.col.interval')} ↓", format=".1%"),
-               alt.Tooltip("rate_high:Q", title=f"{tr('partners.col.interval')} ↑", format=".1%"),
-               alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
-               alt.Tooltip("late_share:Q", title=tr("partners.col.late_share"), format=".0%")]
+    tooltip = [
+        alt.Tooltip("partner:N", title=label),
+        alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
+        alt.Tooltip("rate_low:Q", title=f"{tr('partners.col.interval')} ↓", format=".1%"),
+        alt.Tooltip("rate_high:Q", title=f"{tr('partners.col.interval')} ↑", format=".1%"),
+        alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
+        alt.Tooltip("late_share:Q", title=tr("partners.col.late_share"), format=".0%"),
+    ]
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     colour = alt.condition("datum.flagged", alt.value(RED), alt.value(BLUE))
     # Start the axis near the lowest bound: rates of 85% and 95% must not look alike.
     lowest = max(0.0, float(min(data["rate_low"].min(), overall.rate)) - 0.05)
     whisker = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
         x=alt.X("rate_low:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[lowest, 1])),
-        x2="rate_high:Q", color=colour)
+        x2="rate_high:Q",
+        color=colour,
+    )
     dots = base.mark_circle(size=90, opacity=1).encode(x="on_time_rate:Q", color=colour)
-    overall_rule = alt.Chart(pd.DataFrame({"rate": [overall.rate]})).mark_rule(color=GREY, strokeDash=[4, 3]).encode(
-        x="rate:Q")
+    overall_rule = (
+        alt.Chart(pd.DataFrame({"rate": [overall.rate]})).mark_rule(color=GREY, strokeDash=[4, 3]).encode(x="rate:Q")
+    )
     return (whisker + dots + overall_rule).properties(height=alt.Step(28))
 
 
@@ -113,9 +137,13 @@ def trend_chart(trend: pd.DataFrame) -> alt.Chart:
         y=alt.Y("on_time_rate:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(zero=False)),
         # A legend on top would take its height from the plot (Streamlit fits the whole chart to the height).
         color=alt.Color("partner:N", title=label, legend=alt.Legend(orient="right", labelLimit=220)),
-        tooltip=[alt.Tooltip("partner:N", title=label), alt.Tooltip("month:T", title=month, format="%b %Y"),
-                 alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
-                 alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=",")])
+        tooltip=[
+            alt.Tooltip("partner:N", title=label),
+            alt.Tooltip("month:T", title=month, format="%b %Y"),
+            alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
+            alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
+        ],
+    )
     return (base.mark_line() + base.mark_circle(size=30)).properties(height=300)
 
 
@@ -129,37 +157,65 @@ with by_partner:
     shown = table.assign(
         partner=table["partner"].where(~table["small"], table["partner"] + " *"),
         on_time_rate=table["on_time_rate"] * 100,
-        interval=[f"{low:.0%} – {high:.0%}" if pd.notna(low) else "–"
-                  for low, high in zip(table["rate_low"], table["rate_high"])],
-        order_share=table["order_share"] * 100, late_share=table["late_share"] * 100,
+        interval=[
+            f"{low:.0%} – {high:.0%}" if pd.notna(low) else "–"
+            for low, high in zip(table["rate_low"], table["rate_high"])
+        ],
+        order_share=table["order_share"] * 100,
+        late_share=table["late_share"] * 100,
         transit=table["transit_median_seconds"].map(format_duration),
-        delivery=table["delivery_median_seconds"].map(format_duration))
+        delivery=table["delivery_median_seconds"].map(format_duration),
+    )
     st.dataframe(
-        shown, hide_index=True, width="stretch", key=Key.PARTNERS_TABLE,
-        column_order=["partner", "orders", "judged", "on_time_rate", "interval", "late", "order_share", "late_share",
-                      "transit", "delivery"],
+        shown,
+        hide_index=True,
+        width="stretch",
+        key=Key.PARTNERS_TABLE,
+        column_order=[
+            "partner",
+            "orders",
+            "judged",
+            "on_time_rate",
+            "interval",
+            "late",
+            "order_share",
+            "late_share",
+            "transit",
+            "delivery",
+        ],
         column_config={
             "partner": st.column_config.TextColumn(tr("partners.col.partner"), width=180),
             "orders": st.column_config.NumberColumn(tr("partners.col.orders"), format="localized", width=60),
-            "judged": st.column_config.NumberColumn(tr("partners.col.judged"), format="localized", width=60,
-                                                    help=tr("partners.col.judged.help")),
+            "judged": st.column_config.NumberColumn(
+                tr("partners.col.judged"), format="localized", width=60, help=tr("partners.col.judged.help")
+            ),
             "on_time_rate": st.column_config.NumberColumn(tr("partners.col.rate"), format="%.1f%%", width=65),
             "interval": st.column_config.TextColumn(tr("partners.col.interval"), width=95),
             "late": st.column_config.NumberColumn(tr("partners.col.late"), format="localized", width=50),
             "order_share": st.column_config.NumberColumn(tr("partners.col.order_share"), format="%.0f%%", width=65),
-            "late_share": st.column_config.ProgressColumn(tr("partners.col.late_share"), format="%.0f%%",
-                                                          min_value=0, max_value=100, width=110),
-            "transit": st.column_config.TextColumn(tr("partners.col.transit"), help=tr("partners.transit.help"),
-                                                   width=80),
-            "delivery": st.column_config.TextColumn(tr("partners.col.delivery"), width=90,
-                                                    help=tr("partners.col.delivery.help")),
-        })
+            "late_share": st.column_config.ProgressColumn(
+                tr("partners.col.late_share"), format="%.0f%%", min_value=0, max_value=100, width=110
+            ),
+            "transit": st.column_config.TextColumn(
+                tr("partners.col.transit"), help=tr("partners.transit.help"), width=80
+            ),
+            "delivery": st.column_config.TextColumn(
+                tr("partners.col.delivery"), width=90, help=tr("partners.col.delivery.help")
+            ),
+        },
+    )
     notes = st.columns([4, 1], vertical_alignment="center")
     if table["small"].any():
         notes[0].caption(tr("partners.small", n=SMALL_GROUP))
-    notes[1].download_button(tr("partners.download"), data=lambda: to_csv_bytes(table),
-                             file_name=f"on_time_by_{attribute}.csv", mime="text/csv", icon=":material/download:",
-                             on_click="ignore", key=Key.PARTNERS_DOWNLOAD)
+    notes[1].download_button(
+        tr("partners.download"),
+        data=lambda: to_csv_bytes(table),
+        file_name=f"on_time_by_{attribute}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key=Key.PARTNERS_DOWNLOAD,
+    )
 
 with monthly:
     st.caption(tr("partners.trend.hint"))

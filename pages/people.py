@@ -35,23 +35,30 @@ if not levels:
 if st.session_state.get(Key.PEOPLE_LEVEL) not in levels:
     saved = st.session_state.get(Key.PEOPLE_LEVEL_SAVED)
     st.session_state[Key.PEOPLE_LEVEL] = saved if saved in levels else "role" if "role" in levels else levels[0]
-level = st.segmented_control(tr("people.level"), levels, key=Key.PEOPLE_LEVEL, required=True,
-                             format_func=lambda name: tr(f"people.level.{name}"),
-                             on_change=lambda: st.session_state.update(
-                                 {Key.PEOPLE_LEVEL_SAVED: st.session_state[Key.PEOPLE_LEVEL]}))
+level = st.segmented_control(
+    tr("people.level"),
+    levels,
+    key=Key.PEOPLE_LEVEL,
+    required=True,
+    format_func=lambda name: tr(f"people.level.{name}"),
+    on_change=lambda: st.session_state.update({Key.PEOPLE_LEVEL_SAVED: st.session_state[Key.PEOPLE_LEVEL]}),
+)
 
 table = performers(view, level)
 summary = handover_summary(view, level)
 balance = workload_balance(view, level)
 
 metrics = st.columns(4)
-metrics[0].metric(tr(f"people.metric.performers.{level}"), f"{len(table):,}",
-                  help=tr("people.metric.performers.help"))
+metrics[0].metric(tr(f"people.metric.performers.{level}"), f"{len(table):,}", help=tr("people.metric.performers.help"))
 metrics[1].metric(tr("people.metric.per_order"), f"{summary.per_order:.1f}", help=tr("people.metric.per_order.help"))
-metrics[2].metric(tr("people.metric.wait"), format_duration(summary.median_wait_seconds),
-                  help=tr("people.metric.wait.help"))
-metrics[3].metric(tr("people.metric.concentrated"), f"{int(balance['concentrated'].sum()):,}",
-                  help=tr("people.metric.concentrated.help", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))
+metrics[2].metric(
+    tr("people.metric.wait"), format_duration(summary.median_wait_seconds), help=tr("people.metric.wait.help")
+)
+metrics[3].metric(
+    tr("people.metric.concentrated"),
+    f"{int(balance['concentrated'].sum()):,}",
+    help=tr("people.metric.concentrated.help", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3),
+)
 
 
 def count_column(key: str, help_key: str | None = None) -> st.column_config.NumberColumn:
@@ -65,16 +72,29 @@ def share_column(key: str) -> st.column_config.ProgressColumn:
 
 
 workload_tab, handover_tab, balance_tab = st.tabs(
-    [tr("people.tab.workload"), tr("people.tab.handovers"), tr("people.tab.balance")])
+    [tr("people.tab.workload"), tr("people.tab.handovers"), tr("people.tab.balance")]
+)
 
 with workload_tab:
     st.caption(tr("people.workload.hint"))
     st.dataframe(
-        table.assign(wait=table["median_wait_seconds"].map(format_duration),
-                     repetition_share=table["repetition_share"] * 100),
-        hide_index=True, width="stretch", key=Key.PEOPLE_PERFORMERS,
-        column_order=["performer", "events", "orders", "wait", "repetitions", "repetition_share", "active_weeks",
-                      "weekly_median", "weekly_peak"],
+        table.assign(
+            wait=table["median_wait_seconds"].map(format_duration), repetition_share=table["repetition_share"] * 100
+        ),
+        hide_index=True,
+        width="stretch",
+        key=Key.PEOPLE_PERFORMERS,
+        column_order=[
+            "performer",
+            "events",
+            "orders",
+            "wait",
+            "repetitions",
+            "repetition_share",
+            "active_weeks",
+            "weekly_median",
+            "weekly_peak",
+        ],
         column_config={
             "performer": st.column_config.TextColumn(tr("people.col.performer"), width="medium"),
             "events": count_column("people.col.events"),
@@ -83,23 +103,38 @@ with workload_tab:
             "repetitions": count_column("people.col.repetitions", "people.col.repetitions.help"),
             "repetition_share": st.column_config.NumberColumn(tr("people.col.repetition_share"), format="%.1f%%"),
             "active_weeks": count_column("people.col.active_weeks"),
-            "weekly_median": st.column_config.NumberColumn(tr("people.col.weekly_median"), format="%.1f",
-                                                           help=tr("people.col.weekly_median.help")),
+            "weekly_median": st.column_config.NumberColumn(
+                tr("people.col.weekly_median"), format="%.1f", help=tr("people.col.weekly_median.help")
+            ),
             "weekly_peak": count_column("people.col.weekly_peak"),
-        })
+        },
+    )
     names = table["performer"].tolist()
     controls = st.columns([2, 3, 1], vertical_alignment="bottom")
     picked = controls[0].selectbox(tr("people.trend.pick"), names, key=f"people_pick_{level}")
-    controls[2].download_button(tr("people.download"), data=lambda: to_csv_bytes(table), file_name="workload.csv",
-                                mime="text/csv", icon=":material/download:", on_click="ignore",
-                                key=Key.PEOPLE_DOWNLOAD)
+    controls[2].download_button(
+        tr("people.download"),
+        data=lambda: to_csv_bytes(table),
+        file_name="workload.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key=Key.PEOPLE_DOWNLOAD,
+    )
     weekly = weekly_workload(view, level, picked)
-    chart = alt.Chart(weekly).mark_bar(color=BLUE).encode(
-        x=alt.X("week:T", title=tr("people.trend.week")),
-        y=alt.Y("events:Q", title=tr("people.trend.events")),
-        tooltip=[alt.Tooltip("week:T", title=tr("people.trend.week"), format="%d %b %Y"),
-                 alt.Tooltip("events:Q", title=tr("people.trend.events"), format=",")],
-    ).properties(height=200)
+    chart = (
+        alt.Chart(weekly)
+        .mark_bar(color=BLUE)
+        .encode(
+            x=alt.X("week:T", title=tr("people.trend.week")),
+            y=alt.Y("events:Q", title=tr("people.trend.events")),
+            tooltip=[
+                alt.Tooltip("week:T", title=tr("people.trend.week"), format="%d %b %Y"),
+                alt.Tooltip("events:Q", title=tr("people.trend.events"), format=","),
+            ],
+        )
+        .properties(height=200)
+    )
     st.altair_chart(chart, width="stretch")
 
 with handover_tab:
@@ -110,9 +145,14 @@ with handover_tab:
     else:
         top = DEFAULT_HANDOVERS_SHOWN
         if len(passes) > 1:
-            top = st.columns([1, 2])[0].slider(tr("people.handovers.top"), 1, len(passes),
-                                               min(DEFAULT_HANDOVERS_SHOWN, len(passes)), key=f"people_top_{level}",
-                                               help=tr("people.handovers.top.help"))
+            top = st.columns([1, 2])[0].slider(
+                tr("people.handovers.top"),
+                1,
+                len(passes),
+                min(DEFAULT_HANDOVERS_SHOWN, len(passes)),
+                key=f"people_top_{level}",
+                help=tr("people.handovers.top.help"),
+            )
         shown = min(top, len(passes))
         covered = passes["handovers"].head(shown).sum() / passes["handovers"].sum()
         st.caption(tr("people.handovers.shown", shown=shown, total=len(passes), share=covered))
@@ -120,8 +160,10 @@ with handover_tab:
         st.graphviz_chart(dot, width="content")
         with st.expander(tr("people.handovers.table"), icon=":material/table:"):
             st.dataframe(
-                passes.assign(wait=passes["median_wait_seconds"].map(short_duration)), hide_index=True,
-                width="stretch", key=Key.PEOPLE_HANDOVERS,
+                passes.assign(wait=passes["median_wait_seconds"].map(short_duration)),
+                hide_index=True,
+                width="stretch",
+                key=Key.PEOPLE_HANDOVERS,
                 column_order=["source", "target", "handovers", "orders", "wait"],
                 column_config={
                     "source": st.column_config.TextColumn(tr("people.col.source")),
@@ -129,23 +171,48 @@ with handover_tab:
                     "handovers": count_column("people.col.handovers"),
                     "orders": count_column("people.col.orders"),
                     "wait": st.column_config.TextColumn(tr("people.col.handover_wait")),
-                })
+                },
+            )
             columns = st.columns(2)
-            columns[0].download_button(tr("people.download"), data=lambda: to_csv_bytes(passes),
-                                       file_name="handovers.csv", mime="text/csv", icon=":material/download:",
-                                       on_click="ignore", key=Key.PEOPLE_DOWNLOAD_HANDOVERS)
-            columns[1].download_button(tr("people.download.dot"), dot.encode("utf-8"), "handovers.dot",
-                                       "text/vnd.graphviz", icon=":material/download:", on_click="ignore",
-                                       key=Key.PEOPLE_DOWNLOAD_DOT)
+            columns[0].download_button(
+                tr("people.download"),
+                data=lambda: to_csv_bytes(passes),
+                file_name="handovers.csv",
+                mime="text/csv",
+                icon=":material/download:",
+                on_click="ignore",
+                key=Key.PEOPLE_DOWNLOAD_HANDOVERS,
+            )
+            columns[1].download_button(
+                tr("people.download.dot"),
+                dot.encode("utf-8"),
+                "handovers.dot",
+                "text/vnd.graphviz",
+                icon=":material/download:",
+                on_click="ignore",
+                key=Key.PEOPLE_DOWNLOAD_DOT,
+            )
 
 with balance_tab:
     st.caption(tr("people.balance.hint", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))
     unassigned = ["unassigned"] if balance["unassigned"].any() else []
     st.dataframe(
         balance.assign(top1_share=balance["top1_share"] * 100, top3_share=balance["top3_share"] * 100),
-        hide_index=True, width="stretch", key=Key.PEOPLE_BALANCE, height=ROW_HEIGHT * (len(balance) + 1) + 3,
-        column_order=["activity", "executions", *unassigned, "performers", "top_performer", "top1_share",
-                      "top3_share", "gini", "concentrated"],
+        hide_index=True,
+        width="stretch",
+        key=Key.PEOPLE_BALANCE,
+        height=ROW_HEIGHT * (len(balance) + 1) + 3,
+        column_order=[
+            "activity",
+            "executions",
+            *unassigned,
+            "performers",
+            "top_performer",
+            "top1_share",
+            "top3_share",
+            "gini",
+            "concentrated",
+        ],
         column_config={
             "activity": st.column_config.TextColumn(tr("people.col.activity"), width=190),
             "executions": count_column("people.col.executions"),
@@ -156,18 +223,26 @@ with balance_tab:
             "top3_share": share_column("people.col.top3"),
             "gini": st.column_config.NumberColumn(tr("people.col.gini"), format="%.2f", width=60),
             "concentrated": st.column_config.CheckboxColumn(tr("people.col.concentrated"), width=110),
-        })
+        },
+    )
     activities = balance["activity"].tolist()
     shared = balance.loc[balance["performers"] > 1, "activity"]  # a first look worth having: work split several ways
     if st.session_state.get(Key.PEOPLE_ACTIVITY) not in activities:
         st.session_state[Key.PEOPLE_ACTIVITY] = shared.iloc[0] if len(shared) else activities[0]
     activity = st.columns([2, 3])[0].selectbox(tr("people.balance.pick"), activities, key=Key.PEOPLE_ACTIVITY)
     who = activity_performers(view, level, activity)
-    bars = alt.Chart(who).mark_bar(color=BLUE, height=14).encode(
-        x=alt.X("executions:Q", title=tr("people.col.executions")),
-        y=alt.Y("performer:N", sort=None, title=None, axis=alt.Axis(labelLimit=240)),
-        tooltip=[alt.Tooltip("performer:N", title=tr("people.col.performer")),
-                 alt.Tooltip("executions:Q", title=tr("people.col.executions"), format=","),
-                 alt.Tooltip("share:Q", title=tr("people.col.share"), format=".1%")],
-    ).properties(height=alt.Step(24))
+    bars = (
+        alt.Chart(who)
+        .mark_bar(color=BLUE, height=14)
+        .encode(
+            x=alt.X("executions:Q", title=tr("people.col.executions")),
+            y=alt.Y("performer:N", sort=None, title=None, axis=alt.Axis(labelLimit=240)),
+            tooltip=[
+                alt.Tooltip("performer:N", title=tr("people.col.performer")),
+                alt.Tooltip("executions:Q", title=tr("people.col.executions"), format=","),
+                alt.Tooltip("share:Q", title=tr("people.col.share"), format=".1%"),
+            ],
+        )
+        .properties(height=alt.Step(24))
+    )
     st.altair_chart(bars, width="stretch")

@@ -30,32 +30,74 @@ view = page_view("process_map.title")
 
 controls = st.columns([1.1, 1.2, 1, 1], gap="medium")
 mode = controls[0].segmented_control(
-    tr("process_map.view"), ["frequency", "performance"], key=Key.MAP_VIEW, default="frequency", required=True,
-    format_func=lambda m: tr(f"process_map.view.{m}"))
+    tr("process_map.view"),
+    ["frequency", "performance"],
+    key=Key.MAP_VIEW,
+    default="frequency",
+    required=True,
+    format_func=lambda m: tr(f"process_map.view.{m}"),
+)
 metrics = PERFORMANCE_METRICS if mode == "performance" else FREQUENCY_METRICS
 # The browser keeps a selectbox's shown label across reruns, so a language switch needs a new widget.
-metric = controls[1].selectbox(tr("process_map.metric"), metrics, key=f"map_metric_{mode}_{language()}",
-                               format_func=lambda m: tr(f"process_map.metric.{m}"))
-activity_share = controls[2].slider(tr("process_map.activities"), 0, 100, 100, step=5, format="%d%%",
-                                    key=Key.MAP_ACTIVITIES, help=tr("process_map.activities.help"))
-path_share = controls[3].slider(tr("process_map.paths"), 0, 100, DEFAULT_PATH_PERCENT, step=5, format="%d%%",
-                                key=Key.MAP_PATHS, help=tr("process_map.paths.help"))
+metric = controls[1].selectbox(
+    tr("process_map.metric"),
+    metrics,
+    key=f"map_metric_{mode}_{language()}",
+    format_func=lambda m: tr(f"process_map.metric.{m}"),
+)
+activity_share = controls[2].slider(
+    tr("process_map.activities"),
+    0,
+    100,
+    100,
+    step=5,
+    format="%d%%",
+    key=Key.MAP_ACTIVITIES,
+    help=tr("process_map.activities.help"),
+)
+path_share = controls[3].slider(
+    tr("process_map.paths"),
+    0,
+    100,
+    DEFAULT_PATH_PERCENT,
+    step=5,
+    format="%d%%",
+    key=Key.MAP_PATHS,
+    help=tr("process_map.paths.help"),
+)
 
 statistics = (metric,) if mode == "performance" else ()
 page = map_page(view, activity_share / 100, path_share / 100, statistics, metric, language())
-note = tr("process_map.shown", activities=len(page.shown.activities), all_activities=page.all_activities,
-          paths=len(page.shown.edges), all_paths=len(page.full.edges))
+note = tr(
+    "process_map.shown",
+    activities=len(page.shown.activities),
+    all_activities=page.all_activities,
+    paths=len(page.shown.edges),
+    all_paths=len(page.full.edges),
+)
 st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performance" else ""))
 
 dot = page.dot
 st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
-downloads[0].download_button(tr("process_map.download.dot"), dot.encode("utf-8"), "process_map.dot",
-                             "text/vnd.graphviz", icon=":material/download:", key=Key.MAP_DOWNLOAD_DOT)
+downloads[0].download_button(
+    tr("process_map.download.dot"),
+    dot.encode("utf-8"),
+    "process_map.dot",
+    "text/vnd.graphviz",
+    icon=":material/download:",
+    key=Key.MAP_DOWNLOAD_DOT,
+)
 if shutil.which("dot"):
-    downloads[1].download_button(tr("process_map.download.svg"), lambda: _svg(dot), "process_map.svg", "image/svg+xml",
-                                 icon=":material/download:", key=Key.MAP_DOWNLOAD_SVG)
+    downloads[1].download_button(
+        tr("process_map.download.svg"),
+        lambda: _svg(dot),
+        "process_map.svg",
+        "image/svg+xml",
+        icon=":material/download:",
+        key=Key.MAP_DOWNLOAD_SVG,
+    )
 else:
     downloads[1].caption(tr("process_map.svg.unavailable"))
 
@@ -63,12 +105,25 @@ model = st.expander(tr("process_map.model"), key=Key.MAP_MODEL, on_change="rerun
 with model:
     if model.open:
         st.caption(tr("process_map.model.caption"))
-        noise = st.slider(tr("process_map.model.noise"), 0.0, 0.5, 0.2, step=0.05, key=Key.MAP_NOISE,
-                          help=tr("process_map.model.noise.help"))
+        noise = st.slider(
+            tr("process_map.model.noise"),
+            0.0,
+            0.5,
+            0.2,
+            step=0.05,
+            key=Key.MAP_NOISE,
+            help=tr("process_map.model.noise.help"),
+        )
         current = dataset()
         key = f"{current.digest if current else ''}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
         with st.spinner(tr("process_map.model.spinner")):
             model_dot = _bpmn_dot(key, noise, view)
         st.graphviz_chart(model_dot, width="content")
-        st.download_button(tr("process_map.model.download"), model_dot.encode("utf-8"), "process_model.dot",
-                           "text/vnd.graphviz", icon=":material/download:", key=Key.MAP_DOWNLOAD_BPMN)
+        st.download_button(
+            tr("process_map.model.download"),
+            model_dot.encode("utf-8"),
+            "process_model.dot",
+            "text/vnd.graphviz",
+            icon=":material/download:",
+            key=Key.MAP_DOWNLOAD_BPMN,
+        )

@@ -28,17 +28,34 @@ name = f"o2c_report_{stem}_{dt.date.today():%Y-%m-%d}"
 # The reports are built on click (in the download's own thread), so opening the page costs nothing.
 excel, html = st.columns(2, gap="medium")
 with excel:
-    st.download_button(tr("reports.excel"), lambda: excel_report(view, settings, lang, described, source),
-                       f"{name}.xlsx", XLSX, key=Key.REPORTS_EXCEL, icon=":material/table_view:", type="primary",
-                       on_click="ignore", width="stretch")
+    st.download_button(
+        tr("reports.excel"),
+        lambda: excel_report(view, settings, lang, described, source),
+        f"{name}.xlsx",
+        XLSX,
+        key=Key.REPORTS_EXCEL,
+        icon=":material/table_view:",
+        type="primary",
+        on_click="ignore",
+        width="stretch",
+    )
     st.caption(tr("reports.excel.help"))
 with html:
-    st.download_button(tr("reports.html"), lambda: html_report(view, settings, lang, described, source),
-                       f"{name}.html", "text/html", key=Key.REPORTS_HTML, icon=":material/article:", type="primary",
-                       on_click="ignore", width="stretch")
+    st.download_button(
+        tr("reports.html"),
+        lambda: html_report(view, settings, lang, described, source),
+        f"{name}.html",
+        "text/html",
+        key=Key.REPORTS_HTML,
+        icon=":material/article:",
+        type="primary",
+        on_click="ignore",
+        width="stretch",
+    )
     st.caption(tr("reports.html.help"))
 
 with st.container(border=True):
     st.markdown("**" + tr("reports.inside") + "**")
-    st.markdown(tr("reports.inside.text", variants=TOP_VARIANTS, transitions=TOP_TRANSITIONS,
-                   violations=VIOLATIONS_PER_RULE))
+    st.markdown(
+        tr("reports.inside.text", variants=TOP_VARIANTS, transitions=TOP_TRANSITIONS, violations=VIOLATIONS_PER_RULE)
+    )

@@ -1,6 +1,5 @@
 """Variants page: the distinct paths of the selected orders, and picking some to filter the whole app."""
 
-
 import streamlit as st
 
 from o2c.discover.variants import VARIANT_ROWS, rework_marks, variant_export, variants_page
@@ -35,31 +34,54 @@ metrics[2].metric(tr("variants.cover80"), f"{page.cover80:,}")
 
 unit_seconds = unit.seconds
 unit_text = tr("variants.unit.days" if unit is DAYS else "variants.unit.hours")
-shown = rows.assign(share=rows["share"] * 100, cumulative_share=rows["cumulative_share"] * 100,
-                    median=rows["median_seconds"] / unit_seconds, p90=rows["p90_seconds"] / unit_seconds)
+shown = rows.assign(
+    share=rows["share"] * 100,
+    cumulative_share=rows["cumulative_share"] * 100,
+    median=rows["median_seconds"] / unit_seconds,
+    p90=rows["p90_seconds"] / unit_seconds,
+)
 st.caption(tr("variants.hint"))
 event = st.dataframe(
-    shown, key=Key.VARIANTS_TABLE, on_select="rerun", selection_mode="multi-row", width="stretch", hide_index=True,
+    shown,
+    key=Key.VARIANTS_TABLE,
+    on_select="rerun",
+    selection_mode="multi-row",
+    width="stretch",
+    hide_index=True,
     height=min(35 * len(shown) + 38, 600),
     column_order=["rank", "orders", "share", "cumulative_share", "median", "p90", "steps", "path"],
     column_config={
         "rank": st.column_config.NumberColumn("#", width=40),
         "orders": st.column_config.NumberColumn(tr("variants.col.orders"), format="localized", width=60),
         "share": st.column_config.NumberColumn(tr("variants.col.share"), format="%.1f%%", width=60),
-        "cumulative_share": st.column_config.NumberColumn(tr("variants.col.cumulative"), format="%.1f%%",
-                                                          width=80),
-        "median": st.column_config.NumberColumn(tr("variants.col.median", unit=unit_text), format="%.1f",
-                                                help=tr("variants.col.time.help", unit=unit_text), width=85),
-        "p90": st.column_config.NumberColumn(tr("variants.col.p90", unit=unit_text), format="%.1f",
-                                             help=tr("variants.col.time.help", unit=unit_text), width=75),
+        "cumulative_share": st.column_config.NumberColumn(tr("variants.col.cumulative"), format="%.1f%%", width=80),
+        "median": st.column_config.NumberColumn(
+            tr("variants.col.median", unit=unit_text),
+            format="%.1f",
+            help=tr("variants.col.time.help", unit=unit_text),
+            width=85,
+        ),
+        "p90": st.column_config.NumberColumn(
+            tr("variants.col.p90", unit=unit_text),
+            format="%.1f",
+            help=tr("variants.col.time.help", unit=unit_text),
+            width=75,
+        ),
         "steps": st.column_config.NumberColumn(tr("variants.col.steps"), width=55),
         "path": st.column_config.TextColumn(tr("variants.col.path"), width=900),
-    })
+    },
+)
 if len(table) > VARIANT_ROWS:
     st.caption(tr("variants.truncated", shown=VARIANT_ROWS, total=len(table)))
 st.download_button(
-    tr("variants.download"), key=Key.DOWNLOAD_VARIANTS, icon=":material/download:", mime="text/csv",
-    file_name="variants.csv", on_click="ignore", data=lambda: to_csv_bytes(variant_export(view, families)))
+    tr("variants.download"),
+    key=Key.DOWNLOAD_VARIANTS,
+    icon=":material/download:",
+    mime="text/csv",
+    file_name="variants.csv",
+    on_click="ignore",
+    data=lambda: to_csv_bytes(variant_export(view, families)),
+)
 
 picked = rows.iloc[list(event.selection.rows)]
 ids = tuple(picked["variant_id"])
@@ -77,7 +99,10 @@ if ids:
         steps = sequences[row["code"]]
         marks = rework_marks(steps, families)
         path = " → ".join(f":orange[**{md(s)} ↺**]" if m else md(s) for s, m in zip(steps, marks))
-        st.markdown(tr("variants.selected.row", rank=row["rank"], orders=row["orders"], share=row["share"],
-                       steps=row["steps"]) + "  \n" + path)
+        st.markdown(
+            tr("variants.selected.row", rank=row["rank"], orders=row["orders"], share=row["share"], steps=row["steps"])
+            + "  \n"
+            + path
+        )
     if len(picked) > MAX_DETAILS:
         st.caption(tr("variants.selected.more", n=len(picked) - MAX_DETAILS))

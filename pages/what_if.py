@@ -36,7 +36,9 @@ def choose(label: str, key: str, options: list, default, column, **kwargs):
 
 
 left, middle, right = st.columns([2, 3, 2])
-kind = choose(tr("what_if.kind"), Key.WI_KIND, list(KINDS), KINDS[0], left, format_func=lambda k: tr(f"what_if.kind.{k}"))
+kind = choose(
+    tr("what_if.kind"), Key.WI_KIND, list(KINDS), KINDS[0], left, format_func=lambda k: tr(f"what_if.kind.{k}")
+)
 
 if kind == "remove_rework":
     choices = rework_choices(log)
@@ -56,8 +58,9 @@ elif kind == "cut_wait":
     labels = [f"{a} → {b}" for a, b in zip(transitions["source"], transitions["target"])]
     label = choose(tr("what_if.transition"), Key.WI_TRANSITION, labels, labels[0], middle)
     restore_choice(Key.WI_PERCENT, list(range(10, 101, 10)), 50)
-    percent = right.slider(tr("what_if.percent"), 10, 100, step=10, key=Key.WI_PERCENT, on_change=save,
-                           args=(Key.WI_PERCENT,))
+    percent = right.slider(
+        tr("what_if.percent"), 10, 100, step=10, key=Key.WI_PERCENT, on_change=save, args=(Key.WI_PERCENT,)
+    )
     source, target = transitions.iloc[labels.index(label)][["source", "target"]]
     scenario = Scenario("cut_wait", source=source, target=target, percent=float(percent))
     assumption = tr_md("what_if.assume.cut_wait", source=source, target=target, percent=percent)
@@ -67,8 +70,12 @@ else:
     default = candidates["activity"].iloc[0] if not candidates.empty else names[0]
     activity = choose(tr("what_if.activity"), Key.WI_AUTOMATE_ACTIVITY, names, default, middle)
     scenario = Scenario("automate", activity=activity)
-    assumption = tr_md("what_if.assume.automate_external" if is_external(activity, log) else "what_if.assume.automate",
-                    activity=activity, share=AUTOMATED_COST_SHARE, hours=AUTOMATED_WAIT_SECONDS / 3600)
+    assumption = tr_md(
+        "what_if.assume.automate_external" if is_external(activity, log) else "what_if.assume.automate",
+        activity=activity,
+        share=AUTOMATED_COST_SHARE,
+        hours=AUTOMATED_WAIT_SECONDS / 3600,
+    )
 
 st.info(assumption, icon=":material/lightbulb:")
 result = what_if(view, scenario, costs)
@@ -96,27 +103,51 @@ def money_change(new: float, old: float) -> str | None:
     return ("-" if change < 0 else "+") + f"{abs(change):,.2f} {currency}"
 
 
-rows = [("what_if.median", duration, duration_change, before.median_end_to_end, after.median_end_to_end),
-        ("what_if.p90", duration, duration_change, before.p90_end_to_end, after.p90_end_to_end),
-        ("what_if.i2c", duration, duration_change, before.median_invoice_to_cash, after.median_invoice_to_cash),
-        ("what_if.cost", money, money_change, before.mean_cost, after.mean_cost),
-        ("what_if.total", money, money_change, before.total_cost, after.total_cost)]
+rows = [
+    ("what_if.median", duration, duration_change, before.median_end_to_end, after.median_end_to_end),
+    ("what_if.p90", duration, duration_change, before.p90_end_to_end, after.p90_end_to_end),
+    ("what_if.i2c", duration, duration_change, before.median_invoice_to_cash, after.median_invoice_to_cash),
+    ("what_if.cost", money, money_change, before.mean_cost, after.mean_cost),
+    ("what_if.total", money, money_change, before.total_cost, after.total_cost),
+]
 top, bottom = st.columns(3), st.columns(3)
 for column, (key, show, change, old, new) in zip([*top, *bottom], rows):
     unchanged = new == old
-    column.metric(tr(key), show(new), delta="±0" if unchanged else change(new, old),
-                  delta_color="off" if unchanged else "inverse", delta_arrow="off" if unchanged else "auto")
-bottom[2].metric(tr("what_if.affected"), f"{result.affected:,} / {result.orders:,}",
-                 help=tr("what_if.affected.help", before=duration(result.affected_before),
-                         after=duration(result.affected_after)))
+    column.metric(
+        tr(key),
+        show(new),
+        delta="±0" if unchanged else change(new, old),
+        delta_color="off" if unchanged else "inverse",
+        delta_arrow="off" if unchanged else "auto",
+    )
+bottom[2].metric(
+    tr("what_if.affected"),
+    f"{result.affected:,} / {result.orders:,}",
+    help=tr("what_if.affected.help", before=duration(result.affected_before), after=duration(result.affected_after)),
+)
 st.caption(tr("what_if.metrics.caption"))
 
 with st.expander(tr("what_if.table")):
     table = pd.DataFrame(
         [(tr(key), show(old), show(new), change(new, old) or "–") for key, show, change, old, new in rows]
-        + [(tr("what_if.affected_median"), duration(result.affected_before), duration(result.affected_after),
-            duration_change(result.affected_after, result.affected_before) or "–")],
-        columns=["measure", "before", "after", "change"])
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={"measure": tr("what_if.col.measure"), "before": tr("what_if.col.before"),
-                                "after": tr("what_if.col.after"), "change": tr("what_if.col.change")})
+        + [
+            (
+                tr("what_if.affected_median"),
+                duration(result.affected_before),
+                duration(result.affected_after),
+                duration_change(result.affected_after, result.affected_before) or "–",
+            )
+        ],
+        columns=["measure", "before", "after", "change"],
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "measure": tr("what_if.col.measure"),
+            "before": tr("what_if.col.before"),
+            "after": tr("what_if.col.after"),
+            "change": tr("what_if.col.change"),
+        },
+    )

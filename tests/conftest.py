@@ -31,13 +31,15 @@ SO-3,Shipped,2024-03-04T09:00:00Z,Cid
 SO-3,Payment Received,2024-03-11T09:00:00Z,Dee
 """
 
-TINY_ORDERS = pd.DataFrame({
-    "case_id": ["SO-1", "SO-2", "SO-3"],
-    "sales_channel": ["Direct", "Partner", "Partner"],
-    "account_name": ["Acme", "Beta", "Acme"],
-    "region": ["EMEA", "EMEA", "APAC"],
-    "order_amount": [100.0, 250.5, 990.0],
-})
+TINY_ORDERS = pd.DataFrame(
+    {
+        "case_id": ["SO-1", "SO-2", "SO-3"],
+        "sales_channel": ["Direct", "Partner", "Partner"],
+        "account_name": ["Acme", "Beta", "Acme"],
+        "region": ["EMEA", "EMEA", "APAC"],
+        "order_amount": [100.0, 250.5, 990.0],
+    }
+)
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:

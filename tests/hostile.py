@@ -30,7 +30,15 @@ def hostile_csv(orders: int = 24) -> bytes:
         payload = PAYLOADS[i % len(PAYLOADS)]
         steps = [*STEPS[:2], payload, payload, *STEPS[2:]] if i % 3 else STEPS  # the payload as a repeated step
         for j, step in enumerate(steps):
-            writer.writerow([f"SO-{i}{payload}" if i % 4 == 0 else f"SO-{i}", step,
-                             f"2024-{1 + i % 6:02d}-{1 + j:02d}T{8 + j}:00:00Z", payload if j % 2 else "Ann",
-                             payload, PAYLOADS[(i + 1) % len(PAYLOADS)], payload])
+            writer.writerow(
+                [
+                    f"SO-{i}{payload}" if i % 4 == 0 else f"SO-{i}",
+                    step,
+                    f"2024-{1 + i % 6:02d}-{1 + j:02d}T{8 + j}:00:00Z",
+                    payload if j % 2 else "Ann",
+                    payload,
+                    PAYLOADS[(i + 1) % len(PAYLOADS)],
+                    payload,
+                ]
+            )
     return out.getvalue().encode()

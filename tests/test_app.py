@@ -9,9 +9,14 @@ app = open_app
 
 
 def test_core_never_imports_streamlit():
-    offenders = [p.name for p in (ROOT / "o2c").rglob("*.py")
-                 if any(line.lstrip().startswith(("import streamlit", "from streamlit"))
-                        for line in p.read_text(encoding="utf-8").splitlines())]
+    offenders = [
+        p.name
+        for p in (ROOT / "o2c").rglob("*.py")
+        if any(
+            line.lstrip().startswith(("import streamlit", "from streamlit"))
+            for line in p.read_text(encoding="utf-8").splitlines()
+        )
+    ]
     assert offenders == []
 
 
@@ -31,8 +36,9 @@ def test_data_page_starts_empty_and_offers_template():
 
 def test_upload_tiny_workbook_then_overview(tiny_workbook):
     at = app().run()
-    at.file_uploader(key="upload").upload("tiny.xlsx", tiny_workbook,
-                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").run()
+    at.file_uploader(key="upload").upload(
+        "tiny.xlsx", tiny_workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ).run()
     assert not at.exception
     assert "Loaded **3 orders** and **11 events** from tiny.xlsx." in at.success[0].value
     at.switch_page("pages/overview.py").run()

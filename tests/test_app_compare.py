@@ -12,8 +12,11 @@ TABLES = ("kpis", "paths", "variants", "rework")
 
 def comparison_query(at) -> dict[str, list[str]]:
     """The comparison's keys in the URL, each with its list of values."""
-    return {key: value if isinstance(value, list) else [value] for key, value in at.query_params.items()
-            if key.startswith("_")}
+    return {
+        key: value if isinstance(value, list) else [value]
+        for key, value in at.query_params.items()
+        if key.startswith("_")
+    }
 
 
 def groups_line(at) -> str:
@@ -51,11 +54,14 @@ def test_shared_link_opens_the_partner_comparison():
     assert at.title[0].value == "Compare two groups of orders"
     assert at.button_group(key="cmp_preset").value == "value"
     assert at.selectbox(key="cmp_value_sales_channel").value == "Partner"
-    assert groups_line(at) == ("**A** Partner: 486 orders · **B** other: 1,514 orders. The sidebar filters apply "
-                               "to both groups.")
+    assert groups_line(at) == (
+        "**A** Partner: 486 orders · **B** other: 1,514 orders. The sidebar filters apply to both groups."
+    )
     first, second, third = summary(at).split("\n")
-    assert first == ("1. Partner orders wait 5.0 d on Credit Check Passed → Order Activated (median), other orders "
-                     "2.9 h. [details](#compare-paths)")
+    assert first == (
+        "1. Partner orders wait 5.0 d on Credit Check Passed → Order Activated (median), other orders "
+        "2.9 h. [details](#compare-paths)"
+    )
     assert second == "2. 4.7% of Partner orders break none of the rules, 47% of other orders. [details](#compare-kpis)"
     assert third == "3. Partner orders take 39.8 d end to end (median), other orders 34.6 d. [details](#compare-kpis)"
     kpis = table(at, "kpis").set_index("measure")
@@ -65,9 +71,14 @@ def test_shared_link_opens_the_partner_comparison():
     assert comparison_query(at) == {"_a.sales_channel": ["Partner"], "_b": ["rest"], "_preset": ["value"]}
     # Every "details" link lands on a section heading.
     anchors = {header.proto.anchor: header.value for header in at.main.subheader}
-    assert anchors == {"compare-summary": "Biggest differences", "compare-kpis": "Key figures",
-                       "compare-map": "Difference map", "compare-paths": "Paths", "compare-variants": "Variants",
-                       "compare-rework": "Rework per activity"}
+    assert anchors == {
+        "compare-summary": "Biggest differences",
+        "compare-kpis": "Key figures",
+        "compare-map": "Difference map",
+        "compare-paths": "Paths",
+        "compare-variants": "Variants",
+        "compare-rework": "Rework per activity",
+    }
 
 
 def test_default_is_the_biggest_channel_and_the_url_follows_the_choice():
@@ -109,8 +120,13 @@ def test_month_preset_finds_no_difference_beyond_noise():
     assert not at.exception
     assert groups_line(at).startswith("**A** 2024-10: 202 orders · **B** 2024-09: 187 orders.")
     assert summary(at) == "No difference between the groups is larger than noise."
-    assert comparison_query(at) == {"_preset": ["month"], "_a.from": ["2024-10-01"], "_a.to": ["2024-10-31"],
-                                    "_b.from": ["2024-09-01"], "_b.to": ["2024-09-30"]}
+    assert comparison_query(at) == {
+        "_preset": ["month"],
+        "_a.from": ["2024-10-01"],
+        "_a.to": ["2024-10-31"],
+        "_b.from": ["2024-09-01"],
+        "_b.to": ["2024-09-30"],
+    }
 
 
 def test_sidebar_filters_apply_to_both_groups():
@@ -133,8 +149,9 @@ def test_difference_map_and_tables():
     at.run()
     at.button(key="load_sample").click().run()
     at.switch_page(PAGE).run()
-    assert at.caption[1].value == ("Adherence: the share of orders that break none of the rules of the "
-                                   "Conformance page (as edited there).")
+    assert at.caption[1].value == (
+        "Adherence: the share of orders that break none of the rules of the Conformance page (as edited there)."
+    )
     assert at.caption[2].value.startswith("16 of 16 activities, 22 of 37 paths. Labels: share of orders in A · in B.")
     assert 'label="Credit Check Passed\\n91% · 82%"' in dot(at)
     at.button_group(key="cmp_map_view").set_value("performance").run()
@@ -142,7 +159,11 @@ def test_difference_map_and_tables():
     assert 'label="  5.0 d · 2.9 h"' in dot(at) and 'color="#a63603"' in dot(at)
     paths = table(at, "paths")
     assert paths.iloc[0][["path", "wait_a", "wait_b", "wait_noise"]].tolist() == [
-        "Credit Check Passed → Order Activated", "5.0 d", "2.9 h", "yes"]
+        "Credit Check Passed → Order Activated",
+        "5.0 d",
+        "2.9 h",
+        "yes",
+    ]
     variants = table(at, "variants")
     assert variants.iloc[0]["path"] == "Create Sales Order → Order Activated → … (without Credit Check Passed)"
     rework = table(at, "rework")
@@ -160,8 +181,14 @@ def test_chinese():
     assert at.title[0].value == "对比两组订单"
     assert groups_line(at).startswith("**A** Partner:486 个订单 · **B** 其他:1,514 个订单。")
     assert summary(at).startswith("1. Partner订单在 Credit Check Passed → Order Activated 的等待时间中位数为 5.0 d")
-    assert table(at, "kpis").iloc[1].tolist() == ["端到端耗时中位数", "39.8 d", "34.6 d", "+5.2 d",
-                                                     "+3.5 d … +6.9 d", "是"]
+    assert table(at, "kpis").iloc[1].tolist() == [
+        "端到端耗时中位数",
+        "39.8 d",
+        "34.6 d",
+        "+5.2 d",
+        "+3.5 d … +6.9 d",
+        "是",
+    ]
 
 
 def test_page_without_data_says_what_to_do():

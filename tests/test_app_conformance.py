@@ -57,12 +57,15 @@ def test_reference_process_section(sample_log):
     assert metric(at, "Fitness") == f"{figures.log_fitness:.3f}" == "0.980"
     assert metric(at, "Orders that fit") == f"{figures.fitting / figures.orders:.1%}" == "72.1%"
     assert metric(at, "Orders checked") == "1,754"
-    assert any(c.value.startswith("Standard process: Create Sales Order → Order Approved (optional)")
-               for c in at.caption)
+    assert any(
+        c.value.startswith("Standard process: Create Sales Order → Order Approved (optional)") for c in at.caption
+    )
     at.button(key="conf_align").click().run()
     deviations = at.dataframe[0].value
     assert deviations[["kind", "activity", "orders"]].values.tolist()[:2] == [
-        ["Skipped step", "Credit Check Passed", 275], ["Repeated step", "Inventory Allocated", 148]]
+        ["Skipped step", "Credit Check Passed", 275],
+        ["Repeated step", "Inventory Allocated", 148],
+    ]
     at.toggle(key="conf_open").set_value(True).run()
     assert metric(at, "Orders checked") == "2,000"
     assert metric(at, "Orders that fit") == "63.2%"
@@ -103,8 +106,11 @@ def test_edited_rules_with_problems():
 def test_rules_from_the_workbook():
     at = open_app_with_sample()  # the sample's own Rules sheet is replaced before the page is first opened
     rules = RuleSet((Rule("Four eyes", "four_eyes", "Create Sales Order", "Credit Check Passed", severity="high"),))
-    at.session_state["workbook_rules"] = {"digest": at.session_state["dataset"].digest, "rules": rules,
-                                          "problems": [RuleProblem(5, "Bad", "conformance.problem.name")]}
+    at.session_state["workbook_rules"] = {
+        "digest": at.session_state["dataset"].digest,
+        "rules": rules,
+        "problems": [RuleProblem(5, "Bad", "conformance.problem.name")],
+    }
     at.switch_page(PAGE).run()
     assert at.dataframe[0].value["rule"].tolist() == ["Four eyes"]
     assert metric(at, "Rules broken") == "1 of 1"

@@ -19,12 +19,17 @@ MILESTONES = ["Create Sales Order", "Shipped", "Invoice Created", "Payment Recei
 @pytest.fixture(scope="module")
 def workbook() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(events sorted by case and time, orders) read straight from the sample workbook."""
-    events = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="Events", engine="openpyxl",
-                           usecols=["case_id", "activity", "timestamp", "resource"])
+    events = pd.read_excel(
+        SAMPLE_WORKBOOK,
+        sheet_name="Events",
+        engine="openpyxl",
+        usecols=["case_id", "activity", "timestamp", "resource"],
+    )
     events["row"] = range(len(events))
     events = events.sort_values(["case_id", "timestamp", "row"], kind="stable").reset_index(drop=True)
-    orders = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="Orders", engine="openpyxl",
-                           dtype={"order_number": str}).set_index("case_id")
+    orders = pd.read_excel(
+        SAMPLE_WORKBOOK, sheet_name="Orders", engine="openpyxl", dtype={"order_number": str}
+    ).set_index("case_id")
     return events, orders
 
 
@@ -40,9 +45,14 @@ def steps(workbook) -> pd.DataFrame:
     """Each event with the next event of the same order and the wait between them."""
     events, orders = workbook
     same = events["case_id"].eq(events["case_id"].shift(-1))
-    frame = pd.DataFrame({"case_id": events["case_id"], "source": events["activity"],
-                          "target": events["activity"].shift(-1),
-                          "wait": (events["timestamp"].shift(-1) - events["timestamp"]).dt.total_seconds()})[same]
+    frame = pd.DataFrame(
+        {
+            "case_id": events["case_id"],
+            "source": events["activity"],
+            "target": events["activity"].shift(-1),
+            "wait": (events["timestamp"].shift(-1) - events["timestamp"]).dt.total_seconds(),
+        }
+    )[same]
     frame["step"] = frame["source"] + " → " + frame["target"]
     frame["channel"] = frame["case_id"].map(orders["sales_channel"])
     return frame
@@ -70,6 +80,7 @@ def bottleneck_ranking(steps: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------- cycle times
+
 
 def test_cycle_page_headline_distribution_and_split(workbook, durations):
     at = open_app_with_sample(CYCLE)
@@ -180,13 +191,19 @@ def test_cycle_page_in_chinese():
 
 # ---------------------------------------------------------------------------------------------- order explorer
 
+
 def test_explorer_offers_the_slowest_orders(durations):
     at = open_app_with_sample(EXPLORER)
     assert not at.exception
     assert at.title[0].value == "Order explorer"
     assert at.info[0].value == "Type an order id or order number, or pick one of the slowest orders."
-    expected = (durations.rename("seconds").reset_index()
-                .sort_values(["seconds", "case_id"], ascending=[False, True])["case_id"].head(20).tolist())
+    expected = (
+        durations.rename("seconds")
+        .reset_index()
+        .sort_values(["seconds", "case_id"], ascending=[False, True])["case_id"]
+        .head(20)
+        .tolist()
+    )
     picker = at.selectbox(key="order_pick")
     assert picker.value is None
     assert [o.split(" · ")[-1] for o in picker.options] == [format_duration(durations[c]) for c in expected]
@@ -224,7 +241,8 @@ def test_explorer_shows_one_order_with_its_rework(workbook, durations):
     assert rework["activity"].tolist() == [a for a in dict.fromkeys(own["activity"]) if a in mine.index]
     assert rework["times"].tolist() == [mine.loc[a, "size"] for a in rework["activity"]]
     assert rework["same_person"].tolist() == [
-        "same person" if mine.loc[a, "nunique"] == 1 else "another person" for a in rework["activity"]]
+        "same person" if mine.loc[a, "nunique"] == 1 else "another person" for a in rework["activity"]
+    ]
     attributes = pd.concat([d.value for d in at.dataframe if "attribute" in d.value.columns])
     assert attributes.set_index("attribute").loc["sales channel", "value"] == orders.loc[case_id, "sales_channel"]
 
@@ -249,8 +267,9 @@ def test_cycle_page_keeps_its_choices_across_pages(workbook, durations):
     at.switch_page(CYCLE).run()
     assert at.selectbox(key="cycle_split").value == "carrier"
     assert at.multiselect(key="cycle_milestones").value == ["Shipped", "Delivered"]
-    by_carrier = durations.groupby(workbook[1]["carrier"]).agg(["size", "median"]).sort_values(
-        "median", ascending=False)
+    by_carrier = (
+        durations.groupby(workbook[1]["carrier"]).agg(["size", "median"]).sort_values("median", ascending=False)
+    )
     split = table_with(at, "value")
     assert split["value"].iloc[0] == by_carrier.index[0] == "Atlas Freight"  # the late carrier is the slowest
     assert split["value"].tolist()[:-1] == by_carrier.index.tolist()

@@ -11,9 +11,10 @@ PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
 @pytest.fixture(scope="module")
 def uploads(tiny_workbook_bytes) -> dict[str, tuple[str, bytes, str]]:
-    return {"public": (ORDERS_FLAT.name, ORDERS_FLAT.read_bytes(), "application/gzip"),
-            "tiny": ("tiny.xlsx", tiny_workbook_bytes,
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+    return {
+        "public": (ORDERS_FLAT.name, ORDERS_FLAT.read_bytes(), "application/gzip"),
+        "tiny": ("tiny.xlsx", tiny_workbook_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    }
 
 
 @pytest.fixture(scope="module")

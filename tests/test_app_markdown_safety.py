@@ -11,8 +11,20 @@ from hostile import EVIL_HOST, FILE_NAME, hostile_csv
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 # Element types whose text Streamlit renders as Markdown.
-MARKDOWN_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "toast", "subheader", "header",
-                     "title", "expander", "latex")
+MARKDOWN_ELEMENTS = (
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "toast",
+    "subheader",
+    "header",
+    "title",
+    "expander",
+    "latex",
+)
 ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")
 
 
@@ -24,17 +36,39 @@ def unescaped(text: str) -> str:
 def markup_from_data(text: str) -> list[str]:
     live = unescaped(text)
     found = re.findall(r"\]\((?!#)", live)  # a link or image, other than the pages' own links to a section
-    found += [marker for marker in ("<img", "**bold", "_em_", ":red[", ":material/home", "$x^2", "www.evil",
-                                   "http://" + EVIL_HOST) if marker in live]
+    found += [
+        marker
+        for marker in ("<img", "**bold", "_em_", ":red[", ":material/home", "$x^2", "www.evil", "http://" + EVIL_HOST)
+        if marker in live
+    ]
     return found
 
 
 def test_md_neutralises_each_kind_of_markup():
     from ui.text import md
 
-    for payload in ["![x](http://h/x.png)", "[a](javascript:alert(1))", "**b** __c__ *d* _e_", ":red[r]",
-                    ":material/home:", "$x$", "$$x$$", "<b>x</b>", "&lt;b&gt;", "`code`", "~~s~~", "# h", "- l",
-                    "1. o", "> q", "| a | b |", "http://h/x", "www.h.com", "a@b.com", "line\n# two"]:
+    for payload in [
+        "![x](http://h/x.png)",
+        "[a](javascript:alert(1))",
+        "**b** __c__ *d* _e_",
+        ":red[r]",
+        ":material/home:",
+        "$x$",
+        "$$x$$",
+        "<b>x</b>",
+        "&lt;b&gt;",
+        "`code`",
+        "~~s~~",
+        "# h",
+        "- l",
+        "1. o",
+        "> q",
+        "| a | b |",
+        "http://h/x",
+        "www.h.com",
+        "a@b.com",
+        "line\n# two",
+    ]:
         escaped = md(payload)
         assert "\n" not in escaped
         live = unescaped(escaped)

@@ -68,8 +68,9 @@ def test_trend_and_latest_against_baseline(sample_log, data_dir):
     assert at.selectbox(key="monitor_baseline_month").value == "2024-09-01"
     at.selectbox(key="monitor_latest_month").set_value("2024-12-01").run()
     at.selectbox(key="monitor_baseline_month").set_value("2024-11-01").run()
-    changes = kpi_changes(period_values(trend, pd.Timestamp("2024-11-01")),
-                          period_values(trend, pd.Timestamp("2024-12-01"))).set_index("key")
+    changes = kpi_changes(
+        period_values(trend, pd.Timestamp("2024-11-01")), period_values(trend, pd.Timestamp("2024-12-01"))
+    ).set_index("key")
     late = next(m for m in at.metric if m.label == "Late payment rate" and m.delta)
     row = changes.loc["late_payment_rate"]
     assert late.value == format_value(row["latest"], "share")
@@ -161,17 +162,28 @@ def test_duplicate_labels_and_missing_kpis_in_the_store(data_dir):
 
     path = workspace_path("old", data_dir)
     SnapshotStore(path).save(snapshot("seed", orders=1))
-    kpis = {"orders": {"value": 10, "unit": "count", "judged_orders": 10, "missing": None},
-            "late_payment_rate": {"value": None, "unit": "share", "judged_orders": 0,
-                                  "missing": "needs invoice_due_date"},
-            "rework_rate": {"value": None, "unit": "share", "judged_orders": 0, "missing": None}}
+    kpis = {
+        "orders": {"value": 10, "unit": "count", "judged_orders": 10, "missing": None},
+        "late_payment_rate": {"value": None, "unit": "share", "judged_orders": 0, "missing": "needs invoice_due_date"},
+        "rework_rate": {"value": None, "unit": "share", "judged_orders": 0, "missing": None},
+    }
     with sqlite3.connect(path) as db:  # as an older version wrote them: same label twice
         db.execute("DELETE FROM snapshots")
         for day in (1, 2):
-            db.execute("INSERT INTO snapshots (label, created_at, source_name, filter_description, orders, currency, "
-                       "settings, kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       ("Same", dt.datetime(2024, 12, day, tzinfo=dt.timezone.utc).isoformat(), "a.csv", "", 10,
-                        "EUR", "", json.dumps(kpis)))
+            db.execute(
+                "INSERT INTO snapshots (label, created_at, source_name, filter_description, orders, currency, "
+                "settings, kpis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    "Same",
+                    dt.datetime(2024, 12, day, tzinfo=dt.UTC).isoformat(),
+                    "a.csv",
+                    "",
+                    10,
+                    "EUR",
+                    "",
+                    json.dumps(kpis),
+                ),
+            )
     at = use_workspace(open_app_with_sample(PAGE), "old")  # listed: its file exists
     assert not at.exception
     compare = next(d.value for d in at.dataframe if "verdict" in d.value.columns)

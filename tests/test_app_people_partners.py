@@ -37,6 +37,7 @@ def cells(table: pd.DataFrame) -> set[str]:
 
 # --- People & teams ------------------------------------------------------------------------------------------------
 
+
 def test_people_page_on_the_sample(sample_log):
     at = open_app_with_sample(PEOPLE)
     assert not at.exception
@@ -104,6 +105,7 @@ def test_people_page_without_a_people_column():
 
 
 # --- Partners & carriers -----------------------------------------------------------------------------------------
+
 
 def test_partners_page_on_the_sample(sample_log):
     at = open_app_with_sample(PARTNERS)

@@ -47,8 +47,11 @@ def test_picked_variants_filter_the_whole_app(sample_log):
     assert at.info[0].value.startswith("The whole app shows only the 1 variant(s) selected here")
     assert metric(at, "Variants") == "1"
     assert at.dataframe[0].value["orders"].tolist() == [149]
-    assert at.dataframe[0].value["path"].tolist() == [" → ".join(variant_index(sample_log).sequences[
-        variant_index(sample_log).ids.index(third)]).replace("Credit Check Passed", "Credit Check Passed ↺")]
+    assert at.dataframe[0].value["path"].tolist() == [
+        " → ".join(variant_index(sample_log).sequences[variant_index(sample_log).ids.index(third)]).replace(
+            "Credit Check Passed", "Credit Check Passed ↺"
+        )
+    ]
     assert at.query_params["variant"] == third
     at.switch_page("pages/rework.py").run()
     assert metric(at, "Including repeated checks") == "100.0%"  # every order of this variant retried its check
@@ -62,8 +65,12 @@ def test_rework_page_shows_the_planted_rework():
     assert metric(at, "Including repeated checks") == "23.4%"
     assert metric(at, "Median end-to-end with rework") == "40.9 d"
     by_activity = frame_with(at, "redo")
-    assert by_activity["activity"].tolist() == ["Credit Check (Failed / Passed)", "Inventory Allocated",
-                                                "Credit Check Passed", "Payment Reminder Sent"]
+    assert by_activity["activity"].tolist() == [
+        "Credit Check (Failed / Passed)",
+        "Inventory Allocated",
+        "Credit Check Passed",
+        "Payment Reminder Sent",
+    ]
     assert by_activity["orders"].tolist() == [299, 164, 82, 34]  # ~15% credit re-checks, 8.2% re-allocations
     assert by_activity["repeat"].tolist() == [92, 164, 21, 40]
     assert by_activity["redo"].tolist() == [207, 0, 61, 0]
@@ -106,4 +113,6 @@ def test_both_pages_in_chinese():
     at.run()
     assert not at.exception
     assert at.title[0].value == "流程变体"
-    assert at.dataframe[0].value["path"].iloc[1] == "Create Sales Order → Order Activated → … (缺少 Credit Check Passed)"
+    assert (
+        at.dataframe[0].value["path"].iloc[1] == "Create Sales Order → Order Activated → … (缺少 Credit Check Passed)"
+    )

@@ -26,18 +26,20 @@ def frame() -> pd.DataFrame:
     ids = np.array([f"SO-{i}" for i in range(3_000)] + [" padded ", ""], dtype=object)
     case = rng.choice(ids, n)
     case[rng.integers(0, n, 50)] = None
-    return pd.DataFrame({
-        "case_id": case,
-        "channel": pd.Categorical(rng.choice(["Direct", "Partner", "Online"], n), categories=["Direct", "Partner",
-                                                                                             "Online", "unused"]),
-        "unique_text": [f"2024-01-01T00:00:{i:05d}Z" for i in range(n)],
-        "timestamp": pd.date_range("2024-01-01", periods=n, freq="min", tz="UTC"),
-        "amount": rng.random(n),
-    })
+    return pd.DataFrame(
+        {
+            "case_id": case,
+            "channel": pd.Categorical(
+                rng.choice(["Direct", "Partner", "Online"], n), categories=["Direct", "Partner", "Online", "unused"]
+            ),
+            "unique_text": [f"2024-01-01T00:00:{i:05d}Z" for i in range(n)],
+            "timestamp": pd.date_range("2024-01-01", periods=n, freq="min", tz="UTC"),
+            "amount": rng.random(n),
+        }
+    )
 
 
-@pytest.mark.parametrize("layout", [{"row_group_size": 1_500}, {"row_group_size": 1_500, "use_dictionary": False},
-                                    {}])
+@pytest.mark.parametrize("layout", [{"row_group_size": 1_500}, {"row_group_size": 1_500, "use_dictionary": False}, {}])
 def test_parquet_frame_has_the_values_pandas_reads(frame, layout):
     buffer = io.BytesIO()
     pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buffer, **layout)
@@ -67,8 +69,11 @@ def test_text_table_frame_turns_repeating_text_into_categoricals():
 
 def test_csv_read_by_arrow_builds_the_same_log_as_the_pandas_reader(monkeypatch):
     rows = ["case_id;activity;timestamp;resource;sales_channel"]
-    rows += [f"SO-{i % 40};Step {i % 7};2024-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z;{' Ann ' if i % 5 else ''};"
-             f"{'Partner' if i % 3 else 'Direct'}" for i in range(600)]
+    rows += [
+        f"SO-{i % 40};Step {i % 7};2024-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z;{' Ann ' if i % 5 else ''};"
+        f"{'Partner' if i % 3 else 'Direct'}"
+        for i in range(600)
+    ]
     rows += [rows[5], "SO-1;;2024-02-01T00:00:00Z;Bob;Direct", '"SO-2";"Multi\nline";2024-02-02T00:00:00Z;x;y']
     data = ("\ufeff" + "\n".join(rows) + "\n").encode()
     assert reading._read_plain_utf8_csv(data) is not None  # the fast path takes this file
@@ -80,8 +85,9 @@ def test_csv_read_by_arrow_builds_the_same_log_as_the_pandas_reader(monkeypatch)
         assert np.array_equal(getattr(fast.log, name), getattr(slow.log, name))
     assert fast.log.activity_names == slow.log.activity_names
     pd.testing.assert_frame_equal(fast.log.cases, slow.log.cases)
-    assert _values(pd.Series(fast.log.event_attributes["resource"])) == \
-        _values(pd.Series(slow.log.event_attributes["resource"]))
+    assert _values(pd.Series(fast.log.event_attributes["resource"])) == _values(
+        pd.Series(slow.log.event_attributes["resource"])
+    )
 
 
 def test_csv_the_arrow_reader_refuses_goes_to_pandas():
@@ -91,4 +97,5 @@ def test_csv_the_arrow_reader_refuses_goes_to_pandas():
     result = load_event_log(ragged, "r.csv")  # pandas pads the short row, as before: it has no timestamp
     assert result.log.n_events == 1
     assert [(r["code"], r["rows"]) for r in result.report.to_records() if r["code"] == "empty_timestamp"] == [
-        ("empty_timestamp", [3])]
+        ("empty_timestamp", [3])
+    ]

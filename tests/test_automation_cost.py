@@ -27,11 +27,24 @@ from o2c.log.activities import ACTIVITY_NAMES
 from o2c.workbook.template import build_template
 
 # Create 10, credit check passed 5, failed 7, shipped 2, payment 1; SO-1 = 18, SO-2 = 12, SO-3 = 25.
-TINY_COSTS = CostTable((("Create Sales Order", 10.0), ("Credit Check Passed", 5.0), ("Credit Check Failed", 7.0),
-                        ("Shipped", 2.0), ("Payment Received", 1.0)),
-                       minutes=(("Create Sales Order", 30.0), ("Shipped", 12.0)))
-SAMPLE_SYSTEMS = ("B2B Commerce", "Billing Automation", "Carrier Integration", "Payment Gateway", "SAP Integration",
-                  "Salesforce Flow")
+TINY_COSTS = CostTable(
+    (
+        ("Create Sales Order", 10.0),
+        ("Credit Check Passed", 5.0),
+        ("Credit Check Failed", 7.0),
+        ("Shipped", 2.0),
+        ("Payment Received", 1.0),
+    ),
+    minutes=(("Create Sales Order", 30.0), ("Shipped", 12.0)),
+)
+SAMPLE_SYSTEMS = (
+    "B2B Commerce",
+    "Billing Automation",
+    "Carrier Integration",
+    "Payment Gateway",
+    "SAP Integration",
+    "Salesforce Flow",
+)
 
 SYSTEM_EVENTS = """case_id,activity,timestamp,resource,role,department
 A,Create Sales Order,2024-01-01T08:00:00Z,Web Shop,System,IT
@@ -53,6 +66,7 @@ def system_log():
 
 # ---------------------------------------------------------------------------------------------- tiny logs
 
+
 def test_order_costs_sum_the_cost_of_each_event(tiny_log):
     costs = order_costs(tiny_log, TINY_COSTS)
     assert dict(zip(tiny_log.cases["case_id"], costs)) == {"SO-1": 18.0, "SO-2": 12.0, "SO-3": 25.0}
@@ -63,7 +77,12 @@ def test_unknown_activities_cost_nothing(tiny_log):
     assert TINY_COSTS.cost_of("Picked") == 0.0
     table = default_cost_table(tiny_log)
     assert [name for name, _ in table.costs] == [  # catalogue order
-        "Create Sales Order", "Credit Check Passed", "Credit Check Failed", "Shipped", "Payment Received"]
+        "Create Sales Order",
+        "Credit Check Passed",
+        "Credit Check Failed",
+        "Shipped",
+        "Payment Received",
+    ]
     assert table.cost_of("Create Sales Order") == DEFAULT_COSTS["Create Sales Order"]
     assert hash(table) == hash(default_cost_table(tiny_log))
 
@@ -77,15 +96,19 @@ def test_touchless_orders_are_done_by_systems_only(tiny_log):
     by_case = lambda flags: dict(zip(tiny_log.cases["case_id"], flags.tolist()))  # noqa: E731
     assert by_case(touchless_orders(tiny_log, ["Ann", "Cid"])) == {"SO-1": False, "SO-2": True, "SO-3": False}
     assert by_case(touchless_orders(tiny_log, ["Ann", "Bob", "Cid", "Dee"])) == {
-        "SO-1": True, "SO-2": True, "SO-3": False}  # SO-3 was created by Eve
+        "SO-1": True,
+        "SO-2": True,
+        "SO-3": False,
+    }  # SO-3 was created by Eve
     assert not touchless_orders(tiny_log, []).any()
 
 
 def test_system_resources_by_role_department_or_name(system_log):
     # Web Shop: role System; Order Bot and Carrier Integration: their names; Hal works in IT.
     assert default_system_resources(system_log) == ("Carrier Integration", "Hal", "Order Bot", "Web Shop")
-    touchless = dict(zip(system_log.cases["case_id"], touchless_orders(system_log, ["Web Shop", "Order Bot",
-                                                                                    "Carrier Integration"])))
+    touchless = dict(
+        zip(system_log.cases["case_id"], touchless_orders(system_log, ["Web Shop", "Order Bot", "Carrier Integration"]))
+    )
     assert touchless == {"A": True, "B": False, "C": False}  # C has no known resource at all
 
 
@@ -108,8 +131,9 @@ def test_no_resource_column(tiny_csv):
 
 
 def test_candidates_numbers_on_a_small_log(system_log):
-    table = automation_candidates(system_log.view(), ["Web Shop", "Order Bot", "Carrier Integration"],
-                                  TINY_COSTS).set_index("activity")
+    table = automation_candidates(
+        system_log.view(), ["Web Shop", "Order Bot", "Carrier Integration"], TINY_COSTS
+    ).set_index("activity")
     check = table.loc["Credit Check Passed"]
     assert check["executions"] == 3
     assert check["orders_share"] == pytest.approx(2 / 3)
@@ -134,7 +158,8 @@ def test_rework_cost_counts_executions_beyond_the_first(system_log):
     result = rework_cost(system_log.view(), TINY_COSTS)
     assert result.total == 5.0 and result.orders == 1
     assert result.by_activity.to_dict("records") == [
-        {"activity": "Credit Check Passed", "repeated": 1, "cost_per_execution": 5.0, "cost": 5.0}]
+        {"activity": "Credit Check Passed", "repeated": 1, "cost_per_execution": 5.0, "cost": 5.0}
+    ]
     assert rework_cost(system_log.view(np.array([True, False, True])), TINY_COSTS).total == 0.0
 
 
@@ -142,7 +167,8 @@ def test_cost_by_attribute_and_variant(tiny_log):
     table = cost_by_attribute(tiny_log.view(), TINY_COSTS, "sales_channel")
     assert table[["value", "orders", "median", "mean", "total"]].to_dict("records") == [
         {"value": "Partner", "orders": 2, "median": 18.5, "mean": 18.5, "total": 37.0},
-        {"value": "Direct", "orders": 1, "median": 18.0, "mean": 18.0, "total": 18.0}]
+        {"value": "Direct", "orders": 1, "median": 18.0, "mean": 18.0, "total": 18.0},
+    ]
     assert table["share"].sum() == pytest.approx(1.0)
     variants = cost_by_variant(tiny_log.view(), TINY_COSTS)
     assert variants["total"].tolist() == [25.0, 18.0, 12.0]
@@ -151,6 +177,7 @@ def test_cost_by_attribute_and_variant(tiny_log):
 
 # ---------------------------------------------------------------------------------------------- cost sheet
 
+
 def test_template_costs_read_back():
     table, problems = read_cost_sheet(build_template(), "template.xlsx")
     assert problems == []
@@ -158,8 +185,12 @@ def test_template_costs_read_back():
 
 
 def test_bad_cost_cells_are_problems_with_row_and_fix():
-    sheet = pd.DataFrame({"activity": ["Create Sales Order", "Shipped", "Picked", "Custom Step"],
-                          "cost_per_execution": ["12.5", "lots", -3, None]})
+    sheet = pd.DataFrame(
+        {
+            "activity": ["Create Sales Order", "Shipped", "Picked", "Custom Step"],
+            "cost_per_execution": ["12.5", "lots", -3, None],
+        }
+    )
     table, problems = read_cost_sheet(xlsx_bytes({"Events": pd.DataFrame({"a": [1]}), "Activities": sheet}), "x.xlsx")
     assert table.cost_of("Create Sales Order") == 12.5
     assert table.cost_of("Shipped") == DEFAULT_COSTS["Shipped"]  # the default stands in for a bad cell
@@ -185,6 +216,7 @@ def test_workbook_costs_fill_in_the_log_activities(tiny_log):
 
 
 # ---------------------------------------------------------------------------------------------- sample
+
 
 def test_sample_system_users(sample_log):
     assert default_system_resources(sample_log) == SAMPLE_SYSTEMS
@@ -215,7 +247,8 @@ def test_sample_rework_cost_equals_repeated_executions_times_cost(sample_log):
     assert result.total > 0
     assert result.total == pytest.approx(expected)
     assert result.by_activity.set_index("activity")["repeated"].to_dict() == dict(
-        zip(activities["activity"], activities["extra"]))
+        zip(activities["activity"], activities["extra"])
+    )
 
 
 def test_sample_cost_per_order_adds_up(sample_log):

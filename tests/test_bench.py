@@ -13,14 +13,21 @@ from o2c.cli import bench
 from o2c.cli.main import main
 
 COMPARED = ["directly-follows + performance", "variants", "case durations", "filter change: case filter + all three"]
-PAGES = ["page: Overview", "page: Process map + DOT", "page: Variants", "page: Rework", "page: Cycle times",
-         "all five pages"]
+PAGES = [
+    "page: Overview",
+    "page: Process map + DOT",
+    "page: Variants",
+    "page: Rework",
+    "page: Cycle times",
+    "all five pages",
+]
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> bench.Report:
-    return bench.run_bench([200], seed=3, ingest_orders=200, xlsx_events=2_000,
-                           workdir=tmp_path_factory.mktemp("bench"))
+    return bench.run_bench(
+        [200], seed=3, ingest_orders=200, xlsx_events=2_000, workdir=tmp_path_factory.mktemp("bench")
+    )
 
 
 def test_every_step_is_timed_once_per_size(report):
@@ -57,13 +64,13 @@ def test_report_is_json_and_a_table(report):
 
 def test_a_difference_from_pm4py_is_reported(sample_like_view):
     assert bench._duration_differences(sample_like_view, [1.0]) == [
-        f"{sample_like_view.n_cases:,} case durations here, 1 in pm4py"]
+        f"{sample_like_view.n_cases:,} case durations here, 1 in pm4py"
+    ]
     assert bench._variant_differences(sample_like_view, {("Create Sales Order",): 3})[0].startswith("variants differ")
 
 
 def test_cli_prints_json(capsys):
-    assert main(["bench", "--orders", "120", "--no-pm4py", "--ingest-orders", "0", "--xlsx-events", "0",
-                 "--json"]) == 0
+    assert main(["bench", "--orders", "120", "--no-pm4py", "--ingest-orders", "0", "--xlsx-events", "0", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["sizes"][0]["orders"] == 120 and data["ingest"] == [] and data["mismatches"] == []
     assert all(step["pm4py"] is None for step in data["steps"])

@@ -19,16 +19,22 @@ def test_ranking_of_the_tiny_log(tiny_log):
     # SO-1: create -2h-> passed -22h-> shipped -3d-> paid; SO-2: create -2d-> shipped;
     # SO-3: create -1h-> failed -1d-> passed -2d-> shipped -7d-> paid.
     assert list(zip(ranking["source"], ranking["target"])) == [
-        ("Shipped", "Payment Received"), ("Credit Check Passed", "Shipped"), ("Create Sales Order", "Shipped"),
-        ("Credit Check Failed", "Credit Check Passed"), ("Create Sales Order", "Credit Check Passed"),
-        ("Create Sales Order", "Credit Check Failed")]
+        ("Shipped", "Payment Received"),
+        ("Credit Check Passed", "Shipped"),
+        ("Create Sales Order", "Shipped"),
+        ("Credit Check Failed", "Credit Check Passed"),
+        ("Create Sales Order", "Credit Check Passed"),
+        ("Create Sales Order", "Credit Check Failed"),
+    ]
     assert ranking["count"].tolist() == [2, 2, 1, 1, 1, 1]
     assert ranking["total_seconds"].tolist() == [10 * D, 22 * H + 2 * D, 2 * D, D, 2 * H, H]
     assert ranking["median_seconds"].tolist() == [5 * D, 35 * H, 2 * D, D, 2 * H, H]
     assert ranking["p90_seconds"].tolist() == [3 * D + 0.9 * 4 * D, 22 * H + 0.9 * 26 * H, 2 * D, D, 2 * H, H]
     overall = 10 * D + (22 * H + 2 * D) + 2 * D + D + 3 * H
-    assert ranking["share"].tolist() == pytest.approx([10 * D / overall, (22 * H + 2 * D) / overall, 2 * D / overall,
-                                                       D / overall, 2 * H / overall, H / overall], rel=1e-15)
+    assert ranking["share"].tolist() == pytest.approx(
+        [10 * D / overall, (22 * H + 2 * D) / overall, 2 * D / overall, D / overall, 2 * H / overall, H / overall],
+        rel=1e-15,
+    )
     assert ranking["total_seconds"].sum() == overall
 
 
@@ -62,8 +68,12 @@ def test_equal_totals_keep_activity_order_and_repeats_add_up():
     log = make_log(TIES)
     ranking = transition_ranking(log.view())
     pairs = list(zip(ranking["source"], ranking["target"]))
-    assert pairs == [("Payment Reminder Sent", "Payment Reminder Sent"), ("Create Sales Order", "Credit Check Passed"),
-                     ("Create Sales Order", "Shipped"), ("Payment Reminder Sent", "Payment Received")]
+    assert pairs == [
+        ("Payment Reminder Sent", "Payment Reminder Sent"),
+        ("Create Sales Order", "Credit Check Passed"),
+        ("Create Sales Order", "Shipped"),
+        ("Payment Reminder Sent", "Payment Received"),
+    ]
     assert ranking["count"].tolist() == [4, 1, 1, 1]
     assert ranking["total_seconds"].tolist() == [86 * D, D, D, D]
     slow = slowest_on_transition(log.view(), "Payment Reminder Sent", "Payment Reminder Sent")
@@ -96,16 +106,24 @@ def test_transition_index_is_built_once_per_log(tiny_log):
 def _pandas_steps(frame: pd.DataFrame) -> pd.DataFrame:
     """Directly-follows steps with plain pandas: each event and the next event of the same case."""
     same = frame["case_id"].eq(frame["case_id"].shift(-1))
-    steps = pd.DataFrame({"source": frame["activity"].astype(str), "target": frame["activity"].astype(str).shift(-1),
-                          "wait": (frame["timestamp"].shift(-1) - frame["timestamp"]).dt.total_seconds(),
-                          "case_id": frame["case_id"]})
+    steps = pd.DataFrame(
+        {
+            "source": frame["activity"].astype(str),
+            "target": frame["activity"].astype(str).shift(-1),
+            "wait": (frame["timestamp"].shift(-1) - frame["timestamp"]).dt.total_seconds(),
+            "case_id": frame["case_id"],
+        }
+    )
     return steps[same]
 
 
 def test_ranking_of_the_sample_matches_plain_pandas(sample_log):
     steps = _pandas_steps(sample_log.to_frame())
-    expected = steps.groupby(["source", "target"])["wait"].agg(
-        count="size", total="sum", median="median", p90=lambda w: w.quantile(0.9)).reset_index()
+    expected = (
+        steps.groupby(["source", "target"])["wait"]
+        .agg(count="size", total="sum", median="median", p90=lambda w: w.quantile(0.9))
+        .reset_index()
+    )
     expected = expected.sort_values(["total", "source", "target"], ascending=[False, True, True])
     ranking = transition_ranking(sample_log.view())
     assert list(zip(ranking["source"], ranking["target"])) == list(zip(expected["source"], expected["target"]))
@@ -137,14 +155,18 @@ def test_counts_and_median_waits_equal_pm4py_performance_dfg(orders_flat_log):
     pm4py = pytest.importorskip("pm4py")
     frame = pd.read_csv(ORDERS_FLAT)
     frame["time:timestamp"] = pd.to_datetime(frame["time:timestamp"], utc=True, format="ISO8601")
-    frame = pm4py.format_dataframe(frame, case_id="case:concept:name", activity_key="concept:name",
-                                   timestamp_key="time:timestamp")
+    frame = pm4py.format_dataframe(
+        frame, case_id="case:concept:name", activity_key="concept:name", timestamp_key="time:timestamp"
+    )
     dfg, _, _ = pm4py.discover_dfg(frame)
     performance, _, _ = pm4py.discover_performance_dfg(frame)
     ranking = transition_ranking(orders_flat_log.view())
-    ours = {(s, t): (c, m, total) for s, t, c, m, total in
-            zip(ranking["source"], ranking["target"], ranking["count"], ranking["median_seconds"],
-                ranking["total_seconds"])}
+    ours = {
+        (s, t): (c, m, total)
+        for s, t, c, m, total in zip(
+            ranking["source"], ranking["target"], ranking["count"], ranking["median_seconds"], ranking["total_seconds"]
+        )
+    }
     assert set(ours) == set(dfg)
     for edge, (count, median, total) in ours.items():
         assert count == dfg[edge]

@@ -19,8 +19,15 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking switches chromium keeps dialling Google's hosts, which this network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts"
 SAMPLE = ROOT / "sample_data" / "o2c_sample.xlsx"
 
@@ -35,9 +42,23 @@ def _free_port() -> int:
 def server():
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -209,8 +230,9 @@ def test_html_report_download_opens_offline_with_the_process_map(server, page, t
 
 def choose(page, label: str, option: str) -> None:
     """Pick ``option`` in the main-area selectbox called ``label``."""
-    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]', has=page.get_by_text(label, exact=True)
-                 ).first.click()
+    page.locator(
+        '[data-testid="stMain"] [data-testid="stSelectbox"]', has=page.get_by_text(label, exact=True)
+    ).first.click()
     page.keyboard.type(option)  # the list shows a window of its options; typing narrows it to the one wanted
     page.get_by_role("option", name=option).first.click()
 

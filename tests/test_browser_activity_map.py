@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 GERMAN = ROOT / "tests" / "fixtures" / "o2c_de.csv"
 
 
-def test_activity_mapping_step_changes_the_kpis(server, page, tmp_path):
+def test_activity_mapping_step_changes_the_kpis(server, page, tmp_path):  # noqa: F811 - the imported fixtures
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(server)
     page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(GERMAN))
@@ -34,7 +34,8 @@ def test_activity_mapping_step_changes_the_kpis(server, page, tmp_path):
     page.locator('[data-testid="stSidebarNav"] a').first.click()  # the Data page, first in the navigation
     page.get_by_role("heading", name="Your order data").wait_for()
     page.locator('[data-testid="stExpander"]', has=page.get_by_text("3 · Your steps as O2C steps")).locator(
-        'input[type=file]').set_input_files(str(mapping))
+        "input[type=file]"
+    ).set_input_files(str(mapping))
     page.get_by_text(re.compile(r"8 activity names, 2 without a step")).wait_for()
 
     open_page(page, "overview", "Overview")

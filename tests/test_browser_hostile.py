@@ -19,7 +19,8 @@ FILE_NAME = f"![f](http:\\\\{EVIL_HOST}\\file.png) **x** :red[y] $z$ <img src=x>
 
 def rendered_markup(page) -> list[str]:  # noqa: F811 - a Playwright page
     """Markup inside the app's Markdown that came from the data."""
-    return page.evaluate("""(host) => {
+    return page.evaluate(
+        """(host) => {
         const found = [];
         const root = document.querySelector('[data-testid="stApp"]') || document.body;
         for (const img of root.querySelectorAll('img')) {
@@ -37,7 +38,9 @@ def rendered_markup(page) -> list[str]:  # noqa: F811 - a Playwright page
         }
         for (const el of root.querySelectorAll('.katex, math')) found.push(el.outerHTML.slice(0, 200));
         return found;
-    }""", EVIL_HOST)
+    }""",
+        EVIL_HOST,
+    )
 
 
 def test_hostile_names_stay_text_on_every_page(server, page):  # noqa: F811 - the imported fixtures
@@ -47,7 +50,8 @@ def test_hostile_names_stay_text_on_every_page(server, page):  # noqa: F811 - th
     page.goto(server)
     page.get_by_role("heading", name="Your order data").wait_for()
     page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
-        {"name": FILE_NAME, "mimeType": "text/csv", "buffer": hostile_csv()})
+        {"name": FILE_NAME, "mimeType": "text/csv", "buffer": hostile_csv()}
+    )
     page.get_by_text(re.compile(r"Loaded \d+ orders")).wait_for()
     assert len(URL_PATHS) == 17 and URL_PATHS[0] == "data"
     for url_path in URL_PATHS:

@@ -12,8 +12,7 @@ from conftest import ORDERS_FLAT, ROOT, SAMPLE_WORKBOOK
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "o2c", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "o2c", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +25,12 @@ def orders_flat_summary() -> dict:
 def test_analyze_recognises_the_public_log(orders_flat_summary):
     summary = orders_flat_summary
     assert (summary["cases"], summary["events"]) == (2000, 6566)
-    assert summary["activities"] == {"place order": 2000, "confirm order": 2000, "pay order": 2000,
-                                     "payment reminder": 566}
+    assert summary["activities"] == {
+        "place order": 2000,
+        "confirm order": 2000,
+        "pay order": 2000,
+        "payment reminder": 566,
+    }
     assert summary["start"] == "2023-04-03T10:08:18+00:00" and summary["end"] == "2024-06-04T18:12:07+00:00"
     assert summary["validation"] == []
 
@@ -44,14 +47,26 @@ def test_analyze_matches_pm4py_reference_numbers(orders_flat_summary):
     assert summary["start_activities"] == {"place order": 2000}
     assert summary["end_activities"] == {"pay order": 2000}
     assert {(e["from"], e["to"]): e["count"] for e in summary["dfg"]} == {
-        ("place order", "confirm order"): 2000, ("confirm order", "pay order"): 1557,
-        ("confirm order", "payment reminder"): 443, ("payment reminder", "pay order"): 443,
-        ("payment reminder", "payment reminder"): 123}
+        ("place order", "confirm order"): 2000,
+        ("confirm order", "pay order"): 1557,
+        ("confirm order", "payment reminder"): 443,
+        ("payment reminder", "pay order"): 443,
+        ("payment reminder", "payment reminder"): 123,
+    }
 
 
 def test_analyze_with_filters():
-    done = run("analyze", str(SAMPLE_WORKBOOK), "--json", "--filter", "sales_channel=Partner",
-               "--filter", "from=2024-01-01", "--filter", "to=2024-03-31")
+    done = run(
+        "analyze",
+        str(SAMPLE_WORKBOOK),
+        "--json",
+        "--filter",
+        "sales_channel=Partner",
+        "--filter",
+        "from=2024-01-01",
+        "--filter",
+        "to=2024-03-31",
+    )
     summary = json.loads(done.stdout)
     assert summary["filter"] == f"Partner orders created in Q1 2024: {summary['cases']:,} of 2,000"
     assert 0 < summary["cases"] < 2000
@@ -72,7 +87,14 @@ def test_template_and_sample_commands(tmp_path):
     template = tmp_path / "t.xlsx"
     assert run("template", str(template)).returncode == 0
     assert openpyxl.load_workbook(template, read_only=True).sheetnames == [
-        "Instructions", "Events", "Orders", "Activities", "Rules", "Mapping", "Dictionary"]
+        "Instructions",
+        "Events",
+        "Orders",
+        "Activities",
+        "Rules",
+        "Mapping",
+        "Dictionary",
+    ]
     sample = tmp_path / "s.xlsx"
     done = run("sample", "--orders", "50", "--seed", "3", str(sample))
     assert done.returncode == 0 and "50 orders" in done.stdout
@@ -93,7 +115,8 @@ def test_analyze_compares_a_group_with_the_rest():
     summary = json.loads(run("analyze", str(SAMPLE_WORKBOOK), "--json", "--compare", "sales_channel=Partner").stdout)
     compare = summary["compare"]
     assert compare["differences"][0].startswith(
-        "Partner orders wait 5.0 d on Credit Check Passed → Order Activated (median)")
+        "Partner orders wait 5.0 d on Credit Check Passed → Order Activated (median)"
+    )
     assert compare["orders"] == {"group": 486, "rest": 1514}
     assert compare["group"] == "Partner"
     assert {"from", "to", "group_share", "rest_share", "significant"} <= set(compare["paths"][0])
@@ -112,6 +135,10 @@ def test_analyze_reports_the_kpi_catalogue(orders_flat_summary):
     # without due dates or deliveries those KPIs say what they need.
     public = orders_flat_summary["kpis"]
     assert public["end_to_end_median"]["value"] == 689776.5
-    assert public["late_payment_rate"] == {"value": None, "unit": "share", "judged_orders": 0,
-                                           "missing": "needs invoice_due_date"}
+    assert public["late_payment_rate"] == {
+        "value": None,
+        "unit": "share",
+        "judged_orders": 0,
+        "missing": "needs invoice_due_date",
+    }
     assert public["order_to_delivery"]["missing"] == "needs Delivered"

@@ -44,6 +44,7 @@ T0 = pd.Timestamp("2024-03-04 08:00", tz="UTC")
 
 # --- the statistics -----------------------------------------------------------------------------------------
 
+
 def test_wilson_and_newcombe_match_newcombe_1998():
     low, high = wilson_interval(81, 263)
     assert (round(float(low), 4), round(float(high), 4)) == (0.2553, 0.3662)
@@ -85,9 +86,10 @@ def test_mann_whitney_matches_brute_force_with_ties_overlap_and_groups():
         pooled = np.concatenate([a, b])
         _, ties = np.unique(pooled, return_counts=True)
         n = pooled.size
-        sigma = np.sqrt(a.size * b.size / 12 * ((n + 1) - (ties ** 3 - ties).sum() / (n * (n - 1))))
+        sigma = np.sqrt(a.size * b.size / 12 * ((n + 1) - (ties**3 - ties).sum() / (n * (n - 1))))
         z = (abs(u - a.size * b.size / 2) - 0.5) / sigma
         from math import erfc, sqrt
+
         assert test.p_value[g] == pytest.approx(erfc(z / sqrt(2)))
 
 
@@ -119,7 +121,7 @@ def test_group_quantile_is_numpys_quantile():
 @pytest.mark.parametrize("q", [0.5, 0.9])
 def test_quantile_difference_interval_covers_the_truth_about_95_percent(q):
     rng = np.random.default_rng(11)
-    truth = (np.log(1 / (1 - q)) * (3 - 2))  # exponential quantiles with means 3 and 2
+    truth = np.log(1 / (1 - q)) * (3 - 2)  # exponential quantiles with means 3 and 2
     covered = 0
     runs = 400
     for _ in range(runs):
@@ -136,6 +138,7 @@ def test_quantile_difference_needs_ten_values():
 
 # --- a hand-made log with known differences ---------------------------------------------------------------------
 
+
 def known_log():
     """20 Slow and 20 Fast orders, all 30 h end to end. Slow waits 10 h (+i min) before Check, Fast 2 h (+i min);
     10 Fast orders repeat Check an hour later. Slow is always delivered on time, Fast every other order late."""
@@ -147,12 +150,24 @@ def known_log():
             if channel == "Fast" and i < 10:
                 steps.append(("Check", first_wait + 60 + i))
             steps.append(("Ship", 30 * 60))
-            rows += [{"case_id": case, "activity": activity, "timestamp": T0 + pd.Timedelta(minutes=minutes),
-                      "row": len(rows) + k + 2} for k, (activity, minutes) in enumerate(steps)]
+            rows += [
+                {
+                    "case_id": case,
+                    "activity": activity,
+                    "timestamp": T0 + pd.Timedelta(minutes=minutes),
+                    "row": len(rows) + k + 2,
+                }
+                for k, (activity, minutes) in enumerate(steps)
+            ]
             late = channel == "Fast" and i % 2 == 0
-            orders.append({"case_id": case, "sales_channel": channel,
-                           "requested_delivery_date": pd.Timestamp("2024-03-10", tz="UTC"),
-                           "actual_delivery_date": pd.Timestamp("2024-03-12" if late else "2024-03-08", tz="UTC")})
+            orders.append(
+                {
+                    "case_id": case,
+                    "sales_channel": channel,
+                    "requested_delivery_date": pd.Timestamp("2024-03-10", tz="UTC"),
+                    "actual_delivery_date": pd.Timestamp("2024-03-12" if late else "2024-03-08", tz="UTC"),
+                }
+            )
     frame = pd.DataFrame(orders)
     frame["sales_channel"] = frame["sales_channel"].astype("category")
     return build_event_log(pd.DataFrame(rows), frame)
@@ -212,8 +227,12 @@ def test_known_biggest_differences(known):
     log, groups, _, _, result = known
     top = result.differences
     assert [(d.kind, d.subject) for d in top[:2]] == [("path_wait", "Check → Ship"), ("path_wait", "Create → Check")]
-    assert {(d.kind, d.subject) for d in top[2:]} >= {("rate", "rework_rate"), ("rate", "on_time"),
-                                                      ("path_share", "Check → Check"), ("rework", "Check")}
+    assert {(d.kind, d.subject) for d in top[2:]} >= {
+        ("rate", "rework_rate"),
+        ("rate", "on_time"),
+        ("path_share", "Check → Check"),
+        ("rework", "Check"),
+    }
     assert all(d.score <= 1 for d in top) and top[0].score == 1.0
     names = groups.names()
     assert names == ("Slow", "other")
@@ -230,34 +249,58 @@ def test_escape_reaches_every_user_string(known):
 
 
 def test_on_time_falls_back_to_the_delivered_event_and_names_the_missing_column():
-    events = pd.DataFrame({
-        "case_id": ["1", "1", "2", "2"], "activity": ["Create", "Delivered", "Create", "Delivered"],
-        "timestamp": pd.to_datetime(["2024-01-01 08:00", "2024-01-05 23:00", "2024-01-01 08:00",
-                                     "2024-01-06 01:00"], utc=True), "row": [2, 3, 4, 5]})
+    events = pd.DataFrame(
+        {
+            "case_id": ["1", "1", "2", "2"],
+            "activity": ["Create", "Delivered", "Create", "Delivered"],
+            "timestamp": pd.to_datetime(
+                ["2024-01-01 08:00", "2024-01-05 23:00", "2024-01-01 08:00", "2024-01-06 01:00"], utc=True
+            ),
+            "row": [2, 3, 4, 5],
+        }
+    )
     requested = pd.to_datetime(["2024-01-05", "2024-01-05"], utc=True)
-    log = build_event_log(events, pd.DataFrame({"case_id": ["1", "2"], "channel": pd.Categorical(["x", "y"]),
-                                                "requested_delivery_date": requested}))
+    log = build_event_log(
+        events,
+        pd.DataFrame(
+            {"case_id": ["1", "2"], "channel": pd.Categorical(["x", "y"]), "requested_delivery_date": requested}
+        ),
+    )
     a, b = value_groups("channel", "x").views(log.view())
     kpis = compare(a, b).kpis
     assert kpis.loc["on_time", ["a", "b"]].tolist() == [1.0, 0.0]  # on the requested day counts; the day after not
     bare = build_event_log(events, pd.DataFrame({"case_id": ["1", "2"], "channel": pd.Categorical(["x", "y"])}))
     a, b = value_groups("channel", "x").views(bare.view())
-    assert compare(a, b).kpis.loc["on_time", ["note", "note_arg"]].tolist() == ["compare.note.column",
-                                                                                 "requested_delivery_date"]
+    assert compare(a, b).kpis.loc["on_time", ["note", "note_arg"]].tolist() == [
+        "compare.note.column",
+        "requested_delivery_date",
+    ]
 
 
 # --- groups and the URL ------------------------------------------------------------------------------------
 
+
 def test_groups_round_trip_through_the_url():
     value = value_groups("sales_channel", "Partner")
     assert value.to_query() == {"_preset": ["value"], "_a.sales_channel": ["Partner"], "_b": ["rest"]}
-    custom = Groups(Filters({"region": ("EMEA", "APAC")}, dt.date(2024, 3, 1), dt.date(2024, 3, 31), "completed",
-                            ("0a0d855de6aa",)),
-                    Filters({"region": ("LATAM",)}, date_from=dt.date(2024, 1, 1)), preset="custom")
+    custom = Groups(
+        Filters(
+            {"region": ("EMEA", "APAC")}, dt.date(2024, 3, 1), dt.date(2024, 3, 31), "completed", ("0a0d855de6aa",)
+        ),
+        Filters({"region": ("LATAM",)}, date_from=dt.date(2024, 1, 1)),
+        preset="custom",
+    )
     query = custom.to_query()
-    assert query == {"_preset": ["custom"], "_a.region": ["EMEA", "APAC"], "_a.from": ["2024-03-01"],
-                     "_a.to": ["2024-03-31"], "_a.dates": ["completed"], "_a.variant": ["0a0d855de6aa"],
-                     "_b.region": ["LATAM"], "_b.from": ["2024-01-01"]}
+    assert query == {
+        "_preset": ["custom"],
+        "_a.region": ["EMEA", "APAC"],
+        "_a.from": ["2024-03-01"],
+        "_a.to": ["2024-03-31"],
+        "_a.dates": ["completed"],
+        "_a.variant": ["0a0d855de6aa"],
+        "_b.region": ["LATAM"],
+        "_b.from": ["2024-01-01"],
+    }
     for groups in (value, custom, Groups(Filters({"region": ("EMEA",)}), None, "all")):
         assert Groups.from_query(groups.to_query()) == groups
     assert Groups.from_query({"sales_channel": ["Partner"], "lang": ["zh"]}) is None
@@ -294,6 +337,7 @@ def test_period_presets_on_the_sample(sample_log):
 
 
 # --- the sample: the planted Partner wait -------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def partner(sample_log):
@@ -340,8 +384,14 @@ def test_analyze_json_compare(sample_log):
     summary = compare_summary(sample_log, Filters({"sales_channel": ("Partner",)}))
     json.dumps(summary)  # plain Python types only
     assert summary["group"] == "Partner" and summary["orders"] == {"group": 486, "rest": 1514}
-    assert summary["kpis"]["orders"] == {"group": 486, "rest": 1514, "unit": "orders", "difference": -1028,
-                                         "ci95": None, "significant": None}
+    assert summary["kpis"]["orders"] == {
+        "group": 486,
+        "rest": 1514,
+        "unit": "orders",
+        "difference": -1028,
+        "ci95": None,
+        "significant": None,
+    }
     median = summary["kpis"]["median"]
     assert median["significant"] is True and median["ci95"][0] > 0 and median["group"] > median["rest"]
     differences = [abs(p["difference"]) for p in summary["paths"]]
@@ -354,6 +404,7 @@ def test_analyze_json_compare(sample_log):
 
 
 # --- the difference map -----------------------------------------------------------------------------------------
+
 
 def test_difference_map_labels_and_colours(known):
     log, _, a, b, _ = known
@@ -370,8 +421,10 @@ def test_difference_map_labels_and_colours(known):
     assert f'a{create} -> a{check} [label="  10.2 h · 2.2 h", tooltip=' in slow
     ship = log.activity_code("Ship")
     # Create → Check is 4.7 times slower in A: deepest orange; Check → Ship 1.4 times slower in B: lightest blue.
-    assert f'a{create} -> a{check} [label="  10.2 h · 2.2 h", tooltip="Create → Check\\nSlow: 20 orders (100%) · ' \
-           f'other: 20 orders (100%)\\nMedian wait: Slow 10.2 h · other 2.2 h", color="#a63603"' in slow
+    assert (
+        f'a{create} -> a{check} [label="  10.2 h · 2.2 h", tooltip="Create → Check\\nSlow: 20 orders (100%) · '
+        f'other: 20 orders (100%)\\nMedian wait: Slow 10.2 h · other 2.2 h", color="#a63603"' in slow
+    )
     assert f'a{check} -> a{ship} [label="  19.8 h · 27.3 h"' in slow and 'color="#d0e1f2", penwidth' in slow
 
 
@@ -384,14 +437,19 @@ def test_difference_map_sliders_keep_the_process_map_rules(sample_log, partner):
     shown = set(fewer.activities["code"])
     assert all(s in shown or s == START for s in fewer.edges["source"])
     performance = difference_map_dot(difference_map(a, b, 0.5, 0.3, "performance"), "performance")
-    assert '#a63603' in performance  # the Partner wait stays visible on the simpler map (untested, 40x)
+    assert "#a63603" in performance  # the Partner wait stays visible on the simpler map (untested, 40x)
 
 
 def test_difference_map_escapes_user_text():
     evil = 'Say "hi" \\ {x} <b>&'
-    events = pd.DataFrame({"case_id": ["1", "1", "2", "2"], "activity": ["Start it", evil, "Start it", evil],
-                           "timestamp": pd.to_datetime(["2024-01-01 08:00", "2024-01-01 09:00"] * 2, utc=True),
-                           "row": [2, 3, 4, 5]})
+    events = pd.DataFrame(
+        {
+            "case_id": ["1", "1", "2", "2"],
+            "activity": ["Start it", evil, "Start it", evil],
+            "timestamp": pd.to_datetime(["2024-01-01 08:00", "2024-01-01 09:00"] * 2, utc=True),
+            "row": [2, 3, 4, 5],
+        }
+    )
     log = build_event_log(events, pd.DataFrame({"case_id": ["1", "2"], "channel": pd.Categorical(["x", "y"])}))
     a, b = value_groups("channel", "x").views(log.view())
     dot = difference_map_dot(difference_map(a, b), names=('A "1"', "B\nnew"))

@@ -12,8 +12,8 @@ def test_attribute_values_primary_first_values_sorted(sample_log):
     found = attribute_values(sample_log)
     names = list(found)
     primary = [n for n in names if n in PRIMARY_ATTRIBUTES]
-    assert names[:len(primary)] == primary and primary
-    assert names[len(primary):] == sorted(names[len(primary):])
+    assert names[: len(primary)] == primary and primary
+    assert names[len(primary) :] == sorted(names[len(primary) :])
     assert all(values == sorted(values) and values for values in found.values())
     assert attribute_values(sample_log, max_values=1) == {}  # every sample attribute has several values
 
@@ -31,5 +31,8 @@ def test_group_filters_drop_what_does_not_filter():
     half_picked = group_filters("", (), (dt.date(2024, 2, 1),), "ended", ("v1",), bounds)
     assert (half_picked.date_from, half_picked.date_mode, half_picked.variants) == (None, "ended", ("v1",))
     inside = group_filters("region", ("EU",), (dt.date(2024, 2, 1), dt.date(2024, 3, 31)), "started", (), bounds)
-    assert (inside.attributes, inside.date_from, inside.date_to) == ({"region": ("EU",)}, dt.date(2024, 2, 1),
-                                                                     dt.date(2024, 3, 31))
+    assert (inside.attributes, inside.date_from, inside.date_to) == (
+        {"region": ("EU",)},
+        dt.date(2024, 2, 1),
+        dt.date(2024, 3, 31),
+    )

@@ -42,13 +42,17 @@ LIFECYCLE = DATASETS / "order_management" / "orders_lifecycle_flat.csv.gz"
 def pm4py_frame(log) -> pd.DataFrame:
     frame = log.to_frame()[["case_id", "activity", "timestamp"]]
     return frame.assign(activity=frame["activity"].astype(str)).rename(
-        columns={"case_id": "case:concept:name", "activity": "concept:name", "timestamp": "time:timestamp"})
+        columns={"case_id": "case:concept:name", "activity": "concept:name", "timestamp": "time:timestamp"}
+    )
 
 
 def tiny(sequences: dict[str, list[str]]):
     """A log with one order per entry, its steps an hour apart (order i starts on day i)."""
-    rows = [(case, activity, pd.Timestamp("2024-01-01", tz="UTC") + pd.Timedelta(days=i, hours=h))
-            for i, (case, steps) in enumerate(sequences.items()) for h, activity in enumerate(steps)]
+    rows = [
+        (case, activity, pd.Timestamp("2024-01-01", tz="UTC") + pd.Timedelta(days=i, hours=h))
+        for i, (case, steps) in enumerate(sequences.items())
+        for h, activity in enumerate(steps)
+    ]
     events = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]).assign(row=lambda f: f.index + 2)
     return build_event_log(events)
 
@@ -64,17 +68,29 @@ OPEN = STANDARD[:6]
 
 @pytest.fixture(scope="module")
 def tiny_model_log():
-    return tiny({"clean": STANDARD, "approved": STANDARD[:1] + ["Order Approved"] + STANDARD[1:],
-                 "reminded": STANDARD[:-1] + ["Payment Reminder Sent"] * 2 + STANDARD[-1:],
-                 "skipped": SKIPPED_CHECK, "changed": CHANGED, "twice": TWICE_CHECKED, "swapped": SWAPPED,
-                 "cancelled": CANCELLED, "open": OPEN})
+    return tiny(
+        {
+            "clean": STANDARD,
+            "approved": STANDARD[:1] + ["Order Approved"] + STANDARD[1:],
+            "reminded": STANDARD[:-1] + ["Payment Reminder Sent"] * 2 + STANDARD[-1:],
+            "skipped": SKIPPED_CHECK,
+            "changed": CHANGED,
+            "twice": TWICE_CHECKED,
+            "swapped": SWAPPED,
+            "cancelled": CANCELLED,
+            "open": OPEN,
+        }
+    )
 
 
 def test_the_standard_process_is_the_template_path_with_optional_steps():
     steps = standard_steps()
     assert [s.activity for s in steps if s.kind == "required"] == STANDARD
     assert [(s.activity, s.kind) for s in steps if s.kind != "required"] == [
-        ("Order Approved", "optional"), ("Credit Check Failed", "optional"), ("Payment Reminder Sent", "repeatable")]
+        ("Order Approved", "optional"),
+        ("Credit Check Failed", "optional"),
+        ("Payment Reminder Sent", "repeatable"),
+    ]
     assert standard_tree_text().startswith("->( 'Create Sales Order', X( tau, 'Order Approved' ), X( tau, ")
     model = standard_model()
     assert model_activities(model) == {s.activity for s in steps}
@@ -84,8 +100,17 @@ def test_the_standard_process_is_the_template_path_with_optional_steps():
 def test_fit_per_order(tiny_model_log):
     replay = replay_variants(tiny_model_log, standard_model())
     fits = dict(zip(tiny_model_log.cases["case_id"], case_fit(tiny_model_log, replay)))
-    assert fits == {"approved": True, "cancelled": False, "changed": False, "clean": True, "open": False,
-                    "reminded": True, "skipped": False, "swapped": False, "twice": False}
+    assert fits == {
+        "approved": True,
+        "cancelled": False,
+        "changed": False,
+        "clean": True,
+        "open": False,
+        "reminded": True,
+        "skipped": False,
+        "swapped": False,
+        "twice": False,
+    }
     finished = dict(zip(tiny_model_log.cases["case_id"], finished_cases(tiny_model_log, standard_model())))
     assert [case for case, done in finished.items() if not done] == ["open"]
 
@@ -101,12 +126,16 @@ def test_deviation_classes(tiny_model_log):
     model = standard_model()
     run = align_variants(tiny_model_log, model, range(len(variant_index(tiny_model_log).ids)))
     assert run.complete
-    by_case = {case: run.done[int(code)].deviations for case, code
-               in zip(tiny_model_log.cases["case_id"], variant_index(tiny_model_log).case_variant)}
+    by_case = {
+        case: run.done[int(code)].deviations
+        for case, code in zip(tiny_model_log.cases["case_id"], variant_index(tiny_model_log).case_variant)
+    }
     assert by_case["clean"] == by_case["approved"] == by_case["reminded"] == ()
     assert by_case["skipped"] == (Deviation("skipped", "Credit Check Passed"),)
-    assert set(by_case["changed"]) == {Deviation("unexpected", "Order Changed"),
-                                       Deviation("repeated", "Inventory Allocated")}
+    assert set(by_case["changed"]) == {
+        Deviation("unexpected", "Order Changed"),
+        Deviation("repeated", "Inventory Allocated"),
+    }
     assert by_case["twice"] == (Deviation("repeated", "Credit Check Passed"),)
     assert by_case["swapped"] in ((Deviation("out_of_order", "Shipped"),), (Deviation("out_of_order", "Picked"),))
     assert by_case["cancelled"] == (Deviation("unexpected", "Order Cancelled"),)
@@ -116,11 +145,14 @@ def test_deviation_classes(tiny_model_log):
 def test_classify_reads_moves():
     alphabet = frozenset("ABC")
     assert classify("ACB", [("A", "A"), (">>", "B"), ("C", "C"), ("B", ">>")], alphabet) == (
-        Deviation("out_of_order", "B"),)
+        Deviation("out_of_order", "B"),
+    )
     assert classify("AXBC", [("A", "A"), ("X", ">>"), (">>", None), ("B", "B"), ("C", "C")], alphabet) == (
-        Deviation("unexpected", "X"),)
+        Deviation("unexpected", "X"),
+    )
     assert classify("BABC", [("B", ">>"), ("A", "A"), ("B", "B"), ("C", "C")], alphabet) == (
-        Deviation("repeated", "B"),)
+        Deviation("repeated", "B"),
+    )
 
 
 def test_deviation_table_counts_orders_and_time(tiny_model_log):
@@ -162,6 +194,7 @@ def test_order_conformance(tiny_model_log):
 
 # ---------------------------------------------------------------------------------------------- pm4py
 
+
 def check_against_pm4py(log, model, view_mask=None):
     import pm4py
 
@@ -176,15 +209,20 @@ def check_against_pm4py(log, model, view_mask=None):
     assert ours.average_fitness == theirs["average_trace_fitness"]
     assert 100 * ours.fitting / ours.orders == theirs["percentage_of_fitting_traces"]
 
-    diagnostics = pm4py.conformance_diagnostics_token_based_replay(frame, net, initial, final,
-                                                                   return_diagnostics_dataframe=True)
+    diagnostics = pm4py.conformance_diagnostics_token_based_replay(
+        frame, net, initial, final, return_diagnostics_dataframe=True
+    )
     diagnostics = diagnostics.set_index("case_id").loc[log.cases["case_id"][view.case_mask]]
     replay = replay_variants(log, model, count_unexpected=False)
     per_case = variant_index(log).case_variant[view.case_mask]
     assert diagnostics["is_fit"].tolist() == replay.fit[per_case].tolist()
     assert diagnostics["trace_fitness"].tolist() == replay.fitness[per_case].tolist()
-    for column, ours_column in (("missing", replay.missing), ("consumed", replay.consumed),
-                                ("remaining", replay.remaining), ("produced", replay.produced)):
+    for column, ours_column in (
+        ("missing", replay.missing),
+        ("consumed", replay.consumed),
+        ("remaining", replay.remaining),
+        ("produced", replay.produced),
+    ):
         assert diagnostics[column].tolist() == ours_column[per_case].tolist()
     return ours
 
@@ -215,8 +253,10 @@ def test_bpmn_round_trip_and_bad_files(sample_log):
     assert uploaded.source == "bpmn" and model_activities(uploaded) == model_activities(standard_model())
     assert fitness(sample_log.view(), replay_variants(sample_log, uploaded)).fitting == 1265
     assert model_bpmn_xml(uploaded) == xml
-    for data, key in ((b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", "conformance.model.error.doctype"),
-                      (b"not xml at all", "conformance.model.error.read")):
+    for data, key in (
+        (b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>", "conformance.model.error.doctype"),
+        (b"not xml at all", "conformance.model.error.read"),
+    ):
         with pytest.raises(ModelError) as error:
             bpmn_model(data)
         assert error.value.key == key
@@ -249,8 +289,11 @@ def test_sample_deviations(sample_log):
     table = deviation_table(sample_log.view(), run, finished).set_index(["kind", "activity"])
     # the planted problems, in the model's words
     assert table.loc[("skipped", "Credit Check Passed"), "orders"] == 275
-    assert table.loc[("unexpected", "Order Changed"), "orders"] == table.loc[("repeated", "Inventory Allocated"),
-                                                                             "orders"] == 148
+    assert (
+        table.loc[("unexpected", "Order Changed"), "orders"]
+        == table.loc[("repeated", "Inventory Allocated"), "orders"]
+        == 148
+    )
     assert table.loc[("repeated", "Credit Check Passed"), "orders"] == 68
     assert table.loc[("unexpected", "Order Cancelled"), "orders"] == 32
     assert table.loc[("unexpected", "Order Changed"), "extra_seconds"] > 86_400
@@ -261,8 +304,10 @@ def test_conformance_summary(sample_log):
     replay = replay_variants(sample_log, standard_model())
     assert summary["fitness"] == fitness(sample_log.view(), replay).log_fitness
     assert summary["fitting_cases"] == 1265
-    assert summary["rules"] == [{"name": o.rule.name, "violations": int(o.cases.size), "not_applicable": None}
-                                for o in evaluate_rules(sample_log, DEFAULT_RULES).outcomes]
+    assert summary["rules"] == [
+        {"name": o.rule.name, "violations": int(o.cases.size), "not_applicable": None}
+        for o in evaluate_rules(sample_log, DEFAULT_RULES).outcomes
+    ]
 
 
 def test_a_doctype_anywhere_in_a_bpmn_upload_is_refused():
@@ -270,9 +315,10 @@ def test_a_doctype_anywhere_in_a_bpmn_upload_is_refused():
     from o2c.conform.conformance import ModelError, bpmn_model
 
     declaration = b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    for data in (b'<?xml version="1.0"?>' + b"<!--" + b"x" * 10_000 + b"-->" + declaration + b"<definitions/>",
-                 ('<?xml version="1.0" encoding="UTF-16"?>' + declaration.decode() + "<definitions/>")
-                 .encode("utf-16")):
+    for data in (
+        b'<?xml version="1.0"?>' + b"<!--" + b"x" * 10_000 + b"-->" + declaration + b"<definitions/>",
+        ('<?xml version="1.0" encoding="UTF-16"?>' + declaration.decode() + "<definitions/>").encode("utf-16"),
+    ):
         with pytest.raises(ModelError) as error:
             bpmn_model(data)
         assert error.value.key == "conformance.model.error.doctype"

@@ -12,8 +12,12 @@ from o2c.conform.views import aligned_orders, scope_cases, slowest_deviation_cas
 
 
 def test_rule_choices_offer_the_logs_activities_and_those_the_table_names():
-    log = make_log([("1", "Shipped", "2024-01-01 10:00", "ann", "Clerk", "Sales"),
-                    ("1", "Invoice Created", "2024-01-02 10:00", "bob", "Clerk", "Finance")])
+    log = make_log(
+        [
+            ("1", "Shipped", "2024-01-01 10:00", "ann", "Clerk", "Sales"),
+            ("1", "Invoice Created", "2024-01-02 10:00", "bob", "Clerk", "Finance"),
+        ]
+    )
     choices = rule_choices(log, DEFAULT_RULES.to_frame())
     assert "Shipped" in choices.activities and "Credit Check Passed" in choices.activities
     assert choices.activities == sorted(choices.activities) and "" not in choices.activities

@@ -39,6 +39,7 @@ def make_log(rows: str, orders: pd.DataFrame | None = None):
 
 # ---------------------------------------------------------------------------------------------- units, stats
 
+
 def test_time_unit_switches_to_days_at_two_days():
     assert time_unit([H, 47 * H]) == HOURS
     assert time_unit([2 * D]) == DAYS
@@ -83,6 +84,7 @@ def test_longest_first_breaks_ties_by_position():
 
 
 # ---------------------------------------------------------------------------------------------- histogram
+
 
 def test_nice_step():
     assert [nice_step(x) for x in (0.33, 1, 3, 7.5, 10, 0.012, 4_000)] == [0.5, 1, 5, 10, 10, 0.02, 5_000]
@@ -150,6 +152,7 @@ def test_monthly_trend_and_filtered_view():
 
 # ---------------------------------------------------------------------------------------------- split
 
+
 def test_split_by_channel_on_the_tiny_log(tiny_log):
     table = split_by_attribute(tiny_log.view(), "sales_channel")
     assert table["value"].tolist() == ["Partner", "Direct"]  # slowest median first
@@ -179,10 +182,12 @@ def test_split_pools_rare_values_and_keeps_missing_last():
 
 
 def test_split_by_a_date_groups_months():
-    rows = "\n".join(f"O{i},Create Sales Order,2024-01-01T00:00:00Z,x\nO{i},Shipped,2024-01-0{i + 2}T00:00:00Z,x"
-                     for i in range(3))
-    orders = pd.DataFrame({"case_id": ["O0", "O1", "O2"],
-                           "requested": pd.to_datetime(["2024-02-10", "2024-01-31", None], utc=True)})
+    rows = "\n".join(
+        f"O{i},Create Sales Order,2024-01-01T00:00:00Z,x\nO{i},Shipped,2024-01-0{i + 2}T00:00:00Z,x" for i in range(3)
+    )
+    orders = pd.DataFrame(
+        {"case_id": ["O0", "O1", "O2"], "requested": pd.to_datetime(["2024-02-10", "2024-01-31", None], utc=True)}
+    )
     table = split_by_attribute(make_log(rows, orders).view(), "requested")
     assert table["value"].tolist() == ["2024-01", "2024-02", MISSING_LABEL]
     assert table["median_seconds"].tolist() == [2 * D, D, 3 * D]
@@ -197,6 +202,7 @@ def test_split_attributes_leave_out_ids(tiny_log, sample_log):
 
 # ---------------------------------------------------------------------------------------------- milestones
 
+
 def test_default_milestones(tiny_log, sample_log):
     assert default_milestones(sample_log) == ["Create Sales Order", "Shipped", "Invoice Created", "Payment Received"]
     assert default_milestones(tiny_log) == ["Create Sales Order", "Shipped", "Payment Received"]
@@ -206,8 +212,10 @@ def test_default_milestones(tiny_log, sample_log):
 
 def test_segments_of_the_tiny_log(tiny_log):
     table = segment_table(tiny_log.view(), default_milestones(tiny_log))
-    assert table[["source", "target"]].values.tolist() == [["Create Sales Order", "Shipped"],
-                                                          ["Shipped", "Payment Received"]]
+    assert table[["source", "target"]].values.tolist() == [
+        ["Create Sales Order", "Shipped"],
+        ["Shipped", "Payment Received"],
+    ]
     assert table["with_source"].tolist() == [3, 3]
     assert table["orders"].tolist() == [3, 2]  # SO-2 is never paid
     assert table["median_seconds"].tolist() == [2 * D, 5 * D]  # 1 d, 2 d, 3 d 1 h / 3 d and 7 d
@@ -270,6 +278,7 @@ def test_segments_on_the_sample_match_plain_pandas(sample_log):
 
 # ---------------------------------------------------------------------------------------------- pm4py
 
+
 @pytest.fixture(scope="module")
 def pm4py():
     return pytest.importorskip("pm4py")
@@ -297,8 +306,9 @@ def test_case_durations_equal_pm4py_on_the_order_management_logs(pm4py, path, me
 
 
 def test_case_durations_equal_pm4py_on_the_sample_workbook(pm4py, sample_log):
-    events = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="Events", usecols=["case_id", "activity", "timestamp"],
-                           engine="openpyxl")
+    events = pd.read_excel(
+        SAMPLE_WORKBOOK, sheet_name="Events", usecols=["case_id", "activity", "timestamp"], engine="openpyxl"
+    )
     frame = _pm4py_frame(pm4py, events, "case_id", "activity", "timestamp")
     durations = pd.Series(sample_log.view().durations_seconds(), index=sample_log.cases["case_id"])
     assert np.sort(durations.to_numpy()).tolist() == sorted(pm4py.get_all_case_durations(frame))

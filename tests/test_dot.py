@@ -12,7 +12,7 @@ from o2c.discover.dot import bpmn_dot, escape, process_map_dot, quote
 from o2c.discover.process_map import process_map
 from o2c.format import short_duration
 
-GOLDEN_FREQUENCY = r'''digraph process_map {
+GOLDEN_FREQUENCY = r"""digraph process_map {
   graph [rankdir=TB, bgcolor="transparent", nodesep=0.35, ranksep=0.42, pad=0.15, fontname="Helvetica"];
   node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11, margin="0.18,0.07", color="#5b7083", penwidth=1];
   edge [fontname="Helvetica", fontsize=10, fontcolor="#2b2b2b", arrowsize=0.7];
@@ -25,7 +25,7 @@ GOLDEN_FREQUENCY = r'''digraph process_map {
   a1 -> a1 [label="  1", tooltip="Ship → Ship\nTimes: 1 · Orders: 1\nMedian wait: 1.0 h\nMean wait: 1.0 h\n90th percentile wait: 1.0 h", color="#08519c", penwidth=4.54];
   a1 -> end [label="  2", tooltip="Ship → End\nTimes: 2 · Orders: 2", style=dashed, color="#9a9a9a", fontcolor="#6b6b6b", penwidth=2.50];
 }
-'''
+"""
 
 GOLDEN_PERFORMANCE_EDGES = [
     'start -> a0 [tooltip="Start → Order\\nTimes: 2 · Orders: 2", style=dashed, color="#b0b0b0", penwidth=1];',
@@ -36,8 +36,21 @@ GOLDEN_PERFORMANCE_EDGES = [
     'a1 -> end [tooltip="Ship → End\\nTimes: 2 · Orders: 2", style=dashed, color="#b0b0b0", penwidth=1];',
 ]
 
-NASTY = ['Say "hi"', "a{b}c", "<b>bold</b>", "two\nlines", "back\\slash", "ends with\\", "\\N node",
-         'x"]; evil [label="', "} digraph g {", "R&D &lt;", "crlf\r\nline", "bell\x07char", "\\\\\""]
+NASTY = [
+    'Say "hi"',
+    "a{b}c",
+    "<b>bold</b>",
+    "two\nlines",
+    "back\\slash",
+    "ends with\\",
+    "\\N node",
+    'x"]; evil [label="',
+    "} digraph g {",
+    "R&D &lt;",
+    "crlf\r\nline",
+    "bell\x07char",
+    '\\\\"',
+]
 
 
 @pytest.fixture
@@ -85,6 +98,7 @@ def test_short_durations():
 
 # --- a reader that follows Graphviz's own scanner, to prove names cannot break out ------------------------
 
+
 def tokens(dot: str, old_scanner: bool = False) -> list[tuple[str, str]]:
     """(kind, text) tokens as Graphviz's lexer reads them; ``old_scanner`` lacks the ``\\\\`` rule (< 2.44)."""
     found, i = [], 0
@@ -96,7 +110,7 @@ def tokens(dot: str, old_scanner: bool = False) -> list[tuple[str, str]]:
             text, i = _quoted(dot, i + 1, old_scanner)
             found.append(("string", text))
         elif char == "<":
-            raise AssertionError(f"HTML string opened at {i}: {dot[i:i + 30]!r}")
+            raise AssertionError(f"HTML string opened at {i}: {dot[i : i + 30]!r}")
         elif dot.startswith("->", i):
             found.append(("op", "->"))
             i += 2
@@ -160,7 +174,7 @@ def statements(found: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 def attributes(statement: list[tuple[str, str]]) -> dict[str, str]:
     start = statement.index(("op", "["))
     assert statement[-1] == ("op", "]")
-    inner = [t for t in statement[start + 1:-1] if t != ("op", ",")]
+    inner = [t for t in statement[start + 1 : -1] if t != ("op", ",")]
     assert len(inner) % 3 == 0 and all(inner[k + 1] == ("op", "=") for k in range(0, len(inner), 3))
     return {inner[k][1]: inner[k + 2][1] for k in range(0, len(inner), 3)}
 
@@ -184,19 +198,22 @@ def test_nasty_names_stay_inside_their_labels(old_scanner):
     for s in edges:
         source, target = s[0][1], s[2][1]
         tip = displayed(attributes(s)["tooltip"])
-        expected = [labels.get(node, "").rsplit("\n", 1)[0] or {"start": "Start", "end": "End"}[node]
-                    for node in (source, target)]
+        expected = [
+            labels.get(node, "").rsplit("\n", 1)[0] or {"start": "Start", "end": "End"}[node]
+            for node in (source, target)
+        ]
         assert tip.startswith(f"{expected[0]} → {expected[1]}\nTimes: ")
 
 
 def test_nasty_names_in_bpmn_labels():
     nodes = tuple(BpmnNode(f"id{i}", "task", name) for i, name in enumerate(NASTY))
-    model = BpmnModel((BpmnNode("s", "start", ""), *nodes, BpmnNode("e", "end", "")),
-                      (("s", "id0"), ("id0", "e")), "tree")
+    model = BpmnModel(
+        (BpmnNode("s", "start", ""), *nodes, BpmnNode("e", "end", "")), (("s", "id0"), ("id0", "e")), "tree"
+    )
     for old_scanner in (False, True):
         parsed = statements(tokens(bpmn_dot(model), old_scanner))
         assert len(parsed) == 3 + len(model.nodes) + 2
-        shown = [displayed(attributes(s)["label"]).rstrip(" ") for s in parsed[3:3 + len(model.nodes)]]
+        shown = [displayed(attributes(s)["label"]).rstrip(" ") for s in parsed[3 : 3 + len(model.nodes)]]
         assert shown[1:-1] == [n.replace("\r\n", "\n").replace("\x07", " ") for n in NASTY]
 
 

@@ -61,15 +61,18 @@ def test_macro_enabled_content_type_is_refused() -> None:
     assert problem is not None and "macros" in problem.message
 
 
-@pytest.mark.parametrize(("data", "name", "found"), [
-    (b"%PDF-1.7\n...", "events.xlsx", "a PDF document"),
-    (b"case_id,activity\n1,a\n", "events.xlsx", "not a workbook"),
-    (b"PK\x03\x04" + b"\x00" * 100, "events.csv", "a zip archive or Excel workbook"),
-    (b"MZ\x90\x00" + b"\x00" * 100, "events.csv", "a Windows program"),
-    (b"case_id,activity\n1,a\n", "events.parquet", "not parquet data"),
-    (b"case_id,activity\n1,a\n", "events.csv.gz", "not gzip data"),
-    (b"\x89PNG\r\n\x1a\n", "log.xes", "a PNG image"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "found"),
+    [
+        (b"%PDF-1.7\n...", "events.xlsx", "a PDF document"),
+        (b"case_id,activity\n1,a\n", "events.xlsx", "not a workbook"),
+        (b"PK\x03\x04" + b"\x00" * 100, "events.csv", "a zip archive or Excel workbook"),
+        (b"MZ\x90\x00" + b"\x00" * 100, "events.csv", "a Windows program"),
+        (b"case_id,activity\n1,a\n", "events.parquet", "not parquet data"),
+        (b"case_id,activity\n1,a\n", "events.csv.gz", "not gzip data"),
+        (b"\x89PNG\r\n\x1a\n", "log.xes", "a PNG image"),
+    ],
+)
 def test_content_not_matching_the_extension(data: bytes, name: str, found: str) -> None:
     problem = check_upload(data, name)
     assert problem is not None and found in problem.message and name in problem.message
@@ -93,13 +96,17 @@ def test_absurd_declared_dimensions_are_refused() -> None:
         sheet_name = next(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
         sheet = archive.read(sheet_name)
     marker = sheet.index(b"<sheetData")
-    for ref, words in ((b"A1:XFD1048576", "not an event log"), (b"A1:XFE5", "beyond Excel's limits"),
-                       (b"A1:C2000000", "beyond Excel's limits"), (b"A1:AMK10", "not an event log")):
+    for ref, words in (
+        (b"A1:XFD1048576", "not an event log"),
+        (b"A1:XFE5", "beyond Excel's limits"),
+        (b"A1:C2000000", "beyond Excel's limits"),
+        (b"A1:AMK10", "not an event log"),
+    ):
         declared = b'<dimension ref="' + ref + b'"/>'
         bloated = sheet[:marker] + declared + sheet[marker:]
         if b"<dimension" in sheet:
             start = sheet.index(b"<dimension")
-            bloated = sheet[:start] + declared + sheet[sheet.index(b"/>", start) + 2:]
+            bloated = sheet[:start] + declared + sheet[sheet.index(b"/>", start) + 2 :]
         problem = check_upload(rezip(tiny_workbook(), replace={sheet_name: bloated}), "events.xlsx")
         assert problem is not None and words in problem.message, ref
 
@@ -130,5 +137,6 @@ def test_formulas_are_neutralised_in_csv_exports() -> None:
 
 def test_markup_is_escaped_for_html() -> None:
     assert escape_html('<script>alert("x")</script> & Co') == (
-        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co")
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"
+    )
     assert escape_html(None) == "" and escape_html(3) == "3"

@@ -18,11 +18,20 @@ def test_attribute_and_date_filters(tiny_log):
 
 
 def test_query_round_trip():
-    filters = Filters({"sales_channel": ("Partner", "Direct"), "carrier": ("DHL",)},
-                      dt.date(2024, 1, 1), dt.date(2024, 3, 31), "completed")
+    filters = Filters(
+        {"sales_channel": ("Partner", "Direct"), "carrier": ("DHL",)},
+        dt.date(2024, 1, 1),
+        dt.date(2024, 3, 31),
+        "completed",
+    )
     query = filters.to_query()
-    assert query == {"sales_channel": ["Partner", "Direct"], "carrier": ["DHL"], "from": ["2024-01-01"],
-                     "to": ["2024-03-31"], "dates": ["completed"]}
+    assert query == {
+        "sales_channel": ["Partner", "Direct"],
+        "carrier": ["DHL"],
+        "from": ["2024-01-01"],
+        "to": ["2024-03-31"],
+        "dates": ["completed"],
+    }
     assert Filters.from_query(query) == filters
     with_variant = Filters(variants=("0a0d855de6aa",))
     assert with_variant.to_query() == {"variant": ["0a0d855de6aa"]}
@@ -34,8 +43,12 @@ def test_describe():
     q1 = Filters({"sales_channel": ("Partner",)}, dt.date(2024, 1, 1), dt.date(2024, 3, 31))
     assert q1.describe(312, 2000) == "Partner orders created in Q1 2024: 312 of 2,000"
     assert Filters().describe(5, 5) == "Orders: 5 of 5"
-    several = Filters({"sales_channel": ("Direct", "Online"), "region": ("EMEA",)}, dt.date(2024, 5, 1),
-                      dt.date(2024, 5, 31), "completed")
+    several = Filters(
+        {"sales_channel": ("Direct", "Online"), "region": ("EMEA",)},
+        dt.date(2024, 5, 1),
+        dt.date(2024, 5, 31),
+        "completed",
+    )
     assert several.describe(1, 9) == "Direct or Online orders with region EMEA completed in May 2024: 1 of 9"
     assert Filters(date_from=dt.date(2024, 2, 3)).describe(1, 2) == "Orders created from 03 Feb 2024: 1 of 2"
 

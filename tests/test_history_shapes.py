@@ -39,9 +39,9 @@ def formatted_report_xlsx() -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Order History Report"
-    for row in rows[:header_at + 1]:
+    for row in rows[: header_at + 1]:
         sheet.append(row)
-    for row in rows[header_at + 1:]:
+    for row in rows[header_at + 1 :]:
         if not row or row[0].startswith("Grand"):
             sheet.append(row)
             continue
@@ -91,10 +91,13 @@ def test_raw_order_history_export_owner_change_is_one_event() -> None:
     assert activity_map(result.log).unmatched == ["Awaiting PO"]
 
 
-@pytest.mark.parametrize(("header", "kind"), [
-    (["Id", "OrderNumber", "AccountId", "Status", "EffectiveDate", "CreatedDate"], "Order"),
-    (["Id", "WhatId", "Subject", "ActivityDate", "CreatedDate", "OwnerId"], "Task"),
-])
+@pytest.mark.parametrize(
+    ("header", "kind"),
+    [
+        (["Id", "OrderNumber", "AccountId", "Status", "EffectiveDate", "CreatedDate"], "Order"),
+        (["Id", "WhatId", "Subject", "ActivityDate", "CreatedDate", "OwnerId"], "Task"),
+    ],
+)
 def test_raw_object_export_points_to_the_converter(header: list[str], kind: str) -> None:
     data = (",".join(header) + "\n" + ",".join(["x"] * len(header)) + "\n").encode()
     result = load_event_log(data, f"{kind}.csv")
@@ -111,8 +114,13 @@ def test_the_data_loader_order_fixture_points_to_the_converter() -> None:
 
 
 def run_analyze(path) -> dict:
-    done = subprocess.run([sys.executable, "-m", "o2c", "analyze", str(path), "--json"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "o2c", "analyze", str(path), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -145,8 +153,13 @@ def test_converter_names_steps_and_says_what_it_lacked() -> None:
     by_case = {case: list(group["activity"]) for case, group in events.groupby("case_id", sort=True)}
     assert by_case == {
         "801000000000001AAA": ["Create Sales Order", "Order Activated", "Shipped", "Payment Received"],
-        "801000000000002AAA": ["Create Sales Order", "Change Owner", "Credit Check Started", "Awaiting PO",
-                               "Order Activated"],
+        "801000000000002AAA": [
+            "Create Sales Order",
+            "Change Owner",
+            "Credit Check Started",
+            "Awaiting PO",
+            "Order Activated",
+        ],
     }
     owner = events[events["activity"] == "Change Owner"]
     assert owner[["old_value", "new_value"]].values.tolist() == [["Jane Miller", "Bob Stone"]]
@@ -154,16 +167,28 @@ def test_converter_names_steps_and_says_what_it_lacked() -> None:
     notes = [str(note) for note in result.notes]
     assert notes[0] == "Found 2 export(s): Order, OrderHistory."
     assert {note.key for note in result.notes} == {
-        "validation.convert.found", "validation.convert.lacks.user", "validation.convert.lacks.account",
-        "validation.convert.lacks.task", "validation.convert.lacks.billing", "validation.convert.unplaced"}
+        "validation.convert.found",
+        "validation.convert.lacks.user",
+        "validation.convert.lacks.account",
+        "validation.convert.lacks.task",
+        "validation.convert.lacks.billing",
+        "validation.convert.unplaced",
+    }
     assert "Awaiting PO (1)" in notes[-1] and "user Ids" in " ".join(notes)
     assert all(note.text("zh") != str(note) for note in result.notes)
 
 
-@pytest.mark.parametrize(("status", "activity"), [
-    ("Payment Received", "Payment Received"), ("Credit Review", "Credit Check Started"),
-    ("Awaiting PO", "Awaiting PO"), (" Invoiced ", "Invoice Created")])
+@pytest.mark.parametrize(
+    ("status", "activity"),
+    [
+        ("Payment Received", "Payment Received"),
+        ("Credit Review", "Credit Check Started"),
+        ("Awaiting PO", "Awaiting PO"),
+        (" Invoiced ", "Invoice Created"),
+    ],
+)
 def test_converter_status_values_are_steps_never_prefixed(status: str, activity: str) -> None:
-    history = (f"OrderId,Field,OldValue,NewValue,CreatedDate\n801000000000001AAA,Status,Draft,{status},"
-               "2024-03-01T10:00:00Z\n").encode()
+    history = (
+        f"OrderId,Field,OldValue,NewValue,CreatedDate\n801000000000001AAA,Status,Draft,{status},2024-03-01T10:00:00Z\n"
+    ).encode()
     assert convert_exports({"OrderHistory.csv": history}).events["activity"].tolist() == [activity]

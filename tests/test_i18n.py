@@ -93,8 +93,11 @@ def test_every_key_has_every_language(key: str) -> None:
 
 
 def test_placeholders_are_the_same_in_every_language() -> None:
-    differ = {key: {lang: sorted(_placeholders(text)) for lang, text in entry.items()} for key, entry in TEXT.items()
-              if len({frozenset(_placeholders(text)) for text in entry.values()}) > 1}
+    differ = {
+        key: {lang: sorted(_placeholders(text)) for lang, text in entry.items()}
+        for key, entry in TEXT.items()
+        if len({frozenset(_placeholders(text)) for text in entry.values()}) > 1
+    }
     assert not differ
 
 
@@ -122,17 +125,33 @@ def test_every_key_is_used() -> None:
 
 def test_every_problem_has_a_fix() -> None:
     """Validation messages come in pairs: ``validation.x`` (what is wrong) and ``validation.x.fix``."""
-    problems = [k for k in TEXT if k.startswith("validation.") and not k.endswith(".fix")
-                and not k.startswith(("validation.col.", "validation.severity.", "validation.kind.",
-                                      "validation.rows.", "validation.convert.", "validation.mapping.",
-                                      "validation.source."))]
+    problems = [
+        k
+        for k in TEXT
+        if k.startswith("validation.")
+        and not k.endswith(".fix")
+        and not k.startswith(
+            (
+                "validation.col.",
+                "validation.severity.",
+                "validation.kind.",
+                "validation.rows.",
+                "validation.convert.",
+                "validation.mapping.",
+                "validation.source.",
+            )
+        )
+    ]
     assert [k for k in problems if k + ".fix" not in TEXT] == []
 
 
 def test_every_dynamic_prefix_is_used_and_names_keys() -> None:
     strings = _strings()
-    stale = [p for p in DYNAMIC_PREFIXES
-             if not any(s.startswith(p) for s in strings) or not any(k.startswith(p) for k in TEXT)]
+    stale = [
+        p
+        for p in DYNAMIC_PREFIXES
+        if not any(s.startswith(p) for s in strings) or not any(k.startswith(p) for k in TEXT)
+    ]
     assert not stale
 
 
@@ -140,9 +159,16 @@ def test_key_like_strings_in_the_code_are_keys() -> None:
     """A string that starts like a key (``conformance.x``) names a key or a prefix of keys: no stale key in code."""
     modules = {part.__name__.rsplit(".", 1)[-1] for part in PARTS} | {"page"}
     files = (".csv", ".dot", ".html", ".xlsx", ".json")  # download names such as "process_map.dot"
-    stale = sorted(s for s in _strings()
-                   if s.split(".", 1)[0] in modules and "." in s and " " not in s and not s.endswith(files)
-                   and s not in TEXT and not any(k.startswith(s) for k in TEXT))
+    stale = sorted(
+        s
+        for s in _strings()
+        if s.split(".", 1)[0] in modules
+        and "." in s
+        and " " not in s
+        and not s.endswith(files)
+        and s not in TEXT
+        and not any(k.startswith(s) for k in TEXT)
+    )
     assert not stale
 
 

@@ -94,8 +94,12 @@ def test_judged_orders_and_a_selection(kpi_log):
 
 def test_a_kpi_without_its_inputs_names_the_column():
     without = "\n".join(",".join(line.split(",")[:4]) for line in TINY_KPI_EVENTS.splitlines()) + "\n"
-    without = without.replace("A,Delivered", "A,Shipped").replace("B,Delivered", "B,Shipped") \
-        .replace("C,Delivered", "C,Shipped").replace("D,Delivered", "D,Shipped")
+    without = (
+        without.replace("A,Delivered", "A,Shipped")
+        .replace("B,Delivered", "B,Shipped")
+        .replace("C,Delivered", "C,Shipped")
+        .replace("D,Delivered", "D,Shipped")
+    )
     view = all_orders(load_csv(without))
     missing = {v.kpi.key: v.missing for v in kpi_values(view, SETTINGS)}
     assert missing["late_payment_rate"] == "invoice_due_date"
@@ -103,8 +107,12 @@ def test_a_kpi_without_its_inputs_names_the_column():
     assert missing["order_to_delivery"] == "Delivered"
     assert missing["end_to_end_median"] is None
     as_json = kpi_dict(view, SETTINGS)
-    assert as_json["late_payment_rate"] == {"value": None, "unit": "share", "judged_orders": 0,
-                                            "missing": "needs invoice_due_date"}
+    assert as_json["late_payment_rate"] == {
+        "value": None,
+        "unit": "share",
+        "judged_orders": 0,
+        "missing": "needs invoice_due_date",
+    }
     assert as_json["end_to_end_median"]["value"] == 35 * DAY
 
 
@@ -124,6 +132,7 @@ def test_kpi_trend_per_month(kpi_log):
 
 
 # ---------------------------------------------------------------------------------------------- the sample
+
 
 @pytest.fixture(scope="module")
 def sample_sheets() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -162,16 +171,29 @@ def reference(sample_sheets) -> dict[str, float]:
 
     repeats = events.groupby(["case_id", "activity"]).size()
     reworked = (repeats > 1).groupby(level="case_id").any()
-    return {"orders": float(created.size), "end_to_end_median": end_to_end.median(),
-            "end_to_end_p90": end_to_end.quantile(0.9), "invoice_to_cash": invoice_to_cash.median(),
-            "late_payment_rate": late.mean(), "on_time_delivery_rate": on_time.mean(),
-            "rework_rate": reworked.mean(), "paid_orders": float(paid.size)}
+    return {
+        "orders": float(created.size),
+        "end_to_end_median": end_to_end.median(),
+        "end_to_end_p90": end_to_end.quantile(0.9),
+        "invoice_to_cash": invoice_to_cash.median(),
+        "late_payment_rate": late.mean(),
+        "on_time_delivery_rate": on_time.mean(),
+        "rework_rate": reworked.mean(),
+        "paid_orders": float(paid.size),
+    }
 
 
 def test_sample_kpis_match_an_independent_computation(sample_log, reference):
     values = values_of(all_orders(sample_log), Settings())
-    for key in ("orders", "end_to_end_median", "end_to_end_p90", "invoice_to_cash", "late_payment_rate",
-                "on_time_delivery_rate", "rework_rate"):
+    for key in (
+        "orders",
+        "end_to_end_median",
+        "end_to_end_p90",
+        "invoice_to_cash",
+        "late_payment_rate",
+        "on_time_delivery_rate",
+        "rework_rate",
+    ):
         assert values[key] == pytest.approx(reference[key], rel=1e-12), key
     judged = {v.kpi.key: v.judged for v in kpi_values(all_orders(sample_log))}
     assert judged["end_to_end_median"] == reference["paid_orders"]
@@ -195,7 +217,8 @@ def test_rules_about_activities_the_log_lacks_give_no_adherence(orders_flat_log)
     assert values["adherence_rate"].missing == (
         "rules that fit the data (none of the 11 rules applies; the data lacks Credit Check Passed, Order Activated, "
         "Shipped, Invoice Created, Order Changed, department, promised_date, Delivered, requested_delivery_date, "
-        "invoice_due_date)")
+        "invoice_due_date)"
+    )
     assert values["first_time_right"].missing == values["adherence_rate"].missing
     # No system user in it either: a touchless rate of 0% would only say that nobody marked one.
     assert values["touchless_rate"].missing.startswith("system users")

@@ -49,8 +49,11 @@ MODULES = sorted(CORE.rglob("*.py"))
 
 
 def test_every_core_module_belongs_to_a_known_stage():
-    unknown = [module_name(p) for p in MODULES if module_name(p).count(".") >= 1 and
-               module_name(p).split(".")[1] not in (*BASE, *STAGES, "__main__")]
+    unknown = [
+        module_name(p)
+        for p in MODULES
+        if module_name(p).count(".") >= 1 and module_name(p).split(".")[1] not in (*BASE, *STAGES, "__main__")
+    ]
     assert unknown == []
 
 
@@ -68,8 +71,15 @@ def test_base_modules_import_no_stage():
 
 
 def test_the_core_never_imports_streamlit():
-    offenders = [str(p.relative_to(ROOT)) for p in MODULES if "streamlit" in {
-        (n.module or "").split(".")[0] if isinstance(n, ast.ImportFrom) else a.name.split(".")[0]
-        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))) if isinstance(n, (ast.Import, ast.ImportFrom))
-        for a in (n.names if isinstance(n, ast.Import) else [n])}]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in MODULES
+        if "streamlit"
+        in {
+            (n.module or "").split(".")[0] if isinstance(n, ast.ImportFrom) else a.name.split(".")[0]
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(n, (ast.Import, ast.ImportFrom))
+            for a in (n.names if isinstance(n, ast.Import) else [n])
+        }
+    ]
     assert offenders == []

@@ -41,7 +41,11 @@ def test_workbook_joins_orders(tiny_workbook):
 
 @pytest.mark.parametrize("encoding,delimiter", [("utf-8-sig", ";"), ("gb18030", "\t"), ("utf-8", "|")])
 def test_csv_encodings_delimiters_and_chinese_headers(encoding, delimiter):
-    text = "订单编号{d}活动{d}时间{d}执行人\nSO-1{d}创建销售订单{d}2024-01-01 08:00{d}张伟\nSO-1{d}收到付款{d}2024-01-09 08:00{d}李娜\n"
+    text = (
+        "订单编号{d}活动{d}时间{d}执行人\n"
+        "SO-1{d}创建销售订单{d}2024-01-01 08:00{d}张伟\n"
+        "SO-1{d}收到付款{d}2024-01-09 08:00{d}李娜\n"
+    )
     result = load(text.format(d=delimiter).encode(encoding), "events.csv")
     assert result.report.ok, result.report.to_frame()
     assert result.columns == {"case_id": "订单编号", "activity": "活动", "timestamp": "时间", "resource": "执行人"}
@@ -50,24 +54,33 @@ def test_csv_encodings_delimiters_and_chinese_headers(encoding, delimiter):
 
 
 def test_salesforce_names_and_formats():
-    text = ("ORDERID,Field / Event,CreatedDate,CreatedBy.Name\n"
-            "8015g00000AbCdEAAV,Order Activated,2024-01-15T10:30:00.000+0000,Jane\n"
-            "8015g00000AbCdEAAV,Shipped,2024-01-16T10:30:00.000+0100,Jane\n")
+    text = (
+        "ORDERID,Field / Event,CreatedDate,CreatedBy.Name\n"
+        "8015g00000AbCdEAAV,Order Activated,2024-01-15T10:30:00.000+0000,Jane\n"
+        "8015g00000AbCdEAAV,Shipped,2024-01-16T10:30:00.000+0100,Jane\n"
+    )
     result = load(text.encode(), "orderhistory.csv")
     assert result.report.ok
     assert result.log.case_duration_seconds.tolist() == [23 * 3600]
 
 
 def test_excel_dates_serials_and_leading_zeros():
-    events = pd.DataFrame({"case_id": ["00000100", "00000100", "00000100"],
-                           "activity": ["Create Sales Order", "Shipped", "Payment Received"],
-                           "timestamp": [pd.Timestamp("2024-01-15 10:30"), 45307.5, "2024-01-20T00:00:00Z"]})
+    events = pd.DataFrame(
+        {
+            "case_id": ["00000100", "00000100", "00000100"],
+            "activity": ["Create Sales Order", "Shipped", "Payment Received"],
+            "timestamp": [pd.Timestamp("2024-01-15 10:30"), 45307.5, "2024-01-20T00:00:00Z"],
+        }
+    )
     result = load(xlsx_bytes({"Events": events}), "book.xlsx")
     assert result.report.ok, result.report.to_frame()
     assert list(result.log.cases["case_id"]) == ["00000100"]
     stamps = pd.to_datetime(result.log.timestamp, utc=True)
-    assert [str(s) for s in stamps] == ["2024-01-15 10:30:00+00:00", "2024-01-16 12:00:00+00:00",
-                                        "2024-01-20 00:00:00+00:00"]
+    assert [str(s) for s in stamps] == [
+        "2024-01-15 10:30:00+00:00",
+        "2024-01-16 12:00:00+00:00",
+        "2024-01-20 00:00:00+00:00",
+    ]
 
 
 def test_naive_times_in_chosen_time_zone(tiny_csv):
@@ -103,19 +116,23 @@ def test_missing_required_column_blocks_with_accepted_names():
 
 
 def test_every_row_problem_is_collected_with_excel_row_numbers():
-    rows = [
-        "case_id,activity,timestamp",
-        "A,Create Sales Order,2024-01-01T08:00:00Z",    # row 2
-        "A,Create Sales Order,2024-01-01T08:00:00Z",    # row 3: duplicate of row 2
-        ",Shipped,2024-01-02T08:00:00Z",                # row 4: empty case id
-        "A,,2024-01-02T08:00:00Z",                      # row 5: empty activity
-        "A,Shipped,",                                   # row 6: empty timestamp
-        "B,Create Sales Order,2031-01-01T00:00:00Z",    # row 7: future; B has one event
-        "C,Create Sales Order,1999-05-01T00:00:00Z",    # row 8: before 2000
-        "C,Shipped,2024-01-02T08:00:00Z",
-    ] + [f"D,Step {i},2024-02-{i + 1:02d}T08:00:00Z" for i in range(20)] + [
-        "D,Broken,not a time",                          # row 30: unparseable (1 of 29 rows: a warning)
-    ]
+    rows = (
+        [
+            "case_id,activity,timestamp",
+            "A,Create Sales Order,2024-01-01T08:00:00Z",  # row 2
+            "A,Create Sales Order,2024-01-01T08:00:00Z",  # row 3: duplicate of row 2
+            ",Shipped,2024-01-02T08:00:00Z",  # row 4: empty case id
+            "A,,2024-01-02T08:00:00Z",  # row 5: empty activity
+            "A,Shipped,",  # row 6: empty timestamp
+            "B,Create Sales Order,2031-01-01T00:00:00Z",  # row 7: future; B has one event
+            "C,Create Sales Order,1999-05-01T00:00:00Z",  # row 8: before 2000
+            "C,Shipped,2024-01-02T08:00:00Z",
+        ]
+        + [f"D,Step {i},2024-02-{i + 1:02d}T08:00:00Z" for i in range(20)]
+        + [
+            "D,Broken,not a time",  # row 30: unparseable (1 of 29 rows: a warning)
+        ]
+    )
     result = load("\n".join(rows).encode(), "bad.csv")
     assert result.log is not None
     found = codes(result)
@@ -148,8 +165,9 @@ def test_mostly_unreadable_timestamps_block():
 
 def test_orders_sheet_mismatches_are_reported(tiny_csv):
     events = pd.read_csv(io.StringIO(TINY_EVENTS))
-    orders = pd.concat([TINY_ORDERS.iloc[:2], pd.DataFrame({"case_id": ["SO-9", "SO-1"],
-                                                            "sales_channel": ["Online", "Online"]})])
+    orders = pd.concat(
+        [TINY_ORDERS.iloc[:2], pd.DataFrame({"case_id": ["SO-9", "SO-1"], "sales_channel": ["Online", "Online"]})]
+    )
     result = load(xlsx_bytes({"Events": events, "Orders": orders}), "x.xlsx")
     assert codes(result)["orders_without_events"] == ("warning", 1)
     assert issue(result, "orders_without_events").rows == (4,)
@@ -164,9 +182,16 @@ def test_orders_sheet_mismatches_are_reported(tiny_csv):
 
 
 def test_report_export_with_title_rows_finds_the_header():
-    frame = pd.DataFrame([["Order History Report", None, None], ["Filtered By: all", None, None],
-                          [None, None, None], ["Order ID", "Activity", "Created Date"],
-                          ["801A", "Create Sales Order", "2024-01-01 08:00"], ["801A", "Shipped", "2024-01-03 08:00"]])
+    frame = pd.DataFrame(
+        [
+            ["Order History Report", None, None],
+            ["Filtered By: all", None, None],
+            [None, None, None],
+            ["Order ID", "Activity", "Created Date"],
+            ["801A", "Create Sales Order", "2024-01-01 08:00"],
+            ["801A", "Shipped", "2024-01-03 08:00"],
+        ]
+    )
     buffer = io.BytesIO()
     frame.to_excel(buffer, header=False, index=False, sheet_name="Report")
     result = load(buffer.getvalue(), "report.xlsx")
@@ -178,20 +203,27 @@ def test_report_export_with_title_rows_finds_the_header():
     assert issue(load(buffer.getvalue(), "report.xlsx"), "bad_timestamp").rows == (6,)
 
 
-@pytest.mark.parametrize("data,name,expected", [
-    (b"", "empty.xlsx", "The file is empty."),
-    (b"", "empty.csv", "The file is empty."),
-    (b"\n\n", "blank.csv", "The file is empty."),
-    (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "secret.xlsx", "password-protected"),
-    (b"%PDF-1.4 hello", "renamed.xlsx", "its content is a PDF document"),
-    (b"PK\x03\x04 truncated", "broken.xlsx", "damaged"),
-    (b"PK\x03\x04" + b"\x00" * 50, "workbook.csv", "its content is a zip archive or Excel workbook"),
-    (b"hello", "notes.docx", "not a file type we read"),
-    (b"hello", "old.xls", "Old .xls"),
-    (b"not gzip", "events.csv.gz", "its content is not gzip data"),
-    (b"<log><trace>", "broken.xes", "XES file could not be read"),
-    (b"case_id,activity,timestamp\nA,x,2024-01-01\nA,y,2024-01-02,extra,more\n", "ragged.csv", "Expected 3 fields in line 3, saw 5"),
-])
+@pytest.mark.parametrize(
+    "data,name,expected",
+    [
+        (b"", "empty.xlsx", "The file is empty."),
+        (b"", "empty.csv", "The file is empty."),
+        (b"\n\n", "blank.csv", "The file is empty."),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "secret.xlsx", "password-protected"),
+        (b"%PDF-1.4 hello", "renamed.xlsx", "its content is a PDF document"),
+        (b"PK\x03\x04 truncated", "broken.xlsx", "damaged"),
+        (b"PK\x03\x04" + b"\x00" * 50, "workbook.csv", "its content is a zip archive or Excel workbook"),
+        (b"hello", "notes.docx", "not a file type we read"),
+        (b"hello", "old.xls", "Old .xls"),
+        (b"not gzip", "events.csv.gz", "its content is not gzip data"),
+        (b"<log><trace>", "broken.xes", "XES file could not be read"),
+        (
+            b"case_id,activity,timestamp\nA,x,2024-01-01\nA,y,2024-01-02,extra,more\n",
+            "ragged.csv",
+            "Expected 3 fields in line 3, saw 5",
+        ),
+    ],
+)
 def test_unreadable_files_get_one_clear_error(data, name, expected):
     result = load(data, name)
     assert result.log is None
@@ -239,8 +271,12 @@ def test_orders_flat_dataset_is_recognised_by_itself():
     result = load(ORDERS_FLAT.read_bytes(), ORDERS_FLAT.name)
     assert result.report.issues == ()
     assert (result.log.n_cases, result.log.n_events) == (2000, 6566)
-    assert result.columns == {"case_id": "case:concept:name", "activity": "concept:name",
-                              "timestamp": "time:timestamp", "resource": "org:resource"}
+    assert result.columns == {
+        "case_id": "case:concept:name",
+        "activity": "concept:name",
+        "timestamp": "time:timestamp",
+        "resource": "org:resource",
+    }
     assert set(result.log.case_attribute_names()) == {"order_amount", "account_name"}
 
 

@@ -6,8 +6,10 @@ import pytest
 
 from o2c.ingest.load import load_event_log
 
-BLANK_LINE = (b"case_id,activity,timestamp\nA,Create Sales Order,2024-01-01 10:00\n\nA,Shipped,not a date\n"
-              b"B,Create Sales Order,2024-01-02 09:00\n")
+BLANK_LINE = (
+    b"case_id,activity,timestamp\nA,Create Sales Order,2024-01-01 10:00\n\nA,Shipped,not a date\n"
+    b"B,Create Sales Order,2024-01-02 09:00\n"
+)
 
 
 @pytest.mark.parametrize("prefix", [b"", b"Order report\n\n"], ids=["plain", "title rows"])

@@ -18,8 +18,11 @@ from o2c.monitor.sources import comparison_headers, settings_sources, settled_in
 
 
 def defaults(log) -> Settings:
-    return Settings(rules=DEFAULT_RULES, systems=tuple(default_system_resources(log)),
-                    costs=table_from_frame(cost_table_for(log, None).to_frame()))
+    return Settings(
+        rules=DEFAULT_RULES,
+        systems=tuple(default_system_resources(log)),
+        costs=table_from_frame(cost_table_for(log, None).to_frame()),
+    )
 
 
 def test_default_settings_come_from_the_defaults(sample_log):
@@ -35,8 +38,13 @@ def test_edited_and_workbook_settings(sample_log):
 
 
 def trend(open_orders: list[int]) -> pd.DataFrame:
-    return pd.DataFrame({"period": pd.date_range("2024-01-01", periods=len(open_orders), freq="MS"),
-                         "orders": [100] * len(open_orders), "open_orders": open_orders})
+    return pd.DataFrame(
+        {
+            "period": pd.date_range("2024-01-01", periods=len(open_orders), freq="MS"),
+            "orders": [100] * len(open_orders),
+            "open_orders": open_orders,
+        }
+    )
 
 
 def test_settled_index_skips_the_periods_still_open():
@@ -46,10 +54,26 @@ def test_settled_index_skips_the_periods_still_open():
 
 
 def snapshot(label: str, snapshot_id: int, **values: float | None) -> Snapshot:
-    kpis = {key: {"value": value, "unit": KPIS[key].unit, "judged_orders": 10,
-                  "missing": None if value is not None else "needs invoice_due_date"} for key, value in values.items()}
-    return Snapshot(label=label, created_at=dt.datetime(2024, 12, 1, 8, 30, tzinfo=dt.UTC), source_name="o2c.xlsx",
-                    filter_description="", first_event=None, last_event=None, orders=10, kpis=kpis, id=snapshot_id)
+    kpis = {
+        key: {
+            "value": value,
+            "unit": KPIS[key].unit,
+            "judged_orders": 10,
+            "missing": None if value is not None else "needs invoice_due_date",
+        }
+        for key, value in values.items()
+    }
+    return Snapshot(
+        label=label,
+        created_at=dt.datetime(2024, 12, 1, 8, 30, tzinfo=dt.UTC),
+        source_name="o2c.xlsx",
+        filter_description="",
+        first_event=None,
+        last_event=None,
+        orders=10,
+        kpis=kpis,
+        id=snapshot_id,
+    )
 
 
 def test_snapshot_comparison_reads_as_text():

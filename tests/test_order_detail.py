@@ -27,9 +27,13 @@ R3,Shipped,2024-01-08T08:00:00Z,Cid
 R4,Create Sales Order,2024-01-05T08:00:00Z,Ann
 R4,Credit Check Passed,2024-01-06T08:00:00Z,Bob
 """
-ORDERS = pd.DataFrame({"case_id": ["R1", "R2", "R3", "R4"],
-                       "order_number": pd.Categorical(["00000100", "00000101", "A-7", None]),
-                       "account_name": pd.Categorical(["Acme", "Beta", None, "Acme"])})
+ORDERS = pd.DataFrame(
+    {
+        "case_id": ["R1", "R2", "R3", "R4"],
+        "order_number": pd.Categorical(["00000100", "00000101", "A-7", None]),
+        "account_name": pd.Categorical(["Acme", "Beta", None, "Acme"]),
+    }
+)
 
 
 def test_find_order_by_case_id_or_order_number():
@@ -59,8 +63,11 @@ def test_detail_of_an_order_with_rework():
     detail = order_detail(log, find_order(log, "R1"))
     assert (detail.case_id, detail.label) == ("R1", "00000100")
     assert detail.events["step"].tolist() == list(range(1, 9))
-    assert detail.events["activity"].tolist()[:3] == ["Create Sales Order", "Credit Check Passed",
-                                                      "Inventory Allocated"]
+    assert detail.events["activity"].tolist()[:3] == [
+        "Create Sales Order",
+        "Credit Check Passed",
+        "Inventory Allocated",
+    ]
     assert detail.events["resource"].tolist()[:2] == ["Ann", "Bob"]
     waits = detail.events["wait_seconds"].tolist()
     assert np.isnan(waits[0]) and waits[1:] == [H, H, 23 * H, 25 * H, H, 23 * H, 2 * H]
@@ -76,8 +83,7 @@ def test_detail_of_an_order_with_rework():
 def test_detail_without_rework_and_missing_attributes():
     log = make_log(REWORK, ORDERS)
     detail = order_detail(log, find_order(log, "R3"))
-    assert detail.rework.empty and detail.rework.columns.tolist() == ["activity", "times", "performers",
-                                                                     "same_person"]
+    assert detail.rework.empty and detail.rework.columns.tolist() == ["activity", "times", "performers", "same_person"]
     assert detail.attributes.to_dict() == {"order_number": "A-7"}  # the missing account is left out
     assert detail.events["wait_seconds"].tolist()[1:] == [3 * D]
 

@@ -37,16 +37,23 @@ def called_names(tree: ast.AST) -> set[str]:
 
 def imported_from(tree: ast.AST, module: str) -> set[str]:
     """Names ``tree`` imports from ``module``."""
-    return {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == module
-            for alias in node.names}
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == module
+        for alias in node.names
+    }
 
 
 def sections(function: Callable) -> set[str]:
     """The functions of ``function``'s own module that it calls: the sections a page calls one by one."""
     module = inspect.getmodule(function)
     body = ast.parse(textwrap.dedent(inspect.getsource(function)))
-    return {name for name in called_names(body)
-            if inspect.isfunction(getattr(module, name, None)) and name != function.__name__}
+    return {
+        name
+        for name in called_names(body)
+        if inspect.isfunction(getattr(module, name, None)) and name != function.__name__
+    }
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +63,13 @@ def view():
 
 def test_bench_times_the_discover_functions(view):
     computations = bench.page_computations(view)
-    expected = {"Overview": overview_page, "Process map + DOT": map_page, "Variants": variants_page,
-                "Rework": rework_page, "Cycle times": cycle_times_page}
+    expected = {
+        "Overview": overview_page,
+        "Process map + DOT": map_page,
+        "Variants": variants_page,
+        "Rework": rework_page,
+        "Cycle times": cycle_times_page,
+    }
     assert list(computations) == list(bench.PAGE_FILES) == list(expected)
     for name, compute in computations.items():
         assert isinstance(compute, functools.partial)
@@ -77,8 +89,14 @@ def test_each_page_calls_the_function_bench_times(page):
 
 
 def test_the_check_knows_the_cycle_times_sections():
-    assert sections(cycle_times_page) == {"end_to_end", "duration_trend", "attribute_split", "milestone_segments",
-                                          "bottleneck_ranking", "slowest_orders"}
+    assert sections(cycle_times_page) == {
+        "end_to_end",
+        "duration_trend",
+        "attribute_split",
+        "milestone_segments",
+        "bottleneck_ranking",
+        "slowest_orders",
+    }
 
 
 def test_defaults_are_the_pages_defaults(view):

@@ -41,7 +41,8 @@ def literal_keys(path: Path) -> list[str]:
             method, args = node.func.attr, node.args
             literal = is_session_state(node.func.value) and (
                 (method in STATE_METHODS and bool(args) and is_text(args[0]))
-                or (method == "update" and any(k.arg for k in node.keywords)))
+                or (method == "update" and any(k.arg for k in node.keywords))
+            )
         elif isinstance(node, ast.Compare):
             literal = is_text(node.left) and any(is_session_state(c) for c in node.comparators)
         else:
@@ -58,7 +59,9 @@ def test_session_state_keys_come_from_ui_keys() -> None:
 
 def test_the_check_finds_literal_keys(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text('import streamlit as st\nst.session_state["a"] = 1\nst.session_state.get("b")\n'
-                      'x = "c" in st.session_state\nst.session_state.update(d=1)\nst.session_state[f"e_{x}"]\n'
-                      'st.session_state[Key.A]\nst.session_state.get(Key.B)\n')
+    sample.write_text(
+        'import streamlit as st\nst.session_state["a"] = 1\nst.session_state.get("b")\n'
+        'x = "c" in st.session_state\nst.session_state.update(d=1)\nst.session_state[f"e_{x}"]\n'
+        "st.session_state[Key.A]\nst.session_state.get(Key.B)\n"
+    )
     assert literal_keys(sample) == ["sample.py:2", "sample.py:3", "sample.py:4", "sample.py:5", "sample.py:6"]

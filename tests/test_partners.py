@@ -35,17 +35,21 @@ def carriers_log():
         "O4": [("Create Sales Order", "01-01"), ("Shipped", "01-05")],
         "O5": [("Create Sales Order", "01-01"), ("Order Cancelled", "01-02")],
     }
-    events = pd.DataFrame([(case, activity, f"2024-{day} 08:00") for case, rows in steps.items()
-                           for activity, day in rows], columns=["case_id", "activity", "timestamp"])
+    events = pd.DataFrame(
+        [(case, activity, f"2024-{day} 08:00") for case, rows in steps.items() for activity, day in rows],
+        columns=["case_id", "activity", "timestamp"],
+    )
     events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True)
     events["row"] = np.arange(len(events)) + 2
     dates = lambda values: pd.to_datetime(values, utc=True)  # noqa: E731
-    orders = pd.DataFrame({
-        "case_id": ["O1", "O2", "O3", "O4", "O5"],
-        "carrier": pd.Categorical(["X", "X", "Y", "Y", None]),
-        "requested_delivery_date": dates(["2024-01-05", "2024-01-06", "2024-01-03", "2024-01-10", "2024-01-10"]),
-        "promised_date": dates(["2024-01-03", "2024-01-09", "2024-01-03", "2024-01-10", None]),
-    })
+    orders = pd.DataFrame(
+        {
+            "case_id": ["O1", "O2", "O3", "O4", "O5"],
+            "carrier": pd.Categorical(["X", "X", "Y", "Y", None]),
+            "requested_delivery_date": dates(["2024-01-05", "2024-01-06", "2024-01-03", "2024-01-10", "2024-01-10"]),
+            "promised_date": dates(["2024-01-03", "2024-01-09", "2024-01-03", "2024-01-10", None]),
+        }
+    )
     return build_event_log(events, orders)
 
 
@@ -87,8 +91,12 @@ def test_filters_only_mask(carriers_log):
 def test_transit_and_trend(carriers_log):
     np.testing.assert_array_equal(transit_seconds(carriers_log), [2 * DAY, 5 * DAY, DAY, np.nan, np.nan])
     trend = partner_trend(carriers_log.view(), "carrier")
-    assert trend.to_dict("list") == {"month": [pd.Timestamp("2024-01-01")] * 2, "partner": ["X", "Y"],
-                                     "judged": [2, 1], "on_time_rate": [0.5, 1.0]}
+    assert trend.to_dict("list") == {
+        "month": [pd.Timestamp("2024-01-01")] * 2,
+        "partner": ["X", "Y"],
+        "judged": [2, 1],
+        "on_time_rate": [0.5, 1.0],
+    }
 
 
 def test_attributes_and_missing_columns(carriers_log, tiny_log):
@@ -102,6 +110,7 @@ def test_attributes_and_missing_columns(carriers_log, tiny_log):
 
 
 # --- the sample ---------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cases(sample_log) -> pd.DataFrame:
@@ -138,8 +147,10 @@ def test_sample_table_adds_up_and_matches_pandas(sample_log, cases):
     expected = cases[judged].groupby("carrier", observed=True).size()
     got = table.set_index("partner")
     assert got.loc[expected.index, "judged"].tolist() == expected.tolist()
-    assert got.loc[expected.index, "late"].tolist() == cases[late].groupby("carrier", observed=True).size()[
-        expected.index].tolist()
+    assert (
+        got.loc[expected.index, "late"].tolist()
+        == cases[late].groupby("carrier", observed=True).size()[expected.index].tolist()
+    )
     transit = (cases["delivered"] - cases["shipped"]).dt.total_seconds()
     medians = transit.groupby(cases["carrier"], observed=True).median()
     assert got.loc[medians.index, "transit_median_seconds"].tolist() == pytest.approx(medians.tolist())

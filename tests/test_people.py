@@ -35,6 +35,7 @@ def rows(table: pd.DataFrame, *columns: str) -> list[tuple]:
 
 # --- the tiny log: SO-1 Ann, Bob, Cid, Dee; SO-2 Ann, Cid; SO-3 Eve, Bob, Bob, Cid, Dee -------------------------
 
+
 def test_tiny_levels(tiny_log):
     assert people_levels(tiny_log) == ["resource"]
 
@@ -42,7 +43,12 @@ def test_tiny_levels(tiny_log):
 def test_tiny_performers(tiny_log):
     table = performers(tiny_log.view(), "resource")
     assert rows(table, "performer", "events", "orders") == [
-        ("Bob", 3, 2), ("Cid", 3, 3), ("Ann", 2, 2), ("Dee", 2, 2), ("Eve", 1, 1)]
+        ("Bob", 3, 2),
+        ("Cid", 3, 3),
+        ("Ann", 2, 2),
+        ("Dee", 2, 2),
+        ("Eve", 1, 1),
+    ]
     waits = dict(zip(table["performer"], table["median_wait_seconds"]))
     # Bob: 22 h to Shipped in SO-1; 24 h to his second check and 48 h to Shipped in SO-3 -> median 24 h.
     assert waits["Bob"] == 24 * HOUR
@@ -53,8 +59,11 @@ def test_tiny_performers(tiny_log):
     assert table["repetitions"].sum() == 0  # Failed and Passed are different activities
     weekly = table.set_index("performer")
     # Bob works in the week of 2024-01-01 (1 event) and the week of 2024-02-26 (2 events, SO-3 on 1 and 2 March).
-    assert (weekly.at["Bob", "active_weeks"], weekly.at["Bob", "weekly_median"], weekly.at["Bob", "weekly_peak"]) \
-        == (2, 1.5, 2)
+    assert (weekly.at["Bob", "active_weeks"], weekly.at["Bob", "weekly_median"], weekly.at["Bob", "weekly_peak"]) == (
+        2,
+        1.5,
+        2,
+    )
     assert weekly.at["Ann", "mean_position"] == 0.0 and weekly.at["Dee", "mean_position"] == 1.0
 
 
@@ -77,7 +86,10 @@ def test_tiny_filter_only_masks(tiny_log):
     table = handovers(view, "resource")
     assert ("Ann", "Cid") not in set(zip(table["source"], table["target"]))
     assert rows(performers(view, "resource"), "performer", "events", "orders")[:3] == [
-        ("Bob", 3, 2), ("Cid", 2, 2), ("Dee", 2, 2)]
+        ("Bob", 3, 2),
+        ("Cid", 2, 2),
+        ("Dee", 2, 2),
+    ]
     assert handover_summary(view, "resource").handovers == 6
 
 
@@ -97,8 +109,10 @@ def test_tiny_workload_balance(tiny_log):
     assert create["gini"] == pytest.approx(1 / 6)  # counts 2, 1: sum |xi - xj| over ordered pairs 2, over 2 n² mean 12
     assert table.loc["Shipped", "gini"] == 0.0 and not table["concentrated"].any()
     assert (table["unassigned"] == 0).all()
-    assert rows(activity_performers(tiny_log.view(), "resource", "Create Sales Order"),
-                "performer", "executions") == [("Ann", 2), ("Eve", 1)]
+    assert rows(activity_performers(tiny_log.view(), "resource", "Create Sales Order"), "performer", "executions") == [
+        ("Ann", 2),
+        ("Eve", 1),
+    ]
 
 
 def test_missing_level_gives_empty_tables(tiny_log):
@@ -112,16 +126,19 @@ def test_missing_level_gives_empty_tables(tiny_log):
 
 # --- repetitions and concentration on hand-made logs -----------------------------------------------------------
 
+
 def test_repetitions_follow_the_rework_definition():
-    log = make_log([
-        ("A", "Create Sales Order", "2024-01-01 08:00", "Ann"),
-        ("A", "Credit Check Passed", "2024-01-01 09:00", "Bob"),
-        ("A", "Credit Check Passed", "2024-01-01 10:00", "Bob"),
-        ("A", "Credit Check Passed", "2024-01-01 11:00", "Cid"),
-        ("A", "Shipped", "2024-01-02 08:00", ""),
-        ("B", "Create Sales Order", "2024-01-01 08:00", "Ann"),
-        ("B", "Credit Check Passed", "2024-01-01 12:00", "Cid"),
-    ])
+    log = make_log(
+        [
+            ("A", "Create Sales Order", "2024-01-01 08:00", "Ann"),
+            ("A", "Credit Check Passed", "2024-01-01 09:00", "Bob"),
+            ("A", "Credit Check Passed", "2024-01-01 10:00", "Bob"),
+            ("A", "Credit Check Passed", "2024-01-01 11:00", "Cid"),
+            ("A", "Shipped", "2024-01-02 08:00", ""),
+            ("B", "Create Sales Order", "2024-01-01 08:00", "Ann"),
+            ("B", "Credit Check Passed", "2024-01-01 12:00", "Cid"),
+        ]
+    )
     table = performers(log.view(), "resource").set_index("performer")
     assert table["repetitions"].to_dict() == {"Ann": 0, "Bob": 1, "Cid": 1}
     assert table.at["Bob", "repetition_share"] == 0.5
@@ -131,15 +148,22 @@ def test_repetitions_follow_the_rework_definition():
     assert balance.loc["Shipped", "unassigned"] == 1 and balance.loc["Shipped", "performers"] == 0
     # Cid -> (no performer) is no handover: both sides need a performer.
     assert rows(handovers(log.view(), "resource"), "source", "target", "handovers") == [
-        ("Ann", "Bob", 1), ("Ann", "Cid", 1), ("Bob", "Cid", 1)]
+        ("Ann", "Bob", 1),
+        ("Ann", "Cid", 1),
+        ("Bob", "Cid", 1),
+    ]
 
 
 def test_a_few_carry_most_is_flagged():
     # Six people approve; two of them do 16 of 20 approvals, the top 3 do 17 of 20 (85%).
     people = ["Ann"] * 9 + ["Bob"] * 7 + ["Cid", "Dee", "Eve", "Fay"]
-    log = make_log([(f"C{i}", "Order Approved", "2024-01-01 08:00", who) for i, who in enumerate(people)]
-                   + [(f"C{i}", "Shipped", "2024-01-02 08:00", who) for i, who in
-                      enumerate(["Gus", "Hal", "Ivy", "Jon", "Kim"] * 4)])
+    log = make_log(
+        [(f"C{i}", "Order Approved", "2024-01-01 08:00", who) for i, who in enumerate(people)]
+        + [
+            (f"C{i}", "Shipped", "2024-01-02 08:00", who)
+            for i, who in enumerate(["Gus", "Hal", "Ivy", "Jon", "Kim"] * 4)
+        ]
+    )
     balance = workload_balance(log.view(), "resource").set_index("activity")
     approved = balance.loc["Order Approved"]
     assert (approved["performers"], approved["top_performer"]) == (6, "Ann")
@@ -161,10 +185,12 @@ def test_run_medians_match_numpy():
 
 # --- the DOT ------------------------------------------------------------------------------------------------------
 
+
 def test_names_are_escaped_in_the_dot():
     evil = 'A"];x->y[l="\\'  # short enough to stay on one line of the box
-    log = make_log([("A", "Create Sales Order", "2024-01-01 08:00", evil),
-                    ("A", "Shipped", "2024-01-01 10:00", "Bob & Co")])
+    log = make_log(
+        [("A", "Create Sales Order", "2024-01-01 08:00", evil), ("A", "Shipped", "2024-01-01 10:00", "Bob & Co")]
+    )
     view = log.view()
     dot = handover_dot(handovers(view, "resource"), performers(view, "resource"))
     assert 'label="A\\"];x->y[l=\\"\\\\\\n1"' in dot  # one quoted string: quotes and backslash escaped
@@ -186,6 +212,7 @@ def test_dot_keeps_the_most_frequent_handovers(sample_log):
 
 # --- the sample ---------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def events(sample_log) -> pd.DataFrame:
     frame = sample_log.to_frame()
@@ -201,15 +228,17 @@ def test_sample_levels(sample_log):
 def test_sample_performers_match_pandas(sample_log, events, level):
     table = performers(sample_log.view(), level).set_index("performer")
     expected = events.groupby(events[level].astype(str), observed=True).agg(
-        events=("case_id", "size"), orders=("case_id", "nunique"))
+        events=("case_id", "size"), orders=("case_id", "nunique")
+    )
     assert table["events"].sum() == len(events)
     assert table["events"].to_dict() == expected["events"].to_dict()
     assert table["orders"].to_dict() == expected["orders"].to_dict()
     following = events["case_id"].shift(-1) == events["case_id"]
     waits = (events["timestamp"].shift(-1) - events["timestamp"]).dt.total_seconds()[following]
     medians = waits.groupby(events.loc[following, level].astype(str)).median()
-    pd.testing.assert_series_equal(table["median_wait_seconds"].dropna().sort_index(), medians.sort_index(),
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        table["median_wait_seconds"].dropna().sort_index(), medians.sort_index(), check_names=False
+    )
 
 
 def test_sample_repetitions_add_up_to_rework(sample_log):
@@ -222,11 +251,17 @@ def test_sample_handovers_match_pandas(sample_log, events):
     table = handovers(sample_log.view(), "role")
     nxt = events.shift(-1)
     step = (nxt["case_id"] == events["case_id"]) & (nxt["role"].astype(str) != events["role"].astype(str))
-    pairs = pd.DataFrame({"source": events.loc[step, "role"].astype(str), "target": nxt.loc[step, "role"].astype(str),
-                          "wait": (nxt.loc[step, "timestamp"] - events.loc[step, "timestamp"]).dt.total_seconds(),
-                          "case_id": events.loc[step, "case_id"]})
-    expected = pairs.groupby(["source", "target"]).agg(handovers=("wait", "size"), orders=("case_id", "nunique"),
-                                                       median_wait_seconds=("wait", "median"))
+    pairs = pd.DataFrame(
+        {
+            "source": events.loc[step, "role"].astype(str),
+            "target": nxt.loc[step, "role"].astype(str),
+            "wait": (nxt.loc[step, "timestamp"] - events.loc[step, "timestamp"]).dt.total_seconds(),
+            "case_id": events.loc[step, "case_id"],
+        }
+    )
+    expected = pairs.groupby(["source", "target"]).agg(
+        handovers=("wait", "size"), orders=("case_id", "nunique"), median_wait_seconds=("wait", "median")
+    )
     got = table.set_index(["source", "target"])
     assert got["handovers"].sum() == step.sum() == handover_summary(sample_log.view(), "role").handovers
     pd.testing.assert_frame_equal(got.sort_index(), expected.sort_index(), check_dtype=False)
@@ -269,8 +304,9 @@ def test_sample_filtered_view_matches_pandas(sample_log, events):
     subset = events[partner[sample_log.case]]
     table = performers(view, "role").set_index("performer")
     assert table["events"].to_dict() == subset.groupby(subset["role"].astype(str)).size().to_dict()
-    weeks = subset.groupby([subset["role"].astype(str), subset["timestamp"].dt.tz_convert(None).dt.to_period("W-SUN")]
-                           ).size()
+    weeks = subset.groupby(
+        [subset["role"].astype(str), subset["timestamp"].dt.tz_convert(None).dt.to_period("W-SUN")]
+    ).size()
     assert table["weekly_peak"].to_dict() == weeks.groupby(level=0).max().to_dict()
     assert table["weekly_median"].to_dict() == weeks.groupby(level=0).median().to_dict()
     assert table["active_weeks"].to_dict() == weeks.groupby(level=0).size().to_dict()
@@ -297,7 +333,7 @@ def test_handovers_match_pm4py_handover_of_work_on_the_running_example():
 def test_waits_sort_like_argsort_in_any_unit():
     rng = np.random.default_rng(3)
     for unit in (1_000_000_000, 1_000_000, 1, 7):  # whole seconds and milliseconds are packed; others fall back
-        for top in (5, 10 ** 6, 2 ** 40):
+        for top in (5, 10**6, 2**40):
             waits = rng.integers(0, top, 5_000).astype(np.int64) * unit
             order = _ascending(waits)
             assert np.array_equal(waits[order], np.sort(waits))

@@ -28,19 +28,25 @@ D = 86400
 
 def make_log(cases: dict[str, list[tuple[str, float]]]):
     """A log from ``{case: [(activity, hours since 2024-01-01), ...]}``; rows numbered in the given order."""
-    rows = [(case, activity, pd.Timestamp("2024-01-01", tz="UTC") + pd.Timedelta(hours=hours))
-            for case, events in cases.items() for activity, hours in events]
+    rows = [
+        (case, activity, pd.Timestamp("2024-01-01", tz="UTC") + pd.Timedelta(hours=hours))
+        for case, events in cases.items()
+        for activity, hours in events
+    ]
     events = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"])
     return build_event_log(events.assign(row=range(2, len(events) + 2)))
 
 
 def edge_rows(pm, columns=("count", "cases", "median_seconds", "mean_seconds", "p90_seconds")) -> dict:
     """``{(source name, target name): (values...)}`` with Start and End as names."""
-    return {(pm.name(s), pm.name(t)): tuple(row) for s, t, *row in
-            pm.edges[["source", "target", *columns]].itertuples(index=False)}
+    return {
+        (pm.name(s), pm.name(t)): tuple(row)
+        for s, t, *row in pm.edges[["source", "target", *columns]].itertuples(index=False)
+    }
 
 
 # --- exact numbers on the tiny log (conftest.TINY_EVENTS) -------------------------------------------------
+
 
 def test_tiny_log_paths_counts_and_waits(tiny_log):
     pm = process_map(tiny_log.view())
@@ -68,8 +74,12 @@ def test_tiny_log_paths_counts_and_waits(tiny_log):
 def test_tiny_log_activities_most_frequent_first(tiny_log):
     table = process_map(tiny_log.view()).activities
     assert table[["name", "events", "cases"]].values.tolist() == [
-        ["Create Sales Order", 3, 3], ["Shipped", 3, 3], ["Credit Check Passed", 2, 2],
-        ["Payment Received", 2, 2], ["Credit Check Failed", 1, 1]]
+        ["Create Sales Order", 3, 3],
+        ["Shipped", 3, 3],
+        ["Credit Check Passed", 2, 2],
+        ["Payment Received", 2, 2],
+        ["Credit Check Failed", 1, 1],
+    ]
 
 
 def test_filtered_view_keeps_only_its_orders(tiny_log):
@@ -111,8 +121,10 @@ def test_only_requested_statistics_are_computed(tiny_log):
 
 def test_quantiles_match_numpy_on_random_waits():
     rng = np.random.default_rng(3)
-    cases = {f"c{i}": [(str(a), float(h)) for a, h in zip(rng.integers(0, 4, size=n), np.cumsum(rng.exponential(9, n)))]
-             for i, n in enumerate(rng.integers(1, 9, size=300))}
+    cases = {
+        f"c{i}": [(str(a), float(h)) for a, h in zip(rng.integers(0, 4, size=n), np.cumsum(rng.exponential(9, n)))]
+        for i, n in enumerate(rng.integers(1, 9, size=300))
+    }
     log = make_log(cases)
     pm = process_map(log.view())
     frame = log.to_frame()
@@ -121,8 +133,9 @@ def test_quantiles_match_numpy_on_random_waits():
     frame = frame.dropna(subset=["next"])
     for (source, target), group in frame.groupby(["activity", "next"], observed=True):
         seconds = group["wait"].dt.total_seconds().to_numpy()
-        row = pm.edges[(pm.edges["source"] == log.activity_code(source)) &
-                       (pm.edges["target"] == log.activity_code(target))].iloc[0]
+        row = pm.edges[
+            (pm.edges["source"] == log.activity_code(source)) & (pm.edges["target"] == log.activity_code(target))
+        ].iloc[0]
         assert row["count"] == len(seconds)
         assert row["median_seconds"] == np.median(seconds) == group["wait"].dt.total_seconds().median()
         assert row["p90_seconds"] == np.quantile(seconds, 0.9)
@@ -132,9 +145,18 @@ def test_quantiles_match_numpy_on_random_waits():
 def test_median_is_the_mean_of_the_middle_two_like_pandas():
     # For these waits np.quantile(q=0.5) differs from np.median and pandas in the last digit; pm4py uses pandas.
     start = pd.Timestamp("2024-01-01", tz="UTC")
-    events = pd.DataFrame({"case_id": ["a", "a", "b", "b"], "activity": ["X", "Y", "X", "Y"],
-                           "timestamp": [start, start + pd.Timedelta(148764012232498, "ns"),
-                                         start, start + pd.Timedelta(972628813822955, "ns")]})
+    events = pd.DataFrame(
+        {
+            "case_id": ["a", "a", "b", "b"],
+            "activity": ["X", "Y", "X", "Y"],
+            "timestamp": [
+                start,
+                start + pd.Timedelta(148764012232498, "ns"),
+                start,
+                start + pd.Timedelta(972628813822955, "ns"),
+            ],
+        }
+    )
     pm = process_map(build_event_log(events.assign(row=range(4))).view())
     seconds = pd.Series([148764012232498, 972628813822955]) / 1e9
     assert np.quantile(seconds, 0.5) != seconds.median()
@@ -147,6 +169,7 @@ def test_empty_view_has_no_paths(tiny_log):
 
 
 # --- activity detail: projection onto the most frequent activities ---------------------------------------
+
 
 def test_top_activities_by_frequency_then_name(tiny_log):
     names = lambda codes: [tiny_log.activity_names[c] for c in codes]  # noqa: E731
@@ -168,27 +191,41 @@ def test_hidden_activities_are_removed_from_the_orders(tiny_log):
 def test_order_without_shown_activity_goes_from_start_to_end(tiny_log):
     paid = [tiny_log.activity_code("Payment Received")]
     rows = edge_rows(process_map(tiny_log.view(), paid), ("count", "cases"))
-    assert rows == {("Start", "Payment Received"): (2, 2), ("Payment Received", "End"): (2, 2),
-                    ("Start", "End"): (1, 1)}
+    assert rows == {
+        ("Start", "Payment Received"): (2, 2),
+        ("Payment Received", "End"): (2, 2),
+        ("Start", "End"): (1, 1),
+    }
 
 
 # --- path detail: required paths and the strongest others ------------------------------------------------
+
 
 def test_required_paths_on_tiny_log(tiny_log):
     pm = process_map(tiny_log.view())
     required = {(pm.name(pm.edges["source"][i]), pm.name(pm.edges["target"][i])) for i in required_edges(pm)}
     # Shipped -> End (1) is not needed: Shipped reaches End through Payment Received on paths of 2.
     assert required == {
-        ("Start", "Create Sales Order"), ("Create Sales Order", "Credit Check Failed"),
-        ("Create Sales Order", "Credit Check Passed"), ("Create Sales Order", "Shipped"),
-        ("Credit Check Failed", "Credit Check Passed"), ("Credit Check Passed", "Shipped"),
-        ("Shipped", "Payment Received"), ("Payment Received", "End")}
+        ("Start", "Create Sales Order"),
+        ("Create Sales Order", "Credit Check Failed"),
+        ("Create Sales Order", "Credit Check Passed"),
+        ("Create Sales Order", "Shipped"),
+        ("Credit Check Failed", "Credit Check Passed"),
+        ("Credit Check Passed", "Shipped"),
+        ("Shipped", "Payment Received"),
+        ("Payment Received", "End"),
+    }
 
 
 def test_widest_path_prefers_the_strong_route():
     # A -> B -> D is taken 10 times, A -> D twice: D needs only the strong route.
-    log = make_log({**{f"s{i}": [("A", 0), ("B", 1), ("D", 2)] for i in range(10)},
-                    "w1": [("A", 0), ("D", 1)], "w2": [("A", 0), ("D", 3)]})
+    log = make_log(
+        {
+            **{f"s{i}": [("A", 0), ("B", 1), ("D", 2)] for i in range(10)},
+            "w1": [("A", 0), ("D", 1)],
+            "w2": [("A", 0), ("D", 3)],
+        }
+    )
     pm = process_map(log.view())
     simple = simplify(pm, 0.0)
     assert set(edge_rows(simple, ("count",))) == {("Start", "A"), ("A", "B"), ("B", "D"), ("D", "End")}
@@ -196,8 +233,13 @@ def test_widest_path_prefers_the_strong_route():
 
 
 def test_path_share_adds_the_most_frequent_paths():
-    log = make_log({**{f"s{i}": [("A", 0), ("B", 1), ("C", 2)] for i in range(6)},
-                    **{f"r{i}": [("A", 0), ("C", 1)] for i in range(3)}, "x": [("A", 0), ("B", 1)]})
+    log = make_log(
+        {
+            **{f"s{i}": [("A", 0), ("B", 1), ("C", 2)] for i in range(6)},
+            **{f"r{i}": [("A", 0), ("C", 1)] for i in range(3)},
+            "x": [("A", 0), ("B", 1)],
+        }
+    )
     pm = process_map(log.view())  # Start->A 10, A->B 7, B->C 6, C->End 9, A->C 3, B->End 1
     assert len(pm.edges) == 6
     assert ("A", "C") not in edge_rows(simplify(pm, 0.5), ("count",))
@@ -225,8 +267,10 @@ def test_every_shown_activity_is_reachable_from_start_and_reaches_end(seed):
     rng = np.random.default_rng(seed)
     n_activities = int(rng.integers(2, 12))
     weights = rng.dirichlet(np.ones(n_activities) * 0.4)
-    cases = {f"c{i}": [(f"act {a}", float(k)) for k, a in enumerate(rng.choice(n_activities, size=n, p=weights))]
-             for i, n in enumerate(rng.integers(1, 10, size=int(rng.integers(1, 80))))}
+    cases = {
+        f"c{i}": [(f"act {a}", float(k)) for k, a in enumerate(rng.choice(n_activities, size=n, p=weights))]
+        for i, n in enumerate(rng.integers(1, 10, size=int(rng.integers(1, 80))))
+    }
     log = make_log(cases)
     for activity_share, path_share in rng.uniform(0, 1, size=(6, 2)).tolist() + [[0, 0], [1, 0]]:
         pm, full = detailed_map(log.view(), activity_share, path_share)
@@ -240,11 +284,13 @@ def test_every_shown_activity_is_reachable_from_start_and_reaches_end(seed):
 
 # --- analyze --json pieces --------------------------------------------------------------------------------
 
+
 def test_dfg_records_and_boundary_activities(tiny_log):
     view = tiny_log.view()
     assert dfg_records(view)[:2] == [
         {"from": "Credit Check Passed", "to": "Shipped", "count": 2, "median_seconds": 126000.0},
-        {"from": "Shipped", "to": "Payment Received", "count": 2, "median_seconds": 432000.0}]
+        {"from": "Shipped", "to": "Payment Received", "count": 2, "median_seconds": 432000.0},
+    ]
     assert len(dfg_records(view)) == 6
     assert start_activities(view) == {"Create Sales Order": 3}
     assert end_activities(view) == {"Payment Received": 2, "Shipped": 1}
@@ -252,6 +298,7 @@ def test_dfg_records_and_boundary_activities(tiny_log):
 
 
 # --- pm4py cross-checks on real data and the sample workbook ---------------------------------------------
+
 
 def _read_csv(path) -> pd.DataFrame:
     frame = pd.read_csv(path)
@@ -261,8 +308,13 @@ def _read_csv(path) -> pd.DataFrame:
 
 def _read_workbook(path) -> pd.DataFrame:
     events = pd.read_excel(path, sheet_name="Events", engine="openpyxl")
-    return pd.DataFrame({"case:concept:name": events["case_id"].astype(str), "concept:name": events["activity"],
-                         "time:timestamp": pd.to_datetime(events["timestamp"], utc=True)})
+    return pd.DataFrame(
+        {
+            "case:concept:name": events["case_id"].astype(str),
+            "concept:name": events["activity"],
+            "time:timestamp": pd.to_datetime(events["timestamp"], utc=True),
+        }
+    )
 
 
 @pytest.fixture(scope="module", params=["orders_flat", "orders_lifecycle", "sample"])
@@ -272,14 +324,22 @@ def reference(request):
 
     from o2c.ingest.load import load_event_log
 
-    path, reader = {"orders_flat": (ORDERS_FLAT, _read_csv), "orders_lifecycle": (LIFECYCLE, _read_csv),
-                    "sample": (SAMPLE_WORKBOOK, _read_workbook)}[request.param]
+    path, reader = {
+        "orders_flat": (ORDERS_FLAT, _read_csv),
+        "orders_lifecycle": (LIFECYCLE, _read_csv),
+        "sample": (SAMPLE_WORKBOOK, _read_workbook),
+    }[request.param]
     log = load_event_log(path.read_bytes(), path.name).log
     # Stable by case then time, so same-time events keep the file order, as ours do.
     frame = reader(path).sort_values(["case:concept:name", "time:timestamp"], kind="stable").reset_index(drop=True)
     performance, _, _ = pm4py.discover_performance_dfg(frame)
-    return (log, pm4py.discover_dfg(frame)[0], performance, pm4py.get_start_activities(frame),
-            pm4py.get_end_activities(frame))
+    return (
+        log,
+        pm4py.discover_dfg(frame)[0],
+        performance,
+        pm4py.get_start_activities(frame),
+        pm4py.get_end_activities(frame),
+    )
 
 
 def test_dfg_counts_match_pm4py(reference):
@@ -325,14 +385,16 @@ def test_sample_map_shows_the_planted_partner_wait(sample_log):
 
 # --- BPMN through pm4py's inductive miner -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("noise", [0.0, 0.2])
 def test_bpmn_tree_matches_pm4py_on_the_event_frame(sample_log, noise):
     import pm4py
 
     from o2c.discover.bpmn import discover_bpmn
 
-    frame = sample_log.to_frame().rename(columns={"case_id": "case:concept:name", "activity": "concept:name",
-                                                  "timestamp": "time:timestamp"})
+    frame = sample_log.to_frame().rename(
+        columns={"case_id": "case:concept:name", "activity": "concept:name", "timestamp": "time:timestamp"}
+    )
     frame["concept:name"] = frame["concept:name"].astype(str)
     expected = pm4py.discover_process_tree_inductive(frame, noise_threshold=noise)
     model = discover_bpmn(sample_log.view(), noise)

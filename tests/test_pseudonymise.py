@@ -13,14 +13,25 @@ KEY = b"k" * 32
 
 
 def small_log():
-    events = pd.DataFrame({
-        "case_id": ["A", "A", "B", "B"], "activity": ["Create Sales Order", "Shipped"] * 2,
-        "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05"], utc=True),
-        "row": [2, 3, 4, 5], "resource": ["Jane Miller", "Tom Becker", "Jane Miller", "Jane Miller"],
-        "comment": ["call Jane on +49 170 1234", None, "ok", "ok"], "role": ["Sales", "Ops", "Sales", "Sales"],
-    })
-    orders = pd.DataFrame({"case_id": ["A", "B"], "account_name": ["Acme GmbH", "Acme GmbH"],
-                           "owner": ["Jane Miller", "Tom Becker"], "region": ["EMEA", "APAC"]})
+    events = pd.DataFrame(
+        {
+            "case_id": ["A", "A", "B", "B"],
+            "activity": ["Create Sales Order", "Shipped"] * 2,
+            "timestamp": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-05"], utc=True),
+            "row": [2, 3, 4, 5],
+            "resource": ["Jane Miller", "Tom Becker", "Jane Miller", "Jane Miller"],
+            "comment": ["call Jane on +49 170 1234", None, "ok", "ok"],
+            "role": ["Sales", "Ops", "Sales", "Sales"],
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "case_id": ["A", "B"],
+            "account_name": ["Acme GmbH", "Acme GmbH"],
+            "owner": ["Jane Miller", "Tom Becker"],
+            "region": ["EMEA", "APAC"],
+        }
+    )
     return build_event_log(events, orders)
 
 
@@ -30,8 +41,10 @@ def test_people_accounts_and_comments_are_replaced() -> None:
     resources = list(masked.event_attributes["resource"])
     assert resources[0] == resources[2] == pseudonym("Jane Miller", "Person", KEY)
     assert resources[1] == pseudonym("Tom Becker", "Person", KEY) != resources[0]
-    assert list(masked.cases["owner"]) == [pseudonym("Jane Miller", "Person", KEY),
-                                           pseudonym("Tom Becker", "Person", KEY)]
+    assert list(masked.cases["owner"]) == [
+        pseudonym("Jane Miller", "Person", KEY),
+        pseudonym("Tom Becker", "Person", KEY),
+    ]
     assert set(masked.cases["account_name"]) == {pseudonym("Acme GmbH", "Account", KEY)}
     comments = list(masked.event_attributes["comment"])
     assert comments[0].startswith("Comment ") and "Jane" not in comments[0]

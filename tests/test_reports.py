@@ -29,7 +29,7 @@ from o2c.report.xlsx import excel_report
 
 SHEETS = ["Summary", "Trends", "Variants", "Bottlenecks", "Violations", "Backlog"]
 SECTIONS = ["kpis", "trends", "map", "variants", "bottlenecks", "violations", "backlog"]
-HOSTILE = {"SO-1": "=HYPERLINK(\"http://x\",\"click\")", "SO-2": "<script>alert(1)</script>", "SO-3": "+Acme"}
+HOSTILE = {"SO-1": '=HYPERLINK("http://x","click")', "SO-2": "<script>alert(1)</script>", "SO-3": "+Acme"}
 
 
 def _workbook(events: pd.DataFrame, orders: pd.DataFrame) -> bytes:
@@ -69,8 +69,9 @@ def sample_excel(sample_log):
 @pytest.fixture(scope="module")
 def sample_html(sample_log):
     view = Filters().apply(sample_log)
-    return html_report(view, filter_text=Filters().describe(view.n_cases, sample_log.n_cases),
-                       source_name="o2c_sample.xlsx")
+    return html_report(
+        view, filter_text=Filters().describe(view.n_cases, sample_log.n_cases), source_name="o2c_sample.xlsx"
+    )
 
 
 def _table(sheet, first_header: str, nth: int = 0) -> pd.DataFrame:
@@ -78,7 +79,7 @@ def _table(sheet, first_header: str, nth: int = 0) -> pd.DataFrame:
     rows = list(sheet.iter_rows(values_only=True))
     start = [i for i, row in enumerate(rows) if row[0] == first_header][nth]
     body = []
-    for row in rows[start + 1:]:
+    for row in rows[start + 1 :]:
         if row[0] is None:
             break
         body.append(row)
@@ -86,6 +87,7 @@ def _table(sheet, first_header: str, nth: int = 0) -> pd.DataFrame:
 
 
 # --- Excel --------------------------------------------------------------------------------------------------------
+
 
 def test_excel_has_every_section_sheet_with_a_title_block(sample_excel):
     assert sample_excel.sheetnames == SHEETS
@@ -149,11 +151,14 @@ def test_excel_never_holds_a_formula(hostile_log):
 
 def test_excel_in_chinese(hostile_log):
     book = openpyxl.load_workbook(io.BytesIO(excel_report(Filters().apply(hostile_log), lang="zh")))
-    assert book.sheetnames == [t(f"report.sheet.{key}", "zh") for key in
-                               ("summary", "trends", "variants", "bottlenecks", "violations", "backlog")]
+    assert book.sheetnames == [
+        t(f"report.sheet.{key}", "zh")
+        for key in ("summary", "trends", "variants", "bottlenecks", "violations", "backlog")
+    ]
 
 
 # --- content ------------------------------------------------------------------------------------------------------
+
 
 def test_content_of_the_tiny_log(hostile_log):
     content = report_content(Filters().apply(hostile_log))
@@ -168,6 +173,7 @@ def test_content_of_the_tiny_log(hostile_log):
 
 
 # --- HTML ---------------------------------------------------------------------------------------------------------
+
 
 def test_html_has_every_section_and_the_kpi_values(sample_log, sample_html):
     for key in SECTIONS:
@@ -186,7 +192,7 @@ def test_html_is_self_contained(sample_html):
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_html_process_map_is_inline_graphviz_svg(sample_html):
     start = sample_html.index('<section id="map">')
-    section = sample_html[start:sample_html.index("</section>", start)]
+    section = sample_html[start : sample_html.index("</section>", start)]
     assert '<svg class="process-map"' in section and 'class="graph"' in section
     assert "Create Sales Order" in section and "<?xml" not in section and "<!DOCTYPE svg" not in section
 
@@ -195,7 +201,7 @@ def test_html_without_dot_lists_the_busiest_paths(hostile_log, monkeypatch):
     monkeypatch.setattr(report_html.shutil, "which", lambda name: None)
     html = html_report(Filters().apply(hostile_log))
     start = html.index('<section id="map">')
-    section = html[start:html.index("</section>", start)]
+    section = html[start : html.index("</section>", start)]
     assert "<svg" not in section and t("report.map.fallback") in section
     assert "<td>Create Sales Order</td><td>Shipped</td>" in section
 
@@ -212,23 +218,31 @@ def test_html_in_chinese(hostile_log):
 
 
 def test_line_chart_leaves_gaps_at_missing_months():
-    svg = report_html.line_chart(["2024-01", "2024-02", "2024-03", "2024-04"], np.array([1.0, np.nan, 2.0, 3.0]),
-                                 lambda v: f"{v:.0f}")
+    svg = report_html.line_chart(
+        ["2024-01", "2024-02", "2024-03", "2024-04"], np.array([1.0, np.nan, 2.0, 3.0]), lambda v: f"{v:.0f}"
+    )
     # Only March -> April is joined: February is missing.
     assert svg.count('class="line"') == 1 and svg.count("<circle") == 3
 
 
 def test_line_chart_marks_months_that_will_still_change():
-    svg = report_html.line_chart(["2024-01", "2024-02", "2024-03"], np.array([1.0, 2.0, 3.0]), lambda v: f"{v:.0f}",
-                                 unsettled=np.array([False, False, True]))
+    svg = report_html.line_chart(
+        ["2024-01", "2024-02", "2024-03"],
+        np.array([1.0, 2.0, 3.0]),
+        lambda v: f"{v:.0f}",
+        unsettled=np.array([False, False, True]),
+    )
     assert svg.count('class="line"') == 1 and svg.count('class="line open"') == 1
     assert svg.count('class="dot open"') == 1 and svg.count('class="dot"') == 2
 
 
 def test_a_flat_share_keeps_its_axis_at_or_above_zero():
     svg = report_html.line_chart(["2024-01", "2024-02"], np.array([0.0, 0.0]), lambda v: f"{v:.0%}")
-    assert ">0%</text>" in svg and ">100%</text>" in svg and "-" not in "".join(
-        part.split("<")[0] for part in svg.split('class="ylab">')[1:])
+    assert (
+        ">0%</text>" in svg
+        and ">100%</text>" in svg
+        and "-" not in "".join(part.split("<")[0] for part in svg.split('class="ylab">')[1:])
+    )
 
 
 def test_excel_trends_say_how_many_orders_are_still_open(sample_log):
@@ -248,11 +262,14 @@ def test_html_trends_flag_the_months_still_open(sample_log):
 
 # --- CLI ----------------------------------------------------------------------------------------------------------
 
+
 def test_cli_writes_both_reports_with_filters(tmp_path, capsys):
     html, xlsx = tmp_path / "report.html", tmp_path / "report.xlsx"
     assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(html), "--filter", "sales_channel=Partner"]) == 0
-    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(xlsx), "--filter", "sales_channel=Partner",
-                 "--lang", "zh"]) == 0
+    assert (
+        main(["report", str(SAMPLE_WORKBOOK), "--out", str(xlsx), "--filter", "sales_channel=Partner", "--lang", "zh"])
+        == 0
+    )
     out = capsys.readouterr().out
     orders = int(re.search(r"([\d,]+) orders", out).group(1).replace(",", ""))
     assert 0 < orders < 2000
@@ -264,8 +281,10 @@ def test_cli_writes_both_reports_with_filters(tmp_path, capsys):
 
 def test_cli_snapshot_goes_to_the_store(tmp_path):
     store = tmp_path / "snapshots.sqlite3"
-    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot",
-                 "--store", str(store)]) == 0
+    assert (
+        main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot", "--store", str(store)])
+        == 0
+    )
     saved = SnapshotStore(store).list()
     assert len(saved) == 1 and int(saved["orders"].iloc[0]) == 2000
 
@@ -275,18 +294,37 @@ def test_cli_snapshot_goes_to_a_workspace(tmp_path, monkeypatch):
     from o2c.monitor.snapshots import workspace_path
 
     monkeypatch.setenv("O2C_EXPLORER_DATA", str(tmp_path))
-    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot",
-                 "--workspace", "Finance team"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(SAMPLE_WORKBOOK),
+                "--out",
+                str(tmp_path / "r.html"),
+                "--snapshot",
+                "--workspace",
+                "Finance team",
+            ]
+        )
+        == 0
+    )
     assert len(SnapshotStore(workspace_path("finance-team", tmp_path)).list()) == 1
-    assert main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot",
-                 "--workspace", "../.."]) == 2
+    assert (
+        main(["report", str(SAMPLE_WORKBOOK), "--out", str(tmp_path / "r.html"), "--snapshot", "--workspace", "../.."])
+        == 2
+    )
 
 
 def test_cli_bad_input_fails_with_a_message(tmp_path):
     bad = tmp_path / "orders.xlsx"
     bad.write_text("not a workbook")
-    run = subprocess.run([sys.executable, "-m", "o2c", "report", str(bad), "--out", str(tmp_path / "r.html")],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "o2c", "report", str(bad), "--out", str(tmp_path / "r.html")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode != 0 and "not a workbook" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "r.html").exists()
     assert main(["report", str(tmp_path / "missing.xlsx"), "--out", str(tmp_path / "r.html")]) == 2

@@ -34,8 +34,12 @@ def log_from(orders: dict[str, tuple[str, float]], with_resource: bool = True):
     for case, (steps, hours) in orders.items():
         pairs = [step.split("/") for step in steps.split()]
         for i, (activity, resource) in enumerate(pairs):
-            row = {"case_id": case, "activity": activity.replace("_", " "), "row": len(rows) + 2,
-                   "timestamp": start + pd.Timedelta(hours=hours * i / (len(pairs) - 1))}
+            row = {
+                "case_id": case,
+                "activity": activity.replace("_", " "),
+                "row": len(rows) + 2,
+                "timestamp": start + pd.Timedelta(hours=hours * i / (len(pairs) - 1)),
+            }
             if with_resource:
                 row["resource"] = None if resource == "-" else resource
             rows.append(row)
@@ -54,13 +58,20 @@ def row_of(table: pd.DataFrame, activity: str) -> dict:
 
 
 def test_families_are_outcomes_of_one_check():
-    assert activity_families(["Credit Check Failed", "Credit Check Passed", "Order Approved", "Bypassed",
-                              "Passed"]) == {"Credit Check Failed": "Credit Check (Failed / Passed)",
-                                             "Credit Check Passed": "Credit Check (Failed / Passed)"}
-    assert activity_families(["信用检查未通过", "信用检查通过"]) == {"信用检查未通过": "信用检查 (未通过 / 通过)",
-                                                                  "信用检查通过": "信用检查 (未通过 / 通过)"}
+    assert activity_families(
+        ["Credit Check Failed", "Credit Check Passed", "Order Approved", "Bypassed", "Passed"]
+    ) == {
+        "Credit Check Failed": "Credit Check (Failed / Passed)",
+        "Credit Check Passed": "Credit Check (Failed / Passed)",
+    }
+    assert activity_families(["信用检查未通过", "信用检查通过"]) == {
+        "信用检查未通过": "信用检查 (未通过 / 通过)",
+        "信用检查通过": "信用检查 (未通过 / 通过)",
+    }
     assert activity_families(["Order Approved", "Order Rejected", "Quote-Accepted"]) == {
-        "Order Approved": "Order (Approved / Rejected)", "Order Rejected": "Order (Approved / Rejected)"}
+        "Order Approved": "Order (Approved / Rejected)",
+        "Order Rejected": "Order (Approved / Rejected)",
+    }
     assert activity_families(["Check Passed", "Bypassed", "Ship"]) == {}
 
 
@@ -128,7 +139,8 @@ def test_affected_orders_list_and_focus(log):
     assert orders.columns.tolist() == ["case_id", "rework"]
     assert orders.to_dict("list") == {
         "case_id": ["X1", "X2", "X4", "X5", "X6"],
-        "rework": ["A ×3", "A ×2; B ×2", f"{FAMILY} ×2", "A ×2", "Check Passed ×2"]}
+        "rework": ["A ×3", "A ×2; B ×2", f"{FAMILY} ×2", "A ×2", "Check Passed ×2"],
+    }
     assert affected_orders(log.view(), "B")["case_id"].tolist() == ["X2"]
     assert affected_orders(log.view(), FAMILY)["case_id"].tolist() == ["X4", "X6"]
     assert affected_orders(log.view(), "C").empty
@@ -142,11 +154,14 @@ def test_affected_orders_carry_order_number_and_account(sample_log):
 
 
 def test_summary_for_json(log):
-    assert rework_summary(log.view()) == {"rate": pytest.approx(4 / 6),
-                                          "by_activity": {"A": 3, "B": 1, "Check Passed": 1}}
+    assert rework_summary(log.view()) == {
+        "rate": pytest.approx(4 / 6),
+        "by_activity": {"A": 3, "B": 1, "Check Passed": 1},
+    }
 
 
 # --- a plain-Python reference and pm4py on real data -------------------------------------------------------------
+
 
 def reference(log) -> pd.DataFrame:
     """The per-activity numbers, order by order in plain Python (slow, obviously right)."""
@@ -175,15 +190,23 @@ def reference(log) -> pd.DataFrame:
     for act, count in counts.items():
         with_cases = sorted(orders[act]["extra"])
         others = np.setdiff1d(np.arange(log.n_cases), with_cases)
-        rows.append({
-            "activity": act, "orders": len(with_cases), "extra": count["extra"],
-            "repeat": count["repeat"], "orders_repeat": len(orders[act].get("repeat", ())),
-            "redo": count["redo"], "orders_redo": len(orders[act].get("redo", ())),
-            "self_loops": count["self_loop"], "orders_self_loop": len(orders[act].get("self_loop", ())),
-            "back_loops": count["back_loop"], "orders_back_loop": len(orders[act].get("back_loop", ())),
-            "median_with_seconds": float(np.median(durations[with_cases])),
-            "median_without_seconds": float(np.median(durations[others])) if others.size else np.nan,
-        })
+        rows.append(
+            {
+                "activity": act,
+                "orders": len(with_cases),
+                "extra": count["extra"],
+                "repeat": count["repeat"],
+                "orders_repeat": len(orders[act].get("repeat", ())),
+                "redo": count["redo"],
+                "orders_redo": len(orders[act].get("redo", ())),
+                "self_loops": count["self_loop"],
+                "orders_self_loop": len(orders[act].get("self_loop", ())),
+                "back_loops": count["back_loop"],
+                "orders_back_loop": len(orders[act].get("back_loop", ())),
+                "median_with_seconds": float(np.median(durations[with_cases])),
+                "median_without_seconds": float(np.median(durations[others])) if others.size else np.nan,
+            }
+        )
     return pd.DataFrame(rows).set_index("activity").sort_index()
 
 
@@ -191,7 +214,7 @@ def reference_ping_pong(log) -> dict[str, tuple[int, int]]:
     names = log.activity_names
     found: dict[str, list] = {}
     for case in range(log.n_cases):
-        acts = [names[a] for a in log.activity[log.case_offsets[case]:log.case_offsets[case + 1]]]
+        acts = [names[a] for a in log.activity[log.case_offsets[case] : log.case_offsets[case + 1]]]
         for first, second, third in zip(acts, acts[1:], acts[2:]):
             if first == third != second:
                 found.setdefault(f"{first} → {second} → {first}", []).append(case)
@@ -215,8 +238,10 @@ def test_engine_matches_the_plain_python_reference(name, request, log):
     assert ours.index.tolist() == expected.index.tolist()
     for column in expected.columns:
         assert ours[column].tolist() == pytest.approx(expected[column].tolist(), nan_ok=True), column
-    pings = {p: (o, n) for p, o, n in zip(result.ping_pong["pattern"], result.ping_pong["occurrences"],
-                                          result.ping_pong["orders"])}
+    pings = {
+        p: (o, n)
+        for p, o, n in zip(result.ping_pong["pattern"], result.ping_pong["occurrences"], result.ping_pong["orders"])
+    }
     assert pings == reference_ping_pong(chosen)
 
 
@@ -224,8 +249,9 @@ def _pm4py_rework(frame: pd.DataFrame) -> dict[str, int]:
     import pm4py
 
     frame = frame.sort_values(["case:concept:name", "time:timestamp"], kind="stable")
-    formatted = pm4py.format_dataframe(frame, case_id="case:concept:name", activity_key="concept:name",
-                                       timestamp_key="time:timestamp")
+    formatted = pm4py.format_dataframe(
+        frame, case_id="case:concept:name", activity_key="concept:name", timestamp_key="time:timestamp"
+    )
     return {str(k): int(v) for k, v in pm4py.get_rework_cases_per_activity(formatted).items() if v}
 
 
@@ -251,14 +277,24 @@ def test_lifecycle_rework_matches_pm4py(lifecycle_log):
 
 def test_sample_rework_matches_pm4py(sample_log):
     events = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="Events", engine="calamine")
-    frame = pd.DataFrame({"case:concept:name": events["case_id"].astype(str), "concept:name": events["activity"],
-                          "time:timestamp": pd.to_datetime(events["timestamp"], utc=True)})
+    frame = pd.DataFrame(
+        {
+            "case:concept:name": events["case_id"].astype(str),
+            "concept:name": events["activity"],
+            "time:timestamp": pd.to_datetime(events["timestamp"], utc=True),
+        }
+    )
     summary = rework_summary(sample_log.view())
-    assert summary["by_activity"] == _pm4py_rework(frame) == {
-        "Inventory Allocated": 164, "Credit Check Passed": 82, "Payment Reminder Sent": 34}
+    assert (
+        summary["by_activity"]
+        == _pm4py_rework(frame)
+        == {"Inventory Allocated": 164, "Credit Check Passed": 82, "Payment Reminder Sent": 34}
+    )
     assert summary["rate"] == 270 / 2000
     # The planted problems: about 15% of orders have two credit-check events, 8.2% re-allocate after a change.
     result = rework(sample_log.view())
     assert row_of(result.by_activity, "Credit Check (Failed / Passed)")["orders"] == 299
     assert result.ping_pong.iloc[0][["pattern", "orders"]].tolist() == [
-        "Inventory Allocated → Order Changed → Inventory Allocated", 164]
+        "Inventory Allocated → Order Changed → Inventory Allocated",
+        164,
+    ]

@@ -78,8 +78,10 @@ def hand_made_log():
         channel, slow = ("A", i < 15) if i < 40 else ("B", i < 50)
         case = f"SO-{i:03d}"
         created = start + pd.Timedelta(days=i)
-        rows += [(case, "Create Sales Order", created), (case, "Payment Received",
-                                                        created + pd.Timedelta(days=20 if slow else 5))]
+        rows += [
+            (case, "Create Sales Order", created),
+            (case, "Payment Received", created + pd.Timedelta(days=20 if slow else 5)),
+        ]
         orders.append({"case_id": case, "sales_channel": channel})
     events = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]).assign(row=lambda f: range(len(f)))
     return build_event_log(events, pd.DataFrame(orders))
@@ -128,6 +130,7 @@ def test_tiny_log_outcomes_leave_out_what_cannot_be_judged(tiny_log):
 
 
 # --- the sample's planted problems ---------------------------------------------------------------------------------
+
 
 def test_sample_offers_every_outcome(sample_log):
     assert available_outcomes(sample_log) == {kind: None for kind in OUTCOMES}
@@ -190,11 +193,20 @@ def test_behaviours_on_the_sample(sample_log):
 def test_behaviours_count_only_before_the_outcome_cut_off():
     """A second credit check after the invoice is no cause of a late payment, but is one of a later delivery."""
     t0 = pd.Timestamp("2024-01-01", tz="UTC")
-    steps = [("Create Sales Order", "Ann"), ("Credit Check Passed", "Bob"), ("Order Confirmation Sent", "Ann"),
-             ("Invoice Created", "Cid"), ("Credit Check Passed", "Bob"), ("Order Changed", "Dee"),
-             ("Delivered", "Eve"), ("Payment Received", "Fay")]
-    events = pd.DataFrame([("SO-1", name, t0 + pd.Timedelta(hours=i), who) for i, (name, who) in enumerate(steps)],
-                          columns=["case_id", "activity", "timestamp", "resource"]).assign(row=range(len(steps)))
+    steps = [
+        ("Create Sales Order", "Ann"),
+        ("Credit Check Passed", "Bob"),
+        ("Order Confirmation Sent", "Ann"),
+        ("Invoice Created", "Cid"),
+        ("Credit Check Passed", "Bob"),
+        ("Order Changed", "Dee"),
+        ("Delivered", "Eve"),
+        ("Payment Received", "Fay"),
+    ]
+    events = pd.DataFrame(
+        [("SO-1", name, t0 + pd.Timedelta(hours=i), who) for i, (name, who) in enumerate(steps)],
+        columns=["case_id", "activity", "timestamp", "resource"],
+    ).assign(row=range(len(steps)))
     log = build_event_log(events)
     assert cutoff_ns(log, "late_payment")[0] == log.timestamp[3]  # the invoice
     assert cutoff_ns(log, "late_delivery")[0] == log.timestamp[6]  # the delivery
@@ -226,7 +238,8 @@ def test_a_filter_only_masks(sample_log):
     assert not judged[channel != "Partner"].any()
     table = segment_table(view, Outcome("slow"))
     assert table["orders"].max() <= view.n_cases and "Partner" not in set(
-        table.loc[table["factor"] == "sales_channel", "value"])  # the segment is everything: n_out = 0
+        table.loc[table["factor"] == "sales_channel", "value"]
+    )  # the segment is everything: n_out = 0
     assert MIN_ORDERS == 30
 
 
@@ -255,7 +268,8 @@ def test_a_broad_segment_names_the_narrower_one_that_explains_it(sample_log):
     # APAC pays late because of Singapore, where the planted late payers sit; Singapore has two of them, so no
     # single account explains it.
     [(factor, value, share), singapore, unknown] = explained_by(
-        view, late, [("region", "APAC"), ("country", "Singapore"), ("region", "Atlantis")])
+        view, late, [("region", "APAC"), ("country", "Singapore"), ("region", "Atlantis")]
+    )
     assert (factor, value) == ("country", "Singapore") and share > 0.9
     assert singapore is None and unknown is None
     # The late carrier is late whatever else its orders have in common.
@@ -270,16 +284,22 @@ def test_explained_by_on_a_hand_made_segment():
         region, account = ("X", "A") if i < 40 else ("X", "B") if i < 80 else ("Y", f"C{i % 5}")
         late = i < 42 or 80 <= i < 90
         paid = "2024-03-20" if late else "2024-01-20"
-        events += [(f"O{i}", "Create Sales Order", "2024-01-01T08:00:00Z"),
-                   (f"O{i}", "Invoice Created", "2024-01-02T08:00:00Z"),
-                   (f"O{i}", "Payment Received", f"{paid}T08:00:00Z")]
+        events += [
+            (f"O{i}", "Create Sales Order", "2024-01-01T08:00:00Z"),
+            (f"O{i}", "Invoice Created", "2024-01-02T08:00:00Z"),
+            (f"O{i}", "Payment Received", f"{paid}T08:00:00Z"),
+        ]
         orders.append((f"O{i}", region, account, "2024-02-01"))
-    workbook = xlsx_bytes({
-        "Events": pd.DataFrame(events, columns=["case_id", "activity", "timestamp"]),
-        "Orders": pd.DataFrame(orders, columns=["case_id", "region", "account_name", "invoice_due_date"])})
+    workbook = xlsx_bytes(
+        {
+            "Events": pd.DataFrame(events, columns=["case_id", "activity", "timestamp"]),
+            "Orders": pd.DataFrame(orders, columns=["case_id", "region", "account_name", "invoice_due_date"]),
+        }
+    )
     log = load_event_log(workbook, "explained.xlsx").log
-    [(factor, value, share), account] = explained_by(log.view(), Outcome("late_payment"),
-                                                    [("region", "X"), ("account_name", "A")])
+    [(factor, value, share), account] = explained_by(
+        log.view(), Outcome("late_payment"), [("region", "X"), ("account_name", "A")]
+    )
     assert (factor, value) == ("account_name", "A")
     # A carries 40 - 10% x 40 = 36 of X's 42 - 10% x 80 = 34 extra late orders: more than all of it.
     assert share == pytest.approx(36 / 34)

@@ -37,7 +37,7 @@ from ui.editable_table import apply_editor_changes
 def make_log(rows: list[tuple], orders: dict[str, list] | None = None):
     """A log from (case, activity, time[, resource, role, department]) rows; times are UTC text, blank text is
     missing."""
-    columns = ["case_id", "activity", "timestamp", "resource", "role", "department"][:len(rows[0])]
+    columns = ["case_id", "activity", "timestamp", "resource", "role", "department"][: len(rows[0])]
     events = pd.DataFrame(rows, columns=columns).replace("", None)
     events["timestamp"] = pd.to_datetime(events["timestamp"], utc=True, format="ISO8601")
     events["row"] = np.arange(len(events)) + 2
@@ -64,142 +64,209 @@ PRECEDENCE = Rule("Check first", "precedence", "Credit Check Passed", "Order Act
 
 
 def test_precedence():
-    log = make_log([
-        ("ok", "Credit Check Passed", "2024-01-01 09:00"), ("ok", "Order Activated", "2024-01-01 10:00"),
-        ("none", "Order Activated", "2024-01-02 10:00"),
-        ("late", "Order Activated", "2024-01-03 10:00"), ("late", "Credit Check Passed", "2024-01-03 11:30"),
-        ("tie", "Order Activated", "2024-01-04 10:00"), ("tie", "Credit Check Passed", "2024-01-04 10:00"),
-        ("no_b", "Create Sales Order", "2024-01-05 10:00"),
-        ("again", "Credit Check Passed", "2024-01-06 09:00"), ("again", "Order Activated", "2024-01-06 10:00"),
-        ("again", "Order Activated", "2024-01-06 12:00"),
-    ])
+    log = make_log(
+        [
+            ("ok", "Credit Check Passed", "2024-01-01 09:00"),
+            ("ok", "Order Activated", "2024-01-01 10:00"),
+            ("none", "Order Activated", "2024-01-02 10:00"),
+            ("late", "Order Activated", "2024-01-03 10:00"),
+            ("late", "Credit Check Passed", "2024-01-03 11:30"),
+            ("tie", "Order Activated", "2024-01-04 10:00"),
+            ("tie", "Credit Check Passed", "2024-01-04 10:00"),
+            ("no_b", "Create Sales Order", "2024-01-05 10:00"),
+            ("again", "Credit Check Passed", "2024-01-06 09:00"),
+            ("again", "Order Activated", "2024-01-06 10:00"),
+            ("again", "Order Activated", "2024-01-06 12:00"),
+        ]
+    )
     assert found(log, PRECEDENCE) == {
         "none": "Order Activated on 2024-01-02 10:00 with no Credit Check Passed before it",
-        "late": "Order Activated on 2024-01-03 10:00, Credit Check Passed only on 2024-01-03 11:30"}
+        "late": "Order Activated on 2024-01-03 10:00, Credit Check Passed only on 2024-01-03 11:30",
+    }
 
 
 def test_existence_everywhere_and_in_scope():
-    log = make_log([
-        ("ok", "Create Sales Order", "2024-01-01 08:00"), ("ok", "Credit Check Passed", "2024-01-01 09:00"),
-        ("ok", "Shipped", "2024-01-02 09:00"),
-        ("skipped", "Create Sales Order", "2024-01-03 08:00"), ("skipped", "Shipped", "2024-01-04 08:00"),
-        ("young", "Create Sales Order", "2024-01-05 08:00"),
-    ])
+    log = make_log(
+        [
+            ("ok", "Create Sales Order", "2024-01-01 08:00"),
+            ("ok", "Credit Check Passed", "2024-01-01 09:00"),
+            ("ok", "Shipped", "2024-01-02 09:00"),
+            ("skipped", "Create Sales Order", "2024-01-03 08:00"),
+            ("skipped", "Shipped", "2024-01-04 08:00"),
+            ("young", "Create Sales Order", "2024-01-05 08:00"),
+        ]
+    )
     everywhere = Rule("Checked", "existence", "Credit Check Passed")
-    assert found(log, everywhere) == {"skipped": "Credit Check Passed never happened",
-                                      "young": "Credit Check Passed never happened"}
+    assert found(log, everywhere) == {
+        "skipped": "Credit Check Passed never happened",
+        "young": "Credit Check Passed never happened",
+    }
     shipped = Rule("Checked before shipping", "existence", "Credit Check Passed", "Shipped")
     assert found(log, shipped) == {"skipped": "Credit Check Passed never happened"}
 
 
 def test_absence_everywhere_and_after():
-    log = make_log([
-        ("before", "Order Changed", "2024-01-01 08:00"), ("before", "Order Confirmation Sent", "2024-01-01 09:00"),
-        ("after", "Order Confirmation Sent", "2024-01-02 09:00"), ("after", "Order Changed", "2024-01-03 10:00"),
-        ("after", "Order Changed", "2024-01-04 10:00"),
-        ("tie", "Order Confirmation Sent", "2024-01-05 09:00"), ("tie", "Order Changed", "2024-01-05 09:00"),
-        ("never", "Order Confirmation Sent", "2024-01-06 09:00"),
-        ("unconfirmed", "Order Changed", "2024-01-07 09:00"),
-    ])
+    log = make_log(
+        [
+            ("before", "Order Changed", "2024-01-01 08:00"),
+            ("before", "Order Confirmation Sent", "2024-01-01 09:00"),
+            ("after", "Order Confirmation Sent", "2024-01-02 09:00"),
+            ("after", "Order Changed", "2024-01-03 10:00"),
+            ("after", "Order Changed", "2024-01-04 10:00"),
+            ("tie", "Order Confirmation Sent", "2024-01-05 09:00"),
+            ("tie", "Order Changed", "2024-01-05 09:00"),
+            ("never", "Order Confirmation Sent", "2024-01-06 09:00"),
+            ("unconfirmed", "Order Changed", "2024-01-07 09:00"),
+        ]
+    )
     after = Rule("No change after confirmation", "absence", "Order Changed", "Order Confirmation Sent")
     assert found(log, after) == {
-        "after": "Order Changed on 2024-01-03 10:00, after Order Confirmation Sent on 2024-01-02 09:00"}
+        "after": "Order Changed on 2024-01-03 10:00, after Order Confirmation Sent on 2024-01-02 09:00"
+    }
     never = Rule("Never changed", "absence", "Order Changed")
     assert set(found(log, never)) == {"before", "after", "tie", "unconfirmed"}
     assert found(log, never)["after"] == "Order Changed on 2024-01-03 10:00"
 
 
 def test_time_limit_between_activities():
-    log = make_log([
-        ("fast", "Create Sales Order", "2024-01-01 08:00"), ("fast", "Order Activated", "2024-01-02 08:00"),
-        ("exact", "Create Sales Order", "2024-01-01 08:00"), ("exact", "Order Activated", "2024-01-04 08:00"),
-        ("slow", "Create Sales Order", "2024-01-01 08:00"), ("slow", "Order Activated", "2024-01-04 08:00:01"),
-        # an activation before creation does not count: the next one after it does
-        ("odd", "Order Activated", "2024-01-01 07:00"), ("odd", "Create Sales Order", "2024-01-01 08:00"),
-        ("odd", "Order Activated", "2024-01-05 08:00"),
-        ("waiting", "Create Sales Order", "2024-01-02 08:00"),
-        ("recent", "Create Sales Order", "2024-01-08 08:00"),
-        ("cancelled", "Create Sales Order", "2024-01-01 08:00"), ("cancelled", "Order Cancelled", "2024-01-01 09:00"),
-        ("no_start", "Order Activated", "2024-01-09 08:00"),
-    ])
-    rule = Rule("Activated within 3 days", "time_limit", "Create Sales Order", "Order Activated", limit=3,
-                unit="days")
+    log = make_log(
+        [
+            ("fast", "Create Sales Order", "2024-01-01 08:00"),
+            ("fast", "Order Activated", "2024-01-02 08:00"),
+            ("exact", "Create Sales Order", "2024-01-01 08:00"),
+            ("exact", "Order Activated", "2024-01-04 08:00"),
+            ("slow", "Create Sales Order", "2024-01-01 08:00"),
+            ("slow", "Order Activated", "2024-01-04 08:00:01"),
+            # an activation before creation does not count: the next one after it does
+            ("odd", "Order Activated", "2024-01-01 07:00"),
+            ("odd", "Create Sales Order", "2024-01-01 08:00"),
+            ("odd", "Order Activated", "2024-01-05 08:00"),
+            ("waiting", "Create Sales Order", "2024-01-02 08:00"),
+            ("recent", "Create Sales Order", "2024-01-08 08:00"),
+            ("cancelled", "Create Sales Order", "2024-01-01 08:00"),
+            ("cancelled", "Order Cancelled", "2024-01-01 09:00"),
+            ("no_start", "Order Activated", "2024-01-09 08:00"),
+        ]
+    )
+    rule = Rule("Activated within 3 days", "time_limit", "Create Sales Order", "Order Activated", limit=3, unit="days")
     assert found(log, rule) == {
         "slow": "Order Activated 3.0 d after Create Sales Order (limit 3.0 d)",
         "odd": "Order Activated 4.0 d after Create Sales Order (limit 3.0 d)",
         # the log ends 2024-01-09 08:00: 7 days after creation, still no activation
-        "waiting": "no Order Activated yet, 7.0 d after Create Sales Order (limit 3.0 d)"}
-    hours = Rule("Activated within 30 h", "time_limit", "Create Sales Order", "Order Activated", limit=30,
-                 unit="hours")
+        "waiting": "no Order Activated yet, 7.0 d after Create Sales Order (limit 3.0 d)",
+    }
+    hours = Rule("Activated within 30 h", "time_limit", "Create Sales Order", "Order Activated", limit=30, unit="hours")
     assert "fast" not in found(log, hours) and "exact" in found(log, hours)
 
 
 def test_time_limit_by_an_order_date():
-    log = make_log([
-        ("on_day", "Delivered", "2024-01-10 23:00"), ("next_day", "Delivered", "2024-01-11 00:00"),
-        ("no_date", "Delivered", "2024-01-12 00:00"), ("overdue", "Shipped", "2024-01-05 10:00"),
-        ("future", "Shipped", "2024-01-05 10:00"), ("cancelled", "Order Cancelled", "2024-01-05 10:00"),
-        ("end", "Create Sales Order", "2024-01-20 12:00"),
-    ], orders={"case_id": ["on_day", "next_day", "no_date", "overdue", "future", "cancelled", "end"],
-               "requested_delivery_date": ["2024-01-10", "2024-01-10", None, "2024-01-15", "2024-01-25",
-                                           "2024-01-12", None]})
+    log = make_log(
+        [
+            ("on_day", "Delivered", "2024-01-10 23:00"),
+            ("next_day", "Delivered", "2024-01-11 00:00"),
+            ("no_date", "Delivered", "2024-01-12 00:00"),
+            ("overdue", "Shipped", "2024-01-05 10:00"),
+            ("future", "Shipped", "2024-01-05 10:00"),
+            ("cancelled", "Order Cancelled", "2024-01-05 10:00"),
+            ("end", "Create Sales Order", "2024-01-20 12:00"),
+        ],
+        orders={
+            "case_id": ["on_day", "next_day", "no_date", "overdue", "future", "cancelled", "end"],
+            "requested_delivery_date": [
+                "2024-01-10",
+                "2024-01-10",
+                None,
+                "2024-01-15",
+                "2024-01-25",
+                "2024-01-12",
+                None,
+            ],
+        },
+    )
     rule = Rule("Delivered by requested date", "time_limit", "Delivered", date_field="requested_delivery_date")
     assert found(log, rule) == {
         "next_day": "Delivered on 2024-01-11 00:00, 0 min after requested delivery date 2024-01-10",
-        "overdue": "no Delivered yet; requested delivery date was 2024-01-15"}
-    grace = Rule("Delivered within a day of the requested date", "time_limit", "Delivered", limit=1, unit="days",
-                 date_field="requested_delivery_date")
+        "overdue": "no Delivered yet; requested delivery date was 2024-01-15",
+    }
+    grace = Rule(
+        "Delivered within a day of the requested date",
+        "time_limit",
+        "Delivered",
+        limit=1,
+        unit="days",
+        date_field="requested_delivery_date",
+    )
     assert set(found(log, grace)) == {"overdue"}
 
 
 def test_four_eyes():
-    log = make_log([
-        ("same", "Create Sales Order", "2024-01-01 08:00", "Marco"),
-        ("same", "Credit Check Passed", "2024-01-01 09:00", "Marco"),
-        ("other", "Create Sales Order", "2024-01-02 08:00", "Marco"),
-        ("other", "Credit Check Passed", "2024-01-02 09:00", "Anna"),
-        ("second", "Create Sales Order", "2024-01-03 08:00", "Marco"),
-        ("second", "Credit Check Passed", "2024-01-03 09:00", "Anna"),
-        ("second", "Credit Check Passed", "2024-01-04 09:00", "Marco"),
-        ("unknown", "Create Sales Order", "2024-01-05 08:00", None),
-        ("unknown", "Credit Check Passed", "2024-01-05 09:00", None),
-        ("crossed", "Create Sales Order", "2024-01-06 08:00", "Anna"),
-        ("crossed", "Credit Check Passed", "2024-01-06 09:00", "Marco"),
-    ])
+    log = make_log(
+        [
+            ("same", "Create Sales Order", "2024-01-01 08:00", "Marco"),
+            ("same", "Credit Check Passed", "2024-01-01 09:00", "Marco"),
+            ("other", "Create Sales Order", "2024-01-02 08:00", "Marco"),
+            ("other", "Credit Check Passed", "2024-01-02 09:00", "Anna"),
+            ("second", "Create Sales Order", "2024-01-03 08:00", "Marco"),
+            ("second", "Credit Check Passed", "2024-01-03 09:00", "Anna"),
+            ("second", "Credit Check Passed", "2024-01-04 09:00", "Marco"),
+            ("unknown", "Create Sales Order", "2024-01-05 08:00", None),
+            ("unknown", "Credit Check Passed", "2024-01-05 09:00", None),
+            ("crossed", "Create Sales Order", "2024-01-06 08:00", "Anna"),
+            ("crossed", "Credit Check Passed", "2024-01-06 09:00", "Marco"),
+        ]
+    )
     rule = Rule("Four eyes", "four_eyes", "Create Sales Order", "Credit Check Passed")
-    assert found(log, rule) == {"same": "Marco did both Create Sales Order and Credit Check Passed",
-                                "second": "Marco did both Create Sales Order and Credit Check Passed"}
+    assert found(log, rule) == {
+        "same": "Marco did both Create Sales Order and Credit Check Passed",
+        "second": "Marco did both Create Sales Order and Credit Check Passed",
+    }
     twice = Rule("Not twice", "four_eyes", "Credit Check Passed", "Credit Check Passed")
     assert set(found(log, twice)) == set()
-    log = make_log([("a", "Credit Check Passed", "2024-01-01 08:00", "Li"),
-                    ("a", "Credit Check Passed", "2024-01-02 08:00", "Li"),
-                    ("b", "Credit Check Passed", "2024-01-01 08:00", "Li"),
-                    ("b", "Credit Check Passed", "2024-01-02 08:00", "Bo")])
+    log = make_log(
+        [
+            ("a", "Credit Check Passed", "2024-01-01 08:00", "Li"),
+            ("a", "Credit Check Passed", "2024-01-02 08:00", "Li"),
+            ("b", "Credit Check Passed", "2024-01-01 08:00", "Li"),
+            ("b", "Credit Check Passed", "2024-01-02 08:00", "Bo"),
+        ]
+    )
     assert found(log, twice) == {"a": "Li did both Credit Check Passed and Credit Check Passed"}
 
 
 def test_authorised():
-    log = make_log([
-        ("ok", "Credit Check Passed", "2024-01-01 08:00", "Anna", "Credit Controller", "Credit Control"),
-        ("rep", "Credit Check Passed", "2024-01-02 08:00", "Marco", "Sales Rep", "Sales"),
-        ("case", "Credit Check Passed", "2024-01-03 08:00", "Li", "Credit Controller", "credit control "),
-        ("unknown", "Credit Check Passed", "2024-01-04 08:00", "Bo", None, None),
-        ("role_only", "Credit Check Passed", "2024-01-05 08:00", "Ed", "Credit Control", "Finance"),
-        ("later", "Credit Check Passed", "2024-01-06 08:00", "Anna", "Credit Controller", "Credit Control"),
-        ("later", "Credit Check Passed", "2024-01-07 08:00", "Marco", "Sales Rep", "Sales"),
-    ])
-    by_department = Rule("Credit Control only", "authorised", "Credit Check Passed", attribute="department",
-                         allowed_values=("Credit Control",))
-    assert found(log, by_department) == {"rep": "Credit Check Passed by Marco (Sales)",
-                                         "role_only": "Credit Check Passed by Ed (Finance)",
-                                         "later": "Credit Check Passed by Marco (Sales)"}
+    log = make_log(
+        [
+            ("ok", "Credit Check Passed", "2024-01-01 08:00", "Anna", "Credit Controller", "Credit Control"),
+            ("rep", "Credit Check Passed", "2024-01-02 08:00", "Marco", "Sales Rep", "Sales"),
+            ("case", "Credit Check Passed", "2024-01-03 08:00", "Li", "Credit Controller", "credit control "),
+            ("unknown", "Credit Check Passed", "2024-01-04 08:00", "Bo", None, None),
+            ("role_only", "Credit Check Passed", "2024-01-05 08:00", "Ed", "Credit Control", "Finance"),
+            ("later", "Credit Check Passed", "2024-01-06 08:00", "Anna", "Credit Controller", "Credit Control"),
+            ("later", "Credit Check Passed", "2024-01-07 08:00", "Marco", "Sales Rep", "Sales"),
+        ]
+    )
+    by_department = Rule(
+        "Credit Control only",
+        "authorised",
+        "Credit Check Passed",
+        attribute="department",
+        allowed_values=("Credit Control",),
+    )
+    assert found(log, by_department) == {
+        "rep": "Credit Check Passed by Marco (Sales)",
+        "role_only": "Credit Check Passed by Ed (Finance)",
+        "later": "Credit Check Passed by Marco (Sales)",
+    }
     # no attribute: the role or the department may match
     either = Rule("Credit Control only", "authorised", "Credit Check Passed", allowed_values=("Credit Control",))
-    assert found(log, either) == {"rep": "Credit Check Passed by Marco (Sales Rep, Sales)",
-                                  "later": "Credit Check Passed by Marco (Sales Rep, Sales)"}
+    assert found(log, either) == {
+        "rep": "Credit Check Passed by Marco (Sales Rep, Sales)",
+        "later": "Credit Check Passed by Marco (Sales Rep, Sales)",
+    }
 
 
 # ---------------------------------------------------------------------------------------------- the table
+
 
 def table(*rows: dict) -> pd.DataFrame:
     return pd.DataFrame([{**dict.fromkeys(RULE_COLUMNS), **row} for row in rows])
@@ -210,8 +277,14 @@ def test_defaults_round_trip_through_the_table():
     assert problems == []
     assert rules == DEFAULT_RULES
     assert [r.type for r in DEFAULT_RULES.rules].count("time_limit") == 4
-    assert {r.type for r in DEFAULT_RULES.rules} == {"precedence", "existence", "absence", "time_limit",
-                                                     "four_eyes", "authorised"}
+    assert {r.type for r in DEFAULT_RULES.rules} == {
+        "precedence",
+        "existence",
+        "absence",
+        "time_limit",
+        "four_eyes",
+        "authorised",
+    }
 
 
 def test_bad_rows_are_named_and_left_out():
@@ -220,8 +293,7 @@ def test_bad_rows_are_named_and_left_out():
         {"rule": "Typo", "type": "sla2", "activity": "A"},
         {"rule": None, "type": "absence", "activity": "A"},
         {"rule": "No second", "type": "four_eyes", "activity": "A"},
-        {"rule": "Negative", "type": "time_limit", "activity": "A", "other_activity": "B", "limit": -1,
-         "unit": "days"},
+        {"rule": "Negative", "type": "time_limit", "activity": "A", "other_activity": "B", "limit": -1, "unit": "days"},
         {"rule": "No unit", "type": "time_limit", "activity": "A", "other_activity": "B", "limit": 2},
         {"rule": "Both", "type": "time_limit", "activity": "A", "other_activity": "B", "date_field": "due_date"},
         {"rule": "Neither", "type": "time_limit", "activity": "A"},
@@ -234,8 +306,7 @@ def test_bad_rows_are_named_and_left_out():
     rules, problems = parse_rules(frame, first_row=2)
     assert [r.name for r in rules.rules] == ["Good"]
     assert [p.message() for p in problems] == [
-        "Row 3 (Typo): type “sla2” is not one of: precedence, existence, absence, time_limit, four_eyes, "
-        "authorised.",
+        "Row 3 (Typo): type “sla2” is not one of: precedence, existence, absence, time_limit, four_eyes, authorised.",
         "Row 4 (–): give the rule a name.",
         "Row 5 (No second): name the second activity (other_activity).",
         "Row 6 (Negative): limit “-1” is not a number of 0 or more.",
@@ -251,21 +322,44 @@ def test_bad_rows_are_named_and_left_out():
 
 
 def test_aliases_and_lenient_cells():
-    frame = pd.DataFrame({"Name": ["Late pay"], "Kind": ["SLA"], "A": ["Payment Received"], "Grace": ["2,5"],
-                          "Unit": ["d"], "Date": ["invoice_due_date"], "Severity": ["High"]})
+    frame = pd.DataFrame(
+        {
+            "Name": ["Late pay"],
+            "Kind": ["SLA"],
+            "A": ["Payment Received"],
+            "Grace": ["2,5"],
+            "Unit": ["d"],
+            "Date": ["invoice_due_date"],
+            "Severity": ["High"],
+        }
+    )
     rules, problems = parse_rules(frame)
     assert problems == []
-    assert rules.rules == (Rule("Late pay", "time_limit", "Payment Received", limit=2.5, unit="days",
-                                date_field="invoice_due_date", severity="high"),)
+    assert rules.rules == (
+        Rule(
+            "Late pay",
+            "time_limit",
+            "Payment Received",
+            limit=2.5,
+            unit="days",
+            date_field="invoice_due_date",
+            severity="high",
+        ),
+    )
     _, problems = parse_rules(pd.DataFrame({"rule": ["x"]}))
     assert [p.message() for p in problems] == ["The rules table needs the columns type, activity."]
 
 
 def test_editor_changes():
     base = DEFAULT_RULES.to_frame().head(3)
-    changed = apply_editor_changes(base, {"edited_rows": {"1": {"severity": "low"}, 2: {"limit": 4.0}},
-                                          "deleted_rows": [0], "added_rows": [{"rule": "New", "type": "existence",
-                                                                               "activity": "Shipped"}, {}]})
+    changed = apply_editor_changes(
+        base,
+        {
+            "edited_rows": {"1": {"severity": "low"}, 2: {"limit": 4.0}},
+            "deleted_rows": [0],
+            "added_rows": [{"rule": "New", "type": "existence", "activity": "Shipped"}, {}],
+        },
+    )
     assert changed["rule"].tolist() == ["Credit check before shipping", "Shipped before invoiced", "New"]
     assert changed["severity"].tolist()[:2] == ["low", "medium"] and pd.isna(changed["severity"].iloc[2])
     assert changed["limit"].tolist()[1] == 4.0
@@ -276,12 +370,14 @@ def test_editor_changes():
 
 
 def test_rules_that_do_not_fit_the_log_are_reported(tiny_log):
-    rules = RuleSet((
-        Rule("Unknown step", "precedence", "Credit Check Passed", "Order Teleported"),
-        Rule("No such date", "time_limit", "Shipped", date_field="promised_date"),
-        Rule("No departments", "authorised", "Shipped", attribute="department", allowed_values=("Logistics",)),
-        Rule("Who", "four_eyes", "Create Sales Order", "Shipped"),
-    ))
+    rules = RuleSet(
+        (
+            Rule("Unknown step", "precedence", "Credit Check Passed", "Order Teleported"),
+            Rule("No such date", "time_limit", "Shipped", date_field="promised_date"),
+            Rule("No departments", "authorised", "Shipped", attribute="department", allowed_values=("Logistics",)),
+            Rule("Who", "four_eyes", "Create Sales Order", "Shipped"),
+        )
+    )
     results = evaluate_rules(tiny_log, rules)
     assert [p.message() for p in results.problems] == [
         "Row 1 (Unknown step): the data has no activity “Order Teleported”; the rule is not applicable.",
@@ -302,9 +398,15 @@ def test_the_template_carries_the_default_rules():
 
 
 def test_read_rules_sheet_names_excel_rows():
-    rules_sheet = table({"rule": "Paid on time", "type": "time_limit", "activity": "Payment Received",
-                         "date_field": "invoice_due_date"},
-                        {"rule": "Broken", "type": "four_eyes", "activity": "Create Sales Order"})
+    rules_sheet = table(
+        {
+            "rule": "Paid on time",
+            "type": "time_limit",
+            "activity": "Payment Received",
+            "date_field": "invoice_due_date",
+        },
+        {"rule": "Broken", "type": "four_eyes", "activity": "Create Sales Order"},
+    )
     events = pd.DataFrame({"case_id": ["1"], "activity": ["Shipped"], "timestamp": ["2024-01-01"]})
     data = xlsx_bytes({"Events": events, "Rules": rules_sheet})
     rules, problems = read_rules_sheet(data, "mine.XLSX")
@@ -317,10 +419,15 @@ def test_read_rules_sheet_names_excel_rows():
 
 # ---------------------------------------------------------------------------------------------- views
 
+
 def tiny_results(tiny_log):
-    rules = RuleSet((Rule("Checked", "existence", "Credit Check Passed"),
-                     Rule("Paid", "existence", "Payment Received"),
-                     Rule("Never fails", "absence", "Credit Check Failed", severity="low")))
+    rules = RuleSet(
+        (
+            Rule("Checked", "existence", "Credit Check Passed"),
+            Rule("Paid", "existence", "Payment Received"),
+            Rule("Never fails", "absence", "Credit Check Failed", severity="low"),
+        )
+    )
     return evaluate_rules(tiny_log, rules)
 
 
@@ -330,10 +437,14 @@ def test_adherence_and_rule_table(tiny_log):
     assert adherence(tiny_log.view(), results).rate == pytest.approx(1 / 3)
     assert results.violations.tolist() == [0, 2, 1]
     rows = rule_table(tiny_log.view(), results)
-    assert rows[["rule", "severity", "orders"]].values.tolist() == [["Checked", "medium", 1], ["Paid", "medium", 1],
-                                                                     ["Never fails", "low", 1]]
+    assert rows[["rule", "severity", "orders"]].values.tolist() == [
+        ["Checked", "medium", 1],
+        ["Paid", "medium", 1],
+        ["Never fails", "low", 1],
+    ]
     assert rows["last"].tolist() == [pd.Timestamp("2024-02-03 08:00", tz="UTC")] * 2 + [
-        pd.Timestamp("2024-03-01 09:00", tz="UTC")]
+        pd.Timestamp("2024-03-01 09:00", tz="UTC")
+    ]
     partner = tiny_log.view(np.array([False, True, True]))
     assert adherence(partner, results).adherent == 0
     assert rule_table(partner, results)["share"].tolist() == [0.5, 0.5, 0.5]
@@ -352,24 +463,29 @@ def test_trends_per_period_and_group(tiny_log):
 
 def test_export_is_formula_safe_in_csv_and_excel():
     # A third order with a credit check makes the rule applicable; the other two break it.
-    log = make_log([("=HYPERLINK(\"http://x\")", "Order Activated", "2024-01-01 08:00"),
-                    ("8015", "Order Activated", "2024-01-02 08:00"),
-                    ("9000", "Credit Check Passed", "2024-01-02 09:00")],
-                   orders={"case_id": ["=HYPERLINK(\"http://x\")", "8015"], "account_name": ["@Acme", "Beta"]})
+    log = make_log(
+        [
+            ('=HYPERLINK("http://x")', "Order Activated", "2024-01-01 08:00"),
+            ("8015", "Order Activated", "2024-01-02 08:00"),
+            ("9000", "Credit Check Passed", "2024-01-02 09:00"),
+        ],
+        orders={"case_id": ['=HYPERLINK("http://x")', "8015"], "account_name": ["@Acme", "Beta"]},
+    )
     results = evaluate_rules(log, RuleSet((PRECEDENCE,)))
     frame = violations_export(log.view(), results)
     assert list(frame.columns) == ["Salesforce Order Id", "Account", "Rule", "Severity", "When (UTC)", "Details"]
-    assert frame["Salesforce Order Id"].tolist() == ["8015", "=HYPERLINK(\"http://x\")"]
+    assert frame["Salesforce Order Id"].tolist() == ["8015", '=HYPERLINK("http://x")']
     csv = pd.read_csv(io.BytesIO(to_csv_bytes(frame)), encoding="utf-8-sig", dtype=str)
-    assert csv["Salesforce Order Id"].tolist() == ["8015", "'=HYPERLINK(\"http://x\")"]
+    assert csv["Salesforce Order Id"].tolist() == ["8015", '\'=HYPERLINK("http://x")']
     assert csv["Account"].tolist() == ["Beta", "'@Acme"]
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, "Violations")))["Violations"]
     assert [c.value for c in sheet[1]] == list(frame.columns)
-    assert sheet["A3"].value == "'=HYPERLINK(\"http://x\")" and sheet["A3"].data_type == "s"
+    assert sheet["A3"].value == '\'=HYPERLINK("http://x")' and sheet["A3"].data_type == "s"
     assert sheet["F2"].value == "Order Activated on 2024-01-02 08:00 with no Credit Check Passed before it"
 
 
 # ---------------------------------------------------------------------------------------------- the sample
+
 
 @pytest.fixture(scope="module")
 def sample_results(sample_log):
@@ -418,13 +534,15 @@ def test_every_default_rule_matches_a_plain_per_order_reading(sample_log, sample
             date = orders.at[case_id, rule.date_field]
             if pd.isna(date):
                 return False
-            return deadline_missed(events, a.min() if not a.empty else pd.NaT, date + pd.Timedelta(days=1)
-                                   - pd.Timedelta(1, "ns"))
+            return deadline_missed(
+                events, a.min() if not a.empty else pd.NaT, date + pd.Timedelta(days=1) - pd.Timedelta(1, "ns")
+            )
         if a.empty:
             return False
         later = b[b >= a.min()]
-        return deadline_missed(events, later.min() if not later.empty else pd.NaT,
-                               a.min() + pd.Timedelta(days=rule.limit))
+        return deadline_missed(
+            events, later.min() if not later.empty else pd.NaT, a.min() + pd.Timedelta(days=rule.limit)
+        )
 
     per_case = _per_case(sample_log)
     ids = sample_log.cases["case_id"].to_numpy()

@@ -29,22 +29,75 @@ def user(name: str) -> dict:
     return {"attributes": {"type": "User", "url": "/x"}, "Name": name}
 
 
-ORDER_PAGE_1 = {"totalSize": 2, "done": False, "nextRecordsUrl": f"/services/data/v{V}/query/01gXX0000000001AAA-1",
-                "records": [rec("Order", Id=O1, OrderNumber="00000100", Status="Activated",
-                                CreatedDate="2024-01-15T09:12:40.000+0000", CreatedBy=user("Jane Miller"),
-                                ActivatedDate="2024-01-16T08:05:12.000+0000", ActivatedBy=user("Jane Miller"),
-                                TotalAmount=12500.0, EffectiveDate="2024-01-15", AccountId="0015g00000XyZaBAAV",
-                                Account={"attributes": {"type": "Account", "url": "/a"}, "Name": "Acme GmbH"})]}
-ORDER_PAGE_2 = {"totalSize": 2, "done": True,
-                "records": [rec("Order", Id=O2, OrderNumber="00000101", Status="Draft",
-                                CreatedDate="2024-01-20T10:00:00.000+0000", CreatedBy=user("Tom Becker"),
-                                ActivatedDate=None, ActivatedBy=None, TotalAmount=800.5, EffectiveDate="2024-01-20",
-                                AccountId=None, Account=None)]}
-HISTORY = {"totalSize": 2, "done": True, "records": [
-    rec("OrderHistory", Id="0175g0000000002AAA", OrderId=O1, Field="Status", OldValue="Activated", NewValue="Shipped",
-        CreatedDate="2024-02-02T15:40:00.000+0000", CreatedById=JANE, CreatedBy=user("Lena Vogt")),
-    rec("OrderHistory", Id="0175g0000000003AAA", OrderId=O2, Field="Status", OldValue="Draft", NewValue="Cancelled",
-        CreatedDate="2024-01-21T09:00:00.000+0000", CreatedById=JANE, CreatedBy=user("Tom Becker"))]}
+ORDER_PAGE_1 = {
+    "totalSize": 2,
+    "done": False,
+    "nextRecordsUrl": f"/services/data/v{V}/query/01gXX0000000001AAA-1",
+    "records": [
+        rec(
+            "Order",
+            Id=O1,
+            OrderNumber="00000100",
+            Status="Activated",
+            CreatedDate="2024-01-15T09:12:40.000+0000",
+            CreatedBy=user("Jane Miller"),
+            ActivatedDate="2024-01-16T08:05:12.000+0000",
+            ActivatedBy=user("Jane Miller"),
+            TotalAmount=12500.0,
+            EffectiveDate="2024-01-15",
+            AccountId="0015g00000XyZaBAAV",
+            Account={"attributes": {"type": "Account", "url": "/a"}, "Name": "Acme GmbH"},
+        )
+    ],
+}
+ORDER_PAGE_2 = {
+    "totalSize": 2,
+    "done": True,
+    "records": [
+        rec(
+            "Order",
+            Id=O2,
+            OrderNumber="00000101",
+            Status="Draft",
+            CreatedDate="2024-01-20T10:00:00.000+0000",
+            CreatedBy=user("Tom Becker"),
+            ActivatedDate=None,
+            ActivatedBy=None,
+            TotalAmount=800.5,
+            EffectiveDate="2024-01-20",
+            AccountId=None,
+            Account=None,
+        )
+    ],
+}
+HISTORY = {
+    "totalSize": 2,
+    "done": True,
+    "records": [
+        rec(
+            "OrderHistory",
+            Id="0175g0000000002AAA",
+            OrderId=O1,
+            Field="Status",
+            OldValue="Activated",
+            NewValue="Shipped",
+            CreatedDate="2024-02-02T15:40:00.000+0000",
+            CreatedById=JANE,
+            CreatedBy=user("Lena Vogt"),
+        ),
+        rec(
+            "OrderHistory",
+            Id="0175g0000000003AAA",
+            OrderId=O2,
+            Field="Status",
+            OldValue="Draft",
+            NewValue="Cancelled",
+            CreatedDate="2024-01-21T09:00:00.000+0000",
+            CreatedById=JANE,
+            CreatedBy=user("Tom Becker"),
+        ),
+    ],
+}
 EMPTY = {"totalSize": 0, "done": True, "records": []}
 
 
@@ -72,21 +125,29 @@ class FakeSalesforce(BaseHTTPRequestHandler):
         if target.startswith("blng__") or target in ("Invoice", "Payment", "PaymentLineInvoice"):
             return self.reply(400, error("INVALID_TYPE", f"sObject type '{target}' is not supported."))
         if target == "OrderHistory" and "DataType" in query:  # an org with an older API: no DataType field
-            return self.reply(400, error("INVALID_FIELD", "\nCreatedBy.Name, DataType FROM OrderHistory\n"
-                                         "ERROR at Row:1:Column:80\nNo such column 'DataType' on entity "
-                                         "'OrderHistory'."))
+            return self.reply(
+                400,
+                error(
+                    "INVALID_FIELD",
+                    "\nCreatedBy.Name, DataType FROM OrderHistory\n"
+                    "ERROR at Row:1:Column:80\nNo such column 'DataType' on entity "
+                    "'OrderHistory'.",
+                ),
+            )
         if target == "Account" and self.server.deny_accounts:
             return self.reply(403, error("INSUFFICIENT_ACCESS", "insufficient access rights on object"))
         return self.reply(200, {"Order": ORDER_PAGE_1, "OrderHistory": HISTORY}.get(target, EMPTY))
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        fault = (b'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv='
-                 b'"http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com">'
-                 b"<soapenv:Body><soapenv:Fault><faultcode>INVALID_LOGIN</faultcode><detail><sf:LoginFault>"
-                 b"<sf:exceptionCode>INVALID_LOGIN</sf:exceptionCode><sf:exceptionMessage>Invalid username, "
-                 b"password, security token; or user locked out.</sf:exceptionMessage></sf:LoginFault></detail>"
-                 b"</soapenv:Fault></soapenv:Body></soapenv:Envelope>")
+        fault = (
+            b'<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv='
+            b'"http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com">'
+            b"<soapenv:Body><soapenv:Fault><faultcode>INVALID_LOGIN</faultcode><detail><sf:LoginFault>"
+            b"<sf:exceptionCode>INVALID_LOGIN</sf:exceptionCode><sf:exceptionMessage>Invalid username, "
+            b"password, security token; or user locked out.</sf:exceptionMessage></sf:LoginFault></detail>"
+            b"</soapenv:Fault></soapenv:Body></soapenv:Envelope>"
+        )
         type(self).queries.append(self.path)
         self.send_response(500)
         self.send_header("Content-Type", "text/xml;charset=UTF-8")
@@ -128,14 +189,18 @@ def client(srv: HTTPServer, token: str = "GOOD"):
     port = srv.server_address[1]
     session = requests.Session()
     session.mount(f"https://127.0.0.1:{port}", HttpsToHttp())
-    return connect({"SF_INSTANCE_URL": f"http://127.0.0.1:{port}", "SF_ACCESS_TOKEN": token,
-                    "SF_API_VERSION": V}, session=session)
+    return connect(
+        {"SF_INSTANCE_URL": f"http://127.0.0.1:{port}", "SF_ACCESS_TOKEN": token, "SF_API_VERSION": V}, session=session
+    )
 
 
 def test_extract_follows_pages_and_skips_missing_parts(server) -> None:
     ticks = []
-    result = extract_exports(client(server), since=datetime.date(2024, 1, 1),
-                             progress=lambda name, n, done, total: ticks.append((name, n, done, total)))
+    result = extract_exports(
+        client(server),
+        since=datetime.date(2024, 1, 1),
+        progress=lambda name, n, done, total: ticks.append((name, n, done, total)),
+    )
     assert result.counts["Order"] == 2  # second page came from nextRecordsUrl
     assert result.counts["OrderHistory"] == 2
     assert "blng__Invoice__c" not in result.counts
@@ -186,8 +251,10 @@ def test_wrong_password_is_a_clear_error(server) -> None:
     session = requests.Session()
     session.mount("https://", ToLocalServer(server.server_address[1]))
     with pytest.raises(ExtractError) as raised:
-        connect({"SF_USERNAME": "jane@example.com", "SF_PASSWORD": "wrong", "SF_SECURITY_TOKEN": "t",
-                 "SF_API_VERSION": V}, session=session)
+        connect(
+            {"SF_USERNAME": "jane@example.com", "SF_PASSWORD": "wrong", "SF_SECURITY_TOKEN": "t", "SF_API_VERSION": V},
+            session=session,
+        )
     assert "refused the credentials" in raised.value.message and "INVALID_LOGIN" in raised.value.message
     assert FakeSalesforce.queries == [f"/services/Soap/u/{V}"]  # the real client's SOAP login endpoint
 
@@ -215,4 +282,5 @@ def test_credentials_from_dotenv_and_environment(tmp_path) -> None:
 def test_soql_without_since() -> None:
     task = next(q for q in QUERIES if q.name == "Task")
     assert soql(task, ["Id", "Subject"], None) == (
-        "SELECT Id, Subject FROM Task WHERE What.Type IN ('Order', 'blng__Invoice__c', 'Invoice')")
+        "SELECT Id, Subject FROM Task WHERE What.Type IN ('Order', 'blng__Invoice__c', 'Invoice')"
+    )

@@ -56,6 +56,7 @@ def _settled(orders: pd.DataFrame) -> pd.Series:
 
 # ---------------------------------------------------------------------------------------------- shape
 
+
 def test_same_seed_same_log_and_other_seed_other_log():
     first, second, other = generate_sample(300, seed=3), generate_sample(300, seed=3), generate_sample(300, seed=4)
     pd.testing.assert_frame_equal(first[0], second[0])
@@ -70,8 +71,14 @@ def test_columns_and_types(sample):
     assert set(EVENT_COLUMN_NAMES) <= {c.name for c in EVENT_COLUMNS}
     assert tuple(orders.columns) == ORDER_COLUMN_NAMES
     assert str(events["timestamp"].dt.tz) == "UTC"
-    for column in ("order_date", "requested_delivery_date", "promised_date", "actual_delivery_date", "invoice_date",
-                   "invoice_due_date"):
+    for column in (
+        "order_date",
+        "requested_delivery_date",
+        "promised_date",
+        "actual_delivery_date",
+        "invoice_date",
+        "invoice_due_date",
+    ):
         dates = orders[column].dropna()
         assert pd.api.types.is_datetime64_dtype(orders[column]) and orders[column].dt.tz is None
         assert (dates == dates.dt.normalize()).all(), column
@@ -87,7 +94,7 @@ def test_case_ids_join_both_ways(sample):
 def _checksum(id15: str) -> str:
     """Salesforce's 18-character suffix: one letter per 5 characters, bit i set when character i is upper case."""
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
-    return "".join(letters[sum(1 << i for i, c in enumerate(id15[k:k + 5]) if c.isupper())] for k in (0, 5, 10))
+    return "".join(letters[sum(1 << i for i, c in enumerate(id15[k : k + 5]) if c.isupper())] for k in (0, 5, 10))
 
 
 def test_salesforce_ids_have_prefix_length_and_checksum(sample):
@@ -125,9 +132,16 @@ def test_world_is_realistic(sample, events):
     assert set(orders["payment_terms"]) == set(PAYMENT_TERMS)
     assert orders["order_type"].value_counts(normalize=True)["Return"] < 0.05
     roles = events.groupby("role")["department"].agg(set).to_dict()
-    assert roles == {"Sales Rep": {"Sales"}, "Sales Manager": {"Sales"}, "Credit Controller": {"Credit Control"},
-                     "Order Desk Agent": {"Customer Service"}, "Warehouse Operator": {"Logistics"},
-                     "Billing Specialist": {"Finance"}, "AR Clerk": {"Finance"}, "System": {"IT"}}
+    assert roles == {
+        "Sales Rep": {"Sales"},
+        "Sales Manager": {"Sales"},
+        "Credit Controller": {"Credit Control"},
+        "Order Desk Agent": {"Customer Service"},
+        "Warehouse Operator": {"Logistics"},
+        "Billing Specialist": {"Finance"},
+        "AR Clerk": {"Finance"},
+        "System": {"IT"},
+    }
     assert {"SAP Integration", "Billing Automation"} <= set(events.loc[events["role"] == "System", "resource"])
     created = orders["order_date"]
     assert created.min() >= pd.Timestamp("2024-01-01") and created.max() <= pd.Timestamp("2024-12-31")
@@ -145,9 +159,21 @@ def test_people_work_weekdays_eight_to_six(events):
 
 def test_standard_path_is_the_most_common_variant(events):
     variants = events.groupby("case_id", sort=False)["activity"].agg(" > ".join).value_counts()
-    assert variants.index[0] == " > ".join(["Create Sales Order", "Credit Check Passed", "Order Activated",
-                                            "Order Confirmation Sent", "Inventory Allocated", "Picked", "Shipped",
-                                            "Delivered", "Invoice Created", "Invoice Sent", "Payment Received"])
+    assert variants.index[0] == " > ".join(
+        [
+            "Create Sales Order",
+            "Credit Check Passed",
+            "Order Activated",
+            "Order Confirmation Sent",
+            "Inventory Allocated",
+            "Picked",
+            "Shipped",
+            "Delivered",
+            "Invoice Created",
+            "Invoice Sent",
+            "Payment Received",
+        ]
+    )
     assert variants.iloc[0] > 0.4 * variants.sum()
 
 
@@ -181,16 +207,23 @@ def test_cancellations_open_orders_and_invoices(sample, counts):
 def test_events_agree_with_the_orders_table(sample, events):
     orders = _orders(sample)
     created = events[events["activity"] == "Create Sales Order"].set_index("case_id")
-    assert created["timestamp"].dt.tz_localize(None).dt.normalize().equals(
-        orders.loc[created.index, "order_date"].rename("timestamp"))
+    assert (
+        created["timestamp"]
+        .dt.tz_localize(None)
+        .dt.normalize()
+        .equals(orders.loc[created.index, "order_date"].rename("timestamp"))
+    )
     assert created["event_amount"].equals(orders.loc[created.index, "order_amount"].rename("event_amount"))
     invoice = events[events["activity"] == "Invoice Created"].set_index("case_id")
     assert invoice["document_id"].astype(str).equals(orders.loc[invoice.index, "invoice_number"].rename("document_id"))
     assert invoice["event_amount"].equals(orders.loc[invoice.index, "invoice_amount"].rename("event_amount"))
     assert invoice["document_id"].str.match(r"^INV-\d{6}$").all()
     delivered = events[events["activity"] == "Delivered"].set_index("case_id")["timestamp"]
-    assert delivered.dt.tz_localize(None).dt.normalize().equals(
-        orders.loc[delivered.index, "actual_delivery_date"].rename("timestamp"))
+    assert (
+        delivered.dt.tz_localize(None)
+        .dt.normalize()
+        .equals(orders.loc[delivered.index, "actual_delivery_date"].rename("timestamp"))
+    )
 
 
 def test_most_invoices_are_paid_before_the_due_date(sample, events):
@@ -202,6 +235,7 @@ def test_most_invoices_are_paid_before_the_due_date(sample, events):
 
 
 # ---------------------------------------------------------------------------------------------- planted problems
+
 
 def test_planted_repeated_credit_checks(events, counts):
     checks = counts[CHECKS].sum(axis=1)
@@ -265,8 +299,11 @@ def test_planted_self_approved_credit_checks(events):
 
 def test_planted_late_carrier(sample, events):
     orders = sample[1].dropna(subset=["actual_delivery_date"])
-    late = (orders["actual_delivery_date"] > orders["requested_delivery_date"]).groupby(
-        orders["carrier"].astype(str)).mean()
+    late = (
+        (orders["actual_delivery_date"] > orders["requested_delivery_date"])
+        .groupby(orders["carrier"].astype(str))
+        .mean()
+    )
     others = (orders["actual_delivery_date"] > orders["requested_delivery_date"])[orders["carrier"] != LATE_CARRIER]
     assert 0.4 <= late[LATE_CARRIER] <= 0.6 and 0.05 <= others.mean() <= 0.15
     assert late[LATE_CARRIER] >= 3 * others.mean() and late.drop(LATE_CARRIER).max() < 0.25
@@ -279,8 +316,11 @@ def test_planted_late_payers_after_reminders(sample, events, counts):
     orders = _orders(sample)
     paid = events[events["activity"] == "Payment Received"].set_index("case_id")["timestamp"]
     paid_day = paid.dt.tz_localize(None).dt.normalize()
-    late = (paid_day > orders.loc[paid.index, "invoice_due_date"]).groupby(orders.loc[paid.index, "account_name"],
-                                                                            observed=True).mean()
+    late = (
+        (paid_day > orders.loc[paid.index, "invoice_due_date"])
+        .groupby(orders.loc[paid.index, "account_name"], observed=True)
+        .mean()
+    )
     assert set(late.sort_values(ascending=False).index[:4]) == set(LATE_PAYERS)
     assert late[list(LATE_PAYERS)].min() == 1.0 and late.drop(list(LATE_PAYERS)).max() < 0.6
     others = ~orders.loc[paid.index, "account_name"].isin(LATE_PAYERS)

@@ -30,12 +30,20 @@ UTC = dt.UTC
 
 
 def snapshot(label: str, **values: float | None) -> Snapshot:
-    kpis = {key: {"value": value, "unit": KPIS[key].unit, "judged_orders": 10, "missing": None}
-            for key, value in values.items()}
-    return Snapshot(label=label, created_at=dt.datetime(2024, 12, 1, 8, 30, tzinfo=UTC), source_name="o2c.xlsx",
-                    filter_description="Orders: 10 of 10", first_event=dt.datetime(2024, 11, 1, tzinfo=UTC),
-                    last_event=dt.datetime(2024, 11, 30, 18, tzinfo=UTC), orders=int(values.get("orders") or 0),
-                    kpis=kpis)
+    kpis = {
+        key: {"value": value, "unit": KPIS[key].unit, "judged_orders": 10, "missing": None}
+        for key, value in values.items()
+    }
+    return Snapshot(
+        label=label,
+        created_at=dt.datetime(2024, 12, 1, 8, 30, tzinfo=UTC),
+        source_name="o2c.xlsx",
+        filter_description="Orders: 10 of 10",
+        first_event=dt.datetime(2024, 11, 1, tzinfo=UTC),
+        last_event=dt.datetime(2024, 11, 30, 18, tzinfo=UTC),
+        orders=int(values.get("orders") or 0),
+        kpis=kpis,
+    )
 
 
 @pytest.fixture
@@ -120,23 +128,45 @@ def test_default_store_path():
     assert data_dir({"O2C_EXPLORER_DATA": "/srv/o2c"}, "linux", Path("/home/ann")) == Path("/srv/o2c")
     home = Path("/home/ann")
     assert default_store_path({}, "linux", home) == home / ".local/share/o2c-explorer/snapshots.sqlite3"
-    assert default_store_path({"XDG_DATA_HOME": "/data"}, "linux", home) == Path(
-        "/data/o2c-explorer/snapshots.sqlite3")
-    assert default_store_path({"APPDATA": r"C:\Users\ann\AppData\Roaming"}, "win32", home) == Path(
-        r"C:\Users\ann\AppData\Roaming") / "o2c-explorer" / "snapshots.sqlite3"
+    assert default_store_path({"XDG_DATA_HOME": "/data"}, "linux", home) == Path("/data/o2c-explorer/snapshots.sqlite3")
+    assert (
+        default_store_path({"APPDATA": r"C:\Users\ann\AppData\Roaming"}, "win32", home)
+        == Path(r"C:\Users\ann\AppData\Roaming") / "o2c-explorer" / "snapshots.sqlite3"
+    )
     assert default_store_path({}, "darwin", home) == home / "Library/Application Support/o2c-explorer/snapshots.sqlite3"
     assert default_store_path({"O2C_EXPLORER_DATA": "/srv/o2c", "XDG_DATA_HOME": "/data"}, "linux", home) == Path(
-        "/srv/o2c/snapshots.sqlite3")
+        "/srv/o2c/snapshots.sqlite3"
+    )
 
 
 def test_compare_snapshots_judges_each_kpi_by_its_direction():
-    october = snapshot("October", orders=100, end_to_end_median=30 * 86_400, on_time_delivery_rate=0.80,
-                       late_payment_rate=0.10, rework_rate=0.12, cost_per_order=None)
-    november = snapshot("November", orders=120, end_to_end_median=27 * 86_400, on_time_delivery_rate=0.75,
-                        late_payment_rate=0.15, rework_rate=0.12, cost_per_order=50.0)
+    october = snapshot(
+        "October",
+        orders=100,
+        end_to_end_median=30 * 86_400,
+        on_time_delivery_rate=0.80,
+        late_payment_rate=0.10,
+        rework_rate=0.12,
+        cost_per_order=None,
+    )
+    november = snapshot(
+        "November",
+        orders=120,
+        end_to_end_median=27 * 86_400,
+        on_time_delivery_rate=0.75,
+        late_payment_rate=0.15,
+        rework_rate=0.12,
+        cost_per_order=50.0,
+    )
     table = compare_snapshots(october, november).set_index("key")
-    assert list(table.index) == ["orders", "end_to_end_median", "late_payment_rate", "on_time_delivery_rate",
-                                 "rework_rate", "cost_per_order"]  # catalogue order
+    assert list(table.index) == [
+        "orders",
+        "end_to_end_median",
+        "late_payment_rate",
+        "on_time_delivery_rate",
+        "rework_rate",
+        "cost_per_order",
+    ]  # catalogue order
     assert table.loc["end_to_end_median", "delta"] == -3 * 86_400
     assert table.loc["end_to_end_median", "pct_change"] == pytest.approx(-0.1)
     assert table.loc["end_to_end_median", "verdict"] == "better"  # shorter is better
@@ -177,8 +207,9 @@ def test_snapshot_from_the_sample_round_trips(sample_log, path):
     view = sample_log.view(partner)
     settings = Settings()
     filters = Filters({"sales_channel": ("Partner",)})
-    made = snapshot_from_view(view, settings, "Partner, 2024", "o2c_sample.xlsx", "en", filters,
-                              settings_note="defaults")
+    made = snapshot_from_view(
+        view, settings, "Partner, 2024", "o2c_sample.xlsx", "en", filters, settings_note="defaults"
+    )
     assert made.filter_description == f"Partner orders: {view.n_cases:,} of 2,000"
     assert made.orders == view.n_cases and made.currency == "EUR"
     assert made.first_event == pd.Timestamp(sample_log.case_start_ns[partner].min(), tz="UTC")
@@ -195,6 +226,7 @@ def test_snapshot_from_the_sample_round_trips(sample_log, path):
 
 # ---------------------------------------------------------------------------------------------- issue #14
 
+
 def test_labels_are_unique_in_a_store(path):
     store = SnapshotStore(path)
     ids = [store.save(snapshot("November", orders=1)) for _ in range(3)]
@@ -209,21 +241,51 @@ def old_store_with(path, rows: list[dict]) -> SnapshotStore:
     with sqlite3.connect(path) as db:
         db.execute("DELETE FROM snapshots")
         for row in rows:
-            full = {"label": "x", "created_at": "2024-12-01T08:30:00+00:00", "source_name": "a.csv",
-                    "filter_description": "", "first_event": None, "last_event": None, "orders": 1,
-                    "currency": "EUR", "settings": "", "kpis": "{}", "trend": None} | row
-            db.execute(f"INSERT INTO snapshots ({', '.join(full)}) VALUES ({', '.join('?' * len(full))})",
-                       tuple(full.values()))
+            full = {
+                "label": "x",
+                "created_at": "2024-12-01T08:30:00+00:00",
+                "source_name": "a.csv",
+                "filter_description": "",
+                "first_event": None,
+                "last_event": None,
+                "orders": 1,
+                "currency": "EUR",
+                "settings": "",
+                "kpis": "{}",
+                "trend": None,
+            } | row
+            db.execute(
+                f"INSERT INTO snapshots ({', '.join(full)}) VALUES ({', '.join('?' * len(full))})", tuple(full.values())
+            )
     return store
 
 
 def test_any_stored_row_reads(path):
-    store = old_store_with(path, [
-        {"label": "Same"}, {"label": "Same"},
-        {"kpis": json.dumps({"orders": {"value": 5}, "late_payment_rate": {"value": None, "missing": None},
-                             "unknown_kpi": {"value": 1}, "rework_rate": "not a mapping"})},
-        {"kpis": "not json", "trend": "not json either", "created_at": "yesterday", "orders": "many",
-         "label": "", "currency": ""}])
+    store = old_store_with(
+        path,
+        [
+            {"label": "Same"},
+            {"label": "Same"},
+            {
+                "kpis": json.dumps(
+                    {
+                        "orders": {"value": 5},
+                        "late_payment_rate": {"value": None, "missing": None},
+                        "unknown_kpi": {"value": 1},
+                        "rework_rate": "not a mapping",
+                    }
+                )
+            },
+            {
+                "kpis": "not json",
+                "trend": "not json either",
+                "created_at": "yesterday",
+                "orders": "many",
+                "label": "",
+                "currency": "",
+            },
+        ],
+    )
     table = store.list()
     assert len(table) == 4 and table["label"].tolist().count("Same") == 2
     snapshots = [store.get(i) for i in table["id"]]

@@ -66,14 +66,26 @@ def test_required_headers_look_different_and_explain_themselves(template):
 
 def test_dictionary_has_one_row_per_column_with_every_alias(template):
     rows = _rows(template["Dictionary"])
-    assert _header(template["Dictionary"]) == ["sheet", "column", "required", "type", "example",
-                                               "salesforce_source", "aliases", "description"]
+    assert _header(template["Dictionary"]) == [
+        "sheet",
+        "column",
+        "required",
+        "type",
+        "example",
+        "salesforce_source",
+        "aliases",
+        "description",
+    ]
     expected = [("Events", c) for c in EVENT_COLUMNS] + [("Orders", c) for c in ORDER_COLUMNS]
     assert [(r[0], r[1]) for r in rows] == [(sheet, c.name) for sheet, c in expected]
     for row, (_, column) in zip(rows, expected):
         assert row[2] == ("yes" if column.required else "no")
-        assert (row[3], row[4], row[5], row[7]) == (column.type, column.example, column.salesforce_source,
-                                                    column.description)
+        assert (row[3], row[4], row[5], row[7]) == (
+            column.type,
+            column.example,
+            column.salesforce_source,
+            column.description,
+        )
         assert tuple(row[6].split(", ")) == column.aliases
 
 
@@ -83,8 +95,7 @@ def test_activities_sheet_lists_the_catalogue(template):
     assert [r[1] for r in rows] == list(ACTIVITY_NAMES)
     assert [r[6] for r in rows] == [a.name_zh for a in ACTIVITIES]
     assert [r[7] for r in rows] == [DEFAULT_COSTS[a.name] for a in ACTIVITIES]
-    assert rows[0][2:7] == ("Order", "yes", ACTIVITIES[0].salesforce_source, ACTIVITIES[0].description,
-                           "创建销售订单")
+    assert rows[0][2:7] == ("Order", "yes", ACTIVITIES[0].salesforce_source, ACTIVITIES[0].description, "创建销售订单")
 
 
 def test_example_events_form_a_plausible_order(template):
@@ -136,30 +147,50 @@ def test_rules_sheet_holds_the_default_rules_with_help_and_pick_lists(template):
     late = rows[[r[0] for r in rows].index("Activated within 3 days")]
     assert late[1:6] == ("time_limit", "Create Sales Order", "Order Activated", 3, "days")
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert lists == {"B2:B1048576": '"precedence,existence,absence,time_limit,four_eyes,authorised"',
-                     "J2:J1048576": '"high,medium,low"', "F2:F1048576": '"hours,days"'}
+    assert lists == {
+        "B2:B1048576": '"precedence,existence,absence,time_limit,four_eyes,authorised"',
+        "J2:J1048576": '"high,medium,low"',
+        "F2:F1048576": '"hours,days"',
+    }
 
 
 def test_instructions_cover_workflow_and_chinese(template):
     text = "\n".join(str(r[0]) for r in template["Instructions"].iter_rows(values_only=True) if r[0])
-    for needle in ("python -m o2c analyze", "python -m o2c extract", "Details Only", "FROM OrderHistory", "Rules sheet",
-                   "2024-01-15T10:30:00.000+0000", "15.01.2024 10:30", "简体中文"):
+    for needle in (
+        "python -m o2c analyze",
+        "python -m o2c extract",
+        "Details Only",
+        "FROM OrderHistory",
+        "Rules sheet",
+        "2024-01-15T10:30:00.000+0000",
+        "15.01.2024 10:30",
+        "简体中文",
+    ):
         assert needle in text
     assert template["Instructions"].column_dimensions["A"].width >= 80
 
 
 def _small_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    events = pd.DataFrame({
-        "timestamp": pd.to_datetime(["2024-01-15 10:30:00", "2024-01-16 09:00:05", None]).tz_localize("Europe/Berlin"),
-        "activity": ["Create Sales Order", "Order Activated", "Shipped"],
-        "case_id": ["801A", "801A", "801B"],
-        "comment": ["=1+1", "bell\x07here", None],
-        "priority": [1, 2, 3],
-        # an object column mixing offset-aware datetimes and text, as a hand-built frame may have
-        "received": [datetime(2024, 1, 15, 12, 0, tzinfo=timezone(timedelta(hours=8))), "later", None],
-    })
-    orders = pd.DataFrame({"case_id": ["801A", "801B"], "order_date": pd.to_datetime(["2024-01-15", "2024-02-01"]),
-                           "order_amount": [1250.5, None]})
+    events = pd.DataFrame(
+        {
+            "timestamp": pd.to_datetime(["2024-01-15 10:30:00", "2024-01-16 09:00:05", None]).tz_localize(
+                "Europe/Berlin"
+            ),
+            "activity": ["Create Sales Order", "Order Activated", "Shipped"],
+            "case_id": ["801A", "801A", "801B"],
+            "comment": ["=1+1", "bell\x07here", None],
+            "priority": [1, 2, 3],
+            # an object column mixing offset-aware datetimes and text, as a hand-built frame may have
+            "received": [datetime(2024, 1, 15, 12, 0, tzinfo=timezone(timedelta(hours=8))), "later", None],
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "case_id": ["801A", "801B"],
+            "order_date": pd.to_datetime(["2024-01-15", "2024-02-01"]),
+            "order_amount": [1250.5, None],
+        }
+    )
     return events, orders
 
 
@@ -184,7 +215,9 @@ def test_filled_template_holds_the_frames():
     assert _header(ws) == ORDER_NAMES
     col = {name: i for i, name in enumerate(ORDER_NAMES)}
     assert [(r[col["case_id"]], r[col["order_date"]], r[col["order_amount"]]) for r in _rows(ws)] == [
-        ("801A", datetime(2024, 1, 15), 1250.5), ("801B", datetime(2024, 2, 1), None)]
+        ("801A", datetime(2024, 1, 15), 1250.5),
+        ("801B", datetime(2024, 2, 1), None),
+    ]
     assert ws[f"{_letter(ORDER_NAMES, 'order_date')}2"].number_format == "yyyy-mm-dd"
     assert ws.auto_filter.ref == f"A1:{get_column_letter(len(ORDER_NAMES))}3"
 
@@ -227,8 +260,9 @@ def test_mapping_sheet_holds_the_default_salesforce_mapping():
 
 def test_extra_column_names_are_never_formulas():
     """A Salesforce export's column name becomes a header cell of the filled template (issue #14)."""
-    events = pd.DataFrame({"case_id": ["SO-1"], "activity": ["a"], "timestamp": ["2024-01-01"],
-                           '=HYPERLINK("http://x")': ["v"]})
+    events = pd.DataFrame(
+        {"case_id": ["SO-1"], "activity": ["a"], "timestamp": ["2024-01-01"], '=HYPERLINK("http://x")': ["v"]}
+    )
     book = openpyxl.load_workbook(io.BytesIO(build_template(events=events)))
     header = [cell for cell in book["Events"][1] if cell.value == '=HYPERLINK("http://x")']
     assert header and header[0].data_type == "s"

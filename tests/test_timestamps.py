@@ -25,8 +25,13 @@ def test_numbers_with_colons_are_not_serials():
 def test_serials_next_to_cells_and_text_in_a_spreadsheet_column():
     raw = pd.Series([dt.datetime(2024, 1, 15, 10, 30), 45307.5, "2024-01-20T00:00:00Z", "10:30", None], dtype=object)
     parsed = parse_timestamps(raw, timezone="Europe/Berlin")
-    assert texts(parsed) == ["2024-01-15 09:30:00+00:00", "2024-01-16 11:00:00+00:00", "2024-01-20 00:00:00+00:00",
-                             "NaT", "NaT"]
+    assert texts(parsed) == [
+        "2024-01-15 09:30:00+00:00",
+        "2024-01-16 11:00:00+00:00",
+        "2024-01-20 00:00:00+00:00",
+        "NaT",
+        "NaT",
+    ]
     assert parsed.unparseable.tolist() == [False, False, False, True, False]
 
 
@@ -48,17 +53,26 @@ def test_colons_without_a_time_of_day_keep_a_column_date_only():
 
 
 def test_salesforce_and_iso_offsets_are_honoured_and_naive_values_localised():
-    raw = pd.Series(["2024-01-15T10:30:00.000+0000", "2024-01-15T10:30:00.000-0700", "2024-01-15T10:30:00.5+05:30",
-                     "2024-01-15 10:30"], dtype="str")
+    raw = pd.Series(
+        [
+            "2024-01-15T10:30:00.000+0000",
+            "2024-01-15T10:30:00.000-0700",
+            "2024-01-15T10:30:00.5+05:30",
+            "2024-01-15 10:30",
+        ],
+        dtype="str",
+    )
     assert texts(parse_timestamps(raw, timezone="Europe/Berlin")) == [
-        "2024-01-15 10:30:00+00:00", "2024-01-15 17:30:00+00:00", "2024-01-15 05:00:00.500000+00:00",
-        "2024-01-15 09:30:00+00:00"]
+        "2024-01-15 10:30:00+00:00",
+        "2024-01-15 17:30:00+00:00",
+        "2024-01-15 05:00:00.500000+00:00",
+        "2024-01-15 09:30:00+00:00",
+    ]
 
 
 def test_day_and_month_first_dates_next_to_iso_years():
     day_first = parse_timestamps(pd.Series(["2024-01-15", "13/02/2024", "2024-01-16 08:00"], dtype="str"))
-    assert texts(day_first) == ["2024-01-15 00:00:00+00:00", "2024-02-13 00:00:00+00:00",
-                                "2024-01-16 08:00:00+00:00"]
+    assert texts(day_first) == ["2024-01-15 00:00:00+00:00", "2024-02-13 00:00:00+00:00", "2024-01-16 08:00:00+00:00"]
     assert (day_first.date_order, day_first.ambiguous) == ("day-first", False)
     month_first = parse_timestamps(pd.Series(["2024-01-15", "02/13/2024 9:05 PM"], dtype="str"))
     assert texts(month_first) == ["2024-01-15 00:00:00+00:00", "2024-02-13 21:05:00+00:00"]

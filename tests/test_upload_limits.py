@@ -47,8 +47,12 @@ def test_gzip_bomb_is_refused_within_a_1_gb_address_space(tmp_path):
     assert len(bomb) < 10 * 1024 * 1024
     path = tmp_path / "bomb.csv.gz"
     path.write_bytes(bomb)
-    child = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), limit=LIMIT, path=str(path))],
-                           capture_output=True, text=True, timeout=300)
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT), limit=LIMIT, path=str(path))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert child.returncode == 0, child.stderr[-2000:]
     outcome = json.loads(child.stdout.strip().splitlines()[-1])
     assert len(outcome["errors"]) == 1 and "(a 'zip bomb')" in outcome["errors"][0], outcome
@@ -73,8 +77,8 @@ def test_workbook_parts_larger_than_declared_are_refused(monkeypatch):
     for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
         start = 0
         while (start := data.find(signature, start)) >= 0:
-            if data[start + offset:start + offset + 4] == (8 * 1024 * 1024).to_bytes(4, "little"):
-                data[start + offset:start + offset + 4] = (1000).to_bytes(4, "little")
+            if data[start + offset : start + offset + 4] == (8 * 1024 * 1024).to_bytes(4, "little"):
+                data[start + offset : start + offset + 4] = (1000).to_bytes(4, "little")
             start += 4
     result = load_event_log(bytes(data), "events.xlsx", now=NOW)
     assert result.log is None

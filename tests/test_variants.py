@@ -25,8 +25,13 @@ HOUR = 3600.0
 
 # case -> (steps, hours from first to last event)
 PATHS = {
-    "A": ("a b c", 2), "B": ("a b c", 4), "C": ("a b c", 10), "D": ("a c", 1),
-    "E": ("a b b c", 3), "F": ("a c", 5), "G": ("x y", 7),
+    "A": ("a b c", 2),
+    "B": ("a b c", 4),
+    "C": ("a b c", 10),
+    "D": ("a c", 1),
+    "E": ("a b b c", 3),
+    "F": ("a c", 5),
+    "G": ("x y", 7),
 }
 
 
@@ -75,8 +80,11 @@ def test_table_follows_the_view(log):
 
 def test_summary_lists_every_variant_most_frequent_first(log):
     assert variants_summary(log.view()) == [
-        {"activities": ["a", "b", "c"], "cases": 3}, {"activities": ["a", "c"], "cases": 2},
-        {"activities": ["a", "b", "b", "c"], "cases": 1}, {"activities": ["x", "y"], "cases": 1}]
+        {"activities": ["a", "b", "c"], "cases": 3},
+        {"activities": ["a", "c"], "cases": 2},
+        {"activities": ["a", "b", "b", "c"], "cases": 1},
+        {"activities": ["x", "y"], "cases": 1},
+    ]
 
 
 def test_selection_mask_picks_the_orders_of_the_chosen_variants(log):
@@ -104,16 +112,34 @@ def test_rework_marks_and_full_path():
 def test_short_path_keeps_what_differs_from_the_most_common_variant():
     reference = ["Create", "Check", "Activate", "Confirm", "Allocate", "Pick", "Ship", "Invoice", "Pay"]
     assert short_path(reference, reference) == " → ".join(reference)
-    changed = ["Create", "Check", "Activate", "Confirm", "Allocate", "Change", "Allocate", "Pick", "Ship",
-               "Invoice", "Pay"]
+    changed = [
+        "Create",
+        "Check",
+        "Activate",
+        "Confirm",
+        "Allocate",
+        "Change",
+        "Allocate",
+        "Pick",
+        "Ship",
+        "Invoice",
+        "Pay",
+    ]
     assert short_path(changed, reference) == "… → Allocate → Change → Allocate ↺ → Pick → …"
-    assert short_path(["Create", "Activate", "Confirm", "Allocate", "Pick", "Ship", "Invoice", "Pay"], reference,
-                      missing="without {steps}") == "Create → Activate → … (without Check)"
+    assert (
+        short_path(
+            ["Create", "Activate", "Confirm", "Allocate", "Pick", "Ship", "Invoice", "Pay"],
+            reference,
+            missing="without {steps}",
+        )
+        == "Create → Activate → … (without Check)"
+    )
     assert short_path(reference[:-1], reference) == "… → Invoice (without Pay)"
-    assert short_path(["Create", "Check", "Check", "Check"] + reference[2:], reference) == \
-        "Create → Check ×3 ↺ → …"
-    assert short_path(["Create", "Pay"], reference, missing="缺少 {steps}") == \
-        "Create → Pay (缺少 Check, Activate, Confirm, Allocate, Pick, Ship, Invoice)"
+    assert short_path(["Create", "Check", "Check", "Check"] + reference[2:], reference) == "Create → Check ×3 ↺ → …"
+    assert (
+        short_path(["Create", "Pay"], reference, missing="缺少 {steps}")
+        == "Create → Pay (缺少 Check, Activate, Confirm, Allocate, Pick, Ship, Invoice)"
+    )
 
 
 def test_rows_and_export_carry_readable_paths(log):
@@ -122,20 +148,31 @@ def test_rows_and_export_carry_readable_paths(log):
     assert rows["path"].tolist() == ["a → b → c", "a → c (without b)", "a → b ×2 ↺ → c", "x → y (without a, b, c)"]
     assert rows["full_path"].tolist() == ["a → b → c", "a → c", "a → b → b ↺ → c", "x → y"]
     export = variant_export(log.view())
-    assert export.columns.tolist() == ["rank", "variant_id", "orders", "share", "cumulative_share", "median_days",
-                                       "p90_days", "steps", "path"]
+    assert export.columns.tolist() == [
+        "rank",
+        "variant_id",
+        "orders",
+        "share",
+        "cumulative_share",
+        "median_days",
+        "p90_days",
+        "steps",
+        "path",
+    ]
     assert export["path"].tolist() == rows["full_path"].tolist()
     assert export["median_days"].tolist() == pytest.approx([4 / 24, 3 / 24, 3 / 24, 7 / 24])
 
 
 # --- pm4py on real data --------------------------------------------------------------------------------------------
 
+
 def _pm4py_variants(frame: pd.DataFrame) -> dict[tuple[str, ...], int]:
     import pm4py
 
     frame = frame.sort_values(["case:concept:name", "time:timestamp"], kind="stable")
-    formatted = pm4py.format_dataframe(frame, case_id="case:concept:name", activity_key="concept:name",
-                                       timestamp_key="time:timestamp")
+    formatted = pm4py.format_dataframe(
+        frame, case_id="case:concept:name", activity_key="concept:name", timestamp_key="time:timestamp"
+    )
     return {tuple(k): int(v) for k, v in pm4py.get_variants(formatted).items()}
 
 
@@ -147,8 +184,13 @@ def _csv_frame(path) -> pd.DataFrame:
 
 def _sample_frame() -> pd.DataFrame:
     events = pd.read_excel(SAMPLE_WORKBOOK, sheet_name="Events", engine="calamine")
-    return pd.DataFrame({"case:concept:name": events["case_id"].astype(str), "concept:name": events["activity"],
-                         "time:timestamp": pd.to_datetime(events["timestamp"], utc=True)})
+    return pd.DataFrame(
+        {
+            "case:concept:name": events["case_id"].astype(str),
+            "concept:name": events["activity"],
+            "time:timestamp": pd.to_datetime(events["timestamp"], utc=True),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -169,9 +211,13 @@ def test_orders_flat_variants_match_pm4py(orders_flat_log):
     theirs = _pm4py_variants(_csv_frame(ORDERS_FLAT))
     assert dict(ours) == theirs
     start, end = ("place order", "confirm order"), ("pay order",)
-    assert ours == [(start + end, 1557), (start + ("payment reminder",) + end, 344),
-                    (start + ("payment reminder",) * 2 + end, 78), (start + ("payment reminder",) * 3 + end, 18),
-                    (start + ("payment reminder",) * 4 + end, 3)]
+    assert ours == [
+        (start + end, 1557),
+        (start + ("payment reminder",) + end, 344),
+        (start + ("payment reminder",) * 2 + end, 78),
+        (start + ("payment reminder",) * 3 + end, 18),
+        (start + ("payment reminder",) * 4 + end, 3),
+    ]
 
 
 def test_lifecycle_variants_match_pm4py(lifecycle_log):
@@ -180,8 +226,16 @@ def test_lifecycle_variants_match_pm4py(lifecycle_log):
     assert len(ours) == len(theirs) == 1633
     assert dict(ours) == theirs
     assert [n for _, n in ours[:5]] == sorted(theirs.values(), reverse=True)[:5] == [23, 21, 15, 14, 14]
-    assert ours[0][0] == ("place order", "confirm order", "pick item", "pick item", "create package", "send package",
-                          "package delivered", "pay order")
+    assert ours[0][0] == (
+        "place order",
+        "confirm order",
+        "pick item",
+        "pick item",
+        "create package",
+        "send package",
+        "package delivered",
+        "pay order",
+    )
 
 
 def test_sample_variants_match_pm4py(sample_log):

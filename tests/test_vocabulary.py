@@ -59,6 +59,7 @@ def kpis(log) -> dict:
 
 # ---------------------------------------------------------------------------------------------- matching
 
+
 def test_no_two_roles_share_a_name():
     seen: dict[str, str] = {}
     for role in ROLES:
@@ -72,19 +73,34 @@ def test_every_catalogue_activity_and_its_chinese_name_has_a_role():
         assert match_role(activity.name_zh) == match_role(activity.name), activity.name_zh
 
 
-@pytest.mark.parametrize(("name", "role"), [
-    ("Payment Received", "payment_received"), ("收到付款", "payment_received"), ("开具发票", "invoice_created"),
-    ("信用检查通过", "credit_check_passed"), ("Zahlung eingegangen", "payment_received"),
-    ("Rechnung erstellt", "invoice_created"), ("Draft", "order_created"), ("Activated", "activation"),
-    ("Credit Review", "credit_check_started"), ("On Hold", "credit_check_started"), ("Invoiced", "invoice_created"),
-    ("Paid", "payment_received"), ("Closed", "closed"), ("Shipped", "ship"), ("Delivered", "deliver"),
-    # normalised: case, spaces, punctuation, full-width
-    ("  payment-RECEIVED ", "payment_received"), ("ＰＡＩＤ", "payment_received"),
-    ("credit_review", "credit_check_started"),
-    # a status wrapped in its field's name, and any cancellation
-    ("Order Status Credit Review", "credit_check_started"), ("Auftrag storniert durch Kunde", "cancellation"),
-    ("Order cancelled by customer", "cancellation"),
-])
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Payment Received", "payment_received"),
+        ("收到付款", "payment_received"),
+        ("开具发票", "invoice_created"),
+        ("信用检查通过", "credit_check_passed"),
+        ("Zahlung eingegangen", "payment_received"),
+        ("Rechnung erstellt", "invoice_created"),
+        ("Draft", "order_created"),
+        ("Activated", "activation"),
+        ("Credit Review", "credit_check_started"),
+        ("On Hold", "credit_check_started"),
+        ("Invoiced", "invoice_created"),
+        ("Paid", "payment_received"),
+        ("Closed", "closed"),
+        ("Shipped", "ship"),
+        ("Delivered", "deliver"),
+        # normalised: case, spaces, punctuation, full-width
+        ("  payment-RECEIVED ", "payment_received"),
+        ("ＰＡＩＤ", "payment_received"),
+        ("credit_review", "credit_check_started"),
+        # a status wrapped in its field's name, and any cancellation
+        ("Order Status Credit Review", "credit_check_started"),
+        ("Auftrag storniert durch Kunde", "cancellation"),
+        ("Order cancelled by customer", "cancellation"),
+    ],
+)
 def test_names_match_their_role(name, role):
     assert match_role(name) == role
 
@@ -110,16 +126,23 @@ def test_the_mapping_is_computed_once_per_log_and_overrides_make_a_new_log():
 def test_the_activity_map_csv_round_trips():
     log = load("o2c_de.csv")
     text = activity_map_csv(log).decode("utf-8-sig")
-    assert text.splitlines()[:2] == ["activity,role,events,role_name,role_name_zh",
-                                     "Auftrag angelegt,order_created,2,Create Sales Order,创建销售订单"]
+    assert text.splitlines()[:2] == [
+        "activity,role,events,role_name,role_name_zh",
+        "Auftrag angelegt,order_created,2,Create Sales Order,创建销售订单",
+    ]
     assert "Sonderfreigabe,,1,," in text.splitlines()
     assert read_activity_map(activity_map_csv(log)) == dict(activity_map(log).pairs)
 
 
 def test_activity_map_csv_takes_keys_names_and_synonyms_and_rejects_unknown_roles():
     data = "activity,role\nA,payment_received\nB,Invoice Created\nC,开具发票\nD,ignore\nE,\n".encode()
-    assert read_activity_map(data) == {"A": "payment_received", "B": "invoice_created", "C": "invoice_created",
-                                       "D": None, "E": None}
+    assert read_activity_map(data) == {
+        "A": "payment_received",
+        "B": "invoice_created",
+        "C": "invoice_created",
+        "D": None,
+        "E": None,
+    }
     with pytest.raises(FixableError, match="row 2: unknown role 'teleport'"):
         read_activity_map(b"activity,role\nA,teleport\n")
     with pytest.raises(FixableError, match="needs the columns activity and role"):
@@ -128,11 +151,15 @@ def test_activity_map_csv_takes_keys_names_and_synonyms_and_rejects_unknown_role
 
 # ---------------------------------------------------------------------------------------------- Chinese
 
+
 def test_chinese_step_names_give_the_kpis(capsys):
     summary = analyze(capsys, str(FIXTURES / "o2c_zh.csv"))
     assert summary["unmatched"] == []
     assert [(r["activity"], r["role"]) for r in summary["activity_map"]][:3] == [
-        ("创建销售订单", "order_created"), ("信用检查通过", "credit_check_passed"), ("订单激活", "activation")]
+        ("创建销售订单", "order_created"),
+        ("信用检查通过", "credit_check_passed"),
+        ("订单激活", "activation"),
+    ]
     values = {key: kpi["value"] for key, kpi in summary["kpis"].items()}
     # Z-1 created 01-01 08:00, paid 01-15 08:00: 14 d; Z-2 01-10 08:00 to 02-20 08:00: 41 d; Z-3 unpaid.
     assert values["end_to_end_median"] == (14 + 41) / 2 * DAY
@@ -150,11 +177,19 @@ def test_chinese_step_names_give_the_kpis(capsys):
     assert summary["conformance"]["fitness"] == pytest.approx(0.68)
     assert summary["conformance"]["fitting_cases"] == 0
     rules = {r["name"]: r["violations"] for r in summary["conformance"]["rules"]}
-    assert rules == {"Credit check before activation": 1, "Credit check before shipping": 1,
-                     "Shipped before invoiced": 0, "Invoiced before paid": 0, "No change after confirmation": None,
-                     "Four eyes on credit": 0, "Credit checks by Credit Control": None,
-                     "Activated within 3 days": 0, "Shipped by promised date": None,
-                     "Delivered by requested date": None, "Paid by due date": 1}
+    assert rules == {
+        "Credit check before activation": 1,
+        "Credit check before shipping": 1,
+        "Shipped before invoiced": 0,
+        "Invoiced before paid": 0,
+        "No change after confirmation": None,
+        "Four eyes on credit": 0,
+        "Credit checks by Credit Control": None,
+        "Activated within 3 days": 0,
+        "Shipped by promised date": None,
+        "Delivered by requested date": None,
+        "Paid by due date": 1,
+    }
 
 
 def test_automation_never_ranks_warehouse_customer_or_carrier_work():
@@ -167,6 +202,7 @@ def test_automation_never_ranks_warehouse_customer_or_carrier_work():
 
 
 # ---------------------------------------------------------------------------------------------- German
+
 
 def test_german_step_names_and_an_activity_map(capsys):
     summary = analyze(capsys, str(FIXTURES / "o2c_de.csv"))
@@ -181,8 +217,12 @@ def test_german_step_names_and_an_activity_map(capsys):
     mapped = analyze(capsys, str(FIXTURES / "o2c_de.csv"), "--activity-map", str(FIXTURES / "o2c_de_map.csv"))
     assert mapped["unmatched"] == ["Geliefert"]
     assert {r["activity"]: r["role"] for r in mapped["activity_map"]}["Sonderfreigabe"] == "approval"
-    assert mapped["kpis"]["order_to_delivery"] == {"value": None, "unit": "seconds", "judged_orders": 0,
-                                                   "missing": "needs Delivered"}
+    assert mapped["kpis"]["order_to_delivery"] == {
+        "value": None,
+        "unit": "seconds",
+        "judged_orders": 0,
+        "missing": "needs Delivered",
+    }
     assert mapped["kpis"]["cost_per_order"]["value"] == 55.0  # 51 - 1.5 for delivery, + 11 approval on D-2 / 2
 
 
@@ -195,12 +235,15 @@ def test_a_bad_activity_map_is_a_usage_error(capsys, tmp_path):
 
 # ---------------------------------------------------------------------------------------------- not applicable
 
+
 def test_rules_on_steps_the_data_lacks_are_not_applicable(capsys):
     summary = analyze(capsys, str(FIXTURES / "o2c_no_shipping.csv"))
     rules = {r["name"]: r for r in summary["conformance"]["rules"]}
     assert rules["Shipped before invoiced"] == {
-        "name": "Shipped before invoiced", "violations": None,
-        "not_applicable": "not applicable: the data has no “Shipped” step."}
+        "name": "Shipped before invoiced",
+        "violations": None,
+        "not_applicable": "not applicable: the data has no “Shipped” step.",
+    }
     assert rules["Credit check before activation"]["violations"] == 1  # N-2
     assert rules["Invoiced before paid"] == {"name": "Invoiced before paid", "violations": 0, "not_applicable": None}
     # Only applicable rules count: N-1 breaks none, N-2 one.
@@ -209,8 +252,12 @@ def test_rules_on_steps_the_data_lacks_are_not_applicable(capsys):
 
 def test_without_due_dates_late_payment_is_not_applicable(capsys):
     summary = analyze(capsys, str(FIXTURES / "o2c_no_shipping.csv"))
-    assert summary["kpis"]["late_payment_rate"] == {"value": None, "unit": "share", "judged_orders": 0,
-                                                    "missing": "needs invoice_due_date"}
+    assert summary["kpis"]["late_payment_rate"] == {
+        "value": None,
+        "unit": "share",
+        "judged_orders": 0,
+        "missing": "needs invoice_due_date",
+    }
     paid = {r["name"]: r for r in summary["conformance"]["rules"]}["Paid by due date"]
     assert paid["violations"] is None
     assert paid["not_applicable"] == "not applicable: the orders have no date column “invoice_due_date”."
@@ -228,13 +275,28 @@ def test_no_applicable_rule_means_no_adherence():
 
 def test_reports_list_the_rules_that_do_not_apply(tmp_path):
     html = tmp_path / "report.html"
-    assert main(["report", str(FIXTURES / "o2c_de.csv"), "--out", str(html), "--activity-map",
-                 str(FIXTURES / "o2c_de_map.csv")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                str(FIXTURES / "o2c_de.csv"),
+                "--out",
+                str(html),
+                "--activity-map",
+                str(FIXTURES / "o2c_de_map.csv"),
+            ]
+        )
+        == 0
+    )
     text = html.read_text(encoding="utf-8")
-    assert "Not applicable to this data: No change after confirmation (not applicable: the data has no “Order " \
-           "Changed” step; the data has no “Order Confirmation Sent” step.)" in text
-    assert "Delivered by requested date (not applicable: the data has no “Delivered” step; the orders have no " \
-           "date column “requested_delivery_date”.)" in text
+    assert (
+        "Not applicable to this data: No change after confirmation (not applicable: the data has no “Order "
+        "Changed” step; the data has no “Order Confirmation Sent” step.)" in text
+    )
+    assert (
+        "Delivered by requested date (not applicable: the data has no “Delivered” step; the orders have no "
+        "date column “requested_delivery_date”.)" in text
+    )
     workbook = tmp_path / "报告.xlsx"
     assert main(["report", str(FIXTURES / "o2c_zh.csv"), "--out", str(workbook), "--lang", "zh"]) == 0
     book = openpyxl.load_workbook(workbook)
@@ -247,9 +309,16 @@ def test_org_status_labels_are_steps_and_credit_review_is_no_passed_check(capsys
     summary = analyze(capsys, str(FIXTURES / "o2c_org_status.csv"))
     assert summary["unmatched"] == []
     assert {r["activity"]: r["role"] for r in summary["activity_map"]} == {
-        "Draft": "order_created", "Credit Review": "credit_check_started", "Activated": "activation",
-        "Shipped": "ship", "Invoiced": "invoice_created", "Paid": "payment_received", "Closed": "closed",
-        "On Hold": "credit_check_started", "Cancelled": "cancellation"}
+        "Draft": "order_created",
+        "Credit Review": "credit_check_started",
+        "Activated": "activation",
+        "Shipped": "ship",
+        "Invoiced": "invoice_created",
+        "Paid": "payment_received",
+        "Closed": "closed",
+        "On Hold": "credit_check_started",
+        "Cancelled": "cancellation",
+    }
     values = {key: kpi["value"] for key, kpi in summary["kpis"].items()}
     assert values["end_to_end_median"] == 23 * DAY + 3_600  # 06-03 08:00 to 06-26 09:00; the other is cancelled
     assert values["invoice_to_cash"] == 20 * DAY
@@ -258,8 +327,10 @@ def test_org_status_labels_are_steps_and_credit_review_is_no_passed_check(capsys
     rules = {r["name"]: r for r in summary["conformance"]["rules"]}
     # A credit review is not a passed credit check: the rule cannot be checked (it used to flag every order).
     assert rules["Credit check before activation"] == {
-        "name": "Credit check before activation", "violations": None,
-        "not_applicable": "not applicable: the data has no “Credit Check Passed” step."}
+        "name": "Credit check before activation",
+        "violations": None,
+        "not_applicable": "not applicable: the data has no “Credit Check Passed” step.",
+    }
     assert rules["Shipped before invoiced"]["violations"] == 1  # the second order is invoiced before it ships
     assert values["adherence_rate"] == 0.5
     # Default costs by role: 11 + 4 + 9 + 6 + 4.5 (the review and closing cost nothing by default), and
@@ -270,8 +341,12 @@ def test_org_status_labels_are_steps_and_credit_review_is_no_passed_check(capsys
 def test_automation_on_the_sample_backlog_skips_warehouse_and_customer_steps(sample_log):
     titles = improvement_backlog(sample_log.view())["title"].tolist()
     automated = [title for title in titles if title.startswith("Automate ")]
-    assert automated and not {"Automate Picked", "Automate Shipped", "Automate Delivered",
-                              "Automate Payment Received"} & set(automated)
+    assert automated and not {
+        "Automate Picked",
+        "Automate Shipped",
+        "Automate Delivered",
+        "Automate Payment Received",
+    } & set(automated)
 
 
 def test_a_chinese_report_names_missing_steps_in_chinese():

@@ -13,8 +13,15 @@ from o2c.improve.cost import CostTable, default_cost_table, order_costs
 from o2c.improve.what_if import AUTOMATED_COST_SHARE, Scenario, rework_choices, what_if
 
 HOUR, DAY = 3_600, 86_400
-TINY_COSTS = CostTable((("Create Sales Order", 10.0), ("Credit Check Passed", 5.0), ("Credit Check Failed", 7.0),
-                        ("Shipped", 2.0), ("Payment Received", 1.0)))
+TINY_COSTS = CostTable(
+    (
+        ("Create Sales Order", 10.0),
+        ("Credit Check Passed", 5.0),
+        ("Credit Check Failed", 7.0),
+        ("Shipped", 2.0),
+        ("Payment Received", 1.0),
+    )
+)
 FAMILY = "Credit Check (Failed / Passed)"
 
 # A: the check is done twice, four hours apart. B: twice with an order change in between.
@@ -53,8 +60,11 @@ def test_remove_rework_takes_the_loop_out_of_the_timeline(tiny_log):
 
 
 def test_remove_rework_collapses_the_steps_in_between(loop_log):
-    result = what_if(loop_log.view(), Scenario("remove_rework", activity="Credit Check Passed"),
-                     CostTable((("Credit Check Passed", 3.0),)))
+    result = what_if(
+        loop_log.view(),
+        Scenario("remove_rework", activity="Credit Check Passed"),
+        CostTable((("Credit Check Passed", 3.0),)),
+    )
     # A: 10 h -> 6 h. B: the change at 03:00 collapses onto 01:00, invoice 08:00 -> 03:00, payment -> 05:00.
     assert result.before.median_end_to_end == 10 * HOUR
     assert result.after.median_end_to_end == (6 * HOUR + 5 * HOUR) / 2
@@ -64,8 +74,9 @@ def test_remove_rework_collapses_the_steps_in_between(loop_log):
 
 
 def test_cut_wait_shortens_every_step_and_shifts_later_events(tiny_log):
-    result = what_if(tiny_log.view(), Scenario("cut_wait", source="Shipped", target="Payment Received",
-                                               percent=50), TINY_COSTS)
+    result = what_if(
+        tiny_log.view(), Scenario("cut_wait", source="Shipped", target="Payment Received", percent=50), TINY_COSTS
+    )
     # SO-1: 3 d wait -> 1.5 d; SO-3: 7 d -> 3.5 d.
     assert result.after.median_end_to_end == (2.5 * DAY + (10 * DAY + HOUR - 3.5 * DAY)) / 2
     assert result.after.p90_end_to_end == np.quantile([2.5 * DAY, 6.5 * DAY + HOUR], 0.9)
@@ -74,8 +85,9 @@ def test_cut_wait_shortens_every_step_and_shifts_later_events(tiny_log):
 
 
 def test_cut_wait_on_an_unpaid_order_changes_no_end_to_end(tiny_log):
-    result = what_if(tiny_log.view(), Scenario("cut_wait", source="Create Sales Order", target="Shipped",
-                                               percent=100), TINY_COSTS)
+    result = what_if(
+        tiny_log.view(), Scenario("cut_wait", source="Create Sales Order", target="Shipped", percent=100), TINY_COSTS
+    )
     assert result.affected == 1  # SO-2, never paid
     same(result.after, result.before)
 
@@ -110,6 +122,7 @@ def test_rework_choices(tiny_log, loop_log):
 
 
 # ---------------------------------------------------------------------------------------------- sample
+
 
 def test_sample_nothing_changed_matches_the_measures(sample_log):
     costs = default_cost_table(sample_log)

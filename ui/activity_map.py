@@ -34,19 +34,23 @@ def mapping_frame(log: EventLog) -> pd.DataFrame:
     labels = _role_labels()
     none = tr("data.activity_map.none")
     rows = mapping_records(log)
-    return pd.DataFrame({
-        "activity": [r["activity"] for r in rows],
-        "events": [r["events"] for r in rows],
-        "role": [labels[r["role"]] if r["role"] else none for r in rows],
-        "kind": [tr(f"data.activity_map.kind.{r['kind']}") if r["kind"] else "" for r in rows]})
+    return pd.DataFrame(
+        {
+            "activity": [r["activity"] for r in rows],
+            "events": [r["events"] for r in rows],
+            "role": [labels[r["role"]] if r["role"] else none for r in rows],
+            "kind": [tr(f"data.activity_map.kind.{r['kind']}") if r["kind"] else "" for r in rows],
+        }
+    )
 
 
 def _save(log: EventLog, edited: pd.DataFrame) -> None:
     """Keep the roles that differ from the automatic match as this dataset's corrections."""
     by_label = {label: key for key, label in _role_labels().items()}
     automatic = activity_map(log).roles
-    chosen: dict[str, str | None] = {name: by_label.get(label) for name, label in zip(edited["activity"],
-                                                                                      edited["role"])}
+    chosen: dict[str, str | None] = {
+        name: by_label.get(label) for name, label in zip(edited["activity"], edited["role"])
+    }
     put_slot(Key.ACTIVITY_MAP, overrides={name: role for name, role in chosen.items() if role != automatic.get(name)})
 
 
@@ -63,23 +67,35 @@ def _uploaded(log: EventLog, overrides: Mapping[str, str | None]) -> None:
 def activity_mapping_step(raw: EventLog, mapped: EventLog) -> None:
     """Draw the step for the loaded log ``raw`` (automatic matching) as corrected in ``mapped``."""
     unmatched = activity_map(mapped).unmatched
-    with st.expander(tr("data.activity_map.title", n=len(raw.activity_names), unmatched=len(unmatched)),
-                     expanded=bool(unmatched), icon=":material/label:"):
+    with st.expander(
+        tr("data.activity_map.title", n=len(raw.activity_names), unmatched=len(unmatched)),
+        expanded=bool(unmatched),
+        icon=":material/label:",
+    ):
         st.caption(tr("data.activity_map.help"))
         if unmatched:
-            st.warning(tr("data.activity_map.unmatched", names=", ".join(md(n) for n in unmatched[:10]),
-                          n=len(unmatched)), icon=":material/help:")
+            st.warning(
+                tr("data.activity_map.unmatched", names=", ".join(md(n) for n in unmatched[:10]), n=len(unmatched)),
+                icon=":material/help:",
+            )
         options = [tr("data.activity_map.none"), *_role_labels().values()]
         frame = mapping_frame(mapped)
         edited = st.data_editor(
-            frame, hide_index=True, width="stretch", key=Key.ACTIVITY_MAP_EDITOR, disabled=["activity", "events", "kind"],
+            frame,
+            hide_index=True,
+            width="stretch",
+            key=Key.ACTIVITY_MAP_EDITOR,
+            disabled=["activity", "events", "kind"],
             height=min(35 * (len(frame) + 1) + 3, 500),
             column_config={
                 "activity": st.column_config.TextColumn(tr("data.activity_map.col.activity"), width="medium"),
                 "events": st.column_config.NumberColumn(tr("data.activity_map.col.events"), format="localized"),
-                "role": st.column_config.SelectboxColumn(tr("data.activity_map.col.role"), options=options,
-                                                         required=True, width="medium"),
-                "kind": st.column_config.TextColumn(tr("data.activity_map.col.kind"))})
+                "role": st.column_config.SelectboxColumn(
+                    tr("data.activity_map.col.role"), options=options, required=True, width="medium"
+                ),
+                "kind": st.column_config.TextColumn(tr("data.activity_map.col.kind")),
+            },
+        )
         if not edited["role"].equals(frame["role"]):
             _save(raw, edited)
             st.rerun()
@@ -94,9 +110,19 @@ def activity_mapping_step(raw: EventLog, mapped: EventLog) -> None:
                 if {**corrections(), **overrides} != corrections():
                     _uploaded(raw, overrides)
                     st.rerun()
-        download.download_button(tr("data.activity_map.download"), activity_map_csv(mapped), file_name="o2c_activity_map.csv",
-                                 mime="text/csv", icon=":material/download:", on_click="ignore",
-                                 key=Key.ACTIVITY_MAP_DOWNLOAD)
-        reset.button(tr("data.activity_map.reset"), on_click=_reset, key=Key.ACTIVITY_MAP_RESET,
-                     icon=":material/restart_alt:", disabled=not corrections())
-
+        download.download_button(
+            tr("data.activity_map.download"),
+            activity_map_csv(mapped),
+            file_name="o2c_activity_map.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key=Key.ACTIVITY_MAP_DOWNLOAD,
+        )
+        reset.button(
+            tr("data.activity_map.reset"),
+            on_click=_reset,
+            key=Key.ACTIVITY_MAP_RESET,
+            icon=":material/restart_alt:",
+            disabled=not corrections(),
+        )

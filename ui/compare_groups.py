@@ -31,8 +31,11 @@ VARIANT_CHOICES = 50
 
 def comparison_query() -> dict[str, list[str]]:
     """The comparison's keys in the URL."""
-    return {key: st.query_params.get_all(key) for key in st.query_params
-            if key.startswith((QUERY_A, QUERY_B)) or key in (QUERY_OTHERS, QUERY_PRESET)}
+    return {
+        key: st.query_params.get_all(key)
+        for key in st.query_params
+        if key.startswith((QUERY_A, QUERY_B)) or key in (QUERY_OTHERS, QUERY_PRESET)
+    }
 
 
 def remember_shared_query() -> None:
@@ -88,44 +91,70 @@ def seed_side(side: str, filters: Filters, log: EventLog, attributes: dict[str, 
     attribute = next((name for name, values in filters.attributes.items() if name in attributes and values), "")
     low, high = date_bounds(log)
     known = set(variant_index(log).ids)
-    st.session_state.update({
-        cmp_side(side, "attr"): attribute,
-        cmp_side(side, "values"): [v for v in filters.attributes.get(attribute, ())
-                                   if v in attributes.get(attribute, [])],
-        cmp_side(side, "dates"): (max(filters.date_from or low, low), min(filters.date_to or high, high)),
-        cmp_side(side, "mode"): filters.date_mode,
-        cmp_side(side, "variants"): [v for v in filters.variants if v in known],
-    })
+    st.session_state.update(
+        {
+            cmp_side(side, "attr"): attribute,
+            cmp_side(side, "values"): [
+                v for v in filters.attributes.get(attribute, ()) if v in attributes.get(attribute, [])
+            ],
+            cmp_side(side, "dates"): (max(filters.date_from or low, low), min(filters.date_to or high, high)),
+            cmp_side(side, "mode"): filters.date_mode,
+            cmp_side(side, "variants"): [v for v in filters.variants if v in known],
+        }
+    )
 
 
 def side_filters(side: str, log: EventLog) -> Filters:
     """The filters of one custom group, from its widgets' state."""
     state = st.session_state
     low, high = date_bounds(log)
-    return group_filters(state.get(cmp_side(side, "attr"), ""), tuple(state.get(cmp_side(side, "values"), ())),
-                         state.get(cmp_side(side, "dates"), (low, high)), state.get(cmp_side(side, "mode")),
-                         tuple(state.get(cmp_side(side, "variants"), ())), (low, high))
+    return group_filters(
+        state.get(cmp_side(side, "attr"), ""),
+        tuple(state.get(cmp_side(side, "values"), ())),
+        state.get(cmp_side(side, "dates"), (low, high)),
+        state.get(cmp_side(side, "mode")),
+        tuple(state.get(cmp_side(side, "variants"), ())),
+        (low, high),
+    )
 
 
 def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], choices: pd.DataFrame) -> None:
     """The filter widgets of one custom group (inside its popover)."""
     state = st.session_state
     state.setdefault(cmp_side(side, "values"), [])
-    attribute = st.selectbox(tr("filters.attribute"), ["", *attributes], key=cmp_side(side, "attr"),
-                             format_func=lambda n: column_name(n) if n else "–",
-                             on_change=state.update, kwargs={cmp_side(side, "values"): []})
+    attribute = st.selectbox(
+        tr("filters.attribute"),
+        ["", *attributes],
+        key=cmp_side(side, "attr"),
+        format_func=lambda n: column_name(n) if n else "–",
+        on_change=state.update,
+        kwargs={cmp_side(side, "values"): []},
+    )
     if attribute:
-        st.multiselect(tr("filters.values"), attributes[attribute], key=cmp_side(side, "values"),
-                       placeholder=tr("filters.all"))
+        st.multiselect(
+            tr("filters.values"), attributes[attribute], key=cmp_side(side, "values"), placeholder=tr("filters.all")
+        )
     low, high = date_bounds(view.log)
     st.date_input(tr("filters.dates"), key=cmp_side(side, "dates"), min_value=low, max_value=high)
-    st.segmented_control(tr("filters.date_mode"), DATE_MODES, key=cmp_side(side, "mode"), required=True,
-                         format_func=lambda m: tr(f"filters.mode.{m}"))
-    labels = {row.variant_id: tr("compare.variant.option", rank=rank, share=percent(row.share), steps=row.steps)
-              for rank, row in choices.iterrows()}
+    st.segmented_control(
+        tr("filters.date_mode"),
+        DATE_MODES,
+        key=cmp_side(side, "mode"),
+        required=True,
+        format_func=lambda m: tr(f"filters.mode.{m}"),
+    )
+    labels = {
+        row.variant_id: tr("compare.variant.option", rank=rank, share=percent(row.share), steps=row.steps)
+        for rank, row in choices.iterrows()
+    }
     options = list(dict.fromkeys([*labels, *state.get(cmp_side(side, "variants"), [])]))
-    st.multiselect(tr("compare.variants.pick"), options, key=cmp_side(side, "variants"),
-                   placeholder=tr("filters.all"), format_func=lambda v: labels.get(v, v))
+    st.multiselect(
+        tr("compare.variants.pick"),
+        options,
+        key=cmp_side(side, "variants"),
+        placeholder=tr("filters.all"),
+        format_func=lambda v: labels.get(v, v),
+    )
 
 
 def chosen_groups(view: LogView, attributes: dict[str, list[str]]) -> Groups | None:
@@ -133,11 +162,17 @@ def chosen_groups(view: LogView, attributes: dict[str, list[str]]) -> Groups | N
     state = st.session_state
     preset = state.get(Key.CMP_PRESET) or "custom"
     row = st.columns([2.6, 1.2, 1.2], vertical_alignment="bottom")
-    row[0].segmented_control(tr("compare.preset"), [p for p in PRESETS if attributes or p != "value"],
-                             key=Key.CMP_PRESET, required=True, format_func=lambda p: tr(f"compare.preset.{p}"))
+    row[0].segmented_control(
+        tr("compare.preset"),
+        [p for p in PRESETS if attributes or p != "value"],
+        key=Key.CMP_PRESET,
+        required=True,
+        format_func=lambda p: tr(f"compare.preset.{p}"),
+    )
     if preset == "value":
-        attribute = row[1].selectbox(tr("compare.attribute"), list(attributes), key=Key.CMP_ATTR,
-                                     format_func=column_name)
+        attribute = row[1].selectbox(
+            tr("compare.attribute"), list(attributes), key=Key.CMP_ATTR, format_func=column_name
+        )
         if state.get(cmp_value(attribute)) not in attributes[attribute]:
             state[cmp_value(attribute)] = attributes[attribute][0]
         value = row[2].selectbox(tr("compare.value"), attributes[attribute], key=cmp_value(attribute))
@@ -149,15 +184,24 @@ def chosen_groups(view: LogView, attributes: dict[str, list[str]]) -> Groups | N
             st.info(tr("compare.period.none"))
         return groups
     b_kind = state.get(Key.CMP_B_KIND)
-    groups = Groups(side_filters("a", view.log), side_filters("b", view.log) if b_kind == "filter" else None,
-                    b_kind if b_kind in ("rest", "all") else "rest", "custom")
+    groups = Groups(
+        side_filters("a", view.log),
+        side_filters("b", view.log) if b_kind == "filter" else None,
+        b_kind if b_kind in ("rest", "all") else "rest",
+        "custom",
+    )
     names = groups.names(language())
     choices = variant_table(view).head(VARIANT_CHOICES)
     with row[1].popover(tr_md("compare.group.button", group="A", name=names[0]), width="stretch"):
         side_controls("a", view, attributes, choices)
     with row[2].popover(tr_md("compare.group.button", group="B", name=names[1]), width="stretch"):
-        st.segmented_control(tr("compare.b.kind"), ["rest", "all", "filter"], key=Key.CMP_B_KIND, required=True,
-                             format_func=lambda k: tr(f"compare.b.{k}"))
+        st.segmented_control(
+            tr("compare.b.kind"),
+            ["rest", "all", "filter"],
+            key=Key.CMP_B_KIND,
+            required=True,
+            format_func=lambda k: tr(f"compare.b.{k}"),
+        )
         if state.get(Key.CMP_B_KIND) == "filter":
             side_controls("b", view, attributes, choices)
     return groups

@@ -50,8 +50,16 @@ def kpi_rows(comparison: Comparison) -> tuple[pd.DataFrame, list[str]]:
             a, b, difference = f"{row['a']:.1%}", f"{row['b']:.1%}", points(row["difference"])
             if not pd.isna(row["low"]):
                 interval = tr("compare.points", value=f"{signed_points(row['low'])} … {signed_points(row['high'])}")
-        rows.append({"measure": label, "a": a, "b": b, "difference": difference, "interval": interval,
-                     "noise": yes_no(row["significant"])})
+        rows.append(
+            {
+                "measure": label,
+                "a": a,
+                "b": b,
+                "difference": difference,
+                "interval": interval,
+                "noise": yes_no(row["significant"]),
+            }
+        )
     return pd.DataFrame(rows), notes
 
 
@@ -68,8 +76,12 @@ def share_columns() -> dict[str, st.column_config.Column]:
 
 def as_percent(table: pd.DataFrame) -> pd.DataFrame:
     """A table of shares (0 to 1) with its shares in percent and its differences in points."""
-    return table.assign(share_a=table["share_a"] * 100, share_b=table["share_b"] * 100,
-                        points=table["difference"] * 100, noise=table["significant"].map(yes_no))
+    return table.assign(
+        share_a=table["share_a"] * 100,
+        share_b=table["share_b"] * 100,
+        points=table["difference"] * 100,
+        noise=table["significant"].map(yes_no),
+    )
 
 
 def more_rows_note(total: int) -> None:
@@ -83,14 +95,20 @@ def kpis_section(comparison: Comparison) -> None:
     st.subheader(tr("compare.kpis"), anchor="compare-kpis")
     kpis, notes = kpi_rows(comparison)
     text = st.column_config.TextColumn
-    st.dataframe(kpis, hide_index=True, width="stretch", key=Key.CMP_KPIS, column_config={
-        "measure": text(tr("compare.col.measure"), width=210),
-        "a": text("A", width=90),
-        "b": text("B", width=90),
-        "difference": text(tr("compare.col.difference"), width=90),
-        "interval": text(tr("compare.col.interval"), help=tr("compare.col.interval.help"), width=170),
-        "noise": text(tr("compare.col.noise"), help=tr("compare.col.noise.help"), width=120),
-    })
+    st.dataframe(
+        kpis,
+        hide_index=True,
+        width="stretch",
+        key=Key.CMP_KPIS,
+        column_config={
+            "measure": text(tr("compare.col.measure"), width=210),
+            "a": text("A", width=90),
+            "b": text("B", width=90),
+            "difference": text(tr("compare.col.difference"), width=90),
+            "interval": text(tr("compare.col.interval"), help=tr("compare.col.interval.help"), width=170),
+            "noise": text(tr("compare.col.noise"), help=tr("compare.col.noise.help"), width=120),
+        },
+    )
     notes += [] if comparison.kpis.loc["adherence", "note"] else [tr("compare.kpi.adherence.help")]
     st.caption(" ".join(notes))
 
@@ -102,17 +120,27 @@ def paths_section(comparison: Comparison, log: EventLog) -> None:
     paths = comparison.paths.sort_values("score", ascending=False, kind="stable").head(TABLE_ROWS)
     paths = as_percent(paths).assign(
         path=[path_label(log, s, t, language()) for s, t in zip(paths["source"], paths["target"])],
-        wait_a=paths["median_a"].map(format_duration), wait_b=paths["median_b"].map(format_duration),
-        wait_noise=[yes_no(None if pd.isna(p) else flag) for p, flag in zip(paths["wait_p"],
-                                                                            paths["wait_significant"])])
+        wait_a=paths["median_a"].map(format_duration),
+        wait_b=paths["median_b"].map(format_duration),
+        wait_noise=[
+            yes_no(None if pd.isna(p) else flag) for p, flag in zip(paths["wait_p"], paths["wait_significant"])
+        ],
+    )
     text = st.column_config.TextColumn
-    st.dataframe(paths, hide_index=True, width="stretch", key=Key.CMP_PATHS,
-                 column_order=["path", "share_a", "share_b", "points", "noise", "wait_a", "wait_b", "wait_noise"],
-                 column_config={"path": text(tr("compare.col.path"), width=280), **share_columns(),
-                                "wait_a": text(tr("compare.col.wait_a"), width=90),
-                                "wait_b": text(tr("compare.col.wait_b"), width=90),
-                                "wait_noise": text(tr("compare.col.wait_noise"), width=100,
-                                                   help=tr("compare.col.wait_noise.help"))})
+    st.dataframe(
+        paths,
+        hide_index=True,
+        width="stretch",
+        key=Key.CMP_PATHS,
+        column_order=["path", "share_a", "share_b", "points", "noise", "wait_a", "wait_b", "wait_noise"],
+        column_config={
+            "path": text(tr("compare.col.path"), width=280),
+            **share_columns(),
+            "wait_a": text(tr("compare.col.wait_a"), width=90),
+            "wait_b": text(tr("compare.col.wait_b"), width=90),
+            "wait_noise": text(tr("compare.col.wait_noise"), width=100, help=tr("compare.col.wait_noise.help")),
+        },
+    )
     more_rows_note(len(comparison.paths))
 
 
@@ -126,12 +154,21 @@ def variants_section(comparison: Comparison, log: EventLog) -> None:
     families = activity_families(log.activity_names)
     variants = as_percent(variants).assign(
         path=[short_path(sequences[c], reference, families, tr("variants.without")) for c in variants["code"]],
-        only=variants["only"].str.upper())
-    st.dataframe(variants, hide_index=True, width="stretch", key=Key.CMP_VARIANTS,
-                 column_order=["rank", "share_a", "share_b", "points", "noise", "only", "path"],
-                 column_config={"rank": st.column_config.NumberColumn("#", width=45), **share_columns(),
-                                "only": st.column_config.TextColumn(tr("compare.col.only"), width=70),
-                                "path": st.column_config.TextColumn(tr("compare.col.path"), width=700)})
+        only=variants["only"].str.upper(),
+    )
+    st.dataframe(
+        variants,
+        hide_index=True,
+        width="stretch",
+        key=Key.CMP_VARIANTS,
+        column_order=["rank", "share_a", "share_b", "points", "noise", "only", "path"],
+        column_config={
+            "rank": st.column_config.NumberColumn("#", width=45),
+            **share_columns(),
+            "only": st.column_config.TextColumn(tr("compare.col.only"), width=70),
+            "path": st.column_config.TextColumn(tr("compare.col.path"), width=700),
+        },
+    )
     more_rows_note(len(comparison.variants))
 
 
@@ -142,8 +179,15 @@ def rework_section(comparison: Comparison) -> None:
         st.caption(tr("compare.rework.none"))
         return
     st.caption(tr("compare.rework.hint"))
-    st.dataframe(as_percent(comparison.rework.head(TABLE_ROWS)), hide_index=True, width="stretch",
-                 key=Key.CMP_REWORK, column_order=["activity", "share_a", "share_b", "points", "noise"],
-                 column_config={"activity": st.column_config.TextColumn(tr("compare.col.activity"), width=330),
-                                **share_columns()})
+    st.dataframe(
+        as_percent(comparison.rework.head(TABLE_ROWS)),
+        hide_index=True,
+        width="stretch",
+        key=Key.CMP_REWORK,
+        column_order=["activity", "share_a", "share_b", "points", "noise"],
+        column_config={
+            "activity": st.column_config.TextColumn(tr("compare.col.activity"), width=330),
+            **share_columns(),
+        },
+    )
     more_rows_note(len(comparison.rework))

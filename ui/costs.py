@@ -63,19 +63,36 @@ def cost_editor(log: EventLog) -> None:
     st.caption(tr("automation.table.workbook" if source.startswith("workbook:") else "automation.table.default"))
     currency = table_from_frame(base).currency
     st.data_editor(
-        base, key=COSTS.editor_key, on_change=COSTS.commit, num_rows="fixed", hide_index=True, width="stretch",
-        disabled=["activity"], height=35 * (len(base) + 1) + 3,
+        base,
+        key=COSTS.editor_key,
+        on_change=COSTS.commit,
+        num_rows="fixed",
+        hide_index=True,
+        width="stretch",
+        disabled=["activity"],
+        height=35 * (len(base) + 1) + 3,
         column_config={
             "activity": st.column_config.TextColumn(tr("automation.col.activity"), width="large"),
-            COST_COLUMN: st.column_config.NumberColumn(tr("automation.col.cost_per_execution", currency=currency),
-                                                       min_value=0.0, format="%.2f"),
-            MINUTES_COLUMN: st.column_config.NumberColumn(tr("automation.col.manual_minutes"), min_value=0.0,
-                                                          format="%g", help=tr("automation.col.manual_minutes.help"))})
+            COST_COLUMN: st.column_config.NumberColumn(
+                tr("automation.col.cost_per_execution", currency=currency), min_value=0.0, format="%.2f"
+            ),
+            MINUTES_COLUMN: st.column_config.NumberColumn(
+                tr("automation.col.manual_minutes"),
+                min_value=0.0,
+                format="%g",
+                help=tr("automation.col.manual_minutes.help"),
+            ),
+        },
+    )
     st.button(tr("automation.table.reset"), key=Key.COST_RESET, on_click=_reset, icon=":material/restart_alt:")
     for problem in problems:
         lang = language()
-        st.warning(tr_md("automation.table.problem", row=problem.row, message=problem.message_in(lang),
-                         fix=problem.fix_in(lang)), icon=":material/warning:")
+        st.warning(
+            tr_md(
+                "automation.table.problem", row=problem.row, message=problem.message_in(lang), fix=problem.fix_in(lang)
+            ),
+            icon=":material/warning:",
+        )
 
 
 def saved_systems(log: EventLog) -> tuple[str, ...]:
@@ -102,6 +119,11 @@ def system_resources(log: EventLog) -> tuple[str, ...] | None:
         put_slot(SYSTEMS_KEY, digest, systems=tuple(st.session_state[Key.AUTO_SYSTEMS]))
 
     with st.expander(tr("automation.systems", n=len(st.session_state[Key.AUTO_SYSTEMS])), icon=":material/smart_toy:"):
-        chosen = st.multiselect(tr("automation.systems.label"), names, key=Key.AUTO_SYSTEMS, on_change=publish,
-                                help=tr("automation.systems.help"))
+        chosen = st.multiselect(
+            tr("automation.systems.label"),
+            names,
+            key=Key.AUTO_SYSTEMS,
+            on_change=publish,
+            help=tr("automation.systems.help"),
+        )
     return tuple(chosen)

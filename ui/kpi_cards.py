@@ -93,16 +93,21 @@ def cached_trend(view: LogView, settings: Settings, period: str) -> pd.DataFrame
 def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, target: float | None) -> alt.Chart:
     """One KPI per period, the periods still open drawn hollow, with the target as a dashed line when set."""
     divisor, unit = display_unit(kpi, trend[kpi.key], currency)
-    data = pd.DataFrame({"period": trend["period"], "value": trend[kpi.key] / divisor,
-                         "open": open_share(trend) >= STILL_OPEN})
+    data = pd.DataFrame(
+        {"period": trend["period"], "value": trend[kpi.key] / divisor, "open": open_share(trend) >= STILL_OPEN}
+    )
     period_title = tr(f"cycle_times.period.{period}")
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=None),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
-        tooltip=[alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
-                 alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.1f")])
+        tooltip=[
+            alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
+            alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.1f"),
+        ],
+    )
     points = base.mark_point(size=36, color=BLUE, opacity=1).encode(
-        fill=alt.condition("datum.open", alt.value("white"), alt.value(BLUE)))
+        fill=alt.condition("datum.open", alt.value("white"), alt.value(BLUE))
+    )
     chart = base.mark_line(color=BLUE) + points
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
@@ -113,8 +118,14 @@ def trend_chart(trend: pd.DataFrame, kpi: Kpi, period: str, currency: str, targe
 
 def period_picker(column: st.delta_generator.DeltaGenerator, key: str) -> str:
     """Week or month, picked in ``column``."""
-    period = column.segmented_control(tr("monitoring.period"), ["week", "month"], default="month", required=True,
-                                      key=key, format_func=lambda p: tr(f"cycle_times.period.{p}"))
+    period = column.segmented_control(
+        tr("monitoring.period"),
+        ["week", "month"],
+        default="month",
+        required=True,
+        key=key,
+        format_func=lambda p: tr(f"cycle_times.period.{p}"),
+    )
     return period or "month"
 
 
@@ -122,8 +133,13 @@ def trend_section(view: LogView, settings: Settings, values: list[KpiValue], cur
     """The picked KPIs' trends, two to a row, with their targets."""
     available = [value.kpi.key for value in values if value.missing is None]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
-    picked = left.multiselect(tr("monitoring.trend.pick"), available, default=[k for k in HEADLINE if k in available],
-                              key=Key.MONITOR_TREND_KPIS, format_func=lambda k: KPIS[k].name(language()))
+    picked = left.multiselect(
+        tr("monitoring.trend.pick"),
+        available,
+        default=[k for k in HEADLINE if k in available],
+        key=Key.MONITOR_TREND_KPIS,
+        format_func=lambda k: KPIS[k].name(language()),
+    )
     period = period_picker(right, Key.MONITOR_TREND_PERIOD)
     if not picked:
         st.info(tr("monitoring.trend.none"))
@@ -134,10 +150,15 @@ def trend_section(view: LogView, settings: Settings, values: list[KpiValue], cur
         targets = {}
         for column, key in zip(st.columns(len(picked)), picked):
             _, unit = display_unit(KPIS[key], trend[key], currency)
-            targets[key] = column.number_input(f"{KPIS[key].name(language())} ({unit})", value=None, min_value=0.0,
-                                               key=monitor_target(key), placeholder=tr("monitoring.target.none"))
+            targets[key] = column.number_input(
+                f"{KPIS[key].name(language())} ({unit})",
+                value=None,
+                min_value=0.0,
+                key=monitor_target(key),
+                placeholder=tr("monitoring.target.none"),
+            )
     for row in range(0, len(picked), 2):
-        for column, key in zip(st.columns(2, gap="large"), picked[row:row + 2]):
+        for column, key in zip(st.columns(2, gap="large"), picked[row : row + 2]):
             column.altair_chart(trend_chart(trend, KPIS[key], period, currency, targets.get(key)), width="stretch")
     st.caption(tr("monitoring.trend.caption") + " " + tr("monitoring.trend.open", share=STILL_OPEN))
 
@@ -154,17 +175,27 @@ def periods_section(view: LogView, settings: Settings, currency: str) -> None:
     options = [stamp.date().isoformat() for stamp in reversed(stamps)]  # newest first; dates survive a filter change
     first = settled_index(trend)
     label = lambda day: period_label(pd.Timestamp(day), period)  # noqa: E731
-    latest = pd.Timestamp(middle.selectbox(tr("monitoring.periods.latest"), options, index=first, format_func=label,
-                                           key=monitor_latest(period)))
-    baseline = pd.Timestamp(right.selectbox(tr("monitoring.periods.baseline"), options, index=first + 1,
-                                            format_func=label, key=monitor_baseline(period)))
+    latest = pd.Timestamp(
+        middle.selectbox(
+            tr("monitoring.periods.latest"), options, index=first, format_func=label, key=monitor_latest(period)
+        )
+    )
+    baseline = pd.Timestamp(
+        right.selectbox(
+            tr("monitoring.periods.baseline"), options, index=first + 1, format_func=label, key=monitor_baseline(period)
+        )
+    )
     still_open = float(open_share(trend)[trend["period"] == latest].iloc[0])
     if still_open >= STILL_OPEN:
-        st.caption(":material/info: " + tr("monitoring.periods.open", share=still_open,
-                                           period=period_label(latest, period)))
+        st.caption(
+            ":material/info: " + tr("monitoring.periods.open", share=still_open, period=period_label(latest, period))
+        )
     change_cards(kpi_changes(period_values(trend, baseline), period_values(trend, latest)), currency)
-    st.caption(tr("monitoring.periods.against", latest=period_label(latest, period),
-                  baseline=period_label(baseline, period)) + " " + tr("monitoring.periods.caption"))
+    st.caption(
+        tr("monitoring.periods.against", latest=period_label(latest, period), baseline=period_label(baseline, period))
+        + " "
+        + tr("monitoring.periods.caption")
+    )
 
 
 def change_cards(changes: pd.DataFrame, currency: str) -> None:
@@ -177,7 +208,12 @@ def change_cards(changes: pd.DataFrame, currency: str) -> None:
         for column, key in zip(st.columns(CARDS_PER_ROW), shown):
             kpi, row = KPIS[key], rows.loc[key]
             unchanged = row["delta"] == 0
-            column.metric(kpi.name(language()), format_value(row["latest"], kpi.unit, currency),
-                          format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
-                          delta_color="off" if unchanged else delta_color(kpi),
-                          delta_arrow="off" if unchanged else "auto", help=kpi.formula(language()), border=True)
+            column.metric(
+                kpi.name(language()),
+                format_value(row["latest"], kpi.unit, currency),
+                format_delta(row["delta"], row["pct_change"], kpi.unit, currency, language()),
+                delta_color="off" if unchanged else delta_color(kpi),
+                delta_arrow="off" if unchanged else "auto",
+                help=kpi.formula(language()),
+                border=True,
+            )

@@ -43,9 +43,17 @@ def chosen_model(view: LogView) -> ReferenceModel | None:
     """The model picker: the standard O2C model, an uploaded BPMN file, or variants of the log."""
     sources = ["standard", "bpmn", "variants"]
     controls = st.columns([3, 2], vertical_alignment="bottom")
-    source = controls[0].segmented_control(tr("conformance.model.source"), sources, default="standard", required=True,
-                                           key=Key.CONF_MODEL_SOURCE,
-                                           format_func=lambda s: tr(f"conformance.model.{s}")) or "standard"
+    source = (
+        controls[0].segmented_control(
+            tr("conformance.model.source"),
+            sources,
+            default="standard",
+            required=True,
+            key=Key.CONF_MODEL_SOURCE,
+            format_func=lambda s: tr(f"conformance.model.{s}"),
+        )
+        or "standard"
+    )
     controls[1].toggle(tr("conformance.model.open"), key=Key.CONF_OPEN, help=tr("conformance.model.open.help"))
     if source == "standard":
         return standard_model(view.log)
@@ -57,11 +65,18 @@ def chosen_model(view: LogView) -> ReferenceModel | None:
         return cached_model(("bpmn", upload.file_id), lambda: bpmn_model(upload.getvalue()))
     table = variant_table(view).head(MODEL_VARIANTS)
     rows = variant_rows(view, table, None, tr("conformance.model.without"))
-    labels = {vid: tr("conformance.model.variant", rank=rank, orders=int(n), path=path)
-              for rank, vid, n, path in zip(rows.index, rows["variant_id"], rows["orders"], rows["path"])}
-    picked = st.multiselect(tr("conformance.model.variants.pick"), list(labels), default=list(labels)[:1],
-                            key=Key.CONF_MODEL_VARIANTS, format_func=labels.get,
-                            placeholder=tr("conformance.model.variants.placeholder"))
+    labels = {
+        vid: tr("conformance.model.variant", rank=rank, orders=int(n), path=path)
+        for rank, vid, n, path in zip(rows.index, rows["variant_id"], rows["orders"], rows["path"])
+    }
+    picked = st.multiselect(
+        tr("conformance.model.variants.pick"),
+        list(labels),
+        default=list(labels)[:1],
+        key=Key.CONF_MODEL_VARIANTS,
+        format_func=labels.get,
+        placeholder=tr("conformance.model.variants.placeholder"),
+    )
     if not picked:
         st.info(tr("conformance.model.error.no_variants"))
         return None
@@ -86,8 +101,11 @@ def cached_model(key: tuple, build: Callable[[], ReferenceModel]) -> ReferenceMo
 
 def steps_text(log: EventLog) -> str:
     """The standard model's steps in one line, optional and repeatable ones marked."""
-    marks = {"optional": f" ({tr('conformance.model.optional')})", "repeatable": f" ({tr('conformance.model.repeatable')})",
-             "required": ""}
+    marks = {
+        "optional": f" ({tr('conformance.model.optional')})",
+        "repeatable": f" ({tr('conformance.model.repeatable')})",
+        "required": "",
+    }
     return " → ".join(md(step.activity) + marks[step.kind] for step in standard_steps(log))
 
 
@@ -101,16 +119,31 @@ def model_section(view: LogView) -> None:
         scope = None if st.session_state.get(Key.CONF_OPEN) else finished_cases(view.log, model)
     figures = fitness(view, replay, scope)
     metrics = st.columns(3)
-    metrics[0].metric(tr("conformance.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conformance.model.fitness.help"))
-    metrics[1].metric(tr("conformance.model.fitting"), f"{figures.fitting_share:.1%}" if figures.orders else "–",
-                      help=tr("conformance.model.fitting.help", fitting=figures.fitting, orders=figures.orders))
-    metrics[2].metric(tr("conformance.model.checked"), f"{figures.orders:,}",
-                      help=tr("conformance.model.checked.help", orders=view.n_cases))
+    metrics[0].metric(
+        tr("conformance.model.fitness"), f"{figures.log_fitness:.3f}", help=tr("conformance.model.fitness.help")
+    )
+    metrics[1].metric(
+        tr("conformance.model.fitting"),
+        f"{figures.fitting_share:.1%}" if figures.orders else "–",
+        help=tr("conformance.model.fitting.help", fitting=figures.fitting, orders=figures.orders),
+    )
+    metrics[2].metric(
+        tr("conformance.model.checked"),
+        f"{figures.orders:,}",
+        help=tr("conformance.model.checked.help", orders=view.n_cases),
+    )
     if model.source == "standard":
         st.caption(tr("conformance.model.steps", steps=steps_text(view.log)))
     deviations_part(view, model, replay, scope)
-    st.download_button(tr("conformance.model.download"), lambda: model_bpmn_xml(model), "o2c_reference_model.bpmn",
-                       "application/xml", icon=":material/download:", key=Key.CONF_MODEL_DOWNLOAD, on_click="ignore")
+    st.download_button(
+        tr("conformance.model.download"),
+        lambda: model_bpmn_xml(model),
+        "o2c_reference_model.bpmn",
+        "application/xml",
+        icon=":material/download:",
+        key=Key.CONF_MODEL_DOWNLOAD,
+        on_click="ignore",
+    )
 
 
 def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay, scope: np.ndarray | None) -> None:
@@ -127,37 +160,67 @@ def deviations_part(view: LogView, model: ReferenceModel, replay: VariantReplay,
     deviations = deviation_table(view, run, scope)
     if not run.complete:
         covered, orders = aligned_orders(view, run, scope)
-        st.warning(tr("conformance.deviations.stopped", seconds=int(ALIGN_SECONDS), covered=covered, orders=orders),
-                   icon=":material/timer:")
+        st.warning(
+            tr("conformance.deviations.stopped", seconds=int(ALIGN_SECONDS), covered=covered, orders=orders),
+            icon=":material/timer:",
+        )
     if deviations.empty:
         st.success(tr("conformance.deviations.none"), icon=":material/check_circle:")
         return
-    shown = deviations.assign(kind=deviations["kind"].map(lambda k: tr(f"conformance.kind.{k}")),
-                              share=deviations["share"] * 100,
-                              with_=deviations["median_with_seconds"].map(format_duration),
-                              without=deviations["median_without_seconds"].map(format_duration),
-                              extra=deviations["extra_seconds"].map(signed_duration))
+    shown = deviations.assign(
+        kind=deviations["kind"].map(lambda k: tr(f"conformance.kind.{k}")),
+        share=deviations["share"] * 100,
+        with_=deviations["median_with_seconds"].map(format_duration),
+        without=deviations["median_without_seconds"].map(format_duration),
+        extra=deviations["extra_seconds"].map(signed_duration),
+    )
     event = st.dataframe(
-        shown[["kind", "activity", "orders", "share", "with_", "without", "extra"]], hide_index=True,
-        width="stretch", key=Key.CONF_DEVIATION_TABLE, on_select="rerun", selection_mode="single-row",
-        column_config={"kind": tr("conformance.deviations.kind"), "activity": tr("common.activity"),
-                       "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized"),
-                       "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%",
-                                                                min_value=0, max_value=100),
-                       "with_": tr("conformance.deviations.with"), "without": tr("conformance.deviations.without"),
-                       "extra": st.column_config.TextColumn(tr("conformance.deviations.extra"),
-                                                            help=tr("conformance.deviations.extra.help"))})
+        shown[["kind", "activity", "orders", "share", "with_", "without", "extra"]],
+        hide_index=True,
+        width="stretch",
+        key=Key.CONF_DEVIATION_TABLE,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "kind": tr("conformance.deviations.kind"),
+            "activity": tr("common.activity"),
+            "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized"),
+            "share": st.column_config.ProgressColumn(
+                tr("conformance.table.share"), format="%.1f%%", min_value=0, max_value=100
+            ),
+            "with_": tr("conformance.deviations.with"),
+            "without": tr("conformance.deviations.without"),
+            "extra": st.column_config.TextColumn(
+                tr("conformance.deviations.extra"), help=tr("conformance.deviations.extra.help")
+            ),
+        },
+    )
     rows = [r for r in event.selection.rows if r < len(deviations)]
     if not rows:
         st.caption(tr("conformance.deviations.pick"))
         return
     picked = deviations.iloc[rows[0]]
     slowest = slowest_deviation_cases(view, run, picked["kind"], picked["activity"], scope, EXAMPLES)
-    st.markdown(tr_md("conformance.deviations.examples", kind=tr(f"conformance.kind.{picked['kind']}"), activity=picked["activity"]))
-    frame = pd.DataFrame({"case_code": slowest, "order": [order_label(view.log, c) for c in slowest],
-                          "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]]})
-    event = st.dataframe(frame[["order", "duration"]], hide_index=True, key=Key.CONF_DEVIATION_EXAMPLES,
-                         on_select="rerun", selection_mode="single-row",
-                         column_config={"order": tr("conformance.examples.order"),
-                                        "duration": tr("conformance.examples.duration")})
+    st.markdown(
+        tr_md(
+            "conformance.deviations.examples",
+            kind=tr(f"conformance.kind.{picked['kind']}"),
+            activity=picked["activity"],
+        )
+    )
+    frame = pd.DataFrame(
+        {
+            "case_code": slowest,
+            "order": [order_label(view.log, c) for c in slowest],
+            "duration": [format_duration(s) for s in view.log.case_duration_seconds[slowest]],
+        }
+    )
+    event = st.dataframe(
+        frame[["order", "duration"]],
+        hide_index=True,
+        key=Key.CONF_DEVIATION_EXAMPLES,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={"order": tr("conformance.examples.order"), "duration": tr("conformance.examples.duration")},
+    )
     link_selected(view, frame, event)

@@ -14,8 +14,11 @@ from ui.text import tr_md
 def link_to_order(view: LogView, code: int) -> None:
     """A link opening the Order explorer on the order with case ``code``."""
     st.session_state[Key.ORDER_LOOKUP] = str(view.log.cases["case_id"].iloc[code])
-    st.page_link("pages/order_explorer.py", label=tr_md("conformance.open_order", order=order_label(view.log, code)),
-                 icon=":material/search:")
+    st.page_link(
+        "pages/order_explorer.py",
+        label=tr_md("conformance.open_order", order=order_label(view.log, code)),
+        icon=":material/search:",
+    )
 
 
 def link_selected(view: LogView, frame: pd.DataFrame, event) -> None:

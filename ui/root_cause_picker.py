@@ -37,25 +37,43 @@ def chosen_outcome(log: EventLog, available: dict[str, str | None], rules: RuleS
     if st.session_state.get(Key.RC_OUTCOME) not in offered:  # another log, another set of outcomes
         st.session_state.pop(Key.RC_OUTCOME, None)
     row = st.columns([1.4, 1.4, 2.2], vertical_alignment="bottom")
-    kind = row[0].selectbox(tr("root_causes.outcome"), offered, key=Key.RC_OUTCOME,
-                            format_func=lambda k: tr(f"root_causes.outcome.{k}"))
+    kind = row[0].selectbox(
+        tr("root_causes.outcome"), offered, key=Key.RC_OUTCOME, format_func=lambda k: tr(f"root_causes.outcome.{k}")
+    )
     days, rule = None, None
     if kind == "slow":
-        days = row[1].number_input(tr("root_causes.slow.days"), min_value=0.0, value=None, step=1.0,
-                                   key=Key.RC_SLOW_DAYS, placeholder=tr("root_causes.slow.placeholder"))
+        days = row[1].number_input(
+            tr("root_causes.slow.days"),
+            min_value=0.0,
+            value=None,
+            step=1.0,
+            key=Key.RC_SLOW_DAYS,
+            placeholder=tr("root_causes.slow.placeholder"),
+        )
     elif kind == "late_payment":
         has_due = "due_date" not in order_measures(log).missing
         hint = "root_causes.pay.placeholder" if has_due else "root_causes.pay.placeholder_days"
-        days = row[1].number_input(tr("root_causes.pay.days"), min_value=0.0, value=None, step=1.0,
-                                   key=Key.RC_PAY_DAYS, placeholder=tr(hint))
+        days = row[1].number_input(
+            tr("root_causes.pay.days"), min_value=0.0, value=None, step=1.0, key=Key.RC_PAY_DAYS, placeholder=tr(hint)
+        )
     elif kind == "rule":
         names = [r.name for r in rules.rules]
         if st.session_state.get(Key.RC_RULE, "") not in names:
             st.session_state.pop(Key.RC_RULE, None)
-        rule = row[1].selectbox(tr("root_causes.rule"), ["", *names], key=Key.RC_RULE,
-                                format_func=lambda n: n or tr("root_causes.rule.any")) or None
-    missing = [tr("root_causes.unavailable.item", outcome=tr(f"root_causes.outcome.{k}"), missing=m)
-               for k, m in available.items() if m is not None]
+        rule = (
+            row[1].selectbox(
+                tr("root_causes.rule"),
+                ["", *names],
+                key=Key.RC_RULE,
+                format_func=lambda n: n or tr("root_causes.rule.any"),
+            )
+            or None
+        )
+    missing = [
+        tr("root_causes.unavailable.item", outcome=tr(f"root_causes.outcome.{k}"), missing=m)
+        for k, m in available.items()
+        if m is not None
+    ]
     if missing:
         row[2].caption(tr_md("root_causes.unavailable", items="; ".join(missing)))
     return Outcome(kind, days, rule, rules)
@@ -66,8 +84,11 @@ def outcome_name(view: LogView, outcome: Outcome, judged: np.ndarray) -> str:
     name = tr(f"root_causes.outcome.{outcome.kind}")
     if outcome.kind == "slow":
         seconds = order_measures(view.log).end_to_end_seconds[judged]
-        limit = outcome.days * DAY if outcome.days is not None else (
-            float(np.quantile(seconds, SLOW_QUANTILE)) if seconds.size else 0.0)
+        limit = (
+            outcome.days * DAY
+            if outcome.days is not None
+            else (float(np.quantile(seconds, SLOW_QUANTILE)) if seconds.size else 0.0)
+        )
         return tr("root_causes.slow.name", limit=format_duration(limit))
     if outcome.kind == "rule" and outcome.rule:
         return f"{name} · {outcome.rule}"

@@ -15,8 +15,19 @@ from ui.text import md
 
 RULES = RULES_TABLE
 # The rules table's columns, with the ones every rule uses first (the table is wider than the page).
-EDITOR_ORDER = ["rule", "type", "severity", "activity", "other_activity", "limit", "unit", "date_field", "attribute",
-                "allowed_values", "description"]
+EDITOR_ORDER = [
+    "rule",
+    "type",
+    "severity",
+    "activity",
+    "other_activity",
+    "limit",
+    "unit",
+    "date_field",
+    "attribute",
+    "allowed_values",
+    "description",
+]
 
 
 def table_height(rows: int, extra: int = 0) -> int:
@@ -58,26 +69,42 @@ def rules_section(view: LogView, problems: list[RuleProblem], sheet_problems: li
     choices = rule_choices(view.log, base)
     column = st.column_config
     st.data_editor(
-        base, key=RULES.editor_key, on_change=RULES.commit, num_rows="dynamic", hide_index=True, width="stretch",
-        column_order=EDITOR_ORDER, placeholder="", height=table_height(len(base), extra=1),
+        base,
+        key=RULES.editor_key,
+        on_change=RULES.commit,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_order=EDITOR_ORDER,
+        placeholder="",
+        height=table_height(len(base), extra=1),
         column_config={
             "rule": column.TextColumn(tr("conformance.col.rule"), help=tr("conformance.col.rule.help"), width="medium"),
-            "type": column.SelectboxColumn(tr("conformance.col.type"), options=list(RULE_TYPES),
-                                           help=tr("conformance.col.type.help")),
+            "type": column.SelectboxColumn(
+                tr("conformance.col.type"), options=list(RULE_TYPES), help=tr("conformance.col.type.help")
+            ),
             "activity": column.SelectboxColumn(tr("conformance.col.activity"), options=choices.activities),
-            "other_activity": column.SelectboxColumn(tr("conformance.col.other"), options=choices.activities,
-                                                     help=tr("conformance.col.other.help")),
-            "limit": column.NumberColumn(tr("conformance.col.limit"), min_value=0, help=tr("conformance.col.limit.help"),
-                                         width="small"),
+            "other_activity": column.SelectboxColumn(
+                tr("conformance.col.other"), options=choices.activities, help=tr("conformance.col.other.help")
+            ),
+            "limit": column.NumberColumn(
+                tr("conformance.col.limit"), min_value=0, help=tr("conformance.col.limit.help"), width="small"
+            ),
             "unit": column.SelectboxColumn(tr("conformance.col.unit"), options=list(UNITS), width="small"),
-            "date_field": column.SelectboxColumn(tr("conformance.col.date"), options=choices.date_fields,
-                                                 help=tr("conformance.col.date.help")),
-            "attribute": column.SelectboxColumn(tr("conformance.col.attribute"), options=choices.people,
-                                                help=tr("conformance.col.attribute.help")),
+            "date_field": column.SelectboxColumn(
+                tr("conformance.col.date"), options=choices.date_fields, help=tr("conformance.col.date.help")
+            ),
+            "attribute": column.SelectboxColumn(
+                tr("conformance.col.attribute"), options=choices.people, help=tr("conformance.col.attribute.help")
+            ),
             "allowed_values": column.TextColumn(tr("conformance.col.allowed"), help=tr("conformance.col.allowed.help")),
             "severity": column.SelectboxColumn(tr("conformance.col.severity"), options=list(SEVERITIES), width="small"),
-            "description": column.TextColumn(tr("conformance.col.description"), width="large")})
-    st.button(tr("conformance.rules.reset"), key=Key.CONF_RULES_RESET, on_click=reset_rules, icon=":material/restart_alt:")
+            "description": column.TextColumn(tr("conformance.col.description"), width="large"),
+        },
+    )
+    st.button(
+        tr("conformance.rules.reset"), key=Key.CONF_RULES_RESET, on_click=reset_rules, icon=":material/restart_alt:"
+    )
     show_problems(problems, sheet_problems)
 
 
@@ -85,8 +112,12 @@ def show_problems(problems: list[RuleProblem], sheet_problems: list[RuleProblem]
     """The problems of the Rules sheet and of the edited table, as warnings."""
     lang = language()
     if sheet_problems:
-        st.warning(tr("conformance.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
-                   icon=":material/warning:")
+        st.warning(
+            tr("conformance.sheet_problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in sheet_problems),
+            icon=":material/warning:",
+        )
     if problems:
-        st.warning(tr("conformance.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
-                   icon=":material/warning:")
+        st.warning(
+            tr("conformance.problems") + "\n\n" + "\n".join(f"- {md(p.message(lang))}" for p in problems),
+            icon=":material/warning:",
+        )

@@ -44,33 +44,48 @@ def trend_chart(trend: pd.DataFrame, period: str, split: bool) -> alt.Chart:
     """Adherence per period, one line per group when ``split``."""
     period_title = tr(f"conformance.period.{period}")
     data = trend.assign(rate=trend["rate"] * 100)
-    tooltip = [alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
-               alt.Tooltip("rate:Q", title=tr("conformance.adherence"), format=".1f"),
-               alt.Tooltip("adherent:Q", title=tr("conformance.trend.adherent"), format=","),
-               alt.Tooltip("orders:Q", title=tr("conformance.orders"), format=",")]
+    tooltip = [
+        alt.Tooltip("period:T", title=period_title, format="%d %b %Y" if period == "week" else "%b %Y"),
+        alt.Tooltip("rate:Q", title=tr("conformance.adherence"), format=".1f"),
+        alt.Tooltip("adherent:Q", title=tr("conformance.trend.adherent"), format=","),
+        alt.Tooltip("orders:Q", title=tr("conformance.orders"), format=","),
+    ]
     if split:
         tooltip.insert(0, alt.Tooltip("group:N", title=tr("conformance.split")))
     color = alt.Color("group:N", title=None, legend=alt.Legend(orient="top")) if split else alt.value(BLUE)
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title=period_title),
         y=alt.Y("rate:Q", title=tr("conformance.adherence.axis"), scale=alt.Scale(domain=[0, 100])),
-        color=color, tooltip=tooltip)
+        color=color,
+        tooltip=tooltip,
+    )
     return (base.mark_line() + base.mark_circle(size=28)).properties(height=240)
 
 
 def examples_table(view: LogView, frame: pd.DataFrame, key: str) -> None:
     """Example violations, each row linking to the order."""
-    shown = frame.assign(order=[order_label(view.log, c) for c in frame["case_code"]],
-                         duration=frame["duration_seconds"].map(format_duration))
+    shown = frame.assign(
+        order=[order_label(view.log, c) for c in frame["case_code"]],
+        duration=frame["duration_seconds"].map(format_duration),
+    )
     columns = ["order"] + (["account_name"] if "account_name" in shown else []) + ["details", "when", "duration"]
     event = st.dataframe(
-        shown[columns], hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row",
-        column_config={"order": st.column_config.TextColumn(tr("conformance.examples.order"), width="small"),
-                       "account_name": st.column_config.TextColumn(tr("conformance.examples.account"), width="medium"),
-                       "details": st.column_config.TextColumn(tr("conformance.examples.details"), width="large"),
-                       "when": st.column_config.DatetimeColumn(tr("conformance.examples.when"), format="YYYY-MM-DD",
-                                                               width="small"),
-                       "duration": st.column_config.TextColumn(tr("conformance.examples.duration"), width="small")})
+        shown[columns],
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "order": st.column_config.TextColumn(tr("conformance.examples.order"), width="small"),
+            "account_name": st.column_config.TextColumn(tr("conformance.examples.account"), width="medium"),
+            "details": st.column_config.TextColumn(tr("conformance.examples.details"), width="large"),
+            "when": st.column_config.DatetimeColumn(
+                tr("conformance.examples.when"), format="YYYY-MM-DD", width="small"
+            ),
+            "duration": st.column_config.TextColumn(tr("conformance.examples.duration"), width="small"),
+        },
+    )
     link_selected(view, frame, event)
 
 
@@ -79,50 +94,85 @@ def metrics(view: LogView, results: RuleResults, table: pd.DataFrame) -> bool:
     stats = adherence(view, results)
     fits = rules_fit(view.log, results)
     columns = st.columns(3)
-    columns[0].metric(tr("conformance.adherence"), f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
-                      help=tr("conformance.adherence.help"))
+    columns[0].metric(
+        tr("conformance.adherence"),
+        f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
+        help=tr("conformance.adherence.help"),
+    )
     columns[1].metric(tr("conformance.violating"), f"{stats.orders - stats.adherent:,}")
-    columns[2].metric(tr("conformance.broken"), tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()),
-                                             rules=len(table)))
+    columns[2].metric(
+        tr("conformance.broken"),
+        tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()), rules=len(table)),
+    )
     return fits
 
 
 def trend_part(view: LogView, results: RuleResults) -> str:
     """The period and split pickers and the adherence trend; returns the period."""
     controls = st.columns([1, 1, 2], vertical_alignment="bottom")
-    period = controls[0].segmented_control(tr("conformance.period"), ["week", "month"], default="month",
-                                           key=Key.CONF_PERIOD, format_func=lambda p: tr(f"conformance.period.{p}"),
-                                           required=True) or "month"
+    period = (
+        controls[0].segmented_control(
+            tr("conformance.period"),
+            ["week", "month"],
+            default="month",
+            key=Key.CONF_PERIOD,
+            format_func=lambda p: tr(f"conformance.period.{p}"),
+            required=True,
+        )
+        or "month"
+    )
     options = [""] + split_attributes(view.log)
-    attribute = controls[1].selectbox(tr("conformance.split"), options, key=f"conf_split_{language()}",
-                                      format_func=lambda n: column_name(n) if n else tr("conformance.split.none"))
+    attribute = controls[1].selectbox(
+        tr("conformance.split"),
+        options,
+        key=f"conf_split_{language()}",
+        format_func=lambda n: column_name(n) if n else tr("conformance.split.none"),
+    )
     groups = split_groups(view.log, attribute, tr("conformance.split.missing"), MAX_GROUPS)
-    st.altair_chart(trend_chart(adherence_trend(view, results, period, groups), period, bool(attribute)),
-                    width="stretch")
+    st.altair_chart(
+        trend_chart(adherence_trend(view, results, period, groups), period, bool(attribute)), width="stretch"
+    )
     return period
 
 
 def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period: str) -> None:
     """The table of rules with their trend; a picked rule shows its details."""
-    shown = table.assign(severity=table["severity"].map(severity_label), share=table["share"] * 100,
-                         trend=rule_trends(view, results, period),
-                         last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
-                         rule=[r if ok else f"{r} ({why})"
-                               for r, ok, why in zip(table["rule"], table["evaluated"], table["not_applicable"])])
+    shown = table.assign(
+        severity=table["severity"].map(severity_label),
+        share=table["share"] * 100,
+        trend=rule_trends(view, results, period),
+        last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
+        rule=[
+            r if ok else f"{r} ({why})"
+            for r, ok, why in zip(table["rule"], table["evaluated"], table["not_applicable"])
+        ],
+    )
     event = st.dataframe(
-        shown[["rule", "severity", "orders", "share", "trend", "last"]], hide_index=True, width="stretch",
-        key=Key.CONF_RULE_TABLE, on_select="rerun", selection_mode="single-row", height=table_height(len(shown)),
+        shown[["rule", "severity", "orders", "share", "trend", "last"]],
+        hide_index=True,
+        width="stretch",
+        key=Key.CONF_RULE_TABLE,
+        on_select="rerun",
+        selection_mode="single-row",
+        height=table_height(len(shown)),
         column_config={
             "rule": st.column_config.TextColumn(tr("conformance.table.rule"), width="medium"),
             "severity": st.column_config.TextColumn(tr("conformance.table.severity"), width="small"),
             "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized", width="small"),
             # bars scaled to the most broken rule, so the small ones stay visible
-            "share": st.column_config.ProgressColumn(tr("conformance.table.share"), format="%.1f%%", min_value=0,
-                                                     max_value=max(float(shown["share"].max()), 1.0),
-                                                     width="small"),
-            "trend": st.column_config.LineChartColumn(tr("conformance.table.trend", period=tr(f"conformance.period.{period}")),
-                                                      y_min=0.0, width="medium"),
-            "last": st.column_config.TextColumn(tr("conformance.table.last"), width="small")})
+            "share": st.column_config.ProgressColumn(
+                tr("conformance.table.share"),
+                format="%.1f%%",
+                min_value=0,
+                max_value=max(float(shown["share"].max()), 1.0),
+                width="small",
+            ),
+            "trend": st.column_config.LineChartColumn(
+                tr("conformance.table.trend", period=tr(f"conformance.period.{period}")), y_min=0.0, width="medium"
+            ),
+            "last": st.column_config.TextColumn(tr("conformance.table.last"), width="small"),
+        },
+    )
     rows = [r for r in event.selection.rows if r < len(table)]
     if not rows:
         st.caption(tr("conformance.table.pick"))
@@ -139,9 +189,18 @@ def rule_details(view: LogView, results: RuleResults, index: int, row: pd.Series
     if row["orders"] == 0:
         st.caption(tr("conformance.rule.clean"))
         return
-    which = pick.segmented_control(tr("conformance.examples"), ["slowest", "recent"], default="slowest", required=True,
-                                   key=Key.CONF_EXAMPLES_KIND, format_func=lambda k: tr(f"conformance.examples.{k}"),
-                                   label_visibility="collapsed") or "slowest"
+    which = (
+        pick.segmented_control(
+            tr("conformance.examples"),
+            ["slowest", "recent"],
+            default="slowest",
+            required=True,
+            key=Key.CONF_EXAMPLES_KIND,
+            format_func=lambda k: tr(f"conformance.examples.{k}"),
+            label_visibility="collapsed",
+        )
+        or "slowest"
+    )
     slowest, recent = rule_examples(view, results, index, EXAMPLES, language())
     examples_table(view, slowest if which == "slowest" else recent, f"conf_examples_{which}")
 
@@ -154,11 +213,24 @@ def export_buttons(view: LogView, results: RuleResults) -> None:
         return violations_export(view, results, lang)
 
     buttons = st.columns([1, 1, 3])
-    buttons[0].download_button(tr("conformance.export.csv"), lambda: to_csv_bytes(frame()), "o2c_violations.csv",
-                               "text/csv", icon=":material/download:", key=Key.CONF_EXPORT_CSV, on_click="ignore")
-    buttons[1].download_button(tr("conformance.export.xlsx"), lambda: to_xlsx_bytes(frame(), "Violations"),
-                               "o2c_violations.xlsx", XLSX_MIME, icon=":material/download:", key=Key.CONF_EXPORT_XLSX,
-                               on_click="ignore")
+    buttons[0].download_button(
+        tr("conformance.export.csv"),
+        lambda: to_csv_bytes(frame()),
+        "o2c_violations.csv",
+        "text/csv",
+        icon=":material/download:",
+        key=Key.CONF_EXPORT_CSV,
+        on_click="ignore",
+    )
+    buttons[1].download_button(
+        tr("conformance.export.xlsx"),
+        lambda: to_xlsx_bytes(frame(), "Violations"),
+        "o2c_violations.xlsx",
+        XLSX_MIME,
+        icon=":material/download:",
+        key=Key.CONF_EXPORT_XLSX,
+        on_click="ignore",
+    )
 
 
 def violations_section(view: LogView, results: RuleResults) -> None:

@@ -22,8 +22,9 @@ def render_language() -> None:
         wanted = st.query_params.get("lang", "en")
         st.session_state[Key.LANG_CHOICE] = wanted if wanted in LANGUAGES else "en"
     label = " / ".join(t("sidebar.language", lang) for lang in LANGUAGES)  # readable whatever the language
-    st.sidebar.segmented_control(label, list(LANGUAGES), key=Key.LANG_CHOICE,
-                                 format_func=LANGUAGES.get, label_visibility="collapsed")
+    st.sidebar.segmented_control(
+        label, list(LANGUAGES), key=Key.LANG_CHOICE, format_func=LANGUAGES.get, label_visibility="collapsed"
+    )
     # A click on the selected option clears the control; keep the last language then.
     st.session_state[Key.LANG] = st.session_state[Key.LANG_CHOICE] or st.session_state.get(Key.LANG, "en")
 
@@ -31,8 +32,12 @@ def render_language() -> None:
 def render_privacy() -> None:
     """The pseudonym switch for workshops: names in every page and export are replaced while it is on."""
     # The filters hold real account names, so they start afresh when the switch changes.
-    st.sidebar.toggle(tr("sidebar.pseudonymise"), key=Key.PSEUDONYMISE, help=tr("sidebar.pseudonymise.help"),
-                      on_change=_forget_filters)
+    st.sidebar.toggle(
+        tr("sidebar.pseudonymise"),
+        key=Key.PSEUDONYMISE,
+        help=tr("sidebar.pseudonymise.help"),
+        on_change=_forget_filters,
+    )
 
 
 def _forget_filters() -> None:
@@ -57,32 +62,54 @@ def render_filters() -> None:
     for name in PRIMARY_ATTRIBUTES:
         options = _values(log, name)
         if options:
-            attributes[name] = tuple(st.sidebar.multiselect(
-                tr(f"filters.{name}"), options, key=filter_values(name), placeholder=tr("filters.all")))
+            attributes[name] = tuple(
+                st.sidebar.multiselect(
+                    tr(f"filters.{name}"), options, key=filter_values(name), placeholder=tr("filters.all")
+                )
+            )
     date_from, date_to = _date_range(log)
     # The browser keeps a select box's old option labels when only their translation changes: a key per
     # language gives a fresh widget, seeded from the language-neutral value.
     mode_key = f"{Key.FILTER_DATE_MODE}_{st.session_state.get(Key.LANG, 'en')}"
     st.session_state[mode_key] = st.session_state.get(Key.FILTER_DATE_MODE, "started")
-    mode = st.sidebar.selectbox(tr("filters.date_mode"), DATE_MODES, key=mode_key,
-                                format_func=lambda m: tr(f"filters.mode.{m}"),
-                                on_change=lambda: st.session_state.update(
-                                    {Key.FILTER_DATE_MODE: st.session_state[mode_key]}))
+    mode = st.sidebar.selectbox(
+        tr("filters.date_mode"),
+        DATE_MODES,
+        key=mode_key,
+        format_func=lambda m: tr(f"filters.mode.{m}"),
+        on_change=lambda: st.session_state.update({Key.FILTER_DATE_MODE: st.session_state[mode_key]}),
+    )
     with st.sidebar.expander(tr("filters.more")):
         extra = [n for n in log.case_attribute_names() if n not in PRIMARY_ATTRIBUTES and _values(log, n)]
-        chosen = st.selectbox(tr("filters.attribute"), [""] + extra, key=Key.FILTER_EXTRA_NAME,
-                              format_func=lambda n: column_name(n) if n else "–",
-                              on_change=st.session_state.update, args=({Key.FILTER_EXTRA_VALUES: []},))
+        chosen = st.selectbox(
+            tr("filters.attribute"),
+            [""] + extra,
+            key=Key.FILTER_EXTRA_NAME,
+            format_func=lambda n: column_name(n) if n else "–",
+            on_change=st.session_state.update,
+            args=({Key.FILTER_EXTRA_VALUES: []},),
+        )
         if chosen:
-            attributes[chosen] = tuple(st.multiselect(tr("filters.values"), _values(log, chosen),
-                                                      key=Key.FILTER_EXTRA_VALUES, placeholder=tr("filters.all")))
+            attributes[chosen] = tuple(
+                st.multiselect(
+                    tr("filters.values"),
+                    _values(log, chosen),
+                    key=Key.FILTER_EXTRA_VALUES,
+                    placeholder=tr("filters.all"),
+                )
+            )
     if Key.PENDING_VARIANTS in st.session_state:  # set by the Variants page
         st.session_state[Key.FILTER_VARIANTS] = tuple(st.session_state.pop(Key.PENDING_VARIANTS))
     variants = st.session_state.get(Key.FILTER_VARIANTS, ())
     if variants:
         st.sidebar.caption(tr("filters.variants", n=len(variants)))
-        st.sidebar.button(tr("filters.variants.clear"), on_click=st.session_state.update,
-                          args=({Key.FILTER_VARIANTS: ()},), icon=":material/close:", key=Key.CLEAR_VARIANTS)
+        st.sidebar.button(
+            tr("filters.variants.clear"),
+            on_click=st.session_state.update,
+            args=({Key.FILTER_VARIANTS: ()},),
+            icon=":material/close:",
+            key=Key.CLEAR_VARIANTS,
+        )
     current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants)
     if not current.is_empty:
         st.sidebar.button(tr("filters.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")

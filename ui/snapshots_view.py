@@ -27,8 +27,15 @@ GREEN, RED = "#2e7d32", "#c62828"
 def save_snapshot(view: LogView, settings: Settings, note: str) -> None:
     """Save the selection's KPIs under the label typed (the save button's ``on_click``)."""
     current = dataset()
-    snapshot = snapshot_from_view(view, settings, st.session_state.get(Key.MONITOR_LABEL, ""),
-                                  current.name if current else "", language(), filters(), settings_note=note)
+    snapshot = snapshot_from_view(
+        view,
+        settings,
+        st.session_state.get(Key.MONITOR_LABEL, ""),
+        current.name if current else "",
+        language(),
+        filters(),
+        settings_note=note,
+    )
     try:
         saved = store().save(snapshot)
         label = store().get(saved).label  # made unique in the workspace
@@ -70,10 +77,20 @@ def save_box(view: LogView, settings: Settings, note: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{tr('monitoring.save.title')}**")
         name, button = st.columns([4, 1], vertical_alignment="bottom")
-        name.text_input(tr("monitoring.save.label"), key=Key.MONITOR_LABEL,
-                        value=tr("monitoring.save.default", date=f"{dt.date.today():%Y-%m-%d}"))
-        button.button(tr("monitoring.save"), key=Key.MONITOR_SAVE, type="primary", icon=":material/save:",
-                      on_click=save_snapshot, args=(view, settings, note), width="stretch")
+        name.text_input(
+            tr("monitoring.save.label"),
+            key=Key.MONITOR_LABEL,
+            value=tr("monitoring.save.default", date=f"{dt.date.today():%Y-%m-%d}"),
+        )
+        button.button(
+            tr("monitoring.save"),
+            key=Key.MONITOR_SAVE,
+            type="primary",
+            icon=":material/save:",
+            on_click=save_snapshot,
+            args=(view, settings, note),
+            width="stretch",
+        )
         st.caption(tr("monitoring.workspace.caption"))
 
 
@@ -82,8 +99,9 @@ def snapshots_section(view: LogView, settings: Settings, note: str) -> None:
     workspace_picker()
     save_box(view, settings, note)
     if st.session_state.get(Key.MONITOR_STORE_ERROR):
-        st.error(tr_md("monitoring.store.error", error=st.session_state[Key.MONITOR_STORE_ERROR]),
-                 icon=":material/error:")
+        st.error(
+            tr_md("monitoring.store.error", error=st.session_state[Key.MONITOR_STORE_ERROR]), icon=":material/error:"
+        )
     try:
         table = store().list()
     except (SnapshotStoreError, sqlite3.Error) as error:
@@ -101,19 +119,25 @@ def snapshots_section(view: LogView, settings: Settings, note: str) -> None:
 
 def saved_table(table: pd.DataFrame) -> None:
     """The saved snapshots: label, time, file, selection, events' span and orders."""
-    spans = [f"{first:%d %b %Y} – {last:%d %b %Y}" if pd.notna(first) else "–"
-             for first, last in zip(table["first_event"], table["last_event"])]
+    spans = [
+        f"{first:%d %b %Y} – {last:%d %b %Y}" if pd.notna(first) else "–"
+        for first, last in zip(table["first_event"], table["last_event"])
+    ]
     text, number = st.column_config.TextColumn, st.column_config.NumberColumn
-    st.dataframe(table.assign(span=spans)[["label", "created_at", "source_name", "filter_description", "span",
-                                           "orders"]],
-                 hide_index=True, width="stretch", key=Key.MONITOR_SAVED_TABLE,
-                 column_config={"created_at": st.column_config.DatetimeColumn(tr("monitoring.col.saved"),
-                                                                              format="YYYY-MM-DD HH:mm"),
-                                "source_name": tr("monitoring.col.source"),
-                                "label": text(tr("monitoring.col.label"), width="medium"),
-                                "filter_description": text(tr("monitoring.col.filter"), width="medium"),
-                                "span": tr("monitoring.col.span"),
-                                "orders": number(tr("monitoring.col.orders"), format="localized")})
+    st.dataframe(
+        table.assign(span=spans)[["label", "created_at", "source_name", "filter_description", "span", "orders"]],
+        hide_index=True,
+        width="stretch",
+        key=Key.MONITOR_SAVED_TABLE,
+        column_config={
+            "created_at": st.column_config.DatetimeColumn(tr("monitoring.col.saved"), format="YYYY-MM-DD HH:mm"),
+            "source_name": tr("monitoring.col.source"),
+            "label": text(tr("monitoring.col.label"), width="medium"),
+            "filter_description": text(tr("monitoring.col.filter"), width="medium"),
+            "span": tr("monitoring.col.span"),
+            "orders": number(tr("monitoring.col.orders"), format="localized"),
+        },
+    )
 
 
 def compare_part(ids: list[int], label_of: Callable[[int], str]) -> None:
@@ -131,14 +155,26 @@ def compare_part(ids: list[int], label_of: Callable[[int], str]) -> None:
         st.rerun()
     table = coloured(snapshot_comparison(first, second, language()))
     headers = comparison_headers(first, second, language())
-    st.dataframe(table, hide_index=True, width="stretch", key=Key.MONITOR_COMPARE_TABLE,
-                 height=35 * (len(table.data) + 1) + 3, column_config=headers)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key=Key.MONITOR_COMPARE_TABLE,
+        height=35 * (len(table.data) + 1) + 3,
+        column_config=headers,
+    )
     note, download = st.columns([3, 1], vertical_alignment="center")
     if first.settings != second.settings or first.filter_description != second.filter_description:
         note.caption(tr("monitoring.compare.differs"))
-    download.download_button(tr("monitoring.compare.download"), to_csv_bytes(table.data.rename(columns=headers)),
-                             file_name="kpi_comparison.csv", mime="text/csv", key=Key.MONITOR_COMPARE_CSV,
-                             icon=":material/download:", width="stretch")
+    download.download_button(
+        tr("monitoring.compare.download"),
+        to_csv_bytes(table.data.rename(columns=headers)),
+        file_name="kpi_comparison.csv",
+        mime="text/csv",
+        key=Key.MONITOR_COMPARE_CSV,
+        icon=":material/download:",
+        width="stretch",
+    )
 
 
 def delete_part(ids: list[int], label_of: Callable[[int], str]) -> None:
@@ -148,12 +184,24 @@ def delete_part(ids: list[int], label_of: Callable[[int], str]) -> None:
         if pending is not None and pending in ids:
             st.warning(tr_md("monitoring.delete.confirm", label=label_of(pending)), icon=":material/warning:")
             yes, no, _ = st.columns([1, 1, 3])
-            yes.button(tr("monitoring.delete.yes"), key=Key.MONITOR_DELETE_YES, type="primary",
-                       on_click=confirm_delete, args=(pending,), width="stretch")
-            no.button(tr("monitoring.delete.no"), key=Key.MONITOR_DELETE_NO, on_click=confirm_delete, args=(None,),
-                      width="stretch")
+            yes.button(
+                tr("monitoring.delete.yes"),
+                key=Key.MONITOR_DELETE_YES,
+                type="primary",
+                on_click=confirm_delete,
+                args=(pending,),
+                width="stretch",
+            )
+            no.button(
+                tr("monitoring.delete.no"),
+                key=Key.MONITOR_DELETE_NO,
+                on_click=confirm_delete,
+                args=(None,),
+                width="stretch",
+            )
             return
         pick, button = st.columns([4, 1], vertical_alignment="bottom")
         chosen = pick.selectbox(tr("monitoring.delete.pick"), ids, key=Key.MONITOR_DELETE_PICK, format_func=label_of)
-        button.button(tr("monitoring.delete"), key=Key.MONITOR_DELETE, on_click=ask_delete, args=(chosen,),
-                      width="stretch")
+        button.button(
+            tr("monitoring.delete"), key=Key.MONITOR_DELETE, on_click=ask_delete, args=(chosen,), width="stretch"
+        )

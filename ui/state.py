@@ -39,8 +39,9 @@ class Dataset:
 
 
 @st.cache_resource(max_entries=CACHE_ENTRIES, ttl=CACHE_SECONDS, show_spinner=False)
-def _cached_load(digest: str, filename: str, timezone: str, date_order: str,
-                 columns: tuple[tuple[str, str], ...], _data: bytes) -> LoadResult:
+def _cached_load(
+    digest: str, filename: str, timezone: str, date_order: str, columns: tuple[tuple[str, str], ...], _data: bytes
+) -> LoadResult:
     # Keyed by the content digest (not the bytes) so hashing a large upload happens once;
     # two sessions share an entry only when they uploaded identical bytes with identical options.
     options = LoadOptions(dict(columns) or None, timezone, date_order)

@@ -11,11 +11,12 @@ _LINE_BREAKS = str.maketrans({"\r": " ", "\n": " ", "\u2028": " ", "\u2029": " "
 # character is always literal in CommonMark). Ordinary punctuation ("Orders: 2,000", "SO-404", "time_limit") is left
 # alone so the text reads the same in the page source and in tests.
 _MARKUP = re.compile(
-    r"[\\`*\[\]<>$|~&@]"          # links, images, emphasis, code, HTML tags and entities, maths, tables, e-mails
-    r"|(?<![^\W_])_|_(?![^\W_])"    # _emphasis_ (an underscore inside a word is not)
-    r"|:(?=\S)"                    # :red[...], :material/icon:, :emoji:, and URL schemes (http://)
-    r"|^[-+#=>]"                   # a list, heading or quote when the text starts a line
-    r"|(?<=^\d)[.)]|(?<=^\d\d)[.)]|(?<=^\d\d\d)[.)]")  # an ordered list when it starts a line
+    r"[\\`*\[\]<>$|~&@]"  # links, images, emphasis, code, HTML tags and entities, maths, tables, e-mails
+    r"|(?<![^\W_])_|_(?![^\W_])"  # _emphasis_ (an underscore inside a word is not)
+    r"|:(?=\S)"  # :red[...], :material/icon:, :emoji:, and URL schemes (http://)
+    r"|^[-+#=>]"  # a list, heading or quote when the text starts a line
+    r"|(?<=^\d)[.)]|(?<=^\d\d)[.)]|(?<=^\d\d\d)[.)]"
+)  # an ordered list when it starts a line
 
 
 # GFM finds bare URLs and e-mail addresses in the text after escapes are resolved, so escaping cannot stop them:

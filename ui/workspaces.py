@@ -47,6 +47,11 @@ def workspace_picker() -> None:
             st.session_state[Key.MONITOR_WORKSPACE] = clean = own
         if clean not in named and clean != own:
             named = sorted([*named, clean])
-    st.selectbox(tr("monitoring.workspace"), [own, *named], key=Key.MONITOR_WORKSPACE, accept_new_options=True,
-                 format_func=lambda name: tr("monitoring.workspace.session") if name == own else name,
-                 help=tr("monitoring.workspace.help"))
+    st.selectbox(
+        tr("monitoring.workspace"),
+        [own, *named],
+        key=Key.MONITOR_WORKSPACE,
+        accept_new_options=True,
+        format_func=lambda name: tr("monitoring.workspace.session") if name == own else name,
+        help=tr("monitoring.workspace.help"),
+    )

@@ -36,8 +36,15 @@ from o2c.log.filters import Filters
 T = TypeVar("T")
 
 FILTER = Filters(attributes={"sales_channel": ("Partner",)})
-FLAT_ATTRIBUTES = ("sales_channel", "account_name", "region", "order_type", "carrier", "order_amount",
-                   "requested_delivery_date")  # order attributes repeated on every row of the flat files
+FLAT_ATTRIBUTES = (
+    "sales_channel",
+    "account_name",
+    "region",
+    "order_type",
+    "carrier",
+    "order_amount",
+    "requested_delivery_date",
+)  # order attributes repeated on every row of the flat files
 XLSX_EVENTS = 100_000
 PM4PY_KEYS = {"case_id_key": "case:concept:name", "activity_key": "concept:name", "timestamp_key": "time:timestamp"}
 
@@ -96,13 +103,24 @@ class Report:
     def to_dict(self) -> dict:
         """The report as JSON-ready data."""
         steps = [{**dataclasses.asdict(s), "ratio": s.ratio, "cold_ratio": s.cold_ratio} for s in self.steps]
-        return {"machine": self.machine, "sizes": self.sizes, "steps": steps,
-                "ingest": [dataclasses.asdict(i) for i in self.ingest], "mismatches": self.mismatches}
+        return {
+            "machine": self.machine,
+            "sizes": self.sizes,
+            "steps": steps,
+            "ingest": [dataclasses.asdict(i) for i in self.ingest],
+            "mismatches": self.mismatches,
+        }
 
 
-def run_bench(sizes: list[int], seed: int = 7, pm4py: bool = True, ingest_orders: int | None = None,
-              xlsx_events: int = XLSX_EVENTS, workdir: Path | None = None,
-              progress: Callable[[str], None] = lambda message: None) -> Report:
+def run_bench(
+    sizes: list[int],
+    seed: int = 7,
+    pm4py: bool = True,
+    ingest_orders: int | None = None,
+    xlsx_events: int = XLSX_EVENTS,
+    workdir: Path | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> Report:
     """Measure every size in ``sizes`` (orders); uploads are measured at ``ingest_orders`` (default: the
     largest size; 0 skips them) and for an xlsx of about ``xlsx_events`` events. Files go to ``workdir``
     (a temporary folder by default) and are deleted afterwards."""
@@ -125,6 +143,7 @@ def run_bench(sizes: list[int], seed: int = 7, pm4py: bool = True, ingest_orders
 
 # --------------------------------------------------------------------------------------------- the logs
 
+
 def generated_log(orders: int, seed: int) -> EventLog:
     """The sample generator's log as the engine holds it (built directly from the generated frames)."""
     from o2c.ingest.sample import generate_sample  # noqa: PLC0415
@@ -143,20 +162,23 @@ def pm4py_frame(log: EventLog) -> pd.DataFrame:
     """The log as pm4py wants it: its column names, strings, sorted by case and time (``format_dataframe``)."""
     import pm4py  # noqa: PLC0415 - seconds to import; only the comparison needs it
 
-    frame = pd.DataFrame({
-        "case:concept:name": log.cases["case_id"].to_numpy(dtype=object)[log.case],
-        "concept:name": np.asarray(log.activity_names, dtype=object)[log.activity],
-        "time:timestamp": pd.to_datetime(log.timestamp, unit="ns", utc=True),
-        "case:sales_channel": log.cases["sales_channel"].astype(object).to_numpy()[log.case],
-    })
-    return pm4py.format_dataframe(frame, case_id="case:concept:name", activity_key="concept:name",
-                                  timestamp_key="time:timestamp")
+    frame = pd.DataFrame(
+        {
+            "case:concept:name": log.cases["case_id"].to_numpy(dtype=object)[log.case],
+            "concept:name": np.asarray(log.activity_names, dtype=object)[log.activity],
+            "time:timestamp": pd.to_datetime(log.timestamp, unit="ns", utc=True),
+            "case:sales_channel": log.cases["sales_channel"].astype(object).to_numpy()[log.case],
+        }
+    )
+    return pm4py.format_dataframe(
+        frame, case_id="case:concept:name", activity_key="concept:name", timestamp_key="time:timestamp"
+    )
 
 
 # --------------------------------------------------------------------------------------------- comparison
 
-def compare_with_pm4py(log: EventLog, orders: int, with_pm4py: bool,
-                       progress: Callable[[str], None]) -> list[Step]:
+
+def compare_with_pm4py(log: EventLog, orders: int, with_pm4py: bool, progress: Callable[[str], None]) -> list[Step]:
     """Directly-follows (frequency and performance), variants, case durations, and a case filter followed by
     all three: ours against pm4py's functions, with the results checked against each other."""
     ours: dict[str, Callable[[LogView], object]] = {
@@ -221,8 +243,13 @@ def _pm4py_durations(frame: pd.DataFrame) -> list[float]:
 def _pm4py_filtered(frame: pd.DataFrame, theirs: dict[str, Callable]) -> dict:
     import pm4py  # noqa: PLC0415
 
-    kept = pm4py.filter_event_attribute_values(frame, "case:sales_channel", list(FILTER.attributes["sales_channel"]),
-                                               level="case", case_id_key="case:concept:name")
+    kept = pm4py.filter_event_attribute_values(
+        frame,
+        "case:sales_channel",
+        list(FILTER.attributes["sales_channel"]),
+        level="case",
+        case_id_key="case:concept:name",
+    )
     return {name: compute(kept) for name, compute in theirs.items()}
 
 
@@ -245,8 +272,9 @@ def _dfg_differences(view: LogView, frequency: tuple, performance: tuple) -> lis
     edges = pm.edges
     inner = edges[(edges["source"] >= 0) & (edges["target"] >= 0)]
     counts = {(names[s], names[t]): int(c) for s, t, c in zip(inner["source"], inner["target"], inner["count"])}
-    medians = {(names[s], names[t]): float(m) for s, t, m in zip(inner["source"], inner["target"],
-                                                                 inner["median_seconds"])}
+    medians = {
+        (names[s], names[t]): float(m) for s, t, m in zip(inner["source"], inner["target"], inner["median_seconds"])
+    }
     dfg, starts, ends = frequency
     problems = []
     if counts != {pair: int(n) for pair, n in dfg.items()}:
@@ -256,8 +284,11 @@ def _dfg_differences(view: LogView, frequency: tuple, performance: tuple) -> lis
     if ours_start != {a: int(n) for a, n in starts.items()} or ours_end != {a: int(n) for a, n in ends.items()}:
         problems.append("start or end activity counts differ")
     waits = performance[0]
-    off = [pair for pair, median in medians.items()
-           if pair not in waits or not math.isclose(median, waits[pair]["median"], rel_tol=1e-12, abs_tol=1e-9)]
+    off = [
+        pair
+        for pair, median in medians.items()
+        if pair not in waits or not math.isclose(median, waits[pair]["median"], rel_tol=1e-12, abs_tol=1e-9)
+    ]
     if off:
         problems.append(f"median waiting time differs on {len(off)} path(s), e.g. {' -> '.join(off[0])}")
     return problems
@@ -289,8 +320,13 @@ def _duration_differences(view: LogView, durations: list[float]) -> list[str]:
 
 # --------------------------------------------------------------------------------------------- the pages
 
-PAGE_FILES = {"Overview": "pages/overview.py", "Process map + DOT": "pages/process_map.py",
-              "Variants": "pages/variants.py", "Rework": "pages/rework.py", "Cycle times": "pages/cycle_times.py"}
+PAGE_FILES = {
+    "Overview": "pages/overview.py",
+    "Process map + DOT": "pages/process_map.py",
+    "Variants": "pages/variants.py",
+    "Rework": "pages/rework.py",
+    "Cycle times": "pages/cycle_times.py",
+}
 
 
 def page_functions() -> dict[str, Callable[[LogView], object]]:
@@ -302,8 +338,13 @@ def page_functions() -> dict[str, Callable[[LogView], object]]:
     from o2c.discover.rework import rework_page  # noqa: PLC0415
     from o2c.discover.variants import variants_page  # noqa: PLC0415
 
-    return {"Overview": overview_page, "Process map + DOT": map_page, "Variants": variants_page,
-            "Rework": rework_page, "Cycle times": cycle_times_page}
+    return {
+        "Overview": overview_page,
+        "Process map + DOT": map_page,
+        "Variants": variants_page,
+        "Rework": rework_page,
+        "Cycle times": cycle_times_page,
+    }
 
 
 def page_computations(view: LogView) -> dict[str, Callable[[], object]]:
@@ -326,8 +367,10 @@ def page_steps(log: EventLog, orders: int) -> list[Step]:
 
 # --------------------------------------------------------------------------------------------- uploads
 
-def measure_ingest(folder: Path, orders: int, xlsx_events: int, seed: int,
-                   progress: Callable[[str], None]) -> list[Ingest]:
+
+def measure_ingest(
+    folder: Path, orders: int, xlsx_events: int, seed: int, progress: Callable[[str], None]
+) -> list[Ingest]:
     """Write the xlsx (about ``xlsx_events`` events), parquet and CSV files and load each in a fresh process."""
     from o2c.ingest.sample import generate_sample  # noqa: PLC0415
 
@@ -356,9 +399,12 @@ def measure_ingest(folder: Path, orders: int, xlsx_events: int, seed: int,
 def flat_events(events: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
     """One row per event with the order attributes ``FLAT_ATTRIBUTES`` repeated on it, as a flat export."""
     position = pd.Index(orders["case_id"]).get_indexer(events["case_id"].astype(str))
-    carried = {name: orders[name].take(position).to_numpy() if not isinstance(orders[name].dtype, pd.CategoricalDtype)
-               else pd.Categorical.from_codes(orders[name].cat.codes.to_numpy()[position], dtype=orders[name].dtype)
-               for name in FLAT_ATTRIBUTES}
+    carried = {
+        name: orders[name].take(position).to_numpy()
+        if not isinstance(orders[name].dtype, pd.CategoricalDtype)
+        else pd.Categorical.from_codes(orders[name].cat.codes.to_numpy()[position], dtype=orders[name].dtype)
+        for name in FLAT_ATTRIBUTES
+    }
     return events.assign(**carried)
 
 
@@ -370,8 +416,10 @@ def write_flat_files(flat: pd.DataFrame, parquet: Path, csv: Path) -> None:
     import pyarrow.parquet as pq  # noqa: PLC0415
 
     table = pa.Table.from_pandas(flat, preserve_index=False)
-    columns = [column.cast(column.type.value_type) if pa.types.is_dictionary(column.type) else column
-               for column in table.columns]
+    columns = [
+        column.cast(column.type.value_type) if pa.types.is_dictionary(column.type) else column
+        for column in table.columns
+    ]
     table = pa.Table.from_arrays(columns, names=table.column_names)
     pq.write_table(table, str(parquet))
     pa_csv.write_csv(table, str(csv))
@@ -385,8 +433,16 @@ def _load_in_child(path: Path, fmt: str, repeats: int = 1) -> Ingest:
         with multiprocessing.get_context("spawn").Pool(1) as pool:
             runs.append(pool.apply(_ingest_child, (str(path),)))
     best = min(runs, key=lambda run: run["load_seconds"])
-    return Ingest(fmt, best["orders"], best["events"], path.stat().st_size / 1e6, best["load_seconds"],
-                  best["pages_seconds"], max(run["peak_rss_mb"] for run in runs), _load_average()[0])
+    return Ingest(
+        fmt,
+        best["orders"],
+        best["events"],
+        path.stat().st_size / 1e6,
+        best["load_seconds"],
+        best["pages_seconds"],
+        max(run["peak_rss_mb"] for run in runs),
+        _load_average()[0],
+    )
 
 
 def _ingest_child(path: str) -> dict:
@@ -401,11 +457,17 @@ def _ingest_child(path: str) -> dict:
         raise RuntimeError(f"{path} did not load: {result.report.to_records()[:3]}")
     for compute in page_computations(log.view()).values():
         compute()
-    return {"orders": log.n_cases, "events": log.n_events, "load_seconds": loaded - start,
-            "pages_seconds": time.perf_counter() - loaded, "peak_rss_mb": _peak_rss_mb()}
+    return {
+        "orders": log.n_cases,
+        "events": log.n_events,
+        "load_seconds": loaded - start,
+        "pages_seconds": time.perf_counter() - loaded,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
 
 
 # --------------------------------------------------------------------------------------------- helpers
+
 
 def _time_ours(log: EventLog, compute: Callable[[EventLog], object]) -> tuple[float, float, object]:
     """First run on a fresh copy of ``log`` (cold), then the best of three on that copy (warm)."""
@@ -467,10 +529,18 @@ def machine_info() -> dict:
     """Cores, memory, CPU model, Python and library versions, and the load when the run started."""
     import pyarrow  # noqa: PLC0415
 
-    info = {"cores": os.cpu_count(), "memory_gib": _memory_gib(), "cpu": _cpu_model(),
-            "python": platform.python_version(), "numpy": np.__version__, "pandas": pd.__version__,
-            "pyarrow": pyarrow.__version__, "pm4py": _version("pm4py"), "platform": platform.platform(),
-            "load_average_start": _load_average()}
+    info = {
+        "cores": os.cpu_count(),
+        "memory_gib": _memory_gib(),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pandas": pd.__version__,
+        "pyarrow": pyarrow.__version__,
+        "pm4py": _version("pm4py"),
+        "platform": platform.platform(),
+        "load_average_start": _load_average(),
+    }
     return info
 
 
@@ -502,34 +572,53 @@ def _cpu_model() -> str:
 
 # --------------------------------------------------------------------------------------------- output
 
+
 def format_report(report: Report) -> str:
     """The report as plain-text tables."""
     m = report.machine
-    lines = [f"Machine: {m['cores']} cores, {m['memory_gib']} GiB, {m['cpu']}; Python {m['python']}, numpy "
-             f"{m['numpy']}, pandas {m['pandas']}, pyarrow {m['pyarrow']}, pm4py {m['pm4py']}",
-             f"Load average at start {m['load_average_start']}, at end {m.get('load_average_end')}", ""]
+    lines = [
+        f"Machine: {m['cores']} cores, {m['memory_gib']} GiB, {m['cpu']}; Python {m['python']}, numpy "
+        f"{m['numpy']}, pandas {m['pandas']}, pyarrow {m['pyarrow']}, pm4py {m['pm4py']}",
+        f"Load average at start {m['load_average_start']}, at end {m.get('load_average_end')}",
+        "",
+    ]
     for size in report.sizes:
-        lines.append(f"{size['orders']:,} orders, {size['events']:,} events, {size.get('variants', 0):,} variants "
-                     f"(load average {size.get('load_average')})")
-    lines += ["", f"{'orders':>10}  {'step':<40} {'ours cold s':>11} {'ours s':>9} {'pm4py s':>9} {'ratio':>7} "
-                  f"{'cold':>6}  check"]
+        lines.append(
+            f"{size['orders']:,} orders, {size['events']:,} events, {size.get('variants', 0):,} variants "
+            f"(load average {size.get('load_average')})"
+        )
+    lines += [
+        "",
+        f"{'orders':>10}  {'step':<40} {'ours cold s':>11} {'ours s':>9} {'pm4py s':>9} {'ratio':>7} "
+        f"{'cold':>6}  check",
+    ]
     for s in report.steps:
         pm4py = f"{s.pm4py:9.3f}" if s.pm4py is not None else f"{'':9}"
         ratio = f"{s.ratio:6.0f}x" if s.ratio is not None else f"{'':7}"
         cold = f"{s.cold_ratio:5.0f}x" if s.cold_ratio is not None else f"{'':6}"
         check = "" if s.matches is None else ("same" if s.matches else "MISMATCH")
-        lines.append(f"{s.size:>10,}  {s.name:<40} {s.ours_cold:11.3f} {s.ours_warm:9.3f} {pm4py} {ratio} {cold}"
-                     f"  {check}")
-    lines.append("  'ours s': best of three once the per-log indexes exist (what a filter change costs); 'ours cold s':"
-                 " first run on a freshly built log; ratio = pm4py s / ours s, cold = pm4py s / ours cold s.")
+        lines.append(
+            f"{s.size:>10,}  {s.name:<40} {s.ours_cold:11.3f} {s.ours_warm:9.3f} {pm4py} {ratio} {cold}  {check}"
+        )
+    lines.append(
+        "  'ours s': best of three once the per-log indexes exist (what a filter change costs); 'ours cold s':"
+        " first run on a freshly built log; ratio = pm4py s / ours s, cold = pm4py s / ours cold s."
+    )
     if report.ingest:
-        lines += ["", f"{'upload':<8} {'orders':>10} {'events':>12} {'MB':>8} {'load s':>8} {'pages s':>8} "
-                      f"{'peak RSS MB':>12} {'load avg':>9}"]
+        lines += [
+            "",
+            f"{'upload':<8} {'orders':>10} {'events':>12} {'MB':>8} {'load s':>8} {'pages s':>8} "
+            f"{'peak RSS MB':>12} {'load avg':>9}",
+        ]
         for i in report.ingest:
-            lines.append(f"{i.fmt:<8} {i.orders:>10,} {i.events:>12,} {i.megabytes:8.1f} {i.load_seconds:8.2f} "
-                         f"{i.pages_seconds:8.2f} {i.peak_rss_mb:12,.0f} {i.load_average:9.2f}")
-        lines.append("  Each file is loaded in a fresh process (as analyze does; xlsx and parquet best of two), then"
-                     " every page is computed once; peak RSS is that process's VmHWM (/proc/self/status).")
+            lines.append(
+                f"{i.fmt:<8} {i.orders:>10,} {i.events:>12,} {i.megabytes:8.1f} {i.load_seconds:8.2f} "
+                f"{i.pages_seconds:8.2f} {i.peak_rss_mb:12,.0f} {i.load_average:9.2f}"
+            )
+        lines.append(
+            "  Each file is loaded in a fresh process (as analyze does; xlsx and parquet best of two), then"
+            " every page is computed once; peak RSS is that process's VmHWM (/proc/self/status)."
+        )
     for problem in report.mismatches:
         lines.append(f"MISMATCH: {problem}")
     return "\n".join(lines)
@@ -542,25 +631,40 @@ def print_progress(message: str) -> None:
 
 # --------------------------------------------------------------------------------------------- command line
 
+
 def add_command(commands: argparse._SubParsersAction) -> None:
     """The ``bench`` subcommand and its options."""
     bench = commands.add_parser("bench", help="time the engine against pm4py on generated logs")
-    bench.add_argument("--orders", type=int, nargs="+", default=[10_000, 100_000, 1_000_000],
-                       help="log sizes in orders (default 10000 100000 1000000)")
+    bench.add_argument(
+        "--orders",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000, 1_000_000],
+        help="log sizes in orders (default 10000 100000 1000000)",
+    )
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--no-pm4py", action="store_true", help="time our side only")
-    bench.add_argument("--ingest-orders", type=int, default=None,
-                       help="orders in the parquet and CSV upload files (default: the largest size; 0 skips them)")
-    bench.add_argument("--xlsx-events", type=int, default=XLSX_EVENTS,
-                       help=f"events in the xlsx upload file (default {XLSX_EVENTS}; 0 skips it)")
+    bench.add_argument(
+        "--ingest-orders",
+        type=int,
+        default=None,
+        help="orders in the parquet and CSV upload files (default: the largest size; 0 skips them)",
+    )
+    bench.add_argument(
+        "--xlsx-events",
+        type=int,
+        default=XLSX_EVENTS,
+        help=f"events in the xlsx upload file (default {XLSX_EVENTS}; 0 skips it)",
+    )
     bench.add_argument("--workdir", type=Path, default=None, help="where the upload files are written (default /tmp)")
     bench.add_argument("--seed", type=int, default=7, help="random seed of the generator (default 7)")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``bench``; exit code 1 when a result differs from pm4py's."""
-    report = run_bench(args.orders, args.seed, not args.no_pm4py, args.ingest_orders, args.xlsx_events,
-                       args.workdir, print_progress)
+    report = run_bench(
+        args.orders, args.seed, not args.no_pm4py, args.ingest_orders, args.xlsx_events, args.workdir, print_progress
+    )
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:

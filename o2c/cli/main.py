@@ -51,12 +51,27 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
     analyze.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
-    analyze.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
-                         help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
-    analyze.add_argument("--activity-map", type=Path, default=None, metavar="MAP.csv",
-                         help="CSV activity,role correcting which O2C step each activity is")
-    analyze.add_argument("--compare", action="append", default=[], metavar="KEY=VALUE",
-                         help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)")
+    analyze.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+    )
+    analyze.add_argument(
+        "--activity-map",
+        type=Path,
+        default=None,
+        metavar="MAP.csv",
+        help="CSV activity,role correcting which O2C step each activity is",
+    )
+    analyze.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)",
+    )
 
     add_salesforce_commands(commands)
     add_bench_command(commands)
@@ -146,8 +161,9 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "variants": variants_summary(view),
         "rework": rework_summary(view),
         "conformance": conformance_summary(view, rules),
-        "kpis": kpi_dict(view, Settings(rules=DEFAULT_RULES if rules is None else rules,
-                                           costs=cost_table_for(log, costs))),
+        "kpis": kpi_dict(
+            view, Settings(rules=DEFAULT_RULES if rules is None else rules, costs=cost_table_for(log, costs))
+        ),
         "activity_map": mapping_records(log, view.activity_counts().to_dict()),
         "unmatched": activity_map(log).unmatched,
         **summary,
@@ -157,8 +173,11 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
 def _duration_summary(durations) -> dict:
     if len(durations) == 0:
         return {"median": None, "mean": None, "p90": None}
-    return {"median": float(np.median(durations)), "mean": float(np.mean(durations)),
-            "p90": float(np.quantile(durations, 0.9))}
+    return {
+        "median": float(np.median(durations)),
+        "mean": float(np.mean(durations)),
+        "p90": float(np.quantile(durations, 0.9)),
+    }
 
 
 def _print_text(summary: dict) -> None:

@@ -38,19 +38,36 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser("report", help="write the Excel or HTML report of a file")
     report.add_argument("file", type=Path, help="xlsx, csv, csv.gz, txt, parquet or xes")
     report.add_argument("--out", type=Path, required=True, help="report.html or report.xlsx")
-    report.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE",
-                        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)")
+    report.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+    )
     report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
     report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
     report.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
-    report.add_argument("--activity-map", type=Path, default=None, metavar="MAP.csv",
-                        help="CSV activity,role correcting which O2C step each activity is")
+    report.add_argument(
+        "--activity-map",
+        type=Path,
+        default=None,
+        metavar="MAP.csv",
+        help="CSV activity,role correcting which O2C step each activity is",
+    )
     report.add_argument("--snapshot", action="store_true", help="also save the KPIs as a snapshot (Monitoring page)")
-    report.add_argument("--store", type=Path, default=None,
-                        help="snapshot file (default: snapshots.sqlite3 in the data directory, "
-                             "see o2c.monitor.snapshots.default_store_path)")
-    report.add_argument("--workspace", default=None,
-                        help="save the snapshot in this workspace of the Monitoring page instead of --store")
+    report.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="snapshot file (default: snapshots.sqlite3 in the data directory, "
+        "see o2c.monitor.snapshots.default_store_path)",
+    )
+    report.add_argument(
+        "--workspace",
+        default=None,
+        help="save the snapshot in this workspace of the Monitoring page instead of --store",
+    )
 
 
 def run(args: argparse.Namespace, filters: Filters) -> int:
@@ -98,8 +115,9 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
             print(error, file=sys.stderr)
             return 2
         try:
-            snapshot_id = store.save(snapshot_from_view(view, settings, source_name=args.file.name, lang=args.lang,
-                                                        filters=filters))
+            snapshot_id = store.save(
+                snapshot_from_view(view, settings, source_name=args.file.name, lang=args.lang, filters=filters)
+            )
         except (SnapshotStoreError, sqlite3.Error, OSError) as error:
             print(f"{store.path}: {error}", file=sys.stderr)
             return 1

@@ -16,19 +16,29 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     convert.add_argument("files", type=Path, nargs="+", help="Data Loader / Bulk API / report exports (csv, xlsx)")
     _common(convert)
     extract = commands.add_parser("extract", help="read orders from a Salesforce org into a filled template")
-    extract.add_argument("--since", type=dt.date.fromisoformat, default=None,
-                         help="only records changed on or after this date (YYYY-MM-DD)")
+    extract.add_argument(
+        "--since",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="only records changed on or after this date (YYYY-MM-DD)",
+    )
     extract.add_argument("--env-file", type=Path, default=Path(".env"), help="file with SF_* settings (default .env)")
-    extract.add_argument("--save-exports", type=Path, default=None, metavar="DIR",
-                         help="also write the raw per-object CSV files to DIR")
+    extract.add_argument(
+        "--save-exports", type=Path, default=None, metavar="DIR", help="also write the raw per-object CSV files to DIR"
+    )
     _common(extract)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the filled template (.xlsx) to write")
     parser.add_argument("--mapping", type=Path, default=None, help="edited Mapping table (.csv or .xlsx)")
-    parser.add_argument("--write-mapping", type=Path, default=None, metavar="FILE.csv",
-                        help="write the default Mapping table to edit, and stop")
+    parser.add_argument(
+        "--write-mapping",
+        type=Path,
+        default=None,
+        metavar="FILE.csv",
+        help="write the default Mapping table to edit, and stop",
+    )
     parser.add_argument("--timezone", default="UTC", help="time zone of report-export dates (default UTC)")
     parser.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
 
@@ -97,4 +107,3 @@ def _progress_bar(name: str, records: int, done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}: {records:,} records"
     print(f"{line:<80}", end="", file=sys.stderr, flush=True)
-

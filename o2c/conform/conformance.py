@@ -57,8 +57,12 @@ def standard_model(log: EventLog | None = None) -> ReferenceModel:
 def _declares_entities(data: bytes) -> bool:
     """Whether XML holds a DOCTYPE or ENTITY declaration anywhere (in UTF-8 or, with a BOM, UTF-16 or -32)."""
     texts = [data]
-    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-                          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             texts.append(data.decode(encoding, errors="replace").encode("utf-8"))
             break
@@ -72,7 +76,7 @@ def bpmn_model(data: bytes) -> ReferenceModel:
     model = ReferenceModel("bpmn:" + _digest(data), "bpmn", bpmn=data)
     try:
         net, _, _ = petri_net(model)
-    except Exception as error:  # noqa: BLE001 - pm4py raises many types for bad XML
+    except Exception as error:
         raise ModelError("conformance.model.error.read") from error
     if not any(t.label for t in net.transitions):
         _NETS.pop(model.key, None)
@@ -140,12 +144,14 @@ def end_activities(model: ReferenceModel) -> frozenset[str]:
     while changed:  # per place of the model, a few dozen at most
         changed = False
         for transition in net.transitions:
-            if (transition.label is None and transition not in finishing
-                    and any(arc.target in finishing for arc in transition.out_arcs)):
+            if (
+                transition.label is None
+                and transition not in finishing
+                and any(arc.target in finishing for arc in transition.out_arcs)
+            ):
                 finishing |= {transition, *(arc.source for arc in transition.in_arcs)}
                 changed = True
-    return frozenset(t.label for t in net.transitions
-                     if t.label and any(arc.target in finishing for arc in t.out_arcs))
+    return frozenset(t.label for t in net.transitions if t.label and any(arc.target in finishing for arc in t.out_arcs))
 
 
 def model_bpmn_xml(model: ReferenceModel) -> bytes:
@@ -175,6 +181,7 @@ def finished_cases(log: EventLog, model: ReferenceModel) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------- token replay
+
 
 @dataclass(frozen=True)
 class VariantReplay:
@@ -219,9 +226,14 @@ def _replay(sequences: Sequence[tuple[str, ...]], model: ReferenceModel, count_u
     if count_unexpected:
         known = model_activities(model)
         fit &= np.array([known.issuperset(sequence) for sequence in sequences], dtype=bool)
-    return VariantReplay(fit, column("trace_fitness", float),
-                         column("missing_tokens", np.int64), column("consumed_tokens", np.int64),
-                         column("remaining_tokens", np.int64), column("produced_tokens", np.int64))
+    return VariantReplay(
+        fit,
+        column("trace_fitness", float),
+        column("missing_tokens", np.int64),
+        column("consumed_tokens", np.int64),
+        column("remaining_tokens", np.int64),
+        column("produced_tokens", np.int64),
+    )
 
 
 def _traces(sequences: Sequence[tuple[str, ...]]):
@@ -251,12 +263,14 @@ def fitness(view: LogView, replay: VariantReplay, case_mask: np.ndarray | None =
     mask = view.case_mask if case_mask is None else view.case_mask & case_mask
     counts = np.bincount(variant_index(view.log).case_variant[mask], minlength=replay.fit.size)
     orders = int(counts.sum())
-    m, c, r, p = (int(counts @ values) for values in (replay.missing, replay.consumed, replay.remaining,
-                                                       replay.produced))
+    m, c, r, p = (
+        int(counts @ values) for values in (replay.missing, replay.consumed, replay.remaining, replay.produced)
+    )
     log_fitness = 0.5 * (1 - m / c) + 0.5 * (1 - r / p) if orders and c > 0 and p > 0 else 0.0
     # Summed one order after another in case order, as pm4py does, so the figure matches it to the last digit.
-    average = float(np.cumsum(replay.fitness[variant_index(view.log).case_variant[mask]])[-1]) / orders \
-        if orders else 0.0
+    average = (
+        float(np.cumsum(replay.fitness[variant_index(view.log).case_variant[mask]])[-1]) / orders if orders else 0.0
+    )
     return Fitness(orders, int(counts @ replay.fit), float(log_fitness), average)
 
 
@@ -266,6 +280,7 @@ def case_fit(log: EventLog, replay: VariantReplay) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------- alignments
+
 
 @dataclass(frozen=True)
 class Deviation:
@@ -299,8 +314,13 @@ class AlignmentRun:
         return not self.missing
 
 
-def align_variants(log: EventLog, model: ReferenceModel, codes: Sequence[int], replay: VariantReplay | None = None,
-                   time_limit: float = 30.0) -> AlignmentRun:
+def align_variants(
+    log: EventLog,
+    model: ReferenceModel,
+    codes: Sequence[int],
+    replay: VariantReplay | None = None,
+    time_limit: float = 30.0,
+) -> AlignmentRun:
     """Align the variants ``codes`` (in the given order, most important first) until ``time_limit`` seconds.
 
     Variants that token replay finds fitting need no alignment. Results are kept on the log per model, so a
@@ -346,26 +366,30 @@ class _Aligner:
         self.parameters = {algorithm.Parameters.SHOW_PROGRESS_BAR: False}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PendingDeprecationWarning)
-            worst = algorithm.DEFAULT_VARIANT.value.get_best_worst_cost(self.net, self.initial, self.final,
-                                                                        parameters={})
+            worst = algorithm.DEFAULT_VARIANT.value.get_best_worst_cost(
+                self.net, self.initial, self.final, parameters={}
+            )
         self.parameters[algorithm.Parameters.BEST_WORST_COST_INTERNAL] = worst
 
     def align(self, sequence: tuple[str, ...], seconds: float) -> VariantAlignment | None:
         parameters = {**self.parameters, self.algorithm.Parameters.PARAM_MAX_ALIGN_TIME_TRACE: seconds}
         with warnings.catch_warnings():  # pm4py's A* uses numpy.matrix, which warns on every trace
             warnings.simplefilter("ignore", PendingDeprecationWarning)
-            result = self.algorithm.apply_trace(_traces([sequence])[0], self.net, self.initial, self.final,
-                                                parameters=parameters)
+            result = self.algorithm.apply_trace(
+                _traces([sequence])[0], self.net, self.initial, self.final, parameters=parameters
+            )
         if result is None or result.get("alignment") is None:
             return None
-        moves = tuple((str(log_label), model_label if model_label is None else str(model_label))
-                      for log_label, model_label in result["alignment"])
-        return VariantAlignment(float(result.get("fitness", 0.0)), classify(sequence, moves, self.alphabet),
-                                moves)
+        moves = tuple(
+            (str(log_label), model_label if model_label is None else str(model_label))
+            for log_label, model_label in result["alignment"]
+        )
+        return VariantAlignment(float(result.get("fitness", 0.0)), classify(sequence, moves, self.alphabet), moves)
 
 
-def classify(sequence: Sequence[str], moves: Sequence[tuple[str, str | None]],
-             alphabet: frozenset[str]) -> tuple[Deviation, ...]:
+def classify(
+    sequence: Sequence[str], moves: Sequence[tuple[str, str | None]], alphabet: frozenset[str]
+) -> tuple[Deviation, ...]:
     """Name the deviations of an alignment, each kind and activity once, in the order met.
 
     A log move (the order does a step the model cannot take there) is an *unexpected step* when the model has
@@ -379,8 +403,9 @@ def classify(sequence: Sequence[str], moves: Sequence[tuple[str, str | None]],
     ...     ["A", "C", "C"], [("A", "A"), (">>", "B"), ("C", "C"), ("C", ">>")], frozenset("ABC"))]
     [('skipped', 'B'), ('repeated', 'C')]
     """
-    synced_at = [i for i, (log_label, model_label) in enumerate(moves)
-                 if log_label != SKIP and model_label == log_label]
+    synced_at = [
+        i for i, (log_label, model_label) in enumerate(moves) if log_label != SKIP and model_label == log_label
+    ]
     synced = {moves[i][0] for i in synced_at}
     # A cancelled order never reaches the steps after its last step in line with the model: not skipped.
     cancelled = any(match_role(step) == "cancellation" for step in sequence)
@@ -411,8 +436,7 @@ def deviation_table(view: LogView, run: AlignmentRun, case_mask: np.ndarray | No
     ``activity``, ``orders``, ``share`` (of the analysed orders), ``median_with_seconds`` and
     ``median_without_seconds`` (end-to-end time of the orders with and without the deviation) and
     ``extra_seconds`` (the difference: what the deviation costs in time). Most orders first."""
-    columns = ["kind", "activity", "orders", "share", "median_with_seconds", "median_without_seconds",
-               "extra_seconds"]
+    columns = ["kind", "activity", "orders", "share", "median_with_seconds", "median_without_seconds", "extra_seconds"]
     mask = view.case_mask if case_mask is None else view.case_mask & case_mask
     case_variant = variant_index(view.log).case_variant
     n_variants = len(variant_index(view.log).ids)
@@ -432,9 +456,17 @@ def deviation_table(view: LogView, run: AlignmentRun, case_mask: np.ndarray | No
         with_median = float(np.median(durations[hit]))
         without = durations[~hit]
         without_median = float(np.median(without)) if without.size else float("nan")
-        rows.append({"kind": deviation.kind, "activity": deviation.activity, "orders": count,
-                     "share": count / cases.size, "median_with_seconds": with_median,
-                     "median_without_seconds": without_median, "extra_seconds": with_median - without_median})
+        rows.append(
+            {
+                "kind": deviation.kind,
+                "activity": deviation.activity,
+                "orders": count,
+                "share": count / cases.size,
+                "median_with_seconds": with_median,
+                "median_without_seconds": without_median,
+                "extra_seconds": with_median - without_median,
+            }
+        )
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["orders", "kind", "activity"], ascending=[False, True, True], ignore_index=True)
 
@@ -463,21 +495,23 @@ class OrderConformance:
     deviations: tuple[Deviation, ...] | None
 
 
-def order_conformance(log: EventLog, model: ReferenceModel, case_code: int,
-                      time_limit: float = 10.0) -> OrderConformance:
+def order_conformance(
+    log: EventLog, model: ReferenceModel, case_code: int, time_limit: float = 10.0
+) -> OrderConformance:
     """Conformance of one order (for the Order explorer): token replay, then an alignment of its variant."""
     replay = replay_variants(log, model)
     code = int(variant_index(log).case_variant[case_code])
     run = align_variants(log, model, [code], replay, time_limit)
     alignment = run.done.get(code)
-    return OrderConformance(bool(replay.fit[code]), float(replay.fitness[code]),
-                            alignment.deviations if alignment else None)
+    return OrderConformance(
+        bool(replay.fit[code]), float(replay.fitness[code]), alignment.deviations if alignment else None
+    )
 
 
 # ---------------------------------------------------------------------------------------------- summary
 
-def conformance_summary(view: LogView, rules: RuleSet | None = None,
-                        model: ReferenceModel | None = None) -> dict:
+
+def conformance_summary(view: LogView, rules: RuleSet | None = None, model: ReferenceModel | None = None) -> dict:
     """``analyze --json``'s ``conformance``: token-replay log fitness and fitting orders of the view against the
     model (the standard one by default), and violating orders per rule (the default rules by default)."""
     model = model or standard_model(view.log)

@@ -61,6 +61,7 @@ def standard_tree_text(log: EventLog | None = None) -> str:
     parts = []
     for step in standard_steps(log):
         label = "'" + step.activity.replace("'", "") + "'"
-        parts.append({"required": label, "optional": f"X( tau, {label} )",
-                      "repeatable": f"*( tau, {label} )"}[step.kind])
+        parts.append(
+            {"required": label, "optional": f"X( tau, {label} )", "repeatable": f"*( tau, {label} )"}[step.kind]
+        )
     return "->( " + ", ".join(parts) + " )"

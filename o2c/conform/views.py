@@ -10,8 +10,9 @@ from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_index
 
 
-def split_groups(log: EventLog, attribute: str | None, missing_label: str,
-                 max_groups: int) -> tuple[np.ndarray, list[str]] | None:
+def split_groups(
+    log: EventLog, attribute: str | None, missing_label: str, max_groups: int
+) -> tuple[np.ndarray, list[str]] | None:
     """A code per case of the log and the labels for splitting a trend by an order ``attribute``: missing values
     get ``missing_label``, values beyond the ``max_groups`` most frequent are pooled. None without an attribute."""
     if not attribute:
@@ -32,8 +33,9 @@ def aligned_orders(view: LogView, run: AlignmentRun, scope: np.ndarray | None) -
     return int(analysed.sum()), int(analysed.size)
 
 
-def slowest_deviation_cases(view: LogView, run: AlignmentRun, kind: DeviationKind, activity: str,
-                            scope: np.ndarray | None, limit: int) -> np.ndarray:
+def slowest_deviation_cases(
+    view: LogView, run: AlignmentRun, kind: DeviationKind, activity: str, scope: np.ndarray | None, limit: int
+) -> np.ndarray:
     """The ``limit`` slowest orders (longest end to end) of the view, within ``scope``, with one deviation."""
     cases = deviation_cases(view, run, kind, activity)
     if scope is not None:

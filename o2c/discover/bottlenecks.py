@@ -53,8 +53,9 @@ def _index(log: EventLog) -> TransitionIndex:
     order = np.argsort(keys.astype(np.uint16) if present.size <= 1 << 16 else keys, kind="stable")
     events = steps[order]
     seconds = (log.timestamp[events + 1] - log.timestamp[events]) / NS_PER_SECOND
-    return TransitionIndex(present // n, present % n, np.concatenate(([0], np.cumsum(counts[present]))),
-                           events, seconds)
+    return TransitionIndex(
+        present // n, present % n, np.concatenate(([0], np.cumsum(counts[present]))), events, seconds
+    )
 
 
 def _selected(view: LogView, index: TransitionIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -80,18 +81,20 @@ def transition_ranking(view: LogView) -> pd.DataFrame:
         return pd.DataFrame(columns=RANKING_COLUMNS)
     totals = np.add.reduceat(seconds, bounds[present])
     # One quantile call per transition (tens of them), never per case or event.
-    quantiles = np.array([np.quantile(seconds[bounds[k]:bounds[k + 1]], (0.5, 0.9)) for k in present])
+    quantiles = np.array([np.quantile(seconds[bounds[k] : bounds[k + 1]], (0.5, 0.9)) for k in present])
     overall = totals.sum()
     names = view.log.activity_names
-    table = pd.DataFrame({
-        "source": [names[a] for a in index.sources[present]],
-        "target": [names[b] for b in index.targets[present]],
-        "count": counts[present],
-        "total_seconds": totals,
-        "share": totals / overall if overall > 0 else np.zeros(present.size),
-        "median_seconds": quantiles[:, 0],
-        "p90_seconds": quantiles[:, 1],
-    })
+    table = pd.DataFrame(
+        {
+            "source": [names[a] for a in index.sources[present]],
+            "target": [names[b] for b in index.targets[present]],
+            "count": counts[present],
+            "total_seconds": totals,
+            "share": totals / overall if overall > 0 else np.zeros(present.size),
+            "median_seconds": quantiles[:, 0],
+            "p90_seconds": quantiles[:, 1],
+        }
+    )
     return table.iloc[np.lexsort((present, -totals))].reset_index(drop=True)
 
 
@@ -107,8 +110,8 @@ def slowest_on_transition(view: LogView, source: str, target: str, limit: int = 
     k = index.find(a, b) if a is not None and b is not None else None
     if k is None:
         return pd.DataFrame(columns=columns)
-    events = index.events[index.bounds[k]:index.bounds[k + 1]]
-    seconds = index.seconds[index.bounds[k]:index.bounds[k + 1]]
+    events = index.events[index.bounds[k] : index.bounds[k + 1]]
+    seconds = index.seconds[index.bounds[k] : index.bounds[k + 1]]
     keep = view.event_mask[events]
     cases = log.case[events[keep]]
     if cases.size == 0:

@@ -62,16 +62,23 @@ def discover_bpmn(view: LogView, noise_threshold: float = 0.2) -> BpmnModel:
 
     tree = discover_process_tree(view, noise_threshold)
     diagram = to_bpmn.apply(tree)
-    kinds = ((BPMN.Task, "task"), (BPMN.StartEvent, "start"), (BPMN.EndEvent, "end"),
-             (BPMN.ExclusiveGateway, "xor"), (BPMN.ParallelGateway, "and"), (BPMN.InclusiveGateway, "or"))
+    kinds = (
+        (BPMN.Task, "task"),
+        (BPMN.StartEvent, "start"),
+        (BPMN.EndEvent, "end"),
+        (BPMN.ExclusiveGateway, "xor"),
+        (BPMN.ParallelGateway, "and"),
+        (BPMN.InclusiveGateway, "or"),
+    )
     found = {}
     for node in diagram.get_nodes():
         kind = next((name for cls, name in kinds if isinstance(node, cls)), "task")
         found[str(node.get_id())] = BpmnNode(str(node.get_id()), kind, str(node.get_name()) if kind == "task" else "")
     flows = [(str(f.get_source().get_id()), str(f.get_target().get_id())) for f in diagram.get_flows()]
     order = _flow_order(found, flows)
-    return BpmnModel(tuple(found[i] for i in order), tuple(sorted(flows, key=lambda f: (order[f[0]], order[f[1]]))),
-                     str(tree))
+    return BpmnModel(
+        tuple(found[i] for i in order), tuple(sorted(flows, key=lambda f: (order[f[0]], order[f[1]]))), str(tree)
+    )
 
 
 def _flow_order(nodes: dict[str, BpmnNode], flows: list[tuple[str, str]]) -> dict[str, int]:

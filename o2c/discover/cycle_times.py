@@ -39,11 +39,13 @@ def duration_stats(seconds: np.ndarray) -> DurationStats:
     """The headline numbers of a set of durations in seconds."""
     if len(seconds) == 0:
         return DurationStats(0, None, None, None)
-    return DurationStats(len(seconds), float(np.median(seconds)), float(np.quantile(seconds, 0.9)),
-                         float(np.mean(seconds)))
+    return DurationStats(
+        len(seconds), float(np.median(seconds)), float(np.quantile(seconds, 0.9)), float(np.mean(seconds))
+    )
 
 
 # ---------------------------------------------------------------------------------------------- histogram
+
 
 @dataclass(frozen=True)
 class Histogram:
@@ -84,6 +86,7 @@ def nice_step(raw: float) -> float:
 
 # ---------------------------------------------------------------------------------------------- trend
 
+
 def duration_trend(view: LogView, period: Period = "week") -> pd.DataFrame:
     """Orders, median and p90 end-to-end time per week (starting Monday) or month the order was created.
 
@@ -92,18 +95,26 @@ def duration_trend(view: LogView, period: Period = "week") -> pd.DataFrame:
     """
     starts = view.log.case_start_ns[view.case_mask]
     if starts.size == 0:
-        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "orders": pd.Series(dtype=int),
-                             "median_seconds": pd.Series(dtype=float), "p90_seconds": pd.Series(dtype=float)})
+        return pd.DataFrame(
+            {
+                "period": pd.Series(dtype="datetime64[ns]"),
+                "orders": pd.Series(dtype=int),
+                "median_seconds": pd.Series(dtype=float),
+                "p90_seconds": pd.Series(dtype=float),
+            }
+        )
     codes = period_codes(starts, period)
     first = int(codes.min())
     stats = group_quantiles(codes - first, view.durations_seconds(), int(codes.max()) - first + 1)
     present = np.flatnonzero(stats.counts)
-    return pd.DataFrame({
-        "period": period_starts(present + first, period),
-        "orders": stats.counts[present],
-        "median_seconds": stats.quantiles[present, 0],
-        "p90_seconds": stats.quantiles[present, 1],
-    })
+    return pd.DataFrame(
+        {
+            "period": period_starts(present + first, period),
+            "orders": stats.counts[present],
+            "median_seconds": stats.quantiles[present, 0],
+            "p90_seconds": stats.quantiles[present, 1],
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------- split
@@ -119,7 +130,8 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
     """
     column = view.cases[attribute]
     ordered = pd.api.types.is_datetime64_any_dtype(column) or (
-        pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column))
+        pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    )
     codes, labels = attribute_codes(column)
     codes = np.where(codes < 0, len(labels), codes)
     labels = [*labels, MISSING_LABEL]
@@ -131,12 +143,12 @@ def split_by_attribute(view: LogView, attribute: str, max_values: int = 20) -> p
     for q, column in zip(qs, ("p10", "p25", "median", "p75", "p90")):
         table[f"{column}_seconds"] = stats.quantiles[present, qs.index(q)]
     last = table["value"].eq(MISSING_LABEL) | table["value"].str.startswith("Other (")
-    head = table[~last] if ordered else table[~last].sort_values(["median_seconds", "value"],
-                                                                 ascending=[False, True])
+    head = table[~last] if ordered else table[~last].sort_values(["median_seconds", "value"], ascending=[False, True])
     return pd.concat([head, table[last]], ignore_index=True)
 
 
 # ---------------------------------------------------------------------------------------------- milestones
+
 
 def default_milestones(log: EventLog) -> list[str]:
     """The O2C milestones present in the log; otherwise the most common first and last activities."""
@@ -199,9 +211,16 @@ def segment_table(view: LogView, milestones: Sequence[str]) -> pd.DataFrame:
     for source, target in zip(milestones[:-1], milestones[1:]):
         segment = segment_times(view, source, target)
         stats = duration_stats(segment.seconds)
-        rows.append({"source": source, "target": target, "with_source": segment.with_source,
-                     "orders": stats.orders, "median_seconds": stats.median_seconds,
-                     "p90_seconds": stats.p90_seconds})
+        rows.append(
+            {
+                "source": source,
+                "target": target,
+                "with_source": segment.with_source,
+                "orders": stats.orders,
+                "median_seconds": stats.median_seconds,
+                "p90_seconds": stats.p90_seconds,
+            }
+        )
     columns = ["source", "target", "with_source", "orders", "median_seconds", "p90_seconds"]
     return pd.DataFrame(rows, columns=columns).astype({"median_seconds": float, "p90_seconds": float})
 
@@ -272,10 +291,21 @@ class CycleTimesPage:
     slowest: pd.DataFrame | None
 
 
-def cycle_times_page(view: LogView, period: Period = "week", attribute: str | None = None,
-                     milestones: Sequence[str] | None = None, bottleneck: int = 0) -> CycleTimesPage:
+def cycle_times_page(
+    view: LogView,
+    period: Period = "week",
+    attribute: str | None = None,
+    milestones: Sequence[str] | None = None,
+    bottleneck: int = 0,
+) -> CycleTimesPage:
     """Everything the Cycle times page computes for its widgets' choices (the defaults are theirs). The page calls
     these sections one by one, each after its widget; this runs them all, for the benchmark."""
     ranking = bottleneck_ranking(view)
-    return CycleTimesPage(end_to_end(view), duration_trend(view, period), attribute_split(view, attribute),
-                          milestone_segments(view, milestones), ranking, slowest_orders(view, ranking, bottleneck))
+    return CycleTimesPage(
+        end_to_end(view),
+        duration_trend(view, period),
+        attribute_split(view, attribute),
+        milestone_segments(view, milestones),
+        ranking,
+        slowest_orders(view, ranking, bottleneck),
+    )

@@ -57,7 +57,7 @@ def escape(text: str) -> str:
 
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, ending with "…" when cut."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def quote(text: str, raw_suffix: str = "") -> str:
@@ -134,8 +134,10 @@ def _edge_line(pm: ProcessMap, edge, metric: str, largest: float, lang: Language
     width = 1 + 5 * math.sqrt(max(ratio, 0.0))
     label = "  " + label  # Graphviz places labels against the line, ignoring its width: keep a gap
     if boundary:
-        return (f'  {source} -> {target} [label={quote(label)}, tooltip={tip}, style=dashed, color="#9a9a9a", '
-                f'fontcolor="#6b6b6b", penwidth={min(width, 2.5):.2f}];')
+        return (
+            f'  {source} -> {target} [label={quote(label)}, tooltip={tip}, style=dashed, color="#9a9a9a", '
+            f'fontcolor="#6b6b6b", penwidth={min(width, 2.5):.2f}];'
+        )
     return f'  {source} -> {target} [label={quote(label)}, tooltip={tip}, color="{color}", penwidth={width:.2f}];'
 
 
@@ -143,15 +145,15 @@ def _edge_tooltip(pm: ProcessMap, edge, lang: Language) -> str:
     names = {START: t("process_map.start", lang), END: t("process_map.end", lang)}
     source = names.get(edge.source) or pm.name(edge.source)
     target = names.get(edge.target) or pm.name(edge.target)
-    lines = [t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count),
-               cases=int(edge.cases))]
+    lines = [
+        t("process_map.tip.edge", lang, source=source, target=target, count=int(edge.count), cases=int(edge.cases))
+    ]
     for name, column in _WAIT_COLUMNS.items():
         seconds = getattr(edge, column)
         if not math.isnan(seconds):  # only the statistics that were computed
             label = t(f"process_map.metric.{name}", lang)
             lines.append(t("process_map.tip.stat", lang, label=label, value=short_duration(seconds)))
     return quote("\n".join(lines))
-
 
 
 def _level(ratio: float, steps: int) -> int:
@@ -197,12 +199,16 @@ def bpmn_dot(model: BpmnModel, rankdir: str = "TB") -> str:
 
 def _bpmn_node_style(kind: str, label: str) -> str:
     if kind == "task":
-        return (f'label={quote(_wrap(label))}, shape=box, style="rounded,filled", fillcolor="#eef4fb", '
-                'color="#4a6d8c", margin="0.15,0.06"')
+        return (
+            f'label={quote(_wrap(label))}, shape=box, style="rounded,filled", fillcolor="#eef4fb", '
+            'color="#4a6d8c", margin="0.15,0.06"'
+        )
     if kind == "start":
         return 'label="", shape=circle, width=0.3, style=filled, fillcolor="#e8f5e9", color="#3b7a52"'
     if kind == "end":
         return 'label="", shape=circle, width=0.3, penwidth=3, style=filled, fillcolor="#fdecea", color="#8f4040"'
     symbol = _GATEWAY_SYMBOLS.get(kind, "")
-    return (f'label={quote(symbol)}, shape=diamond, width=0.32, height=0.32, fixedsize=true, style=filled, '
-            'fillcolor="#fff8e1", color="#a07c1c", fontsize=12')
+    return (
+        f"label={quote(symbol)}, shape=diamond, width=0.32, height=0.32, fixedsize=true, style=filled, "
+        'fillcolor="#fff8e1", color="#a07c1c", fontsize=12'
+    )

@@ -20,7 +20,11 @@ from o2c.log.vocabulary import ROLE_BY_KEY, codes_of_role
 
 NS_PER_DAY = 86_400 * NS_PER_SECOND
 DUE_DATE, REQUESTED_DATE, PROMISED_DATE, ACTUAL_DATE = (
-    "invoice_due_date", "requested_delivery_date", "promised_date", "actual_delivery_date")
+    "invoice_due_date",
+    "requested_delivery_date",
+    "promised_date",
+    "actual_delivery_date",
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,8 +90,11 @@ def _measure(log: EventLog) -> OrderMeasures:
     delivered_ns = _time_of(log, first_per_case(log, events_of(log, codes_of_role(log, "deliver"))))
     paid_after_invoice_event = _first_payment_after(log, invoiced_ns)
     # What is missing is named by the step's English name, as the template calls it.
-    for key, present, role in (("payment", paid_ns, "payment_received"), ("delivery", delivered_ns, "deliver"),
-                               ("invoice", invoiced_ns, "invoice_created")):
+    for key, present, role in (
+        ("payment", paid_ns, "payment_received"),
+        ("delivery", delivered_ns, "deliver"),
+        ("invoice", invoiced_ns, "invoice_created"),
+    ):
         if not (present >= 0).any():
             missing[key] = ROLE_BY_KEY[role].name
     cancelled = _has_any(log, codes_of_role(log, "cancellation"))
@@ -105,8 +112,9 @@ def _measure(log: EventLog) -> OrderMeasures:
 
     delivered_day = day_numbers(log.cases.get(ACTUAL_DATE))
     from_events = np.where(delivered_ns >= 0, np.floor(delivered_ns / NS_PER_DAY), np.nan)
-    delivered_day = from_events if delivered_day is None else np.where(np.isnan(delivered_day), from_events,
-                                                                       delivered_day)
+    delivered_day = (
+        from_events if delivered_day is None else np.where(np.isnan(delivered_day), from_events, delivered_day)
+    )
     on_time = {}
     no_delivery = bool(np.isnan(delivered_day).all())
     for key, column in (("on_time_requested", REQUESTED_DATE), ("on_time_promised", PROMISED_DATE)):

@@ -118,11 +118,13 @@ def order_detail(log: EventLog, case_code: int) -> OrderDetail:
 
 def _events(log: EventLog, start: int, stop: int) -> pd.DataFrame:
     timestamps = log.timestamp[start:stop]
-    events = pd.DataFrame({
-        "step": np.arange(1, stop - start + 1),
-        "activity": [log.activity_names[a] for a in log.activity[start:stop]],
-        "timestamp": pd.to_datetime(timestamps, unit="ns", utc=True),
-    })
+    events = pd.DataFrame(
+        {
+            "step": np.arange(1, stop - start + 1),
+            "activity": [log.activity_names[a] for a in log.activity[start:stop]],
+            "timestamp": pd.to_datetime(timestamps, unit="ns", utc=True),
+        }
+    )
     for name, values in log.event_attributes.items():
         events[name] = np.asarray(values[start:stop], dtype=object)
     events["wait_seconds"] = np.concatenate(([np.nan], np.diff(timestamps) / NS_PER_SECOND))
@@ -143,6 +145,12 @@ def _rework(events: pd.DataFrame) -> pd.DataFrame:
         if "resource" in events:
             done = events.loc[events["activity"] == activity, "resource"].dropna()
             performers = list(dict.fromkeys(str(r) for r in done))
-        rows.append({"activity": activity, "times": int(counts[activity]), "performers": ", ".join(performers),
-                     "same_person": (len(performers) == 1) if performers else None})
+        rows.append(
+            {
+                "activity": activity,
+                "times": int(counts[activity]),
+                "performers": ", ".join(performers),
+                "same_person": (len(performers) == 1) if performers else None,
+            }
+        )
     return pd.DataFrame(rows, columns=["activity", "times", "performers", "same_person"])

@@ -59,7 +59,6 @@ def orders_started_per_period(view: LogView, freq: str = "W-MON") -> pd.DataFram
     return pd.DataFrame({"period": counts.index, "orders": counts.to_numpy()})
 
 
-
 @dataclass(frozen=True)
 class OverviewPage:
     """What the Overview page shows: the headline numbers, orders started per week and events per activity
@@ -72,5 +71,6 @@ class OverviewPage:
 
 def overview_page(view: LogView) -> OverviewPage:
     """Everything the Overview page computes for ``view`` (it has no widgets of its own)."""
-    return OverviewPage(overview(view), orders_started_per_period(view),
-                        view.activity_counts().rename_axis("activity").reset_index())
+    return OverviewPage(
+        overview(view), orders_started_per_period(view), view.activity_counts().rename_axis("activity").reset_index()
+    )

@@ -51,8 +51,9 @@ class ProcessMap:
         return str(self.activities.set_index("code").at[code, "name"])
 
 
-def process_map(view: LogView, activities: Collection[int] | None = None,
-                statistics: Iterable[str] = STATISTICS) -> ProcessMap:
+def process_map(
+    view: LogView, activities: Collection[int] | None = None, statistics: Iterable[str] = STATISTICS
+) -> ProcessMap:
     """The directly-follows map of ``view``, projected onto the activity codes ``activities`` when given.
 
     ``statistics`` names the waiting-time statistics to compute (any of "median", "mean", "p90"); leaving
@@ -68,8 +69,11 @@ def process_map(view: LogView, activities: Collection[int] | None = None,
     cases_per_edge, cases_per_activity = _case_counts(view, kept)
     stats = _waiting_statistics(pairs, inner, set(statistics))
     edges = _edge_table(counts, cases_per_edge, stats, n)
-    events = np.bincount(pairs.activity[pairs.shown], minlength=n) if pairs.shown is not None \
+    events = (
+        np.bincount(pairs.activity[pairs.shown], minlength=n)
+        if pairs.shown is not None
         else np.bincount(pairs.activity, minlength=n)
+    )
     table = _activity_table(log, events, cases_per_activity)
     return ProcessMap(table, edges, view.n_cases)
 
@@ -106,15 +110,15 @@ def simplify(pm: ProcessMap, path_share: float) -> ProcessMap:
     """Keep the required paths plus the ``ceil(path_share x paths)`` most frequent ones (Disco's path slider)."""
     n_edges = len(pm.edges)
     keep_top = math.ceil(path_share * n_edges - 1e-9)
-    ranked = np.lexsort((pm.edges["target"].to_numpy(), pm.edges["source"].to_numpy(),
-                         -pm.edges["count"].to_numpy()))
+    ranked = np.lexsort((pm.edges["target"].to_numpy(), pm.edges["source"].to_numpy(), -pm.edges["count"].to_numpy()))
     keep = required_edges(pm) | {int(i) for i in ranked[:keep_top]}
     edges = pm.edges.iloc[sorted(keep)].reset_index(drop=True)
     return ProcessMap(pm.activities, edges, pm.n_cases)
 
 
-def detailed_map(view: LogView, activity_share: float = 1.0, path_share: float = 1.0,
-                 statistics: Iterable[str] = STATISTICS) -> tuple[ProcessMap, ProcessMap]:
+def detailed_map(
+    view: LogView, activity_share: float = 1.0, path_share: float = 1.0, statistics: Iterable[str] = STATISTICS
+) -> tuple[ProcessMap, ProcessMap]:
     """The map at the chosen detail and the full map it was taken from (for "x of y paths" captions)."""
     activities = None if activity_share >= 1 else top_activities(view, activity_share)
     full = process_map(view, activities, statistics)
@@ -127,8 +131,10 @@ def dfg_records(view: LogView) -> list[dict]:
     inner = pm.edges[(pm.edges["source"] >= 0) & (pm.edges["target"] >= 0)]
     inner = inner.sort_values(["count", "source", "target"], ascending=[False, True, True], kind="stable")
     names = view.log.activity_names
-    return [{"from": names[s], "to": names[t], "count": int(c), "median_seconds": float(m)}
-            for s, t, c, m in zip(inner["source"], inner["target"], inner["count"], inner["median_seconds"])]
+    return [
+        {"from": names[s], "to": names[t], "count": int(c), "median_seconds": float(m)}
+        for s, t, c, m in zip(inner["source"], inner["target"], inner["count"], inner["median_seconds"])
+    ]
 
 
 def start_activities(view: LogView) -> dict[str, int]:
@@ -171,7 +177,7 @@ class _Pairs:
 
     @property
     def trash(self) -> int:
-        return self.width ** 2
+        return self.width**2
 
 
 def _directly_follows(view: LogView, kept: np.ndarray) -> _Pairs:
@@ -205,9 +211,13 @@ def _boundary_codes(view: LogView, pairs: _Pairs) -> np.ndarray:
         first = np.flatnonzero(np.concatenate(([True], pairs.case[1:] != pairs.case[:-1])))
         last = np.concatenate((first[1:] - 1, [pairs.case.size - 1]))
     empty = view.n_cases - first.size
-    return np.concatenate((n * width + pairs.activity[first].astype(np.int64),
-                           pairs.activity[last].astype(np.int64) * width + n + 1,
-                           np.full(empty, n * width + n + 1, dtype=np.int64)))
+    return np.concatenate(
+        (
+            n * width + pairs.activity[first].astype(np.int64),
+            pairs.activity[last].astype(np.int64) * width + n + 1,
+            np.full(empty, n * width + n + 1, dtype=np.int64),
+        )
+    )
 
 
 def _count(codes: np.ndarray, size: int) -> np.ndarray:
@@ -239,11 +249,11 @@ def _waiting_statistics(pairs: _Pairs, inner: np.ndarray, wanted: set[str]) -> d
     quantiles = {name: q for name, q in (("median", 0.5), ("p90", 0.9)) if name in wanted}
     if quantiles:
         order = _group_order(pairs.codes, present)
-        grouped = waits[order[:int(inner[present].sum())]]  # trash pairs sort last
+        grouped = waits[order[: int(inner[present].sum())]]  # trash pairs sort last
         bounds = np.concatenate(([0], np.cumsum(inner[present])))
         # One partition per path (a handful to a few hundred), each linear in its own waits.
         for i, code in enumerate(present):
-            values = _quantiles(grouped[bounds[i]:bounds[i + 1]], tuple(quantiles.values()))
+            values = _quantiles(grouped[bounds[i] : bounds[i + 1]], tuple(quantiles.values()))
             for name, value in zip(quantiles, values):
                 stats[name][code] = value
     return stats
@@ -293,15 +303,17 @@ def _edge_table(counts: np.ndarray, cases: np.ndarray, stats: dict[str, np.ndarr
     rank = np.concatenate((np.arange(1, n + 1), [0, n + 1]))
     present = present[np.lexsort((rank[present % width], rank[present // width]))]
     source, target = present // width, present % width
-    return pd.DataFrame({
-        "source": _public_codes(source, n),
-        "target": _public_codes(target, n),
-        "count": counts[present],
-        "cases": cases[present],
-        "median_seconds": stats["median"][present],
-        "mean_seconds": stats["mean"][present],
-        "p90_seconds": stats["p90"][present],
-    })
+    return pd.DataFrame(
+        {
+            "source": _public_codes(source, n),
+            "target": _public_codes(target, n),
+            "count": counts[present],
+            "cases": cases[present],
+            "median_seconds": stats["median"][present],
+            "mean_seconds": stats["mean"][present],
+            "p90_seconds": stats["p90"][present],
+        }
+    )
 
 
 def _public_codes(codes: np.ndarray, n: int) -> np.ndarray:
@@ -311,12 +323,19 @@ def _public_codes(codes: np.ndarray, n: int) -> np.ndarray:
 def _activity_table(log: EventLog, events: np.ndarray, cases: np.ndarray) -> pd.DataFrame:
     present = np.flatnonzero(events)
     names = [log.activity_names[c] for c in present]
-    table = pd.DataFrame({"code": present.astype(np.int64), "name": names,
-                          "events": events[present].astype(np.int64), "cases": cases[present]})
+    table = pd.DataFrame(
+        {
+            "code": present.astype(np.int64),
+            "name": names,
+            "events": events[present].astype(np.int64),
+            "cases": cases[present],
+        }
+    )
     return table.sort_values(["events", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 # --- order counts through the variants -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _VariantStructure:
@@ -377,9 +396,14 @@ def _build_variant_structure(log: EventLog, kept: np.ndarray) -> _VariantStructu
     last = np.concatenate((first[1:] - 1, [variant.size - 1])) if variant.size else variant
     empty = np.setdiff1d(np.arange(representative.size), variant)
     edge_variant = np.concatenate((variant[1:][same], variant[first], variant[last], empty))
-    edge_code = np.concatenate((inner, n * width + activity[first].astype(np.int64),
-                                activity[last].astype(np.int64) * width + n + 1,
-                                np.full(empty.size, n * width + n + 1, dtype=np.int64)))
+    edge_code = np.concatenate(
+        (
+            inner,
+            n * width + activity[first].astype(np.int64),
+            activity[last].astype(np.int64) * width + n + 1,
+            np.full(empty.size, n * width + n + 1, dtype=np.int64),
+        )
+    )
     edge_variant, edge_code = _distinct(edge_variant, edge_code, width * width)
     activity_variant, activity_code = _distinct(variant, activity.astype(np.int64), n)
     return _VariantStructure(edge_variant, edge_code, activity_variant, activity_code)
@@ -391,6 +415,7 @@ def _distinct(groups: np.ndarray, codes: np.ndarray, size: int) -> tuple[np.ndar
 
 
 # --- the widest-path trees behind the path slider --------------------------------------------------------
+
 
 def _widest_tree(sources: np.ndarray, targets: np.ndarray, weights: np.ndarray, root: int, skip: int) -> set[int]:
     """Edge positions of a tree from ``root`` to every node but ``skip``, maximising the weakest edge on each path."""
@@ -430,8 +455,14 @@ class MapPage:
     dot: str
 
 
-def map_page(view: LogView, activity_share: float = 1.0, path_share: float = DEFAULT_PATH_PERCENT / 100,
-             statistics: Iterable[str] = (), metric: str = "events", lang: Language = "en") -> MapPage:
+def map_page(
+    view: LogView,
+    activity_share: float = 1.0,
+    path_share: float = DEFAULT_PATH_PERCENT / 100,
+    statistics: Iterable[str] = (),
+    metric: str = "events",
+    lang: Language = "en",
+) -> MapPage:
     """Everything the Process map page computes for its sliders (shares 0 to 1), its waiting-time ``statistics``
     (none in the frequency view) and the ``metric`` drawn; the defaults are the page's defaults (the BPMN model
     is computed only when it is opened)."""

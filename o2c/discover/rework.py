@@ -29,12 +29,42 @@ import pandas as pd
 from o2c.log.eventlog import EventLog, LogView
 
 # Outcome words that end the names of check activities; longest first so "未通过" wins over "通过".
-_OUTCOMES = ("unsuccessful", "successful", "succeeded", "approved", "rejected", "declined", "accepted", "passed",
-             "failed", "未通过", "不通过", "通过", "失败", "批准", "拒绝", "成功")
+_OUTCOMES = (
+    "unsuccessful",
+    "successful",
+    "succeeded",
+    "approved",
+    "rejected",
+    "declined",
+    "accepted",
+    "passed",
+    "failed",
+    "未通过",
+    "不通过",
+    "通过",
+    "失败",
+    "批准",
+    "拒绝",
+    "成功",
+)
 _LATIN = re.compile(r"[a-z]")
-BY_ACTIVITY_COLUMNS = ("activity", "family", "orders", "share", "extra", "repeat", "redo", "orders_repeat",
-                       "orders_redo", "self_loops", "orders_self_loop", "back_loops", "orders_back_loop",
-                       "median_with_seconds", "median_without_seconds")
+BY_ACTIVITY_COLUMNS = (
+    "activity",
+    "family",
+    "orders",
+    "share",
+    "extra",
+    "repeat",
+    "redo",
+    "orders_repeat",
+    "orders_redo",
+    "self_loops",
+    "orders_self_loop",
+    "back_loops",
+    "orders_back_loop",
+    "median_with_seconds",
+    "median_without_seconds",
+)
 
 
 def activity_families(names: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -66,12 +96,12 @@ def _split_outcome(name: str) -> tuple[str, str] | None:
     lowered = text.casefold()
     for word in _OUTCOMES:
         if lowered.endswith(word) and len(lowered) > len(word):
-            stem = text[:-len(word)]
+            stem = text[: -len(word)]
             if _LATIN.match(word) and stem[-1] not in " _-:":
                 continue  # "Bypassed" is not an outcome of "Byp"
             stem = stem.rstrip(" _-:")
             if stem:
-                return stem, text[len(text) - len(word):]
+                return stem, text[len(text) - len(word) :]
     return None
 
 
@@ -113,11 +143,14 @@ def rework(view: LogView) -> Rework:
     index = _rework_index(view.log)
     durations = view.log.case_duration_seconds
     ranked = _ranked(view, index.by_duration)
-    tables = [_key_table(index.activities, view, ranked, index.activity_labels, family=False),
-              _key_table(index.families, view, ranked, index.family_labels, family=True)]
+    tables = [
+        _key_table(index.activities, view, ranked, index.activity_labels, family=False),
+        _key_table(index.families, view, ranked, index.family_labels, family=True),
+    ]
     by_activity = pd.concat([t for t in tables if not t.empty] or [tables[0]], ignore_index=True)
-    by_activity = by_activity.sort_values(["orders", "family", "activity"], ascending=[False, True, True],
-                                          kind="stable", ignore_index=True)
+    by_activity = by_activity.sort_values(
+        ["orders", "family", "activity"], ascending=[False, True, True], kind="stable", ignore_index=True
+    )
     reworked = _cases_with(index.activities, view.case_mask)
     any_rework = reworked | _cases_with(index.families, view.case_mask)
     with_times = durations[reworked]
@@ -149,8 +182,10 @@ def rework_summary(view: LogView) -> dict:
     which each activity repeats, most first; activities that never repeat are left out)."""
     result = rework(view)
     activities = result.by_activity[~result.by_activity["family"]]
-    return {"rate": result.rate,
-            "by_activity": {str(a): int(n) for a, n in zip(activities["activity"], activities["orders"])}}
+    return {
+        "rate": result.rate,
+        "by_activity": {str(a): int(n) for a, n in zip(activities["activity"], activities["orders"])},
+    }
 
 
 def affected_orders(view: LogView, activity: str | None = None) -> pd.DataFrame:
@@ -172,6 +207,7 @@ def affected_orders(view: LogView, activity: str | None = None) -> pd.DataFrame:
 
 
 # --- the per-log index of repetition events ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Repetitions:
@@ -221,17 +257,32 @@ def _build_index(log: EventLog) -> _ReworkIndex:
     family_of = np.array([family_labels.index(families[n]) if n in families else -1 for n in names], dtype=np.int64)
     event_family = family_of[log.activity] if names else np.empty(0, dtype=np.int64)
     in_family = np.flatnonzero(event_family >= 0)
-    family_reps = _repetitions(log.case[in_family], event_family[in_family], in_family,
-                               codes[in_family] if codes is not None else None, len(family_labels))
+    family_reps = _repetitions(
+        log.case[in_family],
+        event_family[in_family],
+        in_family,
+        codes[in_family] if codes is not None else None,
+        len(family_labels),
+    )
     ping_case, ping_pair = _ping_pong_events(log)
-    return _ReworkIndex(activities, family_reps, names, family_labels, ping_case, ping_pair, codes is not None,
-                        family_of, np.argsort(log.case_duration_seconds, kind="stable"))
+    return _ReworkIndex(
+        activities,
+        family_reps,
+        names,
+        family_labels,
+        ping_case,
+        ping_pair,
+        codes is not None,
+        family_of,
+        np.argsort(log.case_duration_seconds, kind="stable"),
+    )
 
 
-def _repetitions(case: np.ndarray, key: np.ndarray, position: np.ndarray, resource: np.ndarray | None,
-                 n_keys: int) -> _Repetitions:
+def _repetitions(
+    case: np.ndarray, key: np.ndarray, position: np.ndarray, resource: np.ndarray | None, n_keys: int
+) -> _Repetitions:
     """Group the events by (key, case) keeping time order, and keep the second and later executions."""
-    small = key.astype(np.int16) if n_keys < 2 ** 15 else key
+    small = key.astype(np.int16) if n_keys < 2**15 else key
     order = np.argsort(small, kind="stable")  # events are sorted by case and time, so groups stay in time order
     sorted_key, sorted_case = key[order], case[order]
     new_group = np.ones(order.size, dtype=bool)
@@ -246,8 +297,15 @@ def _repetitions(case: np.ndarray, key: np.ndarray, position: np.ndarray, resour
         mine, theirs = resource[event], resource[first]
         known = (mine >= 0) & (theirs >= 0)
         same, other = known & (mine == theirs), known & (mine != theirs)
-    return _Repetitions(case=sorted_case[later], key=sorted_key[later].astype(np.int64), nth=nth,
-                        adjacent=position[event] == position[previous] + 1, same=same, other=other, n_keys=n_keys)
+    return _Repetitions(
+        case=sorted_case[later],
+        key=sorted_key[later].astype(np.int64),
+        nth=nth,
+        adjacent=position[event] == position[previous] + 1,
+        same=same,
+        other=other,
+        n_keys=n_keys,
+    )
 
 
 def _ping_pong_events(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
@@ -260,6 +318,7 @@ def _ping_pong_events(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --- per view ------------------------------------------------------------------------------------------------------
+
 
 def _key_table(reps: _Repetitions, view: LogView, ranked: _Ranked, labels: list[str], family: bool) -> pd.DataFrame:
     keep = view.case_mask[reps.case]
@@ -294,8 +353,13 @@ def _key_table(reps: _Repetitions, view: LogView, ranked: _Ranked, labels: list[
         "back_loops": count(~adjacent),
         "orders_back_loop": orders_with(~adjacent),
     }
-    table = pd.DataFrame({"activity": [labels[k] for k in present], "family": np.full(present.size, family),
-                          **{name: values[present] for name, values in per_key.items()}})
+    table = pd.DataFrame(
+        {
+            "activity": [labels[k] for k in present],
+            "family": np.full(present.size, family),
+            **{name: values[present] for name, values in per_key.items()},
+        }
+    )
     table["median_with_seconds"] = with_median
     table["median_without_seconds"] = without_median
     return table[list(BY_ACTIVITY_COLUMNS)]
@@ -316,8 +380,9 @@ def _ranked(view: LogView, by_duration: np.ndarray) -> _Ranked:
     return _Ranked(view.log.case_duration_seconds[cases], rank_of_case)
 
 
-def _medians_with_without(case: np.ndarray, key: np.ndarray, keys: np.ndarray,
-                          ranked: _Ranked) -> tuple[np.ndarray, np.ndarray]:
+def _medians_with_without(
+    case: np.ndarray, key: np.ndarray, keys: np.ndarray, ranked: _Ranked
+) -> tuple[np.ndarray, np.ndarray]:
     """Median end-to-end time of the selected orders in which each key repeats, and of the other selected orders.
 
     ``case``/``key`` hold one entry per (order, key) that repeats. Both medians come from ranks in the sorted
@@ -330,7 +395,7 @@ def _medians_with_without(case: np.ndarray, key: np.ndarray, keys: np.ndarray,
     bounds = np.searchsorted(key, np.stack([keys, keys + 1]))
     with_median, without_median = np.full(keys.size, np.nan), np.full(keys.size, np.nan)
     for i in range(keys.size):  # one step per activity, each over that activity's orders
-        group = ranks[bounds[0, i]:bounds[1, i]]
+        group = ranks[bounds[0, i] : bounds[1, i]]
         with_median[i] = _median_at(selected, group)
         gaps = group - np.arange(group.size)  # how many other orders lie before each of the group
         others = selected.size - group.size
@@ -368,15 +433,18 @@ def _ping_pong_table(index: _ReworkIndex, view: LogView) -> pd.DataFrame:
     n = len(index.activity_labels)
     pairs, occurrences = np.unique(pair, return_counts=True)
     # Same pairs in the same order: every pair seen in some order.
-    _, orders = np.unique(np.unique(case.astype(np.int64) * max(n * n, 1) + pair) % max(n * n, 1),
-                          return_counts=True)
+    _, orders = np.unique(np.unique(case.astype(np.int64) * max(n * n, 1) + pair) % max(n * n, 1), return_counts=True)
     first = [index.activity_labels[p // n] for p in pairs]
     second = [index.activity_labels[p % n] for p in pairs]
-    table = pd.DataFrame({
-        "pattern": [f"{a} → {b} → {a}" for a, b in zip(first, second)],
-        "first": first, "second": second,
-        "occurrences": occurrences.astype(np.int64), "orders": orders.astype(np.int64),
-    })
+    table = pd.DataFrame(
+        {
+            "pattern": [f"{a} → {b} → {a}" for a, b in zip(first, second)],
+            "first": first,
+            "second": second,
+            "occurrences": occurrences.astype(np.int64),
+            "orders": orders.astype(np.int64),
+        }
+    )
     table["share"] = table["orders"] / max(view.n_cases, 1)
     return table.sort_values(["orders", "pattern"], ascending=[False, True], kind="stable", ignore_index=True)
 
@@ -395,8 +463,10 @@ def _repeated_groups(index: _ReworkIndex, case_mask: np.ndarray) -> tuple[np.nda
     # A family repeated only through one of its activities (Passed, Passed) says nothing new: leave it out.
     member = index.family_of[activity] >= 0
     levels = (max(len(index.family_labels), 1), int(max(family_times.max(initial=0), times.max(initial=0))) + 1)
-    same_as_activity = np.isin(_triple_key(family_case, family, family_times, levels),
-                               _triple_key(case[member], index.family_of[activity[member]], times[member], levels))
+    same_as_activity = np.isin(
+        _triple_key(family_case, family, family_times, levels),
+        _triple_key(case[member], index.family_of[activity[member]], times[member], levels),
+    )
     keep = ~same_as_activity
     case = np.concatenate([family_case[keep], case])
     key = np.concatenate([family[keep], activity + len(index.family_labels)])
@@ -410,24 +480,31 @@ def _triple_key(case: np.ndarray, family: np.ndarray, times: np.ndarray, levels:
 
 
 def _describe(case: np.ndarray, key: np.ndarray, times: np.ndarray, labels: list[str]) -> np.ndarray:
-    """"A ×2; B ×3" per distinct order in ``case`` (sorted); text is built once per distinct pattern."""
+    """ "A ×2; B ×3" per distinct order in ``case`` (sorted); text is built once per distinct pattern."""
     if case.size == 0:
         return np.empty(0, dtype=object)
     starts = np.flatnonzero(np.r_[True, case[1:] != case[:-1]])
     # An order-independent hash of the (key, times) pairs names each order's pattern.
     with np.errstate(over="ignore"):
         mixed = (key.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) ^ (
-            times.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F))
+            times.astype(np.uint64) * np.uint64(0xC2B2AE3D27D4EB4F)
+        )
         mixed = mixed * np.uint64(0xFF51AFD7ED558CCD)
         signature = np.add.reduceat(mixed ^ (mixed >> np.uint64(29)), starts)
     _, example, inverse = np.unique(signature, return_index=True, return_inverse=True)
     ends = np.r_[starts[1:], case.size]
-    texts = np.array(["; ".join(f"{labels[k]} ×{n}" for k, n in zip(key[starts[e]:ends[e]], times[starts[e]:ends[e]]))
-                      for e in example], dtype=object)
+    texts = np.array(
+        [
+            "; ".join(f"{labels[k]} ×{n}" for k, n in zip(key[starts[e] : ends[e]], times[starts[e] : ends[e]]))
+            for e in example
+        ],
+        dtype=object,
+    )
     return texts[inverse.ravel()]
 
 
 # --- The Rework page ---------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ReworkPage:

@@ -43,16 +43,19 @@ def variant_table(view: LogView) -> pd.DataFrame:
     rank = np.argsort(-sizes, kind="stable")  # codes ascend by first appearance, so ties keep that order
     total = max(view.n_cases, 1)
     share = sizes[rank] / total
-    table = pd.DataFrame({
-        "variant_id": np.asarray(variant_index(view.log).ids, dtype=object)[present[rank]],
-        "code": present[rank],
-        "orders": sizes[rank],
-        "share": share,
-        "cumulative_share": np.cumsum(sizes[rank]) / total,
-        "median_seconds": _grouped_quantile(durations, starts, sizes, 0.5)[rank],
-        "p90_seconds": _grouped_quantile(durations, starts, sizes, 0.9)[rank],
-        "steps": layout.steps[present[rank]],
-    }, index=pd.RangeIndex(1, present.size + 1, name="rank"))
+    table = pd.DataFrame(
+        {
+            "variant_id": np.asarray(variant_index(view.log).ids, dtype=object)[present[rank]],
+            "code": present[rank],
+            "orders": sizes[rank],
+            "share": share,
+            "cumulative_share": np.cumsum(sizes[rank]) / total,
+            "median_seconds": _grouped_quantile(durations, starts, sizes, 0.5)[rank],
+            "p90_seconds": _grouped_quantile(durations, starts, sizes, 0.9)[rank],
+            "steps": layout.steps[present[rank]],
+        },
+        index=pd.RangeIndex(1, present.size + 1, name="rank"),
+    )
     return table
 
 
@@ -61,8 +64,10 @@ def variants_summary(view: LogView) -> list[dict]:
     most frequent first."""
     table = variant_table(view)
     sequences = variant_index(view.log).sequences
-    return [{"activities": list(sequences[code]), "cases": int(n)}
-            for code, n in zip(table["code"].to_numpy(), table["orders"].to_numpy())]
+    return [
+        {"activities": list(sequences[code]), "cases": int(n)}
+        for code, n in zip(table["code"].to_numpy(), table["orders"].to_numpy())
+    ]
 
 
 def rework_marks(sequence: Sequence[str], family: Mapping[str, str] | None = None) -> list[bool]:
@@ -92,8 +97,13 @@ def full_path(sequence: Sequence[str], family: Mapping[str, str] | None = None) 
     return ARROW.join(_label(step, 1, marked) for step, marked in zip(sequence, rework_marks(sequence, family)))
 
 
-def short_path(sequence: Sequence[str], reference: Sequence[str], family: Mapping[str, str] | None = None,
-               missing: str = "without {steps}", context: int = 1) -> str:
+def short_path(
+    sequence: Sequence[str],
+    reference: Sequence[str],
+    family: Mapping[str, str] | None = None,
+    missing: str = "without {steps}",
+    context: int = 1,
+) -> str:
     """A compact path: stretches shared with ``reference`` (the most frequent variant) shrink to "…", keeping
     ``context`` steps around what differs; runs of one activity read "X ×3"; repeated steps are marked ↺;
     reference steps the variant never does are listed with ``missing``.
@@ -115,9 +125,9 @@ def short_path(sequence: Sequence[str], reference: Sequence[str], family: Mappin
     for number, (tag, ref_start, ref_end, start, end) in enumerate(opcodes):
         if tag == "equal":  # keep context next to the differences only
             if number > 0:
-                shown[start:start + context] = True
+                shown[start : start + context] = True
             if number < len(opcodes) - 1:
-                shown[max(end - context, start):end] = True
+                shown[max(end - context, start) : end] = True
         else:
             shown[start:end] = True
             lacking.extend(step for step in reference[ref_start:ref_end] if step not in present)
@@ -145,7 +155,7 @@ def _join_runs(steps: list[str], marks: list[bool]) -> str:
         j = i
         while j + 1 < len(steps) and steps[j + 1] == steps[i]:
             j += 1
-        labels.append(_label(steps[i], j - i + 1, any(marks[i:j + 1])))
+        labels.append(_label(steps[i], j - i + 1, any(marks[i : j + 1])))
         i = j + 1
     return ARROW.join(labels)
 
@@ -186,8 +196,9 @@ def _grouped_quantile(values: np.ndarray, starts: np.ndarray, sizes: np.ndarray,
     return values[low] + (values[high] - values[low]) * (position - low)
 
 
-def variant_rows(view: LogView, table: pd.DataFrame, family: Mapping[str, str] | None = None,
-                 missing: str = "without {steps}") -> pd.DataFrame:
+def variant_rows(
+    view: LogView, table: pd.DataFrame, family: Mapping[str, str] | None = None, missing: str = "without {steps}"
+) -> pd.DataFrame:
     """``table`` (from ``variant_table``) with the readable ``path`` (short, see ``short_path``) and
     ``full_path`` of each row; the most frequent variant of the view is the reference."""
     sequences = variant_index(view.log).sequences
@@ -195,7 +206,8 @@ def variant_rows(view: LogView, table: pd.DataFrame, family: Mapping[str, str] |
     reference = sequences[codes[0]] if codes.size else ()
     return table.assign(
         path=[short_path(sequences[c], reference, family, missing) for c in codes],
-        full_path=[full_path(sequences[c], family) for c in codes])
+        full_path=[full_path(sequences[c], family) for c in codes],
+    )
 
 
 def variant_export(view: LogView, family: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -203,17 +215,19 @@ def variant_export(view: LogView, family: Mapping[str, str] | None = None) -> pd
     median_days, p90_days, steps and the full path."""
     table = variant_table(view)
     sequences = variant_index(view.log).sequences
-    return pd.DataFrame({
-        "rank": table.index.to_numpy(),
-        "variant_id": table["variant_id"].to_numpy(),
-        "orders": table["orders"].to_numpy(),
-        "share": table["share"].to_numpy(),
-        "cumulative_share": table["cumulative_share"].to_numpy(),
-        "median_days": table["median_seconds"].to_numpy() / 86_400,
-        "p90_days": table["p90_seconds"].to_numpy() / 86_400,
-        "steps": table["steps"].to_numpy(),
-        "path": [full_path(sequences[c], family) for c in table["code"].to_numpy()],
-    })
+    return pd.DataFrame(
+        {
+            "rank": table.index.to_numpy(),
+            "variant_id": table["variant_id"].to_numpy(),
+            "orders": table["orders"].to_numpy(),
+            "share": table["share"].to_numpy(),
+            "cumulative_share": table["cumulative_share"].to_numpy(),
+            "median_days": table["median_seconds"].to_numpy() / 86_400,
+            "p90_days": table["p90_seconds"].to_numpy() / 86_400,
+            "steps": table["steps"].to_numpy(),
+            "path": [full_path(sequences[c], family) for c in table["code"].to_numpy()],
+        }
+    )
 
 
 # --- The Variants page ------------------------------------------------------------------------------------------

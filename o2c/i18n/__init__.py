@@ -42,9 +42,34 @@ from o2c.i18n import (
 Language = Literal["en", "zh"]
 LANGUAGES: dict[Language, str] = {"en": "English", "zh": "简体中文"}
 
-PARTS = (common, nav, sidebar, filters, columns, data, validation, overview, process_map, variants, rework, cycle_times,
-         order_explorer, conformance, compare, root_causes, people, partners, automation, what_if, backlog, kpis,
-         monitoring, reports, report, cli)
+PARTS = (
+    common,
+    nav,
+    sidebar,
+    filters,
+    columns,
+    data,
+    validation,
+    overview,
+    process_map,
+    variants,
+    rework,
+    cycle_times,
+    order_explorer,
+    conformance,
+    compare,
+    root_causes,
+    people,
+    partners,
+    automation,
+    what_if,
+    backlog,
+    kpis,
+    monitoring,
+    reports,
+    report,
+    cli,
+)
 
 
 def _merge() -> dict[str, dict[Language, str]]:

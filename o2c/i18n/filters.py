@@ -29,9 +29,17 @@ TEXT: dict[str, dict[str, str]] = {
 Describer = Callable[..., str]
 
 
-def describe_filters(lang: str, attributes: Mapping[str, tuple[str, ...]], label: Callable[[str], str],
-                     date_from: dt.date | None, date_to: dt.date | None, date_mode: str, variants: int,
-                     shown: int, total: int) -> str:
+def describe_filters(
+    lang: str,
+    attributes: Mapping[str, tuple[str, ...]],
+    label: Callable[[str], str],
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    date_mode: str,
+    variants: int,
+    shown: int,
+    total: int,
+) -> str:
     """The filters as a sentence in ``lang``, e.g. 'Partner orders created in Q1 2024: 312 of 2,000'.
 
     ``label`` names a column in ``lang``; ``variants`` is the number of variants picked (0: no variant filter).
@@ -40,12 +48,21 @@ def describe_filters(lang: str, attributes: Mapping[str, tuple[str, ...]], label
     return builder(attributes, label, date_from, date_to, date_mode, variants, shown, total)
 
 
-def _english(attributes: Mapping[str, tuple[str, ...]], label: Callable[[str], str], date_from: dt.date | None,
-             date_to: dt.date | None, date_mode: str, variants: int, shown: int, total: int) -> str:
+def _english(
+    attributes: Mapping[str, tuple[str, ...]],
+    label: Callable[[str], str],
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    date_mode: str,
+    variants: int,
+    shown: int,
+    total: int,
+) -> str:
     channels = attributes.get("sales_channel", ())
     subject = f"{_join(channels)} orders" if channels else "Orders"
-    others = [f"{label(name)} {_join(values)}" for name, values in attributes.items()
-              if values and name != "sales_channel"]
+    others = [
+        f"{label(name)} {_join(values)}" for name, values in attributes.items() if values and name != "sales_channel"
+    ]
     sentence = subject + (" with " + "; ".join(others) if others else "")
     if date_from or date_to:
         verb = {"started": "created", "completed": "completed", "intersecting": "active"}[date_mode]
@@ -55,8 +72,16 @@ def _english(attributes: Mapping[str, tuple[str, ...]], label: Callable[[str], s
     return f"{sentence}: {shown:,} of {total:,}"
 
 
-def _chinese(attributes: Mapping[str, tuple[str, ...]], label: Callable[[str], str], date_from: dt.date | None,
-             date_to: dt.date | None, date_mode: str, variants: int, shown: int, total: int) -> str:
+def _chinese(
+    attributes: Mapping[str, tuple[str, ...]],
+    label: Callable[[str], str],
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    date_mode: str,
+    variants: int,
+    shown: int,
+    total: int,
+) -> str:
     parts = [f"{label(name)}={'/'.join(values)}" for name, values in attributes.items() if values]
     if date_from or date_to:
         verb = {"started": "创建", "completed": "完成", "intersecting": "进行"}[date_mode]

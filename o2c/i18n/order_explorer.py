@@ -6,19 +6,23 @@ TEXT: dict[str, dict[str, str]] = {
     "order_explorer.title": {"en": "Order explorer", "zh": "订单查询"},
     "order_explorer.caption": {
         "en": "One order in detail: its steps, waits, variant and rework.",
-        "zh": "查看单张订单的详情:步骤、等待时间、变体和返工。"},
+        "zh": "查看单张订单的详情:步骤、等待时间、变体和返工。",
+    },
     "order_explorer.lookup": {"en": "Order id or order number", "zh": "订单 ID 或订单编号"},
     "order_explorer.lookup.placeholder": {"en": "e.g. 00000100", "zh": "例如 00000100"},
     "order_explorer.slowest": {"en": "Or pick one of the slowest orders", "zh": "或选择一张最慢的订单"},
     "order_explorer.slowest.placeholder": {
         "en": "Slowest orders under the current filters",
-        "zh": "当前筛选下最慢的订单"},
+        "zh": "当前筛选下最慢的订单",
+    },
     "order_explorer.hint": {
         "en": "Type an order id or order number, or pick one of the slowest orders.",
-        "zh": "输入订单 ID 或订单编号,或选择一张最慢的订单。"},
+        "zh": "输入订单 ID 或订单编号,或选择一张最慢的订单。",
+    },
     "order_explorer.not_found": {
-        "en": "No order with the id or order number \"{text}\".",
-        "zh": "找不到 ID 或编号为“{text}”的订单。"},
+        "en": 'No order with the id or order number "{text}".',
+        "zh": "找不到 ID 或编号为“{text}”的订单。",
+    },
     "order_explorer.heading": {"en": "Order {label}", "zh": "订单 {label}"},
     "order_explorer.outside_filters": {"en": "outside the current filters", "zh": "不在当前筛选范围内"},
     "order_explorer.end_to_end": {"en": "End-to-end", "zh": "端到端时长"},
@@ -27,12 +31,14 @@ TEXT: dict[str, dict[str, str]] = {
     "order_explorer.variant.value": {"en": "#{rank} of {count:,}", "zh": "第 {rank} / {count:,}"},
     "order_explorer.variant.help": {
         "en": "Variants ranked by frequency in the whole log. {orders:,} of {total:,} orders follow this one (id {id})"
-              ".",
-        "zh": "变体按整个日志中的频次排序。{total:,} 张订单中有 {orders:,} 张与此相同(ID {id})。"},
+        ".",
+        "zh": "变体按整个日志中的频次排序。{total:,} 张订单中有 {orders:,} 张与此相同(ID {id})。",
+    },
     "order_explorer.rework": {"en": "Repeated activities", "zh": "重复活动"},
     "order_explorer.rework.help": {
         "en": "Activities this order went through more than once.",
-        "zh": "此订单中执行了不止一次的活动。"},
+        "zh": "此订单中执行了不止一次的活动。",
+    },
     "order_explorer.rework.title": {"en": "Rework", "zh": "返工"},
     "order_explorer.rework.none": {"en": "No activity was repeated.", "zh": "没有重复的活动。"},
     "order_explorer.times": {"en": "Times", "zh": "次数"},

@@ -16,5 +16,6 @@ TEXT: dict[str, dict[str, str]] = {
     "overview.per_activity": {"en": "Events per activity", "zh": "各活动事件数"},
     "overview.median.help": {
         "en": "From the first to the last event of each order.",
-        "zh": "每张订单从第一个到最后一个事件的时长。"},
+        "zh": "每张订单从第一个到最后一个事件的时长。",
+    },
 }

@@ -68,49 +68,60 @@ TEXT: dict[str, dict[str, str]] = {
     "report.col.gain_cost": {"en": "Gain ({currency})", "zh": "收益({currency})"},
     "report.trends.note": {
         "en": "By the month the orders were created; times in days. Months with many orders still open will still "
-              "change.",
-        "zh": "按订单创建月份;时间以天为单位。仍有较多未结订单的月份,其数值还会变化。"},
+        "change.",
+        "zh": "按订单创建月份;时间以天为单位。仍有较多未结订单的月份,其数值还会变化。",
+    },
     "report.col.still_open": {"en": "Orders still open (%)", "zh": "未结订单占比"},
     "report.variants.note": {
         "en": "The top {shown} of {total:,} variants; times are end to end (first to last event). Paths after the "
-              "first show where they differ from it (… = same steps; ↺ = repeated).",
+        "first show where they differ from it (… = same steps; ↺ = repeated).",
         "zh": "共 {total:,} 个变体中的前 {shown} 个;时间为端到端(首个到最后一个事件)。第一个之后的路径只显示与其不同"
-              "之处(… = 相同步骤;↺ = 重复)。"},
+        "之处(… = 相同步骤;↺ = 重复)。",
+    },
     "report.bottlenecks.note": {
         "en": "The {shown} steps between consecutive events that add the most waiting time, of {total:,}.",
-        "zh": "在 {total:,} 个相邻事件环节中,累计等待时间最长的 {shown} 个。"},
+        "zh": "在 {total:,} 个相邻事件环节中,累计等待时间最长的 {shown} 个。",
+    },
     "report.violations.rules": {"en": "Violating orders per rule", "zh": "各规则的违规订单"},
     "report.violations.first": {
         "en": "Violating orders: up to {per_rule} per rule, {shown:,} of {total:,} violations (one row per order and "
-              "rule); the Conformance page exports them all.",
+        "rule); the Conformance page exports them all.",
         "zh": "违规订单:每条规则最多 {per_rule} 条,共 {total:,} 条违规中的 {shown:,} 条(每个订单每条规则一行);“合规检"
-              "查”页可导出全部。"},
+        "查”页可导出全部。",
+    },
     "report.violations.none": {"en": "No selected order breaks a rule.", "zh": "所选订单没有违反任何规则。"},
     "report.backlog.note": {
         "en": "Ranked by the order-days each opportunity could save; estimates, not promises.",
-        "zh": "按每个改进机会可节省的订单·天排序;为估算值,并非承诺。"},
+        "zh": "按每个改进机会可节省的订单·天排序;为估算值,并非承诺。",
+    },
     "report.backlog.none": {
         "en": "No improvement opportunity found for these orders.",
-        "zh": "未发现这些订单的改进机会。"},
+        "zh": "未发现这些订单的改进机会。",
+    },
     "report.map.note": {
         "en": "{activities} of {all_activities} activities and the {paths} most important of {all_paths} paths; "
-              "numbers count how often each step and path happens.",
+        "numbers count how often each step and path happens.",
         "zh": "显示 {all_activities} 个活动中的 {activities} 个,以及 {all_paths} 条路径中最重要的 {paths} 条;数字为各"
-              "步骤和路径发生的次数。"},
+        "步骤和路径发生的次数。",
+    },
     "report.map.fallback": {
         "en": "Graphviz (the dot program) is not installed where this report was made, so the map is listed as its "
-              "busiest paths instead.",
-        "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。"},
+        "busiest paths instead.",
+        "zh": "生成此报告的环境未安装 Graphviz(dot 程序),因此以最繁忙的路径列表代替流程图。",
+    },
     "report.footer": {
         "en": "Made with O2C Explorer. Times are medians unless stated; all times UTC.",
-        "zh": "由 O2C Explorer 生成。除特别说明外时间均为中位数;所有时间为 UTC。"},
+        "zh": "由 O2C Explorer 生成。除特别说明外时间均为中位数;所有时间为 UTC。",
+    },
     "report.trend.unsettled": {
         "en": "Hollow points and dashes: months in which {share:.0%} or more of the orders are still open, so their "
-              "times and rates will still change. Each chart's figure is the latest settled month ({month}).",
+        "times and rates will still change. Each chart's figure is the latest settled month ({month}).",
         "zh": "空心点和虚线:仍有 {share:.0%} 或以上订单未结的月份,其时间和比率还会变化。每个图表右上角的数值为最近一"
-              "个已基本结清的月份({month})。"},
-    "report.map.failed": {"en": "Graphviz could not draw the map of these activities, so the busiest paths are listed instead.", "zh": "Graphviz 无法绘制这些活动的流程图,因此改为列出最繁忙的路径。"},
-    "report.rules.not_applicable": {
-        "en": "Not applicable to this data: {rules}",
-        "zh": "不适用于此数据的规则:{rules}"},
+        "个已基本结清的月份({month})。",
+    },
+    "report.map.failed": {
+        "en": "Graphviz could not draw the map of these activities, so the busiest paths are listed instead.",
+        "zh": "Graphviz 无法绘制这些活动的流程图,因此改为列出最繁忙的路径。",
+    },
+    "report.rules.not_applicable": {"en": "Not applicable to this data: {rules}", "zh": "不适用于此数据的规则:{rules}"},
 }

@@ -23,9 +23,10 @@ TEXT: dict[str, dict[str, str]] = {
     "root_causes.behaviour.many_people": {"en": "Handled by many people", "zh": "经手人过多"},
     "root_causes.evidence": {
         "en": "{outcome}: {rate_in:.0%} of {segment} ({outcomes:,} of {orders:,}) against {rate_out:.0%} of the other "
-              "orders ({lift:.2f}×), about {extra:,.0f} extra orders.",
+        "orders ({lift:.2f}×), about {extra:,.0f} extra orders.",
         "zh": "{outcome}：{segment} 中 {rate_in:.0%}（{orders:,} 个中的 {outcomes:,} 个），其他订单为"
-              " {rate_out:.0%}（{lift:.2f}×），约多出 {extra:,.0f} 个订单。"},
+        " {rate_out:.0%}（{lift:.2f}×），约多出 {extra:,.0f} 个订单。",
+    },
     "root_causes.outcome": {"en": "Outcome", "zh": "结果"},
     "root_causes.slow.days": {"en": "Slower than (days)", "zh": "慢于（天）"},
     "root_causes.slow.placeholder": {"en": "slowest 25%", "zh": "最慢的 25%"},
@@ -39,39 +40,48 @@ TEXT: dict[str, dict[str, str]] = {
     "root_causes.unavailable.item": {"en": "{outcome} (needs {missing})", "zh": "{outcome}（需要 {missing}）"},
     "root_causes.nothing": {
         "en": "This data has none of the outcomes this page analyses.",
-        "zh": "此数据不含本页可分析的任何结果。"},
+        "zh": "此数据不含本页可分析的任何结果。",
+    },
     "root_causes.headline": {
         "en": "**{outcome}: {positive:,} of {judged:,} {judged_label} ({rate:.1%})**",
-        "zh": "**{outcome}：{judged:,} 个{judged_label}中有 {positive:,} 个（{rate:.1%}）**"},
+        "zh": "**{outcome}：{judged:,} 个{judged_label}中有 {positive:,} 个（{rate:.1%}）**",
+    },
     "root_causes.left_out": {
         "en": "{n:,} selected orders cannot be judged yet and are left out.",
-        "zh": "{n:,} 个所选订单尚无法判断，已排除。"},
+        "zh": "{n:,} 个所选订单尚无法判断，已排除。",
+    },
     "root_causes.associations": {
         "en": "These are associations, not proven causes: a segment can stand out because of something it shares with "
-              "another one.",
-        "zh": "以下只是关联，并非已证实的原因：某个分组突出，可能是因为它与另一分组有共同之处。"},
+        "another one.",
+        "zh": "以下只是关联，并非已证实的原因：某个分组突出，可能是因为它与另一分组有共同之处。",
+    },
     "root_causes.no_contrast": {
         "en": "Every judged order has the same outcome: there is nothing to compare.",
-        "zh": "所有可判断订单的结果相同，无从比较。"},
+        "zh": "所有可判断订单的结果相同，无从比较。",
+    },
     "root_causes.tab.segments": {"en": "By order attribute", "zh": "按订单属性"},
     "root_causes.tab.behaviours": {"en": "Behaviours", "zh": "流程行为"},
     "root_causes.tab.orders": {"en": "Affected orders", "zh": "受影响订单"},
     "root_causes.segments.hint": {
         "en": "Ranked by extra orders: how many outcome orders a segment has beyond the rate of the other orders. "
-              "Significant: the 95% interval, corrected for the {n} segments tested (Bonferroni), leaves out zero.",
+        "Significant: the 95% interval, corrected for the {n} segments tested (Bonferroni), leaves out zero.",
         "zh": "按多出订单排序：分组中超出其他订单比率的结果订单数。显著：经 {n} 个分组多重检验校正（Bonferroni）的 "
-              "95% 区间不含零。"},
+        "95% 区间不含零。",
+    },
     "root_causes.behaviours.hint": {
         "en": "A behaviour counts only if it happened before the invoice (before the delivery for late delivery), so "
-              "consequences such as payment reminders are not causes.",
-        "zh": "行为仅在开票前（延迟交付为交付前）发生时计入，因此付款提醒等后果不会被当作原因。"},
+        "consequences such as payment reminders are not causes.",
+        "zh": "行为仅在开票前（延迟交付为交付前）发生时计入，因此付款提醒等后果不会被当作原因。",
+    },
     "root_causes.behaviours.none": {
         "en": "This data shows none of the behaviours.",
-        "zh": "此数据未显示任何流程行为。"},
+        "zh": "此数据未显示任何流程行为。",
+    },
     "root_causes.people": {"en": "Many people: more than", "zh": "经手人过多：多于"},
     "root_causes.people.help": {
         "en": "Distinct people who worked on the order before the cut-off. The default is the 75th percentile.",
-        "zh": "截止点之前处理订单的不同人员数。默认为第 75 百分位数。"},
+        "zh": "截止点之前处理订单的不同人员数。默认为第 75 百分位数。",
+    },
     "root_causes.interval": {"en": "{low} to {high} pts", "zh": "{low} 至 {high} 百分点"},
     "root_causes.status.significant": {"en": "✔ significant", "zh": "✔ 显著"},
     "root_causes.status.noise": {"en": "could be noise", "zh": "可能是噪声"},
@@ -87,29 +97,34 @@ TEXT: dict[str, dict[str, str]] = {
     "root_causes.col.extra_orders": {"en": "Extra orders", "zh": "多出订单"},
     "root_causes.col.extra_orders.help": {
         "en": "(Rate inside − rate outside) × orders.",
-        "zh": "（组内比率 − 组外比率）× 订单数。"},
+        "zh": "（组内比率 − 组外比率）× 订单数。",
+    },
     "root_causes.col.extra_days": {"en": "Extra days", "zh": "多出天数"},
     "root_causes.col.extra_days.help": {
         "en": "Mean time inside minus outside (end to end; invoice to cash for late payment; order to delivery for "
-              "late delivery).",
-        "zh": "组内平均时间减组外平均时间（端到端；逾期付款为开票到收款；延迟交付为下单到交付）。"},
+        "late delivery).",
+        "zh": "组内平均时间减组外平均时间（端到端；逾期付款为开票到收款；延迟交付为下单到交付）。",
+    },
     "root_causes.col.interval": {"en": "Difference (95%)", "zh": "差异（95%）"},
     "root_causes.col.interval.help": {
         "en": "Newcombe interval of rate inside − rate outside, in percentage points, Bonferroni-corrected.",
-        "zh": "组内比率 − 组外比率的 Newcombe 区间（百分点），已做 Bonferroni 校正。"},
+        "zh": "组内比率 − 组外比率的 Newcombe 区间（百分点），已做 Bonferroni 校正。",
+    },
     "root_causes.col.status": {"en": "Evidence", "zh": "证据"},
     "root_causes.col.also": {"en": "Same orders as", "zh": "订单相同于"},
     "root_causes.col.also.help": {
         "en": "Other attribute values with exactly these orders.",
-        "zh": "订单完全相同的其他属性值。"},
+        "zh": "订单完全相同的其他属性值。",
+    },
     "root_causes.orders.pick": {"en": "Segment or behaviour", "zh": "分组或行为"},
     "root_causes.orders.count": {"en": "{n:,} orders with {outcome}", "zh": "{n:,} 个订单：{outcome}"},
     "root_causes.orders.download": {"en": "Download CSV", "zh": "下载 CSV"},
     "root_causes.col.explained": {"en": "Mostly from", "zh": "主要来自"},
     "root_causes.col.explained.help": {
         "en": "A narrower value inside the segment that explains it: without its orders, the segment's other orders "
-              "keep at most half of its excess rate. In brackets: the share of the segment's extra orders it carries.",
+        "keep at most half of its excess rate. In brackets: the share of the segment's extra orders it carries.",
         "zh": "分组内能解释该分组的更细取值:去掉这些订单后,分组其余订单的超出比率最多剩一半。括号内为其承担的多出订单"
-              "比例。"},
+        "比例。",
+    },
     "root_causes.explained.value": {"en": "{segment} ({share:.0%})", "zh": "{segment}({share:.0%})"},
 }

@@ -25,26 +25,34 @@ from o2c.improve.cost import CostTable, repeated_executions
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.vocabulary import NOT_AUTOMATABLE, ROLE_BY_KEY, activity_roles
 
-_SYSTEM_ROLES = re.compile(r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
-                           r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动",
-                           re.IGNORECASE)
-_SYSTEM_DEPARTMENTS = re.compile(r"^\s*(it|i\.t\.|integration|integrations|systems|information technology)\s*$"
-                                 r"|信息技术|系统", re.IGNORECASE)
-_SYSTEM_NAMES = re.compile(r"\b(automation|automated|gateway|integration|interface|bot|robot|rpa|api|flow|"
-                           r"workflow|batch|scheduler|edi|system|b2b commerce)\b|系统|接口|机器人|自动",
-                           re.IGNORECASE)
+_SYSTEM_ROLES = re.compile(
+    r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
+    r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动",
+    re.IGNORECASE,
+)
+_SYSTEM_DEPARTMENTS = re.compile(
+    r"^\s*(it|i\.t\.|integration|integrations|systems|information technology)\s*$"
+    r"|信息技术|系统",
+    re.IGNORECASE,
+)
+_SYSTEM_NAMES = re.compile(
+    r"\b(automation|automated|gateway|integration|interface|bot|robot|rpa|api|flow|"
+    r"workflow|batch|scheduler|edi|system|b2b commerce)\b|系统|接口|机器人|自动",
+    re.IGNORECASE,
+)
 
 
 def resource_codes(log: EventLog, attribute: str = "resource") -> tuple[np.ndarray, list[str]] | None:
     """Per event the code of its ``attribute`` value (-1 when unknown) and the values; None without the column.
     Kept on the log."""
+
     def build() -> tuple[np.ndarray, list[str]] | None:
         values = log.event_attributes.get(attribute)
         if values is None:
             return None
         categorical = values if isinstance(values, pd.Categorical) else pd.Categorical(values)
-        return (np.asarray(categorical.codes, dtype=np.int64),
-                [str(c) for c in categorical.categories])
+        return (np.asarray(categorical.codes, dtype=np.int64), [str(c) for c in categorical.categories])
+
     return log.memo(f"attribute_codes:{attribute}", build)
 
 
@@ -64,9 +72,11 @@ def _main_value(log: EventLog, attribute: str, resources: np.ndarray, n_resource
 
 def looks_like_system(name: str, role: str | None = None, department: str | None = None) -> bool:
     """The heuristic of the module docstring for one resource."""
-    return bool((role and _SYSTEM_ROLES.search(role))
-                or (department and _SYSTEM_DEPARTMENTS.search(department))
-                or _SYSTEM_NAMES.search(name))
+    return bool(
+        (role and _SYSTEM_ROLES.search(role))
+        or (department and _SYSTEM_DEPARTMENTS.search(department))
+        or _SYSTEM_NAMES.search(name)
+    )
 
 
 def default_system_resources(log: EventLog) -> tuple[str, ...]:
@@ -78,8 +88,13 @@ def default_system_resources(log: EventLog) -> tuple[str, ...]:
     codes, names = found
     roles = _main_value(log, "role", codes, len(names))
     departments = _main_value(log, "department", codes, len(names))
-    return tuple(sorted(name for name, role, department in zip(names, roles, departments)
-                        if looks_like_system(name, role, department)))
+    return tuple(
+        sorted(
+            name
+            for name, role, department in zip(names, roles, departments)
+            if looks_like_system(name, role, department)
+        )
+    )
 
 
 def system_events(log: EventLog, systems: Iterable[str]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -126,9 +141,25 @@ def touchless_orders(log: EventLog, systems: Iterable[str]) -> np.ndarray | None
 
 # ---------------------------------------------------------------------------------------------- candidates
 
-CANDIDATE_COLUMNS = ("activity", "score", "executions", "orders_share", "per_order", "person_share",
-                     "system_share", "predecessor", "predecessor_share", "role", "role_share", "person_executions",
-                     "minutes", "person_hours", "cost", "person_cost", "kind")
+CANDIDATE_COLUMNS = (
+    "activity",
+    "score",
+    "executions",
+    "orders_share",
+    "per_order",
+    "person_share",
+    "system_share",
+    "predecessor",
+    "predecessor_share",
+    "role",
+    "role_share",
+    "person_executions",
+    "minutes",
+    "person_hours",
+    "cost",
+    "person_cost",
+    "kind",
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,24 +295,26 @@ def automation_candidates(view: LogView, systems: Iterable[str], costs: CostTabl
 
     present = np.flatnonzero(executions)
     names = list(log.activity_names) + [""]
-    table = pd.DataFrame({
-        "activity": [names[k] for k in present],
-        "score": np.round(score[present]),
-        "executions": executions[present],
-        "orders_share": orders_share[present],
-        "per_order": per_order[present],
-        "person_share": person_share[present],
-        "system_share": system_share[present],
-        "predecessor": [names[p] for p in predecessor[present]],
-        "predecessor_share": predecessor_share[present],
-        "role": [role_names[k] for k in present],
-        "role_share": role_share[present],
-        "person_executions": person_executions[present],
-        "minutes": minutes[present],
-        "person_hours": person_hours[present],
-        "cost": executions[present] * prices[present],
-        "person_cost": person_executions[present] * prices[present],
-        "kind": [kinds[k] for k in present],
-    })
+    table = pd.DataFrame(
+        {
+            "activity": [names[k] for k in present],
+            "score": np.round(score[present]),
+            "executions": executions[present],
+            "orders_share": orders_share[present],
+            "per_order": per_order[present],
+            "person_share": person_share[present],
+            "system_share": system_share[present],
+            "predecessor": [names[p] for p in predecessor[present]],
+            "predecessor_share": predecessor_share[present],
+            "role": [role_names[k] for k in present],
+            "role_share": role_share[present],
+            "person_executions": person_executions[present],
+            "minutes": minutes[present],
+            "person_hours": person_hours[present],
+            "cost": executions[present] * prices[present],
+            "person_cost": person_executions[present] * prices[present],
+            "kind": [kinds[k] for k in present],
+        }
+    )
     order = np.lexsort((table["activity"].to_numpy(), -table["person_hours"].to_numpy(), -score[present]))
     return table.iloc[order].reset_index(drop=True)

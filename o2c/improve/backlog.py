@@ -60,14 +60,19 @@ class Opportunity:
         return int(np.count_nonzero(self.cases))
 
 
-def opportunities(view: LogView, settings: Settings = Settings(), lang: Language = "en",
-                  per_kind: int = 3) -> list[Opportunity]:
+def opportunities(
+    view: LogView, settings: Settings = Settings(), lang: Language = "en", per_kind: int = 3
+) -> list[Opportunity]:
     """The top ``per_kind`` opportunities of each kind for the selected orders, largest gain first."""
     if view.n_cases == 0:
         return []
-    found = [*_bottlenecks(view, lang, per_kind), *_rework(view, settings, lang, per_kind),
-             *_rules(view, settings, lang, per_kind), *_root_causes(view, settings, lang, per_kind),
-             *_automation(view, settings, lang, per_kind)]
+    found = [
+        *_bottlenecks(view, lang, per_kind),
+        *_rework(view, settings, lang, per_kind),
+        *_rules(view, settings, lang, per_kind),
+        *_root_causes(view, settings, lang, per_kind),
+        *_automation(view, settings, lang, per_kind),
+    ]
     found = [o for o in found if o.orders > 0 and (o.gain_days > 0 or (o.gain_cost or 0) > 0)]
     return sorted(found, key=lambda o: (-priority(o, found), o.kind, o.title))
 
@@ -82,14 +87,25 @@ def priority(opportunity: Opportunity, among: list[Opportunity]) -> float:
     return 100 * (share_days + share_cost) / (2 if days > 0 and cost > 0 else 1)
 
 
-def improvement_backlog(view: LogView, settings: Settings = Settings(), lang: Language = "en",
-                        per_kind: int = 3) -> pd.DataFrame:
+def improvement_backlog(
+    view: LogView, settings: Settings = Settings(), lang: Language = "en", per_kind: int = 3
+) -> pd.DataFrame:
     """The backlog as a table: ``rank``, ``kind`` (translated), ``title``, ``evidence``, ``orders``, ``gain_days``
     (order-days), ``gain_cost`` and ``priority``."""
     found = opportunities(view, settings, lang, per_kind)
-    rows = [{"rank": rank, "kind": t(f"backlog.kind.{o.kind}", lang), "title": o.title, "evidence": o.evidence,
-             "orders": o.orders, "gain_days": o.gain_days, "gain_cost": o.gain_cost, "priority": priority(o, found)}
-            for rank, o in enumerate(found, 1)]
+    rows = [
+        {
+            "rank": rank,
+            "kind": t(f"backlog.kind.{o.kind}", lang),
+            "title": o.title,
+            "evidence": o.evidence,
+            "orders": o.orders,
+            "gain_days": o.gain_days,
+            "gain_cost": o.gain_cost,
+            "priority": priority(o, found),
+        }
+        for rank, o in enumerate(found, 1)
+    ]
     return pd.DataFrame(rows, columns=BACKLOG_COLUMNS)
 
 
@@ -103,6 +119,7 @@ def affected_orders(view: LogView, opportunity: Opportunity) -> pd.DataFrame:
 
 
 # --- the kinds --------------------------------------------------------------------------------------------------
+
 
 def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]:
     log = view.log
@@ -124,11 +141,22 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
         cases = np.zeros(log.n_cases, dtype=bool)
         cases[log.case[index.events[part].compress(keep[part])[slow]]] = True
         source, target = names[index.sources[k]], names[index.targets[k]]
-        found.append(Opportunity(
-            "bottleneck", t("backlog.bottleneck.title", lang, source=source, target=target),
-            t("backlog.bottleneck.evidence", lang, steps=steps, median=format_duration(median),
-              slow=int(cases.sum()), excess=excess / DAY),
-            cases, excess / DAY))
+        found.append(
+            Opportunity(
+                "bottleneck",
+                t("backlog.bottleneck.title", lang, source=source, target=target),
+                t(
+                    "backlog.bottleneck.evidence",
+                    lang,
+                    steps=steps,
+                    median=format_duration(median),
+                    slow=int(cases.sum()),
+                    excess=excess / DAY,
+                ),
+                cases,
+                excess / DAY,
+            )
+        )
     return found
 
 
@@ -140,11 +168,23 @@ def _rework(view: LogView, settings: Settings, lang: Language, limit: int) -> li
         cases = rework_case_mask(view.log, row.activity) & view.case_mask
         longer = max(0.0, (row.median_with_seconds or 0.0) - (row.median_without_seconds or 0.0))
         cost = None if costs is None else row.extra * _family_cost(costs, row.activity)
-        found.append(Opportunity(
-            "rework", t("backlog.rework.title", lang, activity=row.activity),
-            t("backlog.rework.evidence", lang, orders=int(row.orders), share=row.share, extra=int(row.extra),
-              longer=format_duration(longer)),
-            cases, row.orders * longer / DAY, cost))
+        found.append(
+            Opportunity(
+                "rework",
+                t("backlog.rework.title", lang, activity=row.activity),
+                t(
+                    "backlog.rework.evidence",
+                    lang,
+                    orders=int(row.orders),
+                    share=row.share,
+                    extra=int(row.extra),
+                    longer=format_duration(longer),
+                ),
+                cases,
+                row.orders * longer / DAY,
+                cost,
+            )
+        )
     return found
 
 
@@ -161,12 +201,22 @@ def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> lis
         if not cases.any():
             continue
         longer = max(0.0, float(np.median(durations[cases])) - clean_median) if clean.any() else 0.0
-        found.append(Opportunity(
-            "rule", t("backlog.rule.title", lang, rule=outcome.rule.name),
-            t("backlog.rule.evidence", lang, orders=int(cases.sum()), share=cases.sum() / view.n_cases,
-              severity=t(f"conformance.severity.{outcome.rule.severity}", lang).lower(),
-              longer=format_duration(longer)),
-            cases, cases.sum() * longer / DAY))
+        found.append(
+            Opportunity(
+                "rule",
+                t("backlog.rule.title", lang, rule=outcome.rule.name),
+                t(
+                    "backlog.rule.evidence",
+                    lang,
+                    orders=int(cases.sum()),
+                    share=cases.sum() / view.n_cases,
+                    severity=t(f"conformance.severity.{outcome.rule.severity}", lang).lower(),
+                    longer=format_duration(longer),
+                ),
+                cases,
+                cases.sum() * longer / DAY,
+            )
+        )
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
 
 
@@ -181,13 +231,20 @@ def _root_causes(view: LogView, settings: Settings, lang: Language, limit: int) 
         cause = next((c for c in causes if c["extra_days"] > 0), None)
         if cause is None:
             continue
-        label = (t(f"root_causes.behaviour.{cause['factor']}", lang) if cause["kind"] == "behaviour"
-                 else f"{column_label(cause['factor'], lang)} = {cause['value']}")
-        found.append(Opportunity(
-            "root_cause",
-            t("backlog.root_cause.title", lang, outcome=t(f"root_causes.outcome.{kind}", lang), cause=label),
-            t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
-            cause["cases"], cause["extra_days"] * cause["orders"]))
+        label = (
+            t(f"root_causes.behaviour.{cause['factor']}", lang)
+            if cause["kind"] == "behaviour"
+            else f"{column_label(cause['factor'], lang)} = {cause['value']}"
+        )
+        found.append(
+            Opportunity(
+                "root_cause",
+                t("backlog.root_cause.title", lang, outcome=t(f"root_causes.outcome.{kind}", lang), cause=label),
+                t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
+                cause["cases"],
+                cause["extra_days"] * cause["orders"],
+            )
+        )
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]
 
 
@@ -204,12 +261,27 @@ def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -
             raise ValueError(f"unknown activity {row.activity!r}")
         cases = np.zeros(view.log.n_cases, dtype=bool)
         cases[view.log.case[activity_events(view.log, code)]] = True
-        found.append(Opportunity(
-            "automation", t("backlog.automation.title", lang, activity=row.activity),
-            t("backlog.automation.evidence", lang, person=row.person_share, executions=int(row.executions),
-              role=row.role, predecessor=row.predecessor, predecessor_share=row.predecessor_share,
-              hours=row.person_hours, cost_share=AUTOMATED_COST_SHARE, wait=format_duration(AUTOMATED_WAIT_SECONDS)),
-            cases & view.case_mask, saved_seconds / DAY, saved_cost))
+        found.append(
+            Opportunity(
+                "automation",
+                t("backlog.automation.title", lang, activity=row.activity),
+                t(
+                    "backlog.automation.evidence",
+                    lang,
+                    person=row.person_share,
+                    executions=int(row.executions),
+                    role=row.role,
+                    predecessor=row.predecessor,
+                    predecessor_share=row.predecessor_share,
+                    hours=row.person_hours,
+                    cost_share=AUTOMATED_COST_SHARE,
+                    wait=format_duration(AUTOMATED_WAIT_SECONDS),
+                ),
+                cases & view.case_mask,
+                saved_seconds / DAY,
+                saved_cost,
+            )
+        )
     return found
 
 

@@ -53,8 +53,10 @@ def default_people(log: EventLog, kind: str) -> int:
     """The default "many people" threshold: the 75th percentile of the people per order before the cut-off, so
     at most a quarter of the orders count as handled by many. People per order vary little: the median plus
     two often catches no one."""
-    return log.memo(f"behaviours_default_people_{_cut_key(kind)}", lambda: int(
-        np.quantile(_people_before(log, kind), MANY_PEOPLE_QUANTILE)) if log.n_cases else 0)
+    return log.memo(
+        f"behaviours_default_people_{_cut_key(kind)}",
+        lambda: int(np.quantile(_people_before(log, kind), MANY_PEOPLE_QUANTILE)) if log.n_cases else 0,
+    )
 
 
 def _cut_key(kind: str) -> str:
@@ -85,8 +87,10 @@ def _build(log: EventLog, kind: str) -> dict[str, np.ndarray]:
 
 def _people_before(log: EventLog, kind: str) -> np.ndarray:
     """Distinct resources per order on events before the cut-off."""
+
     def count() -> np.ndarray:
         return distinct_people(log, log.timestamp < cutoff_ns(log, kind)[log.case])
+
     return log.memo(f"behaviours_people_{_cut_key(kind)}", count)
 
 

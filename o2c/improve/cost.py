@@ -97,9 +97,13 @@ class CostTable:
     def to_frame(self) -> pd.DataFrame:
         """The table as ``activity``, ``cost_per_execution``, ``manual_minutes`` rows (for an editor)."""
         names = [name for name, _ in self.costs]
-        return pd.DataFrame({"activity": names,
-                             COST_COLUMN: [self.cost_of(n) for n in names],
-                             MINUTES_COLUMN: [self.minutes_of(n) for n in names]})
+        return pd.DataFrame(
+            {
+                "activity": names,
+                COST_COLUMN: [self.cost_of(n) for n in names],
+                MINUTES_COLUMN: [self.minutes_of(n) for n in names],
+            }
+        )
 
 
 def default_cost_table(log: EventLog | None = None) -> CostTable:
@@ -108,8 +112,10 @@ def default_cost_table(log: EventLog | None = None) -> CostTable:
     if log is None:
         return CostTable(tuple(DEFAULT_COSTS.items()), minutes=tuple(DEFAULT_MINUTES.items()))
     names = _catalogue_first(log)
-    return CostTable(tuple((n, _default(log, n, DEFAULT_COSTS)) for n in names),
-                     minutes=tuple((n, _default(log, n, DEFAULT_MINUTES)) for n in names))
+    return CostTable(
+        tuple((n, _default(log, n, DEFAULT_COSTS)) for n in names),
+        minutes=tuple((n, _default(log, n, DEFAULT_MINUTES)) for n in names),
+    )
 
 
 def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
@@ -119,9 +125,11 @@ def cost_table_for(log: EventLog, sheet: CostTable | None) -> CostTable:
         return default_cost_table(log)
     listed = dict(sheet.costs)
     names = _catalogue_first(log)
-    return CostTable(tuple((n, listed.get(n, _default(log, n, DEFAULT_COSTS))) for n in names), sheet.currency,
-                     tuple((n, sheet.minutes_of(n) if n in listed else _default(log, n, DEFAULT_MINUTES))
-                           for n in names))
+    return CostTable(
+        tuple((n, listed.get(n, _default(log, n, DEFAULT_COSTS))) for n in names),
+        sheet.currency,
+        tuple((n, sheet.minutes_of(n) if n in listed else _default(log, n, DEFAULT_MINUTES)) for n in names),
+    )
 
 
 def _default(log: EventLog, name: str, defaults: dict[str, float]) -> float:
@@ -147,6 +155,7 @@ def _catalogue_first(log: EventLog) -> tuple[str, ...]:
 def table_from_frame(frame: pd.DataFrame, currency: str = "EUR") -> CostTable:
     """A cost table from an edited ``activity`` / ``cost_per_execution`` / ``manual_minutes`` frame; empty or
     negative numbers count as 0."""
+
     def numbers(column: str) -> list[float]:
         if column not in frame:
             return [0.0] * len(frame)
@@ -171,6 +180,7 @@ def order_costs(log: EventLog, table: CostTable) -> np.ndarray:
 
 def repeated_executions(log: EventLog) -> np.ndarray:
     """Bool per event: the activity already happened earlier in the same order (a repeated execution)."""
+
     def build() -> np.ndarray:
         # Sort by (case, activity) stably: equal keys stay in time order, so the first of each run is the order's
         # first execution. The keys ascend by case already, so timsort (numpy's stable sort) only sorts within
@@ -183,6 +193,7 @@ def repeated_executions(log: EventLog) -> np.ndarray:
         repeated = np.ones(log.n_events, dtype=bool)
         repeated[order[first]] = False
         return repeated
+
     return log.memo("repeated_executions", build)
 
 
@@ -203,8 +214,14 @@ def rework_cost(view: LogView, table: CostTable) -> ReworkCost:
     counts = np.bincount(log.activity[repeated], minlength=len(log.activity_names))
     prices = table.per_code(log.activity_names)
     present = np.flatnonzero(counts)
-    frame = pd.DataFrame({"activity": [log.activity_names[k] for k in present], "repeated": counts[present],
-                          "cost_per_execution": prices[present], "cost": counts[present] * prices[present]})
+    frame = pd.DataFrame(
+        {
+            "activity": [log.activity_names[k] for k in present],
+            "repeated": counts[present],
+            "cost_per_execution": prices[present],
+            "cost": counts[present] * prices[present],
+        }
+    )
     frame = frame.sort_values(["cost", "repeated"], ascending=False, kind="stable", ignore_index=True)
     orders = int(np.unique(log.case[repeated]).size)
     return ReworkCost(float(frame["cost"].sum()), orders, frame)
@@ -250,18 +267,21 @@ def _grouped(costs: np.ndarray, codes: np.ndarray, labels: list[str], total: flo
     stats = group_quantiles(codes, costs, len(labels), (0.5,))
     present = np.flatnonzero(stats.counts)
     total = float(costs.sum()) if total is None else total
-    frame = pd.DataFrame({
-        "value": [labels[k] for k in present],
-        "orders": stats.counts[present],
-        "median": stats.quantiles[present, 0],
-        "mean": stats.totals[present] / stats.counts[present],
-        "total": stats.totals[present],
-        "share": stats.totals[present] / total if total > 0 else np.zeros(present.size),
-    })
+    frame = pd.DataFrame(
+        {
+            "value": [labels[k] for k in present],
+            "orders": stats.counts[present],
+            "median": stats.quantiles[present, 0],
+            "mean": stats.totals[present] / stats.counts[present],
+            "total": stats.totals[present],
+            "share": stats.totals[present] / total if total > 0 else np.zeros(present.size),
+        }
+    )
     return frame.sort_values(["total", "value"], ascending=[False, True], kind="stable", ignore_index=True)
 
 
 # ---------------------------------------------------------------------------------------------- workbook sheet
+
 
 @dataclass(frozen=True)
 class CostProblem(Explained):
@@ -292,18 +312,25 @@ def read_cost_sheet(data: bytes, filename: str) -> tuple[CostTable | None, list[
         activity = str(cells[at["activity"]]).strip()
         if not activity:
             continue
-        for column, target, defaults in ((COST_COLUMN, costs, DEFAULT_COSTS), (MINUTES_COLUMN, minutes,
-                                                                               DEFAULT_MINUTES)):
+        for column, target, defaults in (
+            (COST_COLUMN, costs, DEFAULT_COSTS),
+            (MINUTES_COLUMN, minutes, DEFAULT_MINUTES),
+        ):
             if column not in at:
                 continue
             value, problem = _amount(cells[at[column]])
             if problem:
                 key, values = problem
-                problems.append(CostProblem(number, key, (("column", column), ("activity", activity),
-                                                          ("row", number), *values.items())))
+                problems.append(
+                    CostProblem(
+                        number, key, (("column", column), ("activity", activity), ("row", number), *values.items())
+                    )
+                )
             target[activity] = defaults.get(activity, 0.0) if value is None else value
-    table = CostTable(tuple(costs.items()), minutes=tuple(minutes.items()) if minutes else
-                      tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in costs))
+    table = CostTable(
+        tuple(costs.items()),
+        minutes=tuple(minutes.items()) if minutes else tuple((n, DEFAULT_MINUTES.get(n, 0.0)) for n in costs),
+    )
     return table, problems
 
 

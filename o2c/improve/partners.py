@@ -41,8 +41,21 @@ PARTNER_ACCOUNTS = "partner_accounts"  # not a column: account_name of the order
 PARTNER_CHANNEL = "Partner"
 MAX_TREND_PARTNERS = 8
 
-PARTNER_COLUMNS = ["partner", "orders", "judged", "on_time", "on_time_rate", "rate_low", "rate_high", "late",
-                   "order_share", "late_share", "transit_median_seconds", "delivery_median_seconds", "small"]
+PARTNER_COLUMNS = [
+    "partner",
+    "orders",
+    "judged",
+    "on_time",
+    "on_time_rate",
+    "rate_low",
+    "rate_high",
+    "late",
+    "order_share",
+    "late_share",
+    "transit_median_seconds",
+    "delivery_median_seconds",
+    "small",
+]
 
 
 def partner_attributes(log: EventLog) -> list[str]:
@@ -53,9 +66,13 @@ def partner_attributes(log: EventLog) -> list[str]:
     known = [name for name in PARTNER_ATTRIBUTES if name in cases and cases[name].notna().any()]
     if "account_name" in cases and "sales_channel" in cases and (cases["sales_channel"] == PARTNER_CHANNEL).any():
         known.append(PARTNER_ACCOUNTS)
-    text = [name for name in split_attributes(log) if name not in known
-            and not pd.api.types.is_datetime64_any_dtype(cases[name])
-            and not (pd.api.types.is_numeric_dtype(cases[name]) and not pd.api.types.is_bool_dtype(cases[name]))]
+    text = [
+        name
+        for name in split_attributes(log)
+        if name not in known
+        and not pd.api.types.is_datetime64_any_dtype(cases[name])
+        and not (pd.api.types.is_numeric_dtype(cases[name]) and not pd.api.types.is_bool_dtype(cases[name]))
+    ]
     return known + text
 
 
@@ -141,15 +158,24 @@ def partner_table(view: LogView, attribute: str, target: Target = "requested") -
     delivery = _group_medians(group, order_measures(log).order_to_delivery_seconds[scope], n)
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = hits / judged
-    table = pd.DataFrame({
-        "partner": [*labels, MISSING_LABEL],
-        "orders": orders, "judged": judged, "on_time": hits, "on_time_rate": rate,
-        "rate_low": low, "rate_high": high, "late": late,
-        "order_share": judged / max(int(judged.sum()), 1),
-        "late_share": late / max(int(late.sum()), 1),
-        "transit_median_seconds": transit, "delivery_median_seconds": delivery,
-        "small": judged < SMALL_GROUP,
-    }, columns=PARTNER_COLUMNS)
+    table = pd.DataFrame(
+        {
+            "partner": [*labels, MISSING_LABEL],
+            "orders": orders,
+            "judged": judged,
+            "on_time": hits,
+            "on_time_rate": rate,
+            "rate_low": low,
+            "rate_high": high,
+            "late": late,
+            "order_share": judged / max(int(judged.sum()), 1),
+            "late_share": late / max(int(late.sum()), 1),
+            "transit_median_seconds": transit,
+            "delivery_median_seconds": delivery,
+            "small": judged < SMALL_GROUP,
+        },
+        columns=PARTNER_COLUMNS,
+    )
     named = table.iloc[:-1]
     named = named[named["orders"] > 0]
     ranked = np.lexsort((named["partner"].to_numpy(dtype=str), np.nan_to_num(named["on_time_rate"], nan=2.0)))
@@ -163,8 +189,9 @@ def in_scope(view: LogView, attribute: str) -> np.ndarray:
     return view.case_mask & (partner_codes(view.log, attribute)[0] >= -1)
 
 
-def partner_trend(view: LogView, attribute: str, target: Target = "requested",
-                  max_partners: int = MAX_TREND_PARTNERS) -> pd.DataFrame:
+def partner_trend(
+    view: LogView, attribute: str, target: Target = "requested", max_partners: int = MAX_TREND_PARTNERS
+) -> pd.DataFrame:
     """On-time rate per partner and month of delivery: ``month`` (first day, naive UTC), ``partner``,
     ``judged`` and ``on_time_rate``. Partners beyond the ``max_partners`` with the most judged orders are
     pooled into "Other (n values)"; orders without a partner are left out."""
@@ -184,23 +211,28 @@ def partner_trend(view: LogView, attribute: str, target: Target = "requested",
     judged = np.bincount(key, minlength=len(labels) * width)
     hits = np.bincount(key, weights=flags, minlength=len(labels) * width)
     present = np.flatnonzero(judged)
-    return pd.DataFrame({
-        "month": pd.DatetimeIndex((present % width + first).astype("datetime64[M]").astype("datetime64[ns]")),
-        "partner": [labels[g] for g in present // width],
-        "judged": judged[present],
-        "on_time_rate": hits[present] / judged[present],
-    }, columns=columns)
+    return pd.DataFrame(
+        {
+            "month": pd.DatetimeIndex((present % width + first).astype("datetime64[M]").astype("datetime64[ns]")),
+            "partner": [labels[g] for g in present // width],
+            "judged": judged[present],
+            "on_time_rate": hits[present] / judged[present],
+        },
+        columns=columns,
+    )
 
 
 def transit_seconds(log: EventLog) -> np.ndarray:
     """Per order: first "Shipped" to the first "Delivered" event (NaN when either is missing or the delivery
     comes first), kept on the log."""
+
     def build() -> np.ndarray:
         first = first_per_case(log, events_of(log, codes_of_role(log, "ship")))
         shipped = np.where(first >= 0, log.timestamp[np.maximum(first, 0)], -1)
         delivered = order_measures(log).delivered_ns
         ok = (shipped >= 0) & (delivered >= shipped)
         return np.where(ok, (delivered - shipped) / NS_PER_SECOND, np.nan)
+
     return log.memo("partners:transit", build)
 
 
@@ -213,6 +245,7 @@ def _flags(view: LogView, target: Target) -> np.ndarray:
 def _delivery_months(log: EventLog) -> np.ndarray:
     """Per order: the month of its delivery day (``actual_delivery_date``, else the first "Delivered" event) as
     months since 1970-01, -1 when not delivered."""
+
     def build() -> np.ndarray:
         delivered_ns = order_measures(log).delivered_ns
         from_events = np.where(delivered_ns >= 0, np.floor(delivered_ns / NS_PER_DAY), np.nan)
@@ -220,6 +253,7 @@ def _delivery_months(log: EventLog) -> np.ndarray:
         day = from_events if actual is None else np.where(np.isnan(actual), from_events, actual)
         months = np.nan_to_num(day, nan=0).astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
         return np.where(np.isnan(day), -1, months)
+
     return log.memo("partners:delivery_months", build)
 
 

@@ -45,11 +45,30 @@ DEFAULT_HANDOVERS_SHOWN = 15
 _DENSE_CELLS = 1 << 24  # (performer, week) and (performer, performer) cells counted densely up to this many
 _CACHED_LEVELS = 2  # each kept level costs about 30 bytes per event; asking for a third drops the oldest
 
-PERFORMER_COLUMNS = ["performer", "events", "orders", "median_wait_seconds", "repetitions", "repetition_share",
-                     "active_weeks", "weekly_median", "weekly_peak", "mean_position"]
+PERFORMER_COLUMNS = [
+    "performer",
+    "events",
+    "orders",
+    "median_wait_seconds",
+    "repetitions",
+    "repetition_share",
+    "active_weeks",
+    "weekly_median",
+    "weekly_peak",
+    "mean_position",
+]
 HANDOVER_COLUMNS = ["source", "target", "handovers", "orders", "median_wait_seconds"]
-BALANCE_COLUMNS = ["activity", "executions", "unassigned", "performers", "top_performer", "top1_share",
-                   "top3_share", "gini", "concentrated"]
+BALANCE_COLUMNS = [
+    "activity",
+    "executions",
+    "unassigned",
+    "performers",
+    "top_performer",
+    "top1_share",
+    "top3_share",
+    "gini",
+    "concentrated",
+]
 
 _BLUES = ("#eff5fb", "#d7e6f4", "#b3cfe8", "#84b1d9", "#5590c6", "#2f6fad")
 _REDS = ("#9ecae1", "#c9a3a3", "#e08a6b", "#d9533a", "#b52a1c", "#7f0000")
@@ -59,11 +78,16 @@ _FONT = "Helvetica"
 
 def people_levels(log: EventLog) -> list[str]:
     """The levels the log can show: the resource, role and department columns that hold at least one value."""
-    return log.memo("people:present_levels", lambda: [
-        level for level in LEVELS if level in log.event_attributes and pd.notna(log.event_attributes[level]).any()])
+    return log.memo(
+        "people:present_levels",
+        lambda: [
+            level for level in LEVELS if level in log.event_attributes and pd.notna(log.event_attributes[level]).any()
+        ],
+    )
 
 
 # --- per performer ---------------------------------------------------------------------------------------------
+
 
 def performers(view: LogView, level: str) -> pd.DataFrame:
     """One row per performer active in the selected orders, most events first (ties by name).
@@ -86,20 +110,24 @@ def performers(view: LogView, level: str) -> pd.DataFrame:
     weeks, weekly_median, weekly_peak = _weekly(log, cells >> 2, _selected_events(view, _event_weeks(log)), n)
     median_wait = index.waits.medians(view)
     present = np.flatnonzero(events)
-    table = pd.DataFrame({
-        "performer": [index.labels[p] for p in present],
-        "events": events[present],
-        "orders": orders[present],
-        "median_wait_seconds": median_wait[present],
-        "repetitions": repetitions[present],
-        "repetition_share": repetitions[present] / events[present],
-        "active_weeks": weeks[present],
-        "weekly_median": weekly_median[present],
-        "weekly_peak": weekly_peak[present],
-        "mean_position": index.mean_position[present],
-    }, columns=PERFORMER_COLUMNS)
-    return table.iloc[np.lexsort((table["performer"].to_numpy(dtype=str), -table["events"].to_numpy()))
-                      ].reset_index(drop=True)
+    table = pd.DataFrame(
+        {
+            "performer": [index.labels[p] for p in present],
+            "events": events[present],
+            "orders": orders[present],
+            "median_wait_seconds": median_wait[present],
+            "repetitions": repetitions[present],
+            "repetition_share": repetitions[present] / events[present],
+            "active_weeks": weeks[present],
+            "weekly_median": weekly_median[present],
+            "weekly_peak": weekly_peak[present],
+            "mean_position": index.mean_position[present],
+        },
+        columns=PERFORMER_COLUMNS,
+    )
+    return table.iloc[np.lexsort((table["performer"].to_numpy(dtype=str), -table["events"].to_numpy()))].reset_index(
+        drop=True
+    )
 
 
 def weekly_workload(view: LogView, level: str, performer: str) -> pd.DataFrame:
@@ -125,7 +153,7 @@ def _weekly(log: EventLog, codes: np.ndarray, weeks: np.ndarray, n: int) -> tupl
     key = codes.astype(np.int64) * span + (weeks - first)
     # (performer, week) cells: dense when they fit, as for most logs; otherwise only the cells that occur.
     if (n + 1) * span <= _DENSE_CELLS:
-        counts = np.bincount(key, minlength=(n + 1) * span)[:n * span]
+        counts = np.bincount(key, minlength=(n + 1) * span)[: n * span]
         cells = np.flatnonzero(counts)
         counts = counts[cells]
     else:
@@ -141,6 +169,7 @@ def _weekly(log: EventLog, codes: np.ndarray, weeks: np.ndarray, n: int) -> tupl
 
 # --- handovers -------------------------------------------------------------------------------------------------
 
+
 def handovers(view: LogView, level: str) -> pd.DataFrame:
     """Who passes orders to whom: one row per (``source``, ``target``) performer pair with ``handovers``
     (times an event of ``source`` is directly followed in the order by one of ``target``), ``orders`` (with
@@ -149,15 +178,19 @@ def handovers(view: LogView, level: str) -> pd.DataFrame:
     counts, orders, medians = index.handovers.summary(view)
     present = np.flatnonzero(counts)
     labels = np.array(index.labels, dtype=object)
-    table = pd.DataFrame({
-        "source": labels[index.pair_source[present]],
-        "target": labels[index.pair_target[present]],
-        "handovers": counts[present],
-        "orders": orders[present],
-        "median_wait_seconds": medians[present],
-    }, columns=HANDOVER_COLUMNS)
-    ranked = np.lexsort((table["target"].to_numpy(dtype=str), table["source"].to_numpy(dtype=str),
-                         -table["handovers"].to_numpy()))
+    table = pd.DataFrame(
+        {
+            "source": labels[index.pair_source[present]],
+            "target": labels[index.pair_target[present]],
+            "handovers": counts[present],
+            "orders": orders[present],
+            "median_wait_seconds": medians[present],
+        },
+        columns=HANDOVER_COLUMNS,
+    )
+    ranked = np.lexsort(
+        (table["target"].to_numpy(dtype=str), table["source"].to_numpy(dtype=str), -table["handovers"].to_numpy())
+    )
     return table.iloc[ranked].reset_index(drop=True)
 
 
@@ -174,12 +207,18 @@ class HandoverSummary:
 def handover_summary(view: LogView, level: str) -> HandoverSummary:
     """The headline numbers of the handovers between performers at ``level``."""
     waits = _performers(view.log, level).handovers.selected_seconds(view)
-    return HandoverSummary(int(waits.size), waits.size / max(view.n_cases, 1),
-                           float(np.median(waits)) if waits.size else None)
+    return HandoverSummary(
+        int(waits.size), waits.size / max(view.n_cases, 1), float(np.median(waits)) if waits.size else None
+    )
 
 
-def handover_dot(table: pd.DataFrame, people: pd.DataFrame, top: int = DEFAULT_HANDOVERS_SHOWN,
-                 lang: Language = "en", rankdir: str = "TB") -> str:
+def handover_dot(
+    table: pd.DataFrame,
+    people: pd.DataFrame,
+    top: int = DEFAULT_HANDOVERS_SHOWN,
+    lang: Language = "en",
+    rankdir: str = "TB",
+) -> str:
     """DOT for the ``top`` most frequent handovers of a ``handovers`` table: performers as boxes (label: name
     and events handled, from the ``performers`` table ``people``), arrows labelled "count · median wait";
     thicker arrows are more frequent, redder ones wait longer. Names only appear escaped inside quoted labels.
@@ -209,8 +248,7 @@ def handover_dot(table: pd.DataFrame, people: pd.DataFrame, top: int = DEFAULT_H
         font = "white" if level >= 4 else "#1f1f1f"
         label = quote(_wrap(name), f"\\n{value:,}")
         tip = quote(t("people.map.tip.node", lang, name=name, events=value))
-        lines.append(f'  {node[name]} [label={label}, tooltip={tip}, fillcolor="{_BLUES[level]}", '
-                     f'fontcolor="{font}"];')
+        lines.append(f'  {node[name]} [label={label}, tooltip={tip}, fillcolor="{_BLUES[level]}", fontcolor="{font}"];')
     most = max(int(shown["handovers"].max()), 1) if len(shown) else 1
     slowest = float(np.nanmax(shown["median_wait_seconds"])) if len(shown) else 0.0
     for row in shown.itertuples(index=False):
@@ -218,15 +256,27 @@ def handover_dot(table: pd.DataFrame, people: pd.DataFrame, top: int = DEFAULT_H
         width = 1 + 5 * math.sqrt(row.handovers / most)
         color = _REDS[_level(wait / slowest, len(_REDS))] if slowest > 0 else _REDS[0]
         label = f"  {int(row.handovers):,} · {short_duration(wait)}"
-        tip = quote(t("people.map.tip.edge", lang, source=row.source, target=row.target, count=int(row.handovers),
-                      orders=int(row.orders), wait=short_duration(wait)))
-        lines.append(f"  {node[row.source]} -> {node[row.target]} [label={quote(label)}, tooltip={tip}, "
-                     f'color="{color}", penwidth={width:.2f}];')
+        tip = quote(
+            t(
+                "people.map.tip.edge",
+                lang,
+                source=row.source,
+                target=row.target,
+                count=int(row.handovers),
+                orders=int(row.orders),
+                wait=short_duration(wait),
+            )
+        )
+        lines.append(
+            f"  {node[row.source]} -> {node[row.target]} [label={quote(label)}, tooltip={tip}, "
+            f'color="{color}", penwidth={width:.2f}];'
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 # --- workload balance ------------------------------------------------------------------------------------------
+
 
 def workload_balance(view: LogView, level: str) -> pd.DataFrame:
     """How concentrated each activity's work is among performers, most concentrated first.
@@ -261,20 +311,28 @@ def workload_balance(view: LogView, level: str) -> pd.DataFrame:
     shown = np.flatnonzero(all_events)
     top_performer = np.full(n_activities, "", dtype=object)
     top_performer[activity[rank == 0]] = np.array(index.labels, dtype=object)[performer[rank == 0]]
-    table = pd.DataFrame({
-        "activity": [log.activity_names[a] for a in shown],
-        "executions": executions[shown],
-        "unassigned": unassigned[shown],
-        "performers": people[shown],
-        "top_performer": top_performer[shown],
-        "top1_share": top1_share[shown],
-        "top3_share": top3_share[shown],
-        "gini": np.where(people[shown] > 0, np.nan_to_num(gini[shown]), np.nan),
-        "concentrated": (people[shown] >= CONCENTRATED_MIN_PERFORMERS) & (top3_share[shown] >= CONCENTRATED_TOP3),
-    }, columns=BALANCE_COLUMNS)
-    ranked = np.lexsort((table["activity"].to_numpy(dtype=str), -table["executions"].to_numpy(),
-                         -np.nan_to_num(table["top3_share"].to_numpy(dtype=float), nan=-1.0),
-                         ~table["concentrated"].to_numpy()))
+    table = pd.DataFrame(
+        {
+            "activity": [log.activity_names[a] for a in shown],
+            "executions": executions[shown],
+            "unassigned": unassigned[shown],
+            "performers": people[shown],
+            "top_performer": top_performer[shown],
+            "top1_share": top1_share[shown],
+            "top3_share": top3_share[shown],
+            "gini": np.where(people[shown] > 0, np.nan_to_num(gini[shown]), np.nan),
+            "concentrated": (people[shown] >= CONCENTRATED_MIN_PERFORMERS) & (top3_share[shown] >= CONCENTRATED_TOP3),
+        },
+        columns=BALANCE_COLUMNS,
+    )
+    ranked = np.lexsort(
+        (
+            table["activity"].to_numpy(dtype=str),
+            -table["executions"].to_numpy(),
+            -np.nan_to_num(table["top3_share"].to_numpy(dtype=float), nan=-1.0),
+            ~table["concentrated"].to_numpy(),
+        )
+    )
     return table.iloc[ranked].reset_index(drop=True)
 
 
@@ -287,12 +345,19 @@ def activity_performers(view: LogView, level: str, activity: str) -> pd.DataFram
     columns = ["performer", "executions", "share"]
     if code is None:
         return pd.DataFrame(columns=columns)
-    counts = _activity_matrix(view, index, len(log.activity_names))[code, :len(index.labels)]
+    counts = _activity_matrix(view, index, len(log.activity_names))[code, : len(index.labels)]
     present = np.flatnonzero(counts)
-    table = pd.DataFrame({"performer": [index.labels[p] for p in present], "executions": counts[present],
-                          "share": counts[present] / max(int(counts.sum()), 1)}, columns=columns)
-    return table.iloc[np.lexsort((table["performer"].to_numpy(dtype=str), -table["executions"].to_numpy()))
-                      ].reset_index(drop=True)
+    table = pd.DataFrame(
+        {
+            "performer": [index.labels[p] for p in present],
+            "executions": counts[present],
+            "share": counts[present] / max(int(counts.sum()), 1),
+        },
+        columns=columns,
+    )
+    return table.iloc[
+        np.lexsort((table["performer"].to_numpy(dtype=str), -table["executions"].to_numpy()))
+    ].reset_index(drop=True)
 
 
 def _activity_matrix(view: LogView, index: _PerformerIndex, n_activities: int) -> np.ndarray:
@@ -303,6 +368,7 @@ def _activity_matrix(view: LogView, index: _PerformerIndex, n_activities: int) -
 
 
 # --- shared numpy helpers ----------------------------------------------------------------------------------------
+
 
 def run_medians(counts: np.ndarray, values: np.ndarray) -> np.ndarray:
     """The median of each run of ``values`` (sorted within each run; run ``k`` has ``counts[k]`` values and runs
@@ -329,6 +395,7 @@ def _wrap(name: str) -> str:
 
 
 # --- the per-log, per-level index --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Waits:
@@ -378,25 +445,32 @@ class _Steps:
     seconds: np.ndarray
 
 
-def _grouped_waits(steps: _Steps, chosen: np.ndarray, group: np.ndarray, n_groups: int,
-                   first: np.ndarray | None = None) -> _Waits:
+def _grouped_waits(
+    steps: _Steps, chosen: np.ndarray, group: np.ndarray, n_groups: int, first: np.ndarray | None = None
+) -> _Waits:
     """The ``chosen`` steps (a mask over ``steps``) grouped by ``group`` (one per chosen step), keeping the waits
     ascending within each group; ``first`` flags events per position."""
     # A stable sort by group keeps the wait order; 16-bit keys get numpy's radix sort.
     order = np.argsort(group.astype(np.uint16) if n_groups <= 1 << 16 else group, kind="stable")
     bounds = np.concatenate(([0], np.cumsum(np.bincount(group, minlength=n_groups))))
-    return _Waits(bounds, steps.case[chosen][order], steps.seconds[chosen][order],
-                  None if first is None else first[steps.event[chosen][order]])
+    return _Waits(
+        bounds,
+        steps.case[chosen][order],
+        steps.seconds[chosen][order],
+        None if first is None else first[steps.event[chosen][order]],
+    )
 
 
 def _steps_by_wait(log: EventLog) -> _Steps:
     """The ``_Steps`` of the log, kept on it."""
+
     def build() -> _Steps:
         steps = np.flatnonzero(log.case[1:] == log.case[:-1])
         waits = log.timestamp[steps + 1] - log.timestamp[steps]
         order = _ascending(waits)
-        event = steps[order].astype(np.int32 if log.n_events < 2 ** 31 else np.int64)
+        event = steps[order].astype(np.int32 if log.n_events < 2**31 else np.int64)
         return _Steps(event, log.case[event], waits[order] / NS_PER_SECOND)
+
     return log.memo("people:steps_by_wait", build)
 
 
@@ -454,7 +528,7 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
     first_touch[_first_per_case(case, codes, n + 1)] = True
     cell = (codes * 4 + repeated_executions(log) * 2 + first_touch).astype(np.int32)
     activity_cell = log.activity.astype(np.int64) * (n + 1) + codes
-    if len(log.activity_names) * (n + 1) < 2 ** 31:
+    if len(log.activity_names) * (n + 1) < 2**31:
         activity_cell = activity_cell.astype(np.int32)
 
     by_wait = _steps_by_wait(log)
@@ -484,9 +558,15 @@ def _build(log: EventLog, level: str) -> _PerformerIndex:
     with np.errstate(divide="ignore", invalid="ignore"):
         mean_position = position / events
     return _PerformerIndex(
-        labels=labels, cell=cell, activity_cell=activity_cell, waits=waits,
+        labels=labels,
+        cell=cell,
+        activity_cell=activity_cell,
+        waits=waits,
         handovers=_grouped_waits(by_wait, handed, pair_of[by_wait.event[handed]], present.size, first),
-        pair_source=present // max(n, 1), pair_target=present % max(n, 1), mean_position=mean_position)
+        pair_source=present // max(n, 1),
+        pair_target=present % max(n, 1),
+        mean_position=mean_position,
+    )
 
 
 def _performer_codes(values: pd.Categorical | np.ndarray | None, n_events: int) -> tuple[np.ndarray, list[str]]:

@@ -43,8 +43,22 @@ MAX_VALUES = 50  # per attribute; rarer values are pooled and not tested
 SLOW_QUANTILE = 0.75
 PAYMENT_DAYS = 30.0
 DAY = 86_400.0
-COLUMNS = ["factor", "value", "also", "orders", "outcomes", "rate_in", "rate_out", "lift", "extra_orders", "extra_days",
-           "low", "high", "significant", "too_small"]
+COLUMNS = [
+    "factor",
+    "value",
+    "also",
+    "orders",
+    "outcomes",
+    "rate_in",
+    "rate_out",
+    "lift",
+    "extra_orders",
+    "extra_days",
+    "low",
+    "high",
+    "significant",
+    "too_small",
+]
 
 
 @dataclass(frozen=True)
@@ -137,6 +151,7 @@ def outcome_mask(view: LogView, outcome: Outcome) -> tuple[np.ndarray, np.ndarra
 
 # ---------------------------------------------------------------------------------------------- statistics
 
+
 def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) -> pd.DataFrame:
     """The statistics of segments with ``x_in`` outcomes among ``n_in`` orders, out of ``x_all`` among
     ``n_all``: columns ``orders`` ... ``too_small`` of ``COLUMNS`` (no factor/value/extra_days).
@@ -154,10 +169,20 @@ def compare_rates(x_in, n_in, x_all: int, n_all: int, tests: int | None = None) 
     interval = rate_difference(x_in, n_in, x_out, n_out, z)
     low = np.where(too_small, np.nan, interval.low)
     high = np.where(too_small, np.nan, interval.high)
-    return pd.DataFrame({"orders": n_in.astype(np.int64), "outcomes": x_in.astype(np.int64), "rate_in": rate_in,
-                         "rate_out": rate_out, "lift": lift, "extra_orders": (rate_in - rate_out) * n_in,
-                         "low": low, "high": high, "significant": ~too_small & ((low > 0) | (high < 0)),
-                         "too_small": too_small})
+    return pd.DataFrame(
+        {
+            "orders": n_in.astype(np.int64),
+            "outcomes": x_in.astype(np.int64),
+            "rate_in": rate_in,
+            "rate_out": rate_out,
+            "lift": lift,
+            "extra_orders": (rate_in - rate_out) * n_in,
+            "low": low,
+            "high": high,
+            "significant": ~too_small & ((low > 0) | (high < 0)),
+            "too_small": too_small,
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -193,8 +218,9 @@ def _table(bins: np.ndarray, n_groups: int, judged: _Judged) -> pd.DataFrame:
         if all_count < values.size:
             bins, values = bins[:, timed], values[timed]
             count = _group_counts(bins, n_groups)
-        total = sum((np.bincount(row, weights=values, minlength=n_groups + 1) for row in bins),
-                    np.zeros(n_groups + 1))[1:]  # one factor at a time: no copy of the values per factor
+        total = sum((np.bincount(row, weights=values, minlength=n_groups + 1) for row in bins), np.zeros(n_groups + 1))[
+            1:
+        ]  # one factor at a time: no copy of the values per factor
         with np.errstate(divide="ignore", invalid="ignore"):
             table["extra_days"] = (total / count - (all_total - total) / (all_count - count)) / DAY
     return table
@@ -206,11 +232,13 @@ def _group_counts(bins: np.ndarray, n_groups: int) -> np.ndarray:
 
 def _ranked(table: pd.DataFrame) -> pd.DataFrame:
     table = table[(table["orders"] > 0) & table["rate_out"].notna()]  # a segment of all orders compares nothing
-    return table.sort_values(["extra_orders", "factor", "value"], ascending=[False, True, True],
-                             kind="stable", ignore_index=True)[COLUMNS]
+    return table.sort_values(
+        ["extra_orders", "factor", "value"], ascending=[False, True, True], kind="stable", ignore_index=True
+    )[COLUMNS]
 
 
 # ---------------------------------------------------------------------------------------------- segments
+
 
 @dataclass(frozen=True)
 class _Segments:
@@ -243,8 +271,11 @@ def _build_segments(log: EventLog) -> _Segments:
     names: list[str] = []
     for name in split_attributes(log):
         column = log.cases[name]
-        if (pd.api.types.is_datetime64_any_dtype(column) or "status" in name.casefold()
-                or name.casefold().startswith("invoice")):
+        if (
+            pd.api.types.is_datetime64_any_dtype(column)
+            or "status" in name.casefold()
+            or name.casefold().startswith("invoice")
+        ):
             continue
         # Bands are the whole log's quartiles, so a filter change only masks (no re-banding per view).
         codes, labels = attribute_codes(column)
@@ -308,8 +339,9 @@ def segment_cases(view: LogView, factor: str, value: str) -> np.ndarray:
     return view.case_mask & (segments.bins[segments.rows.index(factor)] == found[0] + 1)
 
 
-def explained_by(view: LogView, outcome: Outcome,
-                 segments: Sequence[tuple[str, str]]) -> list[tuple[str, str, float] | None]:
+def explained_by(
+    view: LogView, outcome: Outcome, segments: Sequence[tuple[str, str]]
+) -> list[tuple[str, str, float] | None]:
     """For each segment ``(factor, value)``: the value of another attribute inside it that explains its outcome
     rate, as ``(factor, value, share)`` with ``share`` the part of the segment's extra outcome orders that its
     orders carry; None when no single value does.
@@ -332,8 +364,9 @@ def explained_by(view: LogView, outcome: Outcome,
     return found
 
 
-def _explanation(index: _Segments, factors: np.ndarray, factor: str, bins: np.ndarray, inside: np.ndarray,
-                 hit: np.ndarray) -> tuple[str, str, float] | None:
+def _explanation(
+    index: _Segments, factors: np.ndarray, factor: str, bins: np.ndarray, inside: np.ndarray, hit: np.ndarray
+) -> tuple[str, str, float] | None:
     n_s, x_s = int(inside.sum()), int((inside & hit).sum())
     n_out, x_out = hit.size - n_s, int(hit.sum()) - x_s
     if n_s == 0 or n_out == 0 or x_s / n_s <= x_out / n_out:
@@ -361,6 +394,7 @@ def _seconds(log: EventLog, outcome: Outcome) -> np.ndarray | None:
 
 # ---------------------------------------------------------------------------------------------- behaviours
 
+
 def behaviour_table(view: LogView, outcome: Outcome, people: int | None = None) -> pd.DataFrame:
     """One row per behaviour (``factor`` = the behaviour, ``value`` "yes"), ``COLUMNS``, ranked as segments.
 
@@ -378,8 +412,11 @@ def _behaviour_table(judged: _Judged, kind: str, found: dict[str, np.ndarray]) -
         found.pop("many_people", None)
     names = list(found)
     # compress() along an axis is several times faster than a boolean index here.
-    rows = (np.vstack([found[n] for n in names]).compress(judged.judged, axis=1) if names
-            else np.zeros((0, judged.hit.size), dtype=bool))
+    rows = (
+        np.vstack([found[n] for n in names]).compress(judged.judged, axis=1)
+        if names
+        else np.zeros((0, judged.hit.size), dtype=bool)
+    )
     table = _table(rows * np.arange(1, len(names) + 1, dtype=np.uint16)[:, None], len(names), judged)
     table.insert(0, "factor", names)
     table.insert(1, "value", "yes")
@@ -390,6 +427,7 @@ def _behaviour_table(judged: _Judged, kind: str, found: dict[str, np.ndarray]) -
 
 
 # ---------------------------------------------------------------------------------------------- for the backlog
+
 
 def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Language = "en") -> list[dict]:
     """The significant segments and behaviours that add the most outcome orders, most first.
@@ -407,14 +445,34 @@ def top_root_causes(view: LogView, outcome: Outcome, limit: int = 5, lang: Langu
     causes = []
     for row, kind in rows[:limit]:
         members = behaviours[row.factor] if kind == "behaviour" else segment_cases(view, row.factor, row.value)
-        label = (t(f"root_causes.behaviour.{row.factor}", lang) if kind == "behaviour"
-                 else f"{column_label(row.factor, lang)} = {row.value}")
-        evidence = t("root_causes.evidence", lang, outcome=t(f"root_causes.outcome.{outcome.kind}", lang),
-                     segment=label,
-                     rate_in=row.rate_in, rate_out=row.rate_out, outcomes=row.outcomes, orders=row.orders,
-                     extra=row.extra_orders, lift=row.lift)
-        causes.append({"factor": row.factor, "value": row.value, "kind": kind, "orders": int(row.orders),
-                       "extra_orders": row.extra_orders,
-                       "extra_days": row.extra_days, "lift": row.lift, "evidence": evidence,
-                       "cases": members & judged.positive})
+        label = (
+            t(f"root_causes.behaviour.{row.factor}", lang)
+            if kind == "behaviour"
+            else f"{column_label(row.factor, lang)} = {row.value}"
+        )
+        evidence = t(
+            "root_causes.evidence",
+            lang,
+            outcome=t(f"root_causes.outcome.{outcome.kind}", lang),
+            segment=label,
+            rate_in=row.rate_in,
+            rate_out=row.rate_out,
+            outcomes=row.outcomes,
+            orders=row.orders,
+            extra=row.extra_orders,
+            lift=row.lift,
+        )
+        causes.append(
+            {
+                "factor": row.factor,
+                "value": row.value,
+                "kind": kind,
+                "orders": int(row.orders),
+                "extra_orders": row.extra_orders,
+                "extra_days": row.extra_days,
+                "lift": row.lift,
+                "evidence": evidence,
+                "cases": members & judged.positive,
+            }
+        )
     return causes

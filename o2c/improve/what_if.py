@@ -108,9 +108,16 @@ def what_if(view: LogView, scenario: Scenario, costs: CostTable) -> WhatIf:
     after = _outcome(replay.end_to_end[mask], replay.invoice_to_cash[mask], replay.cost[mask])
     hit = mask & replay.affected
     saved = measures.end_to_end_seconds[hit] - replay.end_to_end[hit]
-    return WhatIf(scenario, before, after, view.n_cases, int(hit.sum()),
-                  _nanmedian(measures.end_to_end_seconds[hit]), _nanmedian(replay.end_to_end[hit]),
-                  float(np.nansum(saved)))
+    return WhatIf(
+        scenario,
+        before,
+        after,
+        view.n_cases,
+        int(hit.sum()),
+        _nanmedian(measures.end_to_end_seconds[hit]),
+        _nanmedian(replay.end_to_end[hit]),
+        float(np.nansum(saved)),
+    )
 
 
 def savings(view: LogView, scenario: Scenario, costs: CostTable) -> tuple[float, float]:
@@ -144,6 +151,7 @@ def _nanmedian(values: np.ndarray) -> float:
 
 
 # ------------------------------------------------------------------------------------------------ replay
+
 
 def _replay(log: EventLog, scenario: Scenario, costs: CostTable) -> _Replay:
     cache: dict[tuple[Scenario, CostTable], _Replay] = log.memo("what_if", dict)
@@ -225,8 +233,9 @@ def _automate(log: EventLog, name: str, costs: CostTable) -> tuple[np.ndarray, n
     if not is_external(name, log):
         delta[with_previous] = np.maximum(wait - AUTOMATED_WAIT_SECONDS * NS_PER_SECOND, 0)
     prices = costs.per_code(log.activity_names)
-    saving = np.bincount(log.case[events], weights=prices[log.activity[events]] * (1 - AUTOMATED_COST_SHARE),
-                         minlength=log.n_cases)
+    saving = np.bincount(
+        log.case[events], weights=prices[log.activity[events]] * (1 - AUTOMATED_COST_SHARE), minlength=log.n_cases
+    )
     return _cumulative(log, delta), saving
 
 

@@ -29,8 +29,9 @@ def parquet_frame(data: bytes) -> pd.DataFrame:
     schema = pq.read_schema(pa.BufferReader(data))
     index = _index_columns(schema)
     text = [f.name for f in schema if f.name not in index and _is_text(f.type)]
-    categories = [f.name for f in schema if f.name not in index and pa.types.is_dictionary(f.type)
-                  and _is_text(f.type.value_type)]  # pandas categoricals
+    categories = [
+        f.name for f in schema if f.name not in index and pa.types.is_dictionary(f.type) and _is_text(f.type.value_type)
+    ]  # pandas categoricals
     table = pq.read_table(pa.BufferReader(data), use_pandas_metadata=True, read_dictionary=text)
     return _frame(table, {name: _from_dictionaries for name in text + categories})
 
@@ -70,8 +71,9 @@ def _from_text(column: pa.ChunkedArray) -> pd.Categorical | None:
     if encoded.num_chunks == 0:
         return unique_categorical(np.empty(0, dtype=np.int32), pd.Index([], dtype=str))
     codes = pa.chunked_array([chunk.indices for chunk in encoded.chunks]).combine_chunks().fill_null(-1)
-    return unique_categorical(codes.to_numpy(zero_copy_only=False),
-                              _categories(encoded.chunk(encoded.num_chunks - 1).dictionary))
+    return unique_categorical(
+        codes.to_numpy(zero_copy_only=False), _categories(encoded.chunk(encoded.num_chunks - 1).dictionary)
+    )
 
 
 def _from_dictionaries(column: pa.ChunkedArray) -> pd.Categorical | pd.arrays.ArrowStringArray:
@@ -84,19 +86,19 @@ def _from_dictionaries(column: pa.ChunkedArray) -> pd.Categorical | pd.arrays.Ar
     keys, distinct = _distinct_dictionaries(chunks)
     starts = dict(zip(distinct, np.cumsum([0] + [len(d) for d in distinct.values()])[:-1]))
     merged = pa.chunked_array(list(distinct.values()), type=column.type.value_type)
-    if merged.nbytes >= 2 ** 31 - 1 and pa.types.is_string(merged.type):
+    if merged.nbytes >= 2**31 - 1 and pa.types.is_string(merged.type):
         merged = merged.cast(pa.large_string())  # 32-bit offsets cannot hold them in one array
     encoded = pc.dictionary_encode(merged.combine_chunks())
     if len(encoded.dictionary) > column.length() // 2:
         return pd.array(column.cast(column.type.value_type), dtype=str)
     merged_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int32)
     # Per dictionary: its entries' merged codes, then -1 for a missing value (index = dictionary size).
-    local = {key: np.append(merged_codes[starts[key]:starts[key] + key[2]], np.int32(-1)) for key in distinct}
+    local = {key: np.append(merged_codes[starts[key] : starts[key] + key[2]], np.int32(-1)) for key in distinct}
     codes = np.empty(column.length(), dtype=np.int32)
     at = 0
     for key, chunk in zip(keys, chunks):  # per chunk (thousands of rows), not per row
         indices = chunk.indices.fill_null(key[2]) if chunk.indices.null_count else chunk.indices
-        codes[at:at + len(chunk)] = local[key][indices.to_numpy(zero_copy_only=False)]
+        codes[at : at + len(chunk)] = local[key][indices.to_numpy(zero_copy_only=False)]
         at += len(chunk)
     return unique_categorical(codes, _categories(encoded.dictionary))
 

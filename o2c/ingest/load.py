@@ -44,8 +44,13 @@ class LoadResult:
     columns: dict[str, str] = field(default_factory=dict)
 
 
-def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOptions(),
-                   now: pd.Timestamp | None = None, max_bytes: int | None = MAX_UPLOAD_BYTES) -> LoadResult:
+def load_event_log(
+    data: bytes,
+    filename: str,
+    options: LoadOptions = LoadOptions(),
+    now: pd.Timestamp | None = None,
+    max_bytes: int | None = MAX_UPLOAD_BYTES,
+) -> LoadResult:
     """Read, recognise, validate and build. Never raises for bad input: problems go into the report.
 
     ``max_bytes`` limits the file size (the upload limit by default; None for a file read from disk by the CLI).
@@ -62,10 +67,15 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     if shape is not None:
         raw_events = history_events(raw_events, shape)
         headers = [str(c) for c in raw_events.frame.columns]
-        issues.append(issue(
-            "info", "history_shape",
-            "validation.history_shape.report" if shape.kind == "report" else "validation.history_shape.export",
-            field=shape.field, new_value=shape.new_value))
+        issues.append(
+            issue(
+                "info",
+                "history_shape",
+                "validation.history_shape.report" if shape.kind == "report" else "validation.history_shape.export",
+                field=shape.field,
+                new_value=shape.new_value,
+            )
+        )
     guess = guess_columns(headers)
     columns = {**guess.columns, **(options.columns or {})}
     columns = {name: header for name, header in columns.items() if header in headers}
@@ -95,21 +105,39 @@ def load_event_log(data: bytes, filename: str, options: LoadOptions = LoadOption
     log = build_event_log(events if order is None else events.take(order), orders)
     single = log.cases["n_events"].to_numpy() == 1
     if single.any():
-        report = ValidationReport.of([*report.issues, issue(
-            "warning", "single_event", "validation.single_event", count=int(single.sum()),
-            examples=tuple(log.cases["case_id"][single].head(3)))])
+        report = ValidationReport.of(
+            [
+                *report.issues,
+                issue(
+                    "warning",
+                    "single_event",
+                    "validation.single_event",
+                    count=int(single.sum()),
+                    examples=tuple(log.cases["case_id"][single].head(3)),
+                ),
+            ]
+        )
     return LoadResult(log, report, headers, guess, columns)
 
 
 def _missing_columns_issue(missing: list[str], headers: list[str], source: Term) -> Issue:
     accepted = {c.name: c.aliases[:6] for c in EVENT_COLUMNS}
     hints = "; ".join(f"{name}: {', '.join((name, *accepted[name]))}" for name in missing)
-    return issue("error", "missing_column", "validation.missing_column", count=len(missing),
-                 examples=tuple(headers[:8]), source=source, columns=", ".join(missing), hints=hints)
+    return issue(
+        "error",
+        "missing_column",
+        "validation.missing_column",
+        count=len(missing),
+        examples=tuple(headers[:8]),
+        source=source,
+        columns=", ".join(missing),
+        hints=hints,
+    )
 
 
-def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
-                  now: pd.Timestamp) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
+def _clean_events(
+    raw: RawTable, columns: dict[str, str], options: LoadOptions, now: pd.Timestamp
+) -> tuple[pd.DataFrame, np.ndarray | None, list[Issue | None]]:
     """The usable events in upload order, their order by case and time (``event_order``) and the issues."""
     frame = raw.frame
     rows = raw.row_numbers()
@@ -121,25 +149,45 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
     issues: list[Issue | None] = []
     empty_case = case_id.isna().to_numpy()
     empty_activity = activity.isna().to_numpy()
-    issues.append(issue_for_rows(
-        "warning", "empty_case_id", "validation.empty_case_id", mask=empty_case, row_numbers=rows))
-    issues.append(issue_for_rows(
-        "warning", "empty_activity", "validation.empty_activity", mask=empty_activity & ~empty_case,
-        row_numbers=rows))
-    issues.append(issue_for_rows(
-        "warning", "empty_timestamp", "validation.empty_timestamp", mask=parsed.empty & ~empty_case,
-        row_numbers=rows))
+    issues.append(
+        issue_for_rows("warning", "empty_case_id", "validation.empty_case_id", mask=empty_case, row_numbers=rows)
+    )
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "empty_activity",
+            "validation.empty_activity",
+            mask=empty_activity & ~empty_case,
+            row_numbers=rows,
+        )
+    )
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "empty_timestamp",
+            "validation.empty_timestamp",
+            mask=parsed.empty & ~empty_case,
+            row_numbers=rows,
+        )
+    )
     unparseable_share = parsed.unparseable.sum() / max(len(frame), 1)
     blocking = unparseable_share > UNPARSEABLE_BLOCK_SHARE
-    issues.append(issue_for_rows(
-        "error" if blocking else "warning", "bad_timestamp",
-        "validation.bad_timestamp.blocking" if blocking else "validation.bad_timestamp",
-        mask=parsed.unparseable, row_numbers=rows, values=frame[columns["timestamp"]]))
+    issues.append(
+        issue_for_rows(
+            "error" if blocking else "warning",
+            "bad_timestamp",
+            "validation.bad_timestamp.blocking" if blocking else "validation.bad_timestamp",
+            mask=parsed.unparseable,
+            row_numbers=rows,
+            values=frame[columns["timestamp"]],
+        )
+    )
     if parsed.ambiguous:
         issues.append(issue("warning", "ambiguous_date_order", "validation.ambiguous_date_order"))
     elif parsed.date_order != "auto":
-        issues.append(issue("info", "date_order", "validation.date_order",
-                            order=Term(f"data.date_order.{parsed.date_order}")))
+        issues.append(
+            issue("info", "date_order", "validation.date_order", order=Term(f"data.date_order.{parsed.date_order}"))
+        )
     if parsed.date_only:
         issues.append(issue("info", "date_precision", "validation.date_precision"))
 
@@ -156,18 +204,39 @@ def _clean_events(raw: RawTable, columns: dict[str, str], options: LoadOptions,
     future = (timestamps > now + pd.Timedelta(days=1)).to_numpy()
     ancient = (timestamps < EARLIEST_PLAUSIBLE).to_numpy()
     event_rows = events["row"].to_numpy()
-    issues.append(issue_for_rows(
-        "warning", "future_timestamp", "validation.future_timestamp", mask=future, row_numbers=event_rows,
-        values=timestamps))
-    issues.append(issue_for_rows(
-        "warning", "old_timestamp", "validation.old_timestamp", mask=ancient, row_numbers=event_rows,
-        values=timestamps))
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "future_timestamp",
+            "validation.future_timestamp",
+            mask=future,
+            row_numbers=event_rows,
+            values=timestamps,
+        )
+    )
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "old_timestamp",
+            "validation.old_timestamp",
+            mask=ancient,
+            row_numbers=event_rows,
+            values=timestamps,
+        )
+    )
 
     order = event_order(events["case_id"].cat.codes.to_numpy(), events["timestamp"].array.asi8)
     duplicate = _exact_duplicates(events.drop(columns="row"), order)
-    issues.append(issue_for_rows(
-        "warning", "duplicate_event", "validation.duplicate_event", mask=duplicate, row_numbers=event_rows,
-        values=events["case_id"]))
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "duplicate_event",
+            "validation.duplicate_event",
+            mask=duplicate,
+            row_numbers=event_rows,
+            values=events["case_id"],
+        )
+    )
     if duplicate.any():
         events = events[~duplicate]
         if order is not None:
@@ -226,9 +295,14 @@ def _whole_number_text(value: object) -> object:
     return value
 
 
-def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.DataFrame, order: np.ndarray | None,
-                  attribute_headers: dict[str, str],
-                  options: LoadOptions) -> tuple[pd.DataFrame | None, list[Issue | None]]:
+def _orders_table(
+    raw_orders: RawTable | None,
+    raw_events: RawTable,
+    events: pd.DataFrame,
+    order: np.ndarray | None,
+    attribute_headers: dict[str, str],
+    options: LoadOptions,
+) -> tuple[pd.DataFrame | None, list[Issue | None]]:
     """Case attributes: the Orders sheet when there is one, else attributes carried on the events rows
     (the first row of each order)."""
     issues: list[Issue | None] = []
@@ -258,24 +332,50 @@ def _orders_table(raw_orders: RawTable | None, raw_events: RawTable, events: pd.
     orders["_row"] = rows
     orders = orders[orders["case_id"].notna()]
     duplicated = orders["case_id"].duplicated().to_numpy()
-    issues.append(issue_for_rows(
-        "warning", "orders_duplicate", "validation.orders_duplicate", mask=duplicated,
-        row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "orders_duplicate",
+            "validation.orders_duplicate",
+            mask=duplicated,
+            row_numbers=orders["_row"].to_numpy(),
+            values=orders["case_id"],
+            sheet="Orders",
+        )
+    )
     orders = orders[~duplicated]
     event_cases = pd.Index(events["case_id"].unique())
     no_events = ~orders["case_id"].isin(event_cases).to_numpy()
-    issues.append(issue_for_rows(
-        "warning", "orders_without_events", "validation.orders_without_events", mask=no_events,
-        row_numbers=orders["_row"].to_numpy(), values=orders["case_id"], sheet="Orders"))
+    issues.append(
+        issue_for_rows(
+            "warning",
+            "orders_without_events",
+            "validation.orders_without_events",
+            mask=no_events,
+            row_numbers=orders["_row"].to_numpy(),
+            values=orders["case_id"],
+            sheet="Orders",
+        )
+    )
     missing = ~pd.Series(event_cases).isin(orders["case_id"]).to_numpy()
     if missing.any():
         examples = tuple(event_cases[missing][:3])
-        issues.append(issue("warning", "events_without_order", "validation.events_without_order",
-                            count=int(missing.sum()), examples=examples))
+        issues.append(
+            issue(
+                "warning",
+                "events_without_order",
+                "validation.events_without_order",
+                count=int(missing.sum()),
+                examples=examples,
+            )
+        )
     orders = _typed_attributes(orders, options, issues, "Orders")
     if from_events is not None:  # the Orders sheet wins; events-sheet attributes fill its gaps
-        orders = orders.set_index("case_id").combine_first(
-            _typed_attributes(from_events, options, [], None).set_index("case_id")).reset_index()
+        orders = (
+            orders.set_index("case_id")
+            .combine_first(_typed_attributes(from_events, options, [], None).set_index("case_id"))
+            .reset_index()
+        )
     return orders, issues
 
 
@@ -287,8 +387,9 @@ def _first_row_per_case(case: np.ndarray, order: np.ndarray | None) -> np.ndarra
     return np.sort(np.minimum.reduceat(order, starts)) if case.size else order
 
 
-def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[Issue | None],
-                      sheet: str | None) -> pd.DataFrame:
+def _typed_attributes(
+    orders: pd.DataFrame, options: LoadOptions, issues: list[Issue | None], sheet: str | None
+) -> pd.DataFrame:
     """Dates to datetimes, amounts to numbers, everything else to categorical text."""
     typed = {"case_id": orders["case_id"].to_numpy(dtype=object)}
     rows = orders["_row"].to_numpy() if "_row" in orders else np.arange(len(orders)) + 2
@@ -313,8 +414,14 @@ def _typed_attributes(orders: pd.DataFrame, options: LoadOptions, issues: list[I
     return pd.DataFrame(typed)
 
 
-def _bad_values_issue(column: str, mask: np.ndarray, sheet: str, values: pd.Series,
-                      rows: np.ndarray) -> Issue | None:
+def _bad_values_issue(column: str, mask: np.ndarray, sheet: str, values: pd.Series, rows: np.ndarray) -> Issue | None:
     return issue_for_rows(
-        "warning", f"bad_{column}", "validation.bad_value", mask=mask & values.notna().to_numpy(), row_numbers=rows,
-        values=values, sheet=sheet, column=column)
+        "warning",
+        f"bad_{column}",
+        "validation.bad_value",
+        mask=mask & values.notna().to_numpy(),
+        row_numbers=rows,
+        values=values,
+        sheet=sheet,
+        column=column,
+    )

@@ -153,8 +153,9 @@ def _read_workbook(data: bytes) -> RawUpload:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         # skip_empty_area=False keeps leading empty rows, so list positions stay Excel row numbers.
-        sheets = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-                  for name in workbook.sheet_names}
+        sheets = {
+            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in workbook.sheet_names
+        }
     except Exception as error:  # calamine raises several unrelated types for broken files
         raise UploadError("validation.file.workbook_unreadable") from error
     headers = {name: _header_index(rows) for name, rows in sheets.items() if any(any(r) for r in rows[:100])}
@@ -170,13 +171,22 @@ def _read_workbook(data: bytes) -> RawUpload:
 
 
 @overload
-def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
-                required: Literal[True] = True) -> str: ...
+def _pick_sheet(
+    header_cells: dict[str, list],
+    names: tuple[str, ...],
+    looks_right: Callable[[list[str]], bool],
+    required: Literal[True] = True,
+) -> str: ...
 @overload
-def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
-                required: bool) -> str | None: ...
-def _pick_sheet(header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool],
-                required: bool = True) -> str | None:
+def _pick_sheet(
+    header_cells: dict[str, list], names: tuple[str, ...], looks_right: Callable[[list[str]], bool], required: bool
+) -> str | None: ...
+def _pick_sheet(
+    header_cells: dict[str, list],
+    names: tuple[str, ...],
+    looks_right: Callable[[list[str]], bool],
+    required: bool = True,
+) -> str | None:
     for name in header_cells:
         if name.strip().lower() in names:
             return name
@@ -217,11 +227,16 @@ def _sheet(name: str) -> Term:
 def _table_from_rows(rows: list[list], header_at: int, source: Term) -> RawTable:
     header = unique_names([_header_text(value, i) for i, value in enumerate(rows[header_at])])
     width = len(header)
-    body = [row[:width] for row in rows[header_at + 1:]]
+    body = [row[:width] for row in rows[header_at + 1 :]]
     frame = pd.DataFrame(body, columns=header)
     # calamine gives empty cells as "": make them missing, as CSV reading does
-    frame = frame.apply(lambda column: column.mask(column == "") if column.dtype == object
-                        or pd.api.types.is_string_dtype(column.dtype) else column)
+    frame = frame.apply(
+        lambda column: (
+            column.mask(column == "")
+            if column.dtype == object or pd.api.types.is_string_dtype(column.dtype)
+            else column
+        )
+    )
     frame = frame.loc[:, [not name.startswith("column_") or bool(frame[name].notna().any()) for name in header]]
     # spreadsheet rows are 1-based and the header occupies row header_at + 1
     return RawTable(frame, first_row=header_at + 2, source=source)
@@ -280,7 +295,7 @@ def _read_text_table(data: bytes) -> RawTable:
     if fast is not None:
         return fast
     text = decode_text(data)
-    head_lines = text[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    head_lines = text[:65536].splitlines()[: HEADER_SEARCH_ROWS + 5]
     if not any(line.strip() for line in head_lines):
         raise UploadError("validation.file.empty")
     delimiter = _sniff_delimiter("\n".join(head_lines))
@@ -288,8 +303,17 @@ def _read_text_table(data: bytes) -> RawTable:
     header_at = _header_index(head_rows)
     try:
         # Blank lines are read as empty rows and dropped below, so the other rows keep the numbers Excel shows.
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_at, header=0, dtype=str,
-                            keep_default_na=False, na_values=[""], skip_blank_lines=False, on_bad_lines="error")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            skiprows=header_at,
+            header=0,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            on_bad_lines="error",
+        )
     except (pd.errors.ParserError, ValueError) as error:
         raise UploadError("validation.file.csv_unparseable", error=str(error).split("\n")[0]) from error
     frame.columns = unique_names([_header_text(c, i) for i, c in enumerate(frame.columns)])
@@ -342,7 +366,7 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
     head = _utf8_head(data)
     if head is None:
         return None
-    head_lines = head[:65536].splitlines()[:HEADER_SEARCH_ROWS + 5]
+    head_lines = head[:65536].splitlines()[: HEADER_SEARCH_ROWS + 5]
     if not head_lines or not head_lines[0].strip():
         return None
     delimiter = _sniff_delimiter("\n".join(head_lines))
@@ -356,8 +380,10 @@ def _read_plain_utf8_csv(data: bytes) -> RawTable | None:
             pa.BufferReader(pa.py_buffer(data).slice(3 if data[:3] == codecs.BOM_UTF8 else 0)),  # no copy
             # Blank lines are read as empty rows (dropped later) so that the other rows keep their numbers.
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pa_csv.ConvertOptions(column_types=strings, strings_can_be_null=True, null_values=[""],
-                                                  quoted_strings_can_be_null=True))
+            convert_options=pa_csv.ConvertOptions(
+                column_types=strings, strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True
+            ),
+        )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # pandas reads it, or explains why it cannot
         return None
     if table.column_names != header:
@@ -398,8 +424,9 @@ def _read_xes(data: bytes) -> RawUpload:
     from pm4py.objects.log.importer.xes import importer as xes_importer  # noqa: PLC0415
 
     try:
-        log = xes_importer.deserialize(data, variant=xes_importer.Variants.ITERPARSE,
-                                       parameters={"show_progress_bar": False})
+        log = xes_importer.deserialize(
+            data, variant=xes_importer.Variants.ITERPARSE, parameters={"show_progress_bar": False}
+        )
         frame = convert_to_dataframe(log)
     except Exception as error:  # lxml and pm4py raise many types for malformed XML
         raise UploadError("validation.file.xes_unreadable") from error

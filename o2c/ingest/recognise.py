@@ -48,8 +48,11 @@ def guess_columns(headers: list[str], aliases: dict[str, tuple[str, int]] = EVEN
 def case_attribute_headers(headers: list[str], event_columns: dict[str, str]) -> dict[str, str]:
     """Order attributes carried on the events sheet (flat exports, XES ``case:`` columns): name -> header."""
     used = set(event_columns.values())
-    found = {name: header for name, header in guess_columns(headers, ORDER_ALIASES).columns.items()
-             if header not in used and name != "case_id"}
+    found = {
+        name: header
+        for name, header in guess_columns(headers, ORDER_ALIASES).columns.items()
+        if header not in used and name != "case_id"
+    }
     for header in headers:
         if header in used or header in found.values() or not header.startswith("case:"):
             continue

@@ -93,8 +93,11 @@ def _check_workbook(data: bytes, name: str, kind: str | None) -> SafetyProblem |
     with archive:
         members = archive.infolist()
         names = {m.filename for m in members}
-        if name.endswith(".xlsm") or any(n.lower().endswith("vbaproject.bin") for n in names) or \
-                b"macroEnabled" in _read_head(archive, "[Content_Types].xml", 65536):
+        if (
+            name.endswith(".xlsm")
+            or any(n.lower().endswith("vbaproject.bin") for n in names)
+            or b"macroEnabled" in _read_head(archive, "[Content_Types].xml", 65536)
+        ):
             return _problem("validation.safety.macros")
         if "xl/workbook.xml" not in names:
             return _mismatch(name, "validation.kind.zip_without_workbook", "validation.kind.workbook")
@@ -149,8 +152,13 @@ def _check_parquet(data: bytes, filename: str, kind: str | None) -> SafetyProble
     except Exception:  # noqa: BLE001 - pyarrow raises its own types; the reader reports damaged files
         return None
     if meta.num_columns > MAX_COLUMNS or meta.num_rows > MAX_ROWS:
-        return _problem("validation.safety.parquet_size", rows=meta.num_rows, columns=meta.num_columns,
-                        max_columns=MAX_COLUMNS, max_rows=MAX_ROWS)
+        return _problem(
+            "validation.safety.parquet_size",
+            rows=meta.num_rows,
+            columns=meta.num_columns,
+            max_columns=MAX_COLUMNS,
+            max_rows=MAX_ROWS,
+        )
     inflated = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     if inflated > RATIO_CHECK_ABOVE and inflated > MAX_COMPRESSION_RATIO * max(len(data), 1):
         return _problem("validation.safety.parquet_bomb", size=len(data) / 1e6, inflated=inflated / 1e6)

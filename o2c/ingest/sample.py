@@ -64,8 +64,12 @@ CREDIT_CHECK_THRESHOLD = 1_000.0
 APPROVAL_THRESHOLD = 25_000.0
 LATE_CARRIER = "Atlas Freight"
 SELF_CHECKING_REPS = ("Marco Rossi", "Jason Brooks")
-LATE_PAYERS = ("Pacific Rim Electronics Pte Ltd", "Redwood Channel Partners LLC",
-               "Little Lion Retail Pte Ltd", "Milano Forniture Industriali SpA")
+LATE_PAYERS = (
+    "Pacific Rim Electronics Pte Ltd",
+    "Redwood Channel Partners LLC",
+    "Little Lion Retail Pte Ltd",
+    "Milano Forniture Industriali SpA",
+)
 
 _START = np.datetime64("2024-01-01T00:00:00", "us")  # a Monday, so day % 7 is the weekday
 _DAY = 86_400.0
@@ -77,17 +81,39 @@ CHANNELS = ("Direct", "Partner", "Online", "Distributor")
 _CHANNEL_WEIGHTS = (0.40, 0.25, 0.20, 0.15)
 # Every channel repeats the same weight and payment-term pattern, so channel never confounds timings.
 _ACCOUNT_WEIGHTS = (3.0, 2.2, 1.8, 1.5, 1.3, 1.1, 1.0, 0.9, 0.8, 0.6, 0.5)
-_ACCOUNT_TERMS = ("Net 30", "Net 45", "Net 30", "Net 60", "Net 30", "Net 30", "Net 45", "Net 30", "Net 60",
-                  "Net 30", "Prepaid")
+_ACCOUNT_TERMS = (
+    "Net 30",
+    "Net 45",
+    "Net 30",
+    "Net 60",
+    "Net 30",
+    "Net 30",
+    "Net 45",
+    "Net 30",
+    "Net 60",
+    "Net 30",
+    "Prepaid",
+)
 PAYMENT_TERMS = {"Net 30": 30, "Net 45": 45, "Net 60": 60, "Prepaid": 0}
 
 # country: (region index, currency, VAT rate)
 _COUNTRIES = {
-    "Germany": (0, "EUR", 0.19), "United Kingdom": (0, "GBP", 0.20), "France": (0, "EUR", 0.20),
-    "Netherlands": (0, "EUR", 0.21), "Italy": (0, "EUR", 0.22), "Spain": (0, "EUR", 0.21),
-    "Switzerland": (0, "CHF", 0.081), "United States": (1, "USD", 0.0), "Canada": (1, "CAD", 0.05),
-    "Australia": (2, "AUD", 0.10), "Singapore": (2, "SGD", 0.09), "Japan": (2, "USD", 0.0),
-    "Brazil": (3, "USD", 0.0), "Mexico": (3, "USD", 0.0), "Chile": (3, "USD", 0.0), "Colombia": (3, "USD", 0.0),
+    "Germany": (0, "EUR", 0.19),
+    "United Kingdom": (0, "GBP", 0.20),
+    "France": (0, "EUR", 0.20),
+    "Netherlands": (0, "EUR", 0.21),
+    "Italy": (0, "EUR", 0.22),
+    "Spain": (0, "EUR", 0.21),
+    "Switzerland": (0, "CHF", 0.081),
+    "United States": (1, "USD", 0.0),
+    "Canada": (1, "CAD", 0.05),
+    "Australia": (2, "AUD", 0.10),
+    "Singapore": (2, "SGD", 0.09),
+    "Japan": (2, "USD", 0.0),
+    "Brazil": (3, "USD", 0.0),
+    "Mexico": (3, "USD", 0.0),
+    "Chile": (3, "USD", 0.0),
+    "Colombia": (3, "USD", 0.0),
 }
 # (name, country, industry), 11 per channel in CHANNELS order; position i gets _ACCOUNT_WEIGHTS[i].
 _ACCOUNTS = (
@@ -137,49 +163,111 @@ _ACCOUNTS = (
     ("Thames Valley Trading Ltd", "United Kingdom", "Wholesale"),
 )
 _ORDER_TYPES = {"Reorder": 0.50, "New": 0.40, "Upgrade": 0.085, "Return": 0.015}
-CARRIERS = {"Swiftline Express": 0.26, LATE_CARRIER: 0.20, "Blue Ocean Logistics": 0.20,
-            "Northstar Parcel": 0.18, "Meridian Cargo": 0.16}
-_WAREHOUSES = (("DC Hamburg", 0), ("DC Rotterdam", 0), ("DC Memphis", 1), ("DC Reno", 1),
-               ("DC Singapore", 2), ("DC Sao Paulo", 3))
+CARRIERS = {
+    "Swiftline Express": 0.26,
+    LATE_CARRIER: 0.20,
+    "Blue Ocean Logistics": 0.20,
+    "Northstar Parcel": 0.18,
+    "Meridian Cargo": 0.16,
+}
+_WAREHOUSES = (
+    ("DC Hamburg", 0),
+    ("DC Rotterdam", 0),
+    ("DC Memphis", 1),
+    ("DC Reno", 1),
+    ("DC Singapore", 2),
+    ("DC Sao Paulo", 3),
+)
 
 # Users: (name, role, department). Reps come first, so an owner index is also a resource code; the
 # other groups are contiguous and addressed by their first member below.
-_REPS = ("Jane Miller", "Marco Rossi", "Sophie Laurent", "Kevin Walsh", "Emily Carter", "Jason Brooks",
-         "Priya Nair", "Daniel Tan", "Olivia Chen", "Lucas Oliveira", "Camila Torres", "Diego Hernandez")
+_REPS = (
+    "Jane Miller",
+    "Marco Rossi",
+    "Sophie Laurent",
+    "Kevin Walsh",
+    "Emily Carter",
+    "Jason Brooks",
+    "Priya Nair",
+    "Daniel Tan",
+    "Olivia Chen",
+    "Lucas Oliveira",
+    "Camila Torres",
+    "Diego Hernandez",
+)
 _STAFF = {
     ("Sales Manager", "Sales"): ("Thomas Becker", "Rachel Adams", "Hiroshi Sato", "Ana Ribeiro"),
     ("Credit Controller", "Credit Control"): ("Anna Schmidt", "Mark Thompson", "Li Wei", "Isabel Garcia"),
-    ("Order Desk Agent", "Customer Service"): ("Sarah Johnson", "Tom Novak", "Aisha Khan", "Pedro Alves",
-                                               "Emma Wilson"),
+    ("Order Desk Agent", "Customer Service"): (
+        "Sarah Johnson",
+        "Tom Novak",
+        "Aisha Khan",
+        "Pedro Alves",
+        "Emma Wilson",
+    ),
     # two operators per warehouse, in _WAREHOUSES order
-    ("Warehouse Operator", "Logistics"): ("Jonas Weber", "Lukas Fischer", "Daan de Vries", "Sanne Bakker",
-                                          "Marcus Reed", "Tyler Jones", "Chris Martin", "Ashley Moore",
-                                          "Wei Ming Lim", "Nur Aisyah", "Rafael Souza", "Bruna Lima"),
+    ("Warehouse Operator", "Logistics"): (
+        "Jonas Weber",
+        "Lukas Fischer",
+        "Daan de Vries",
+        "Sanne Bakker",
+        "Marcus Reed",
+        "Tyler Jones",
+        "Chris Martin",
+        "Ashley Moore",
+        "Wei Ming Lim",
+        "Nur Aisyah",
+        "Rafael Souza",
+        "Bruna Lima",
+    ),
     ("Billing Specialist", "Finance"): ("Claire Dubois", "Nina Petrova", "Ryan Cooper"),
     ("AR Clerk", "Finance"): ("Fatima Hassan", "George Evans", "Mei Ling Wong"),
-    ("System", "IT"): ("B2B Commerce", "Salesforce Flow", "SAP Integration", "Carrier Integration",
-                       "Billing Automation", "Payment Gateway"),
+    ("System", "IT"): (
+        "B2B Commerce",
+        "Salesforce Flow",
+        "SAP Integration",
+        "Carrier Integration",
+        "Billing Automation",
+        "Payment Gateway",
+    ),
 }
-RESOURCES: tuple[tuple[str, str, str], ...] = (
-    tuple((name, "Sales Rep", "Sales") for name in _REPS)
-    + tuple((name, role, dept) for (role, dept), names in _STAFF.items() for name in names)
+RESOURCES: tuple[tuple[str, str, str], ...] = tuple((name, "Sales Rep", "Sales") for name in _REPS) + tuple(
+    (name, role, dept) for (role, dept), names in _STAFF.items() for name in names
 )
 _RES = {name: i for i, (name, _, _) in enumerate(RESOURCES)}
 _MANAGER, _CREDIT, _DESK = _RES["Thomas Becker"], _RES["Anna Schmidt"], _RES["Sarah Johnson"]
 _OPERATOR, _BILLING, _AR = _RES["Jonas Weber"], _RES["Claire Dubois"], _RES["Fatima Hassan"]
 
 _SOURCE_OBJECTS = {
-    "Create Sales Order": "Order", "Credit Check Passed": "ProcessInstanceStep",
-    "Credit Check Failed": "ProcessInstanceStep", "Order Approved": "ProcessInstance",
-    "Order Activated": "OrderHistory", "Order Confirmation Sent": "EmailMessage",
-    "Inventory Allocated": "OrderHistory", "Picked": "OrderHistory", "Shipped": "Shipment",
-    "Delivered": "Shipment", "Invoice Created": "blng__Invoice__c", "Invoice Sent": "EmailMessage",
-    "Payment Reminder Sent": "Task", "Payment Received": "blng__Payment__c", "Order Changed": "OrderHistory",
+    "Create Sales Order": "Order",
+    "Credit Check Passed": "ProcessInstanceStep",
+    "Credit Check Failed": "ProcessInstanceStep",
+    "Order Approved": "ProcessInstance",
+    "Order Activated": "OrderHistory",
+    "Order Confirmation Sent": "EmailMessage",
+    "Inventory Allocated": "OrderHistory",
+    "Picked": "OrderHistory",
+    "Shipped": "Shipment",
+    "Delivered": "Shipment",
+    "Invoice Created": "blng__Invoice__c",
+    "Invoice Sent": "EmailMessage",
+    "Payment Reminder Sent": "Task",
+    "Payment Received": "blng__Payment__c",
+    "Order Changed": "OrderHistory",
     "Order Cancelled": "OrderHistory",
 }
 _ACT = {name: i for i, name in enumerate(ACTIVITY_NAMES)}
-EVENT_COLUMN_NAMES = ("case_id", "activity", "timestamp", "resource", "role", "department", "document_id",
-                      "event_amount", "source_object")
+EVENT_COLUMN_NAMES = (
+    "case_id",
+    "activity",
+    "timestamp",
+    "resource",
+    "role",
+    "department",
+    "document_id",
+    "event_amount",
+    "source_object",
+)
 
 # Lookup arrays derived from the tables above (index by account, country or resource code).
 _COUNTRY_NAMES = tuple(_COUNTRIES)
@@ -232,6 +320,7 @@ def generate_sample(orders: int = 2000, seed: int = 7) -> tuple[pd.DataFrame, pd
 
 # ---------------------------------------------------------------------------------------------- drawing
 
+
 def _draw_orders(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     """Per-order attributes that do not depend on time."""
     weights = np.outer(_CHANNEL_WEIGHTS, np.divide(_ACCOUNT_WEIGHTS, sum(_ACCOUNT_WEIGHTS))).ravel()
@@ -243,7 +332,11 @@ def _draw_orders(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     amount = np.where(online, 1_100.0, 4_200.0) * np.exp(np.where(online, 0.9, 1.1) * rng.standard_normal(n))
     amount = np.round(np.maximum(amount, 25.0), 2)
     return {
-        "account": account, "country": country, "region": region, "channel": channel, "online": online,
+        "account": account,
+        "country": country,
+        "region": region,
+        "channel": channel,
+        "online": online,
         "amount": amount,
         "owner": region * 3 + rng.integers(0, 3, n),
         "order_type": rng.choice(len(_ORDER_TYPES), n, p=list(_ORDER_TYPES.values())),
@@ -276,7 +369,7 @@ def _creation_times(rng: np.random.Generator, online: np.ndarray) -> np.ndarray:
     """People create orders in working hours, the web shop around the clock; busier before quarter ends."""
     days = np.arange(366)  # 2024 is a leap year
     quarter_end = pd.DatetimeIndex(_START + days * np.timedelta64(1, "D")).is_quarter_end
-    closing = np.convolve(quarter_end, np.ones(10))[9:9 + days.size] > 0  # a quarter end within 10 days
+    closing = np.convolve(quarter_end, np.ones(10))[9 : 9 + days.size] > 0  # a quarter end within 10 days
     weight = (0.9 + 0.2 * days / days.size) * np.where(closing, 1.4, 1.0)
     weekday = days % 7 < 5
     people = np.where(weekday, weight, 0.0)
@@ -287,8 +380,9 @@ def _creation_times(rng: np.random.Generator, online: np.ndarray) -> np.ndarray:
     return np.where(online, shop_time, people_time)
 
 
-def _draw_times(rng: np.random.Generator, a: dict[str, np.ndarray]
-                ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+def _draw_times(
+    rng: np.random.Generator, a: dict[str, np.ndarray]
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Seconds since 2024-01-01 for every step of every order (NaN where the step never happens), and flags."""
     n = a["amount"].size
     nan = np.full(n, np.nan)
@@ -306,8 +400,9 @@ def _draw_times(rng: np.random.Generator, a: dict[str, np.ndarray]
     recheck_wait = _lognormal(rng, np.where(failed, 40.0, 24.0), 0.8, n)
     t["check2"] = np.where(failed | twice, _working_time(rng, t["check1"] + recheck_wait), nan)
     credit_done = np.fmax(np.fmax(ready, t["check1"]), t["check2"])
-    self_check = (checked & ~a["online"] & np.isin(a["owner"], [_RES[r] for r in SELF_CHECKING_REPS])
-                  & (rng.random(n) < 0.15))
+    self_check = (
+        checked & ~a["online"] & np.isin(a["owner"], [_RES[r] for r in SELF_CHECKING_REPS]) & (rng.random(n) < 0.15)
+    )
 
     cancelled = rng.random(n) < 0.02
     early_cancel = cancelled & (rng.random(n) < 0.5)
@@ -335,8 +430,9 @@ def _draw_times(rng: np.random.Generator, a: dict[str, np.ndarray]
     t["invoiced"] = (np.floor((t["delivered"] - 2 * _HOUR) / _DAY) + 1) * _DAY + 2 * _HOUR + rng.uniform(0, 2400, n)
 
     prepaid = a["term_days"] == 0
-    t["sent"] = np.where(prepaid, t["invoiced"] + rng.uniform(60, 900, n),
-                         _working_time(rng, t["invoiced"] + _lognormal(rng, 5, 0.8, n)))
+    t["sent"] = np.where(
+        prepaid, t["invoiced"] + rng.uniform(60, 900, n), _working_time(rng, t["invoiced"] + _lognormal(rng, 5, 0.8, n))
+    )
     first_reminder = np.floor(t["invoiced"] / _DAY) + a["term_days"] + 7
     first_reminder += np.select([first_reminder % 7 == 5, first_reminder % 7 == 6], [2, 1], 0)
     t["reminder"] = first_reminder * _DAY + 9 * _HOUR + rng.uniform(0, 2 * _HOUR, n)
@@ -345,29 +441,63 @@ def _draw_times(rng: np.random.Generator, a: dict[str, np.ndarray]
     t["paid"] = np.select(
         [late_payer, prepaid],
         [_working_time(rng, t["reminder"] + _lognormal(rng, 240, 0.6, n)), t["sent"] + _lognormal(rng, 2, 0.5, n)],
-        on_terms)
+        on_terms,
+    )
     return t, {"failed": failed, "self_check": self_check}
 
 
 # ---------------------------------------------------------------------------------------------- frames
 
-def _events_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[str, np.ndarray],
-                  flags: dict[str, np.ndarray], reached: dict[str, np.ndarray], documents: dict[str, np.ndarray],
-                  document_names: np.ndarray, case_ids: np.ndarray) -> pd.DataFrame:
+
+def _events_frame(
+    rng: np.random.Generator,
+    a: dict[str, np.ndarray],
+    t: dict[str, np.ndarray],
+    flags: dict[str, np.ndarray],
+    reached: dict[str, np.ndarray],
+    documents: dict[str, np.ndarray],
+    document_names: np.ndarray,
+    case_ids: np.ndarray,
+) -> pd.DataFrame:
     n = a["amount"].size
     blocks: list[tuple[np.ndarray, int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
 
-    def emit(activity: str, step: str, resource: np.ndarray | int, doc: np.ndarray | None = None,
-             amount: np.ndarray | None = None, mask: np.ndarray | None = None) -> None:
+    def emit(
+        activity: str,
+        step: str,
+        resource: np.ndarray | int,
+        doc: np.ndarray | None = None,
+        amount: np.ndarray | None = None,
+        mask: np.ndarray | None = None,
+    ) -> None:
         idx = np.flatnonzero(reached[step] if mask is None else reached[step] & mask)
-        add(activity, idx, t[step][idx], np.broadcast_to(resource, (n,))[idx],
-            None if doc is None else doc[idx], None if amount is None else amount[idx])
+        add(
+            activity,
+            idx,
+            t[step][idx],
+            np.broadcast_to(resource, (n,))[idx],
+            None if doc is None else doc[idx],
+            None if amount is None else amount[idx],
+        )
 
-    def add(activity: str, idx: np.ndarray, time: np.ndarray, resource: np.ndarray, doc: np.ndarray | None,
-            amount: np.ndarray | None) -> None:
-        blocks.append((idx, _ACT[activity], time, resource,
-                       np.full(idx.size, -1, np.int32) if doc is None else doc,
-                       np.full(idx.size, np.nan) if amount is None else amount))
+    def add(
+        activity: str,
+        idx: np.ndarray,
+        time: np.ndarray,
+        resource: np.ndarray,
+        doc: np.ndarray | None,
+        amount: np.ndarray | None,
+    ) -> None:
+        blocks.append(
+            (
+                idx,
+                _ACT[activity],
+                time,
+                resource,
+                np.full(idx.size, -1, np.int32) if doc is None else doc,
+                np.full(idx.size, np.nan) if amount is None else amount,
+            )
+        )
 
     def staff(first: int, size: int) -> np.ndarray:
         return first + rng.integers(0, size, n)
@@ -378,12 +508,12 @@ def _events_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[st
     operator = _OPERATOR + 2 * a["warehouse"] + rng.integers(0, 2, n)
     invoice_amount = _invoice_amounts(a)
 
-    emit("Create Sales Order", "create", np.where(a["online"], _RES["B2B Commerce"], a["owner"]),
-         amount=a["amount"])
+    emit("Create Sales Order", "create", np.where(a["online"], _RES["B2B Commerce"], a["owner"]), amount=a["amount"])
     emit("Order Approved", "approved", _MANAGER + a["region"])
     emit("Credit Check Failed", "check1", controller, mask=flags["failed"])
-    emit("Credit Check Passed", "check1", np.where(np.isnan(t["check2"]), last_check, controller),
-         mask=~flags["failed"])
+    emit(
+        "Credit Check Passed", "check1", np.where(np.isnan(t["check2"]), last_check, controller), mask=~flags["failed"]
+    )
     emit("Credit Check Passed", "check2", last_check)
     emit("Order Cancelled", "cancel_early", staff(_DESK, 5))
     emit("Order Activated", "activated", staff(_DESK, 5))
@@ -395,20 +525,37 @@ def _events_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[st
     emit("Picked", "picked", operator)
     emit("Shipped", "shipped", operator, doc=documents["shipped"])
     emit("Delivered", "delivered", _RES["Carrier Integration"], doc=documents["shipped"])
-    emit("Invoice Created", "invoiced", _RES["Billing Automation"], doc=documents["invoiced"],
-         amount=invoice_amount)
-    emit("Invoice Sent", "sent", np.where(prepaid, _RES["Billing Automation"], staff(_BILLING, 3)),
-         doc=documents["invoiced"])
+    emit("Invoice Created", "invoiced", _RES["Billing Automation"], doc=documents["invoiced"], amount=invoice_amount)
+    emit(
+        "Invoice Sent",
+        "sent",
+        np.where(prepaid, _RES["Billing Automation"], staff(_BILLING, 3)),
+        doc=documents["invoiced"],
+    )
     # Reminders go out every 14 days from the first one while the invoice is open.
     open_until = np.fmin(np.where(reached["paid"], t["paid"], np.inf), _SNAP)
-    count = np.where(reached["sent"] & (open_until > t["reminder"]),
-                     np.ceil((open_until - np.nan_to_num(t["reminder"])) / (14 * _DAY)), 0).astype(np.int64)
+    count = np.where(
+        reached["sent"] & (open_until > t["reminder"]),
+        np.ceil((open_until - np.nan_to_num(t["reminder"])) / (14 * _DAY)),
+        0,
+    ).astype(np.int64)
     idx = np.repeat(np.arange(n), count)
     nth = np.arange(idx.size) - np.repeat(np.cumsum(count) - count, count)
-    add("Payment Reminder Sent", idx, t["reminder"][idx] + nth * 14 * _DAY, staff(_AR, 3)[idx],
-        documents["invoiced"][idx], None)
-    emit("Payment Received", "paid", np.where(prepaid, _RES["Payment Gateway"], staff(_AR, 3)),
-         doc=documents["paid"], amount=invoice_amount)
+    add(
+        "Payment Reminder Sent",
+        idx,
+        t["reminder"][idx] + nth * 14 * _DAY,
+        staff(_AR, 3)[idx],
+        documents["invoiced"][idx],
+        None,
+    )
+    emit(
+        "Payment Received",
+        "paid",
+        np.where(prepaid, _RES["Payment Gateway"], staff(_AR, 3)),
+        doc=documents["paid"],
+        amount=invoice_amount,
+    )
 
     case = np.concatenate([b[0] for b in blocks])
     seconds = np.floor(np.concatenate([b[2] for b in blocks])).astype(np.int64)  # 17:59:59.7 stays before 18:00
@@ -416,23 +563,32 @@ def _events_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[st
     order = np.argsort(case * (int(_SNAP) + 1) + seconds, kind="stable")
     activity = np.concatenate([np.full(b[0].size, b[1], np.int8) for b in blocks])[order]
     resource = np.concatenate([b[3] for b in blocks]).astype(np.int16)[order]
-    return pd.DataFrame({
-        "case_id": pd.Categorical.from_codes(case[order], categories=pd.Index(case_ids)),
-        "activity": pd.Categorical.from_codes(activity, categories=ACTIVITY_NAMES),
-        "timestamp": pd.Series(_START + seconds[order] * np.timedelta64(1, "s")).dt.tz_localize("UTC"),
-        "resource": pd.Categorical.from_codes(resource, categories=[name for name, _, _ in RESOURCES]),
-        "role": pd.Categorical.from_codes(_RESOURCE_ROLE[resource], categories=_ROLES),
-        "department": pd.Categorical.from_codes(_RESOURCE_DEPARTMENT[resource], categories=_DEPARTMENTS),
-        "document_id": pd.Categorical.from_codes(np.concatenate([b[4] for b in blocks])[order],
-                                                 categories=pd.Index(document_names)),
-        "event_amount": np.concatenate([b[5] for b in blocks])[order],
-        "source_object": pd.Categorical.from_codes(_ACTIVITY_SOURCE[activity], categories=_SOURCE_NAMES),
-    })
+    return pd.DataFrame(
+        {
+            "case_id": pd.Categorical.from_codes(case[order], categories=pd.Index(case_ids)),
+            "activity": pd.Categorical.from_codes(activity, categories=ACTIVITY_NAMES),
+            "timestamp": pd.Series(_START + seconds[order] * np.timedelta64(1, "s")).dt.tz_localize("UTC"),
+            "resource": pd.Categorical.from_codes(resource, categories=[name for name, _, _ in RESOURCES]),
+            "role": pd.Categorical.from_codes(_RESOURCE_ROLE[resource], categories=_ROLES),
+            "department": pd.Categorical.from_codes(_RESOURCE_DEPARTMENT[resource], categories=_DEPARTMENTS),
+            "document_id": pd.Categorical.from_codes(
+                np.concatenate([b[4] for b in blocks])[order], categories=pd.Index(document_names)
+            ),
+            "event_amount": np.concatenate([b[5] for b in blocks])[order],
+            "source_object": pd.Categorical.from_codes(_ACTIVITY_SOURCE[activity], categories=_SOURCE_NAMES),
+        }
+    )
 
 
-def _orders_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[str, np.ndarray],
-                  reached: dict[str, np.ndarray], documents: dict[str, np.ndarray], document_names: np.ndarray,
-                  case_ids: np.ndarray) -> pd.DataFrame:
+def _orders_frame(
+    rng: np.random.Generator,
+    a: dict[str, np.ndarray],
+    t: dict[str, np.ndarray],
+    reached: dict[str, np.ndarray],
+    documents: dict[str, np.ndarray],
+    document_names: np.ndarray,
+    case_ids: np.ndarray,
+) -> pd.DataFrame:
     n = a["amount"].size
     day = {step: np.floor(values / _DAY) for step, values in t.items()}
     # The requested date is fitted around the delivery so that lateness depends on the carrier only.
@@ -443,9 +599,17 @@ def _orders_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[st
     promised = requested + np.where(rng.random(n) < 0.7, 0, rng.integers(1, 4, n))
     invoiced = reached["invoiced"]
     status = np.select(
-        [reached["cancel_early"] | reached["cancel_late"], reached["paid"], invoiced, reached["delivered"],
-         reached["shipped"], reached["activated"]],
-        [_STATUSES.index(s) for s in ("Cancelled", "Closed", "Invoiced", "Delivered", "Shipped", "Activated")], 0)
+        [
+            reached["cancel_early"] | reached["cancel_late"],
+            reached["paid"],
+            invoiced,
+            reached["delivered"],
+            reached["shipped"],
+            reached["activated"],
+        ],
+        [_STATUSES.index(s) for s in ("Cancelled", "Closed", "Invoiced", "Delivered", "Shipped", "Activated")],
+        0,
+    )
 
     def cat(codes: np.ndarray, names: tuple[str, ...] | list[str], mask: np.ndarray | None = None) -> pd.Categorical:
         return pd.Categorical.from_codes(codes if mask is None else np.where(mask, codes, -1), categories=names)
@@ -453,40 +617,46 @@ def _orders_frame(rng: np.random.Generator, a: dict[str, np.ndarray], t: dict[st
     def when(mask: np.ndarray, days: np.ndarray) -> np.ndarray:
         return _dates(np.where(mask, days, np.nan))
 
-    return pd.DataFrame({
-        "case_id": pd.array(case_ids, dtype="str"),
-        "order_number": pd.array(_numbered("", 100 + np.arange(n), max(8, len(str(99 + n)))), dtype="str"),
-        "account_name": cat(a["account"], [name for name, _, _ in _ACCOUNTS]),
-        "account_id": cat(a["account"], list(_salesforce_ids(*_ACCOUNT_IDS))),
-        "sales_channel": cat(a["channel"], CHANNELS),
-        "region": cat(a["region"], REGIONS),
-        "country": cat(a["country"], _COUNTRY_NAMES),
-        "owner": cat(a["owner"], _REPS),
-        "order_type": cat(a["order_type"], list(_ORDER_TYPES)),
-        "order_date": _dates(day["create"]),
-        "order_amount": a["amount"],
-        "currency": cat(_COUNTRY_CURRENCY[a["country"]], _CURRENCIES),
-        "number_of_lines": a["lines"],
-        "requested_delivery_date": _dates(requested),
-        "promised_date": when(reached["confirmed"], promised),
-        "actual_delivery_date": when(reached["delivered"], day["delivered"]),
-        "payment_terms": cat(a["term"], list(PAYMENT_TERMS)),
-        "invoice_number": pd.array(document_names[np.maximum(documents["invoiced"], 0)], dtype="str")
-        if len(document_names) else pd.array([None] * n, dtype="str"),
-        "invoice_date": when(invoiced, day["invoiced"]),
-        "invoice_due_date": when(invoiced, day["invoiced"] + a["term_days"]),
-        "invoice_amount": np.where(invoiced, _invoice_amounts(a), np.nan),
-        "payment_status": cat(np.where(reached["paid"], 0, 1), ["Paid", "Unpaid"], invoiced),
-        "carrier": cat(a["carrier"], list(CARRIERS), reached["shipped"]),
-        "warehouse": cat(a["warehouse"], [name for name, _ in _WAREHOUSES]),
-        "industry": cat(_ACCOUNT_INDUSTRY[a["account"]], _INDUSTRIES),
-        "opportunity_id": pd.array(_salesforce_ids("0065g00000", 307_933_478 + 3 * np.arange(n)), dtype="str"),
-        "current_status": cat(status, _STATUSES),
-    }).assign(invoice_number=lambda f: f["invoice_number"].where(invoiced),
-              opportunity_id=lambda f: f["opportunity_id"].where(~a["online"]))
+    return pd.DataFrame(
+        {
+            "case_id": pd.array(case_ids, dtype="str"),
+            "order_number": pd.array(_numbered("", 100 + np.arange(n), max(8, len(str(99 + n)))), dtype="str"),
+            "account_name": cat(a["account"], [name for name, _, _ in _ACCOUNTS]),
+            "account_id": cat(a["account"], list(_salesforce_ids(*_ACCOUNT_IDS))),
+            "sales_channel": cat(a["channel"], CHANNELS),
+            "region": cat(a["region"], REGIONS),
+            "country": cat(a["country"], _COUNTRY_NAMES),
+            "owner": cat(a["owner"], _REPS),
+            "order_type": cat(a["order_type"], list(_ORDER_TYPES)),
+            "order_date": _dates(day["create"]),
+            "order_amount": a["amount"],
+            "currency": cat(_COUNTRY_CURRENCY[a["country"]], _CURRENCIES),
+            "number_of_lines": a["lines"],
+            "requested_delivery_date": _dates(requested),
+            "promised_date": when(reached["confirmed"], promised),
+            "actual_delivery_date": when(reached["delivered"], day["delivered"]),
+            "payment_terms": cat(a["term"], list(PAYMENT_TERMS)),
+            "invoice_number": pd.array(document_names[np.maximum(documents["invoiced"], 0)], dtype="str")
+            if len(document_names)
+            else pd.array([None] * n, dtype="str"),
+            "invoice_date": when(invoiced, day["invoiced"]),
+            "invoice_due_date": when(invoiced, day["invoiced"] + a["term_days"]),
+            "invoice_amount": np.where(invoiced, _invoice_amounts(a), np.nan),
+            "payment_status": cat(np.where(reached["paid"], 0, 1), ["Paid", "Unpaid"], invoiced),
+            "carrier": cat(a["carrier"], list(CARRIERS), reached["shipped"]),
+            "warehouse": cat(a["warehouse"], [name for name, _ in _WAREHOUSES]),
+            "industry": cat(_ACCOUNT_INDUSTRY[a["account"]], _INDUSTRIES),
+            "opportunity_id": pd.array(_salesforce_ids("0065g00000", 307_933_478 + 3 * np.arange(n)), dtype="str"),
+            "current_status": cat(status, _STATUSES),
+        }
+    ).assign(
+        invoice_number=lambda f: f["invoice_number"].where(invoiced),
+        opportunity_id=lambda f: f["opportunity_id"].where(~a["online"]),
+    )
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
 
 def _rank(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """0-based rank of each masked value in time order, -1 elsewhere."""
@@ -538,8 +708,12 @@ _CHECKSUM = np.array([ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"])
 
 def _salesforce_ids(prefix: str, numbers: np.ndarray) -> np.ndarray:
     """18-character Salesforce Ids: a 10-character prefix, 5 base-62 digits and the case checksum."""
-    body = np.hstack([np.broadcast_to(np.array([ord(c) for c in prefix]), (numbers.size, len(prefix))),
-                      _BASE62[numbers[:, None] // 62 ** np.arange(4, -1, -1) % 62]])
+    body = np.hstack(
+        [
+            np.broadcast_to(np.array([ord(c) for c in prefix]), (numbers.size, len(prefix))),
+            _BASE62[numbers[:, None] // 62 ** np.arange(4, -1, -1) % 62],
+        ]
+    )
     upper = ((body >= ord("A")) & (body <= ord("Z"))).reshape(-1, 3, 5)
     suffix = _CHECKSUM[(upper << np.arange(5)).sum(axis=2)]
     return _as_strings(np.hstack([body, suffix]))

@@ -15,7 +15,9 @@ DateOrder = Literal["auto", "day-first", "month-first"]
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 # Serial numbers between 1982 and 2173 are taken as Excel dates; other numbers are not timestamps.
 _SERIAL_RANGE = (30000.0, 100000.0)
-_SLASHED = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$")
+_SLASHED = re.compile(
+    r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*$"
+)
 _TIME_PART = re.compile(r"\d{1,2}:\d{2}")
 _EARLIEST, _LATEST = pd.Timestamp("1678-01-01", tz="UTC"), pd.Timestamp("2261-12-31", tz="UTC")
 _TIME_PROBE = 10_000  # values tried at a time when looking for a time of day
@@ -100,7 +102,7 @@ def _any_time_of_day(text: pd.Series) -> bool:
     """Whether some value carries a time of day; a first slice usually answers it."""
     with_colon = text[text.str.contains(":", regex=False).fillna(False).to_numpy(dtype=bool)]
     for start in range(0, len(with_colon), _TIME_PROBE):
-        if with_colon.iloc[start:start + _TIME_PROBE].str.contains(_TIME_PART).any():
+        if with_colon.iloc[start : start + _TIME_PROBE].str.contains(_TIME_PART).any():
             return True
     return False
 
@@ -161,8 +163,16 @@ def _from_parts(parts: pd.DataFrame, order: DateOrder, timezone: str) -> pd.Seri
     pm = parts[6].fillna("").str.lower() == "pm"
     hour = hour.where(~(pm & (hour < 12)), hour + 12)
     hour = hour.where(~((parts[6].fillna("").str.lower() == "am") & (hour == 12)), 0)
-    frame = pd.DataFrame({"year": year, "month": month.astype(int), "day": day.astype(int), "hour": hour,
-                          "minute": _int(parts[4]), "second": _int(parts[5])})
+    frame = pd.DataFrame(
+        {
+            "year": year,
+            "month": month.astype(int),
+            "day": day.astype(int),
+            "hour": hour,
+            "minute": _int(parts[4]),
+            "second": _int(parts[5]),
+        }
+    )
     return _localise(pd.to_datetime(frame, errors="coerce"), timezone)
 
 

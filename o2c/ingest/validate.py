@@ -43,14 +43,31 @@ class Issue(Explained):
         return t("validation.rows.more", lang, shown=shown, more=more) if more > 0 else shown
 
 
-def issue(severity: Severity, code: str, key: str, *, sheet: str = "Events", count: int = 0,
-          examples: tuple[str, ...] = (), **values: object) -> Issue:
+def issue(
+    severity: Severity,
+    code: str,
+    key: str,
+    *,
+    sheet: str = "Events",
+    count: int = 0,
+    examples: tuple[str, ...] = (),
+    **values: object,
+) -> Issue:
     """An issue not tied to rows: the message ``key`` formatted with ``count`` and ``values``."""
     return Issue(severity, code, key, (("count", count), *values.items()), sheet, (), count, examples)
 
 
-def issue_for_rows(severity: Severity, code: str, key: str, *, mask: np.ndarray, row_numbers: np.ndarray,
-                   values: pd.Series | None = None, sheet: str = "Events", **params: object) -> Issue | None:
+def issue_for_rows(
+    severity: Severity,
+    code: str,
+    key: str,
+    *,
+    mask: np.ndarray,
+    row_numbers: np.ndarray,
+    values: pd.Series | None = None,
+    sheet: str = "Events",
+    **params: object,
+) -> Issue | None:
     """An issue covering the rows where ``mask`` is true, or None when no row is affected.
 
     The message ``key`` is formatted with ``count`` (the rows affected) and ``params``; ``values`` gives examples.
@@ -62,8 +79,16 @@ def issue_for_rows(severity: Severity, code: str, key: str, *, mask: np.ndarray,
     if values is not None:
         picked = values[mask].head(50)
         examples = tuple(dict.fromkeys(_show(v) for v in picked))[:3]
-    return Issue(severity, code, key, (("count", count), *params.items()), sheet,
-                 tuple(int(r) for r in row_numbers[mask]), count, examples)
+    return Issue(
+        severity,
+        code,
+        key,
+        (("count", count), *params.items()),
+        sheet,
+        tuple(int(r) for r in row_numbers[mask]),
+        count,
+        examples,
+    )
 
 
 def _show(value: object) -> str:
@@ -103,15 +128,36 @@ class ValidationReport:
         """One row per issue: severity, sheet, problem, count, rows, examples, fix; headers and text in ``lang``."""
         names = {c: t(f"validation.col.{c}", lang) for c in _COLUMNS}
         return pd.DataFrame(
-            [{names["severity"]: t(f"validation.severity.{i.severity}", lang), names["sheet"]: i.sheet,
-              names["problem"]: i.message_in(lang), names["count"]: i.count, names["rows"]: i.rows_text(lang),
-              names["examples"]: "; ".join(i.examples), names["fix"]: i.fix_in(lang)} for i in self.issues],
-            columns=list(names.values()))
+            [
+                {
+                    names["severity"]: t(f"validation.severity.{i.severity}", lang),
+                    names["sheet"]: i.sheet,
+                    names["problem"]: i.message_in(lang),
+                    names["count"]: i.count,
+                    names["rows"]: i.rows_text(lang),
+                    names["examples"]: "; ".join(i.examples),
+                    names["fix"]: i.fix_in(lang),
+                }
+                for i in self.issues
+            ],
+            columns=list(names.values()),
+        )
 
     def to_records(self) -> list[dict]:
         """JSON-ready rows (all affected row numbers included)."""
-        return [{"severity": i.severity, "code": i.code, "sheet": i.sheet, "message": i.message, "count": i.count,
-                 "rows": list(i.rows), "examples": list(i.examples), "fix": i.fix} for i in self.issues]
+        return [
+            {
+                "severity": i.severity,
+                "code": i.code,
+                "sheet": i.sheet,
+                "message": i.message,
+                "count": i.count,
+                "rows": list(i.rows),
+                "examples": list(i.examples),
+                "fix": i.fix,
+            }
+            for i in self.issues
+        ]
 
     def to_csv(self, lang: Language = "en") -> bytes:
         """The report as formula-safe CSV bytes, in ``lang``."""

@@ -15,19 +15,21 @@ _SPLIT_MAX_DISTINCT = 5_000  # text attributes with more values are ids, not gro
 def split_attributes(log: EventLog) -> list[str]:
     """Order attributes the end-to-end time can be split by: text with a few distinct values, numbers (as
     quartile bands) and dates (as months); id-like columns are left out. Computed once per log."""
-    return list(log.memo("split_attributes", lambda: [
-        name for name in log.case_attribute_names() if _splittable(log.cases[name])]))
-
+    return list(
+        log.memo(
+            "split_attributes", lambda: [name for name in log.case_attribute_names() if _splittable(log.cases[name])]
+        )
+    )
 
 
 def _splittable(column: pd.Series) -> bool:
     if pd.api.types.is_datetime64_any_dtype(column) or (
-            pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)):
+        pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    ):
         return column.nunique() > 1
     distinct = len(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else column.nunique()
     # More distinct values than half the orders means an id (order number, invoice number ...), not a group.
     return 1 < distinct <= min(_SPLIT_MAX_DISTINCT, max(20, len(column) // 2))
-
 
 
 def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -41,7 +43,6 @@ def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     return _factorized(column.astype("string"))
 
 
-
 def _months(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     months = column.dt.tz_localize(None) if column.dt.tz is not None else column
     values = months.to_numpy().astype("datetime64[M]")
@@ -52,11 +53,9 @@ def _months(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     return full, [str(m) for m in uniques.astype("datetime64[M]")]
 
 
-
 def _factorized(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     codes, uniques = pd.factorize(column, sort=True)
     return codes.astype(np.int64), [str(u) for u in uniques]
-
 
 
 def _quartile_bands(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
@@ -72,10 +71,8 @@ def _quartile_bands(values: np.ndarray) -> tuple[np.ndarray, list[str]]:
     return np.where(np.isnan(values), -1, band).astype(np.int64), labels
 
 
-
 def _short_number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
-
 
 
 def pool_rare(codes: np.ndarray, labels: list[str], max_values: int) -> tuple[np.ndarray, list[str]]:

@@ -95,11 +95,13 @@ class EventLog:
 
     def to_frame(self) -> pd.DataFrame:
         """The events as a DataFrame with case_id, activity, timestamp (UTC) and the event attributes."""
-        frame = pd.DataFrame({
-            "case_id": self.cases["case_id"].to_numpy()[self.case],
-            "activity": pd.Categorical.from_codes(self.activity, categories=list(self.activity_names)),
-            "timestamp": pd.to_datetime(self.timestamp, unit="ns", utc=True),
-        })
+        frame = pd.DataFrame(
+            {
+                "case_id": self.cases["case_id"].to_numpy()[self.case],
+                "activity": pd.Categorical.from_codes(self.activity, categories=list(self.activity_names)),
+                "timestamp": pd.to_datetime(self.timestamp, unit="ns", utc=True),
+            }
+        )
         for name, values in self.event_attributes.items():
             frame[name] = values
         return frame
@@ -179,16 +181,21 @@ def build_event_log(events: pd.DataFrame, orders: pd.DataFrame | None = None) ->
     order = event_order(case_codes, timestamp)
     case = _take(case_codes, order).astype(np.int32)
     timestamp = _take(timestamp, order)
-    attributes = {name: _reordered(events[name], order)
-                  for name in events.columns if name not in ("case_id", "activity", "timestamp", "row")}
+    attributes = {
+        name: _reordered(events[name], order)
+        for name in events.columns
+        if name not in ("case_id", "activity", "timestamp", "row")
+    }
     counts = np.bincount(case, minlength=len(case_ids))
     offsets = np.concatenate(([0], np.cumsum(counts)))
-    cases = pd.DataFrame({
-        "case_id": pd.Index(case_ids).astype(str),
-        "n_events": counts,
-        "start": pd.to_datetime(timestamp[offsets[:-1]], unit="ns", utc=True),
-        "end": pd.to_datetime(timestamp[offsets[1:] - 1], unit="ns", utc=True),
-    })
+    cases = pd.DataFrame(
+        {
+            "case_id": pd.Index(case_ids).astype(str),
+            "n_events": counts,
+            "start": pd.to_datetime(timestamp[offsets[:-1]], unit="ns", utc=True),
+            "end": pd.to_datetime(timestamp[offsets[1:] - 1], unit="ns", utc=True),
+        }
+    )
     if orders is not None and len(orders.columns) > 1:
         attributes_table = orders.drop_duplicates("case_id").set_index("case_id")
         attributes_table = attributes_table.drop(columns=[c for c in _COMPUTED_CASE_COLUMNS if c in attributes_table])

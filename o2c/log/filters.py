@@ -36,8 +36,9 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         """True when no filter is set."""
-        return (not any(self.attributes.values()) and self.date_from is None and self.date_to is None
-                and not self.variants)
+        return (
+            not any(self.attributes.values()) and self.date_from is None and self.date_to is None and not self.variants
+        )
 
     def case_mask(self, log: EventLog) -> np.ndarray:
         """Boolean mask over the log's cases that pass every filter."""
@@ -79,16 +80,33 @@ class Filters:
     @classmethod
     def from_query(cls, query: Mapping[str, list[str]]) -> Filters:
         """Filters from URL query parameters; unreadable values are ignored rather than failing."""
-        attributes = {key: tuple(v for v in values if v) for key, values in query.items()
-                      if key not in RESERVED_KEYS and not key.startswith(PAGE_KEY_PREFIX) and any(values)}
+        attributes = {
+            key: tuple(v for v in values if v)
+            for key, values in query.items()
+            if key not in RESERVED_KEYS and not key.startswith(PAGE_KEY_PREFIX) and any(values)
+        }
         mode = (query.get("dates") or ["started"])[0]
-        return cls(attributes, _parse_date(query.get("from")), _parse_date(query.get("to")),
-                   mode if mode in DATE_MODES else "started", tuple(v for v in query.get("variant", []) if v))
+        return cls(
+            attributes,
+            _parse_date(query.get("from")),
+            _parse_date(query.get("to")),
+            mode if mode in DATE_MODES else "started",
+            tuple(v for v in query.get("variant", []) if v),
+        )
 
     def describe(self, shown: int, total: int, lang: str = "en") -> str:
         """A sentence such as 'Partner orders created in Q1 2024: 312 of 2,000', in ``lang``."""
-        return describe_filters(lang, self.attributes, lambda name: column_label(name, lang), self.date_from,
-                                self.date_to, self.date_mode, len(self.variants), shown, total)
+        return describe_filters(
+            lang,
+            self.attributes,
+            lambda name: column_label(name, lang),
+            self.date_from,
+            self.date_to,
+            self.date_mode,
+            len(self.variants),
+            shown,
+            total,
+        )
 
 
 def _isin(column: pd.Series, values: tuple[str, ...]) -> np.ndarray:

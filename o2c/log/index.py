@@ -16,16 +16,14 @@ from o2c.log.eventlog import EventLog
 def activity_events(log: EventLog, code: int) -> np.ndarray:
     """Positions (ascending) of the events of one activity; grouped once per log and kept on it."""
     order, bounds = log.memo("activity_events", lambda: _group_by_activity(log))
-    return order[bounds[code]:bounds[code + 1]]
-
+    return order[bounds[code] : bounds[code + 1]]
 
 
 def _group_by_activity(log: EventLog) -> tuple[np.ndarray, np.ndarray]:
     n = len(log.activity_names)
     keys = log.activity.astype(np.uint16) if n <= 1 << 16 else log.activity
     # A stable radix sort groups the events by activity and keeps each group in event order.
-    return (np.argsort(keys, kind="stable"),
-            np.concatenate(([0], np.cumsum(np.bincount(log.activity, minlength=n)))))
+    return (np.argsort(keys, kind="stable"), np.concatenate(([0], np.cumsum(np.bincount(log.activity, minlength=n)))))
 
 
 def first_per_case(log: EventLog, events: np.ndarray) -> np.ndarray:
@@ -42,7 +40,6 @@ def first_per_case(log: EventLog, events: np.ndarray) -> np.ndarray:
 _MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
 
 
-
 @dataclass(frozen=True)
 class VariantIndex:
     """``case_variant[c]`` is the variant code of case ``c``; codes index ``ids`` and ``sequences``.
@@ -56,7 +53,6 @@ class VariantIndex:
     sequences: tuple[tuple[str, ...], ...]
 
 
-
 def variant_id(activities: tuple[str, ...]) -> str:
     """A short stable id for an activity sequence.
 
@@ -66,11 +62,9 @@ def variant_id(activities: tuple[str, ...]) -> str:
     return hashlib.sha1("\x1f".join(activities).encode("utf-8")).hexdigest()[:12]
 
 
-
 def variant_index(log: EventLog) -> VariantIndex:
     """The variants of ``log``, computed once per log and kept on it."""
     return log.memo("variant_index", lambda: _compute(log))
-
 
 
 def _compute(log: EventLog) -> VariantIndex:
@@ -86,10 +80,8 @@ def _compute(log: EventLog) -> VariantIndex:
             hashes.append(np.add.reduceat(weighted, offsets[:-1]) if weighted.size else weighted)
     case_variant, first_case = _classes(hashes[0], hashes[1], lengths.astype(np.uint64))
     names = log.activity_names
-    sequences = tuple(
-        tuple(names[a] for a in log.activity[offsets[c]:offsets[c + 1]]) for c in first_case)
+    sequences = tuple(tuple(names[a] for a in log.activity[offsets[c] : offsets[c + 1]]) for c in first_case)
     return VariantIndex(case_variant, tuple(variant_id(s) for s in sequences), sequences)
-
 
 
 def _power_table(multiplier: np.uint64, top: int) -> np.ndarray:
@@ -100,7 +92,6 @@ def _power_table(multiplier: np.uint64, top: int) -> np.ndarray:
         for k in range(1, top + 1):  # once per position of the longest case, not per event
             table[k] = table[k - 1] * multiplier
     return table
-
 
 
 def _classes(first: np.ndarray, second: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -121,7 +112,6 @@ def _classes(first: np.ndarray, second: np.ndarray, lengths: np.ndarray) -> tupl
     rank = np.empty_like(order)
     rank[order] = np.arange(order.size)
     return rank[inverse.ravel()].astype(np.int32), first_case[order]
-
 
 
 def variant_case_mask(log: EventLog, ids: Iterable[str]) -> np.ndarray:

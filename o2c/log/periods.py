@@ -21,7 +21,6 @@ def period_codes(ns: np.ndarray, period: Period) -> np.ndarray:
     return np.floor_divide(days + 3, 7)  # 1970-01-01 was a Thursday: shift so weeks start on Monday
 
 
-
 def period_starts(codes: np.ndarray, period: Period) -> pd.DatetimeIndex:
     """The first day of each period code from ``period_codes`` (naive UTC)."""
     if period == "month":

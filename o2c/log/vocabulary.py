@@ -61,66 +61,318 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("order_created", "Create Sales Order", "创建销售订单", "clerical", (
-        "Order Created", "Create Order", "Created", "Created.", "New", "New Order", "Draft", "Order Draft",
-        "Place Order", "Order Placed", "Auftrag angelegt", "Auftrag erstellt", "Bestellung angelegt",
-        "Kundenauftrag angelegt", "创建订单", "订单创建", "下单", "新建订单", "草稿")),
-    Role("credit_check_started", "Credit Check Started", "信用检查开始", "clerical", (
-        "Credit Review", "Credit Check", "Credit Hold", "On Hold", "In Credit Review", "Pending Credit Check",
-        "Kreditprüfung", "Kreditprüfung gestartet", "Bonitätsprüfung", "信用审核", "信用检查", "信用冻结", "冻结")),
-    Role("credit_check_passed", "Credit Check Passed", "信用检查通过", "clerical", (
-        "Credit Approved", "Credit OK", "Credit Released", "Credit Check OK", "Credit Check Approved",
-        "Kreditprüfung bestanden", "Kreditprüfung erfolgreich", "Bonitätsprüfung bestanden", "Kredit freigegeben",
-        "信用审核通过", "信用检查已通过")),
-    Role("credit_check_failed", "Credit Check Failed", "信用检查未通过", "clerical", (
-        "Credit Rejected", "Credit Declined", "Credit Blocked", "Credit Check Rejected",
-        "Kreditprüfung nicht bestanden", "Kreditprüfung fehlgeschlagen", "Kreditsperre", "信用检查失败",
-        "信用审核未通过")),
-    Role("approval", "Order Approved", "订单审批通过", "clerical", (
-        "Approved", "Approval", "Manager Approval", "Discount Approved", "Auftrag genehmigt", "Genehmigt",
-        "审批通过", "订单审批", "已审批")),
-    Role("activation", "Order Activated", "订单激活", "clerical", (
-        "Activated", "Order Activation", "Activate Order", "Auftrag aktiviert", "Aktiviert", "激活订单", "已激活")),
-    Role("confirmation", "Order Confirmation Sent", "发送订单确认", "clerical", (
-        "Order Confirmed", "Confirmed", "Confirm Order", "Confirmation Sent", "Auftragsbestätigung versendet",
-        "Auftragsbestätigung gesendet", "Auftrag bestätigt", "订单确认", "确认订单", "已确认")),
-    Role("change", "Order Changed", "订单变更", "clerical", (
-        "Changed", "Order Modified", "Change Order", "Order Updated", "Auftrag geändert", "Auftragsänderung",
-        "修改订单", "订单修改")),
-    Role("allocation", "Inventory Allocated", "库存分配", "clerical", (
-        "Allocated", "Stock Reserved", "Reserved", "Inventory Reserved", "Ware reserviert", "Bestand reserviert",
-        "分配库存", "库存预留")),
-    Role("pick", "Picked", "拣货", "physical", (
-        "Pick", "Picking", "Pick Item", "Pick Items", "Goods Picked", "Kommissioniert", "Kommissionierung",
-        "已拣货")),
-    Role("ship", "Shipped", "发货", "physical", (
-        "Ship", "Shipment", "Goods Issued", "Goods Issue", "Send Package", "Dispatched", "Versandt", "Versendet",
-        "Ware versendet", "Warenausgang", "已发货")),
-    Role("deliver", "Delivered", "已交付", "partner", (
-        "Delivery", "Package Delivered", "Goods Delivered", "Delivery Confirmed", "Geliefert", "Zugestellt",
-        "Lieferung erfolgt", "Ware zugestellt", "已送达", "交付", "已签收")),
-    Role("invoice_created", "Invoice Created", "创建发票", "clerical", (
-        "Invoiced", "Create Invoice", "Invoice", "Billed", "Rechnung erstellt", "Faktura erstellt", "Fakturiert",
-        "开具发票", "开票", "已开票")),
-    Role("invoice_sent", "Invoice Sent", "发送发票", "clerical", (
-        "Send Invoice", "Invoice Posted", "Invoice Mailed", "Rechnung versendet", "Rechnung verschickt",
-        "Rechnung gesendet", "寄送发票", "发票已发送")),
-    Role("reminder", "Payment Reminder Sent", "发送付款提醒", "clerical", (
-        "Reminder Sent", "Payment Reminder", "Send Reminder", "Dunning", "Dunning Letter Sent",
-        "Zahlungserinnerung versendet", "Mahnung versendet", "Mahnung", "催款", "付款提醒")),
-    Role("payment_received", "Payment Received", "收到付款", "customer", (
-        "Paid", "Payment", "Pay Order", "Receive Payment", "Payment Posted", "Cash Received", "Zahlung eingegangen",
-        "Zahlungseingang", "Bezahlt", "已付款", "付款已收到", "回款")),
-    Role("cancellation", "Order Cancelled", "订单取消", "clerical", (
-        "Cancelled", "Canceled", "Cancel Order", "Order Canceled", "Storniert", "Auftrag storniert", "已取消",
-        "取消订单")),
-    Role("return", "Return Received", "收到退货", "customer", (
-        "Returned", "Return", "Goods Returned", "Retoure", "Retoure eingegangen", "退货", "已退货")),
-    Role("credit_memo", "Credit Memo Created", "创建贷项通知单", "clerical", (
-        "Credit Memo", "Credit Note", "Refund", "Refunded", "Gutschrift", "Gutschrift erstellt", "贷项通知单",
-        "退款")),
-    Role("closed", "Order Closed", "订单关闭", "system", (
-        "Closed", "Completed", "Complete", "Fulfilled", "Abgeschlossen", "已关闭", "已完成")),
+    Role(
+        "order_created",
+        "Create Sales Order",
+        "创建销售订单",
+        "clerical",
+        (
+            "Order Created",
+            "Create Order",
+            "Created",
+            "Created.",
+            "New",
+            "New Order",
+            "Draft",
+            "Order Draft",
+            "Place Order",
+            "Order Placed",
+            "Auftrag angelegt",
+            "Auftrag erstellt",
+            "Bestellung angelegt",
+            "Kundenauftrag angelegt",
+            "创建订单",
+            "订单创建",
+            "下单",
+            "新建订单",
+            "草稿",
+        ),
+    ),
+    Role(
+        "credit_check_started",
+        "Credit Check Started",
+        "信用检查开始",
+        "clerical",
+        (
+            "Credit Review",
+            "Credit Check",
+            "Credit Hold",
+            "On Hold",
+            "In Credit Review",
+            "Pending Credit Check",
+            "Kreditprüfung",
+            "Kreditprüfung gestartet",
+            "Bonitätsprüfung",
+            "信用审核",
+            "信用检查",
+            "信用冻结",
+            "冻结",
+        ),
+    ),
+    Role(
+        "credit_check_passed",
+        "Credit Check Passed",
+        "信用检查通过",
+        "clerical",
+        (
+            "Credit Approved",
+            "Credit OK",
+            "Credit Released",
+            "Credit Check OK",
+            "Credit Check Approved",
+            "Kreditprüfung bestanden",
+            "Kreditprüfung erfolgreich",
+            "Bonitätsprüfung bestanden",
+            "Kredit freigegeben",
+            "信用审核通过",
+            "信用检查已通过",
+        ),
+    ),
+    Role(
+        "credit_check_failed",
+        "Credit Check Failed",
+        "信用检查未通过",
+        "clerical",
+        (
+            "Credit Rejected",
+            "Credit Declined",
+            "Credit Blocked",
+            "Credit Check Rejected",
+            "Kreditprüfung nicht bestanden",
+            "Kreditprüfung fehlgeschlagen",
+            "Kreditsperre",
+            "信用检查失败",
+            "信用审核未通过",
+        ),
+    ),
+    Role(
+        "approval",
+        "Order Approved",
+        "订单审批通过",
+        "clerical",
+        (
+            "Approved",
+            "Approval",
+            "Manager Approval",
+            "Discount Approved",
+            "Auftrag genehmigt",
+            "Genehmigt",
+            "审批通过",
+            "订单审批",
+            "已审批",
+        ),
+    ),
+    Role(
+        "activation",
+        "Order Activated",
+        "订单激活",
+        "clerical",
+        ("Activated", "Order Activation", "Activate Order", "Auftrag aktiviert", "Aktiviert", "激活订单", "已激活"),
+    ),
+    Role(
+        "confirmation",
+        "Order Confirmation Sent",
+        "发送订单确认",
+        "clerical",
+        (
+            "Order Confirmed",
+            "Confirmed",
+            "Confirm Order",
+            "Confirmation Sent",
+            "Auftragsbestätigung versendet",
+            "Auftragsbestätigung gesendet",
+            "Auftrag bestätigt",
+            "订单确认",
+            "确认订单",
+            "已确认",
+        ),
+    ),
+    Role(
+        "change",
+        "Order Changed",
+        "订单变更",
+        "clerical",
+        (
+            "Changed",
+            "Order Modified",
+            "Change Order",
+            "Order Updated",
+            "Auftrag geändert",
+            "Auftragsänderung",
+            "修改订单",
+            "订单修改",
+        ),
+    ),
+    Role(
+        "allocation",
+        "Inventory Allocated",
+        "库存分配",
+        "clerical",
+        (
+            "Allocated",
+            "Stock Reserved",
+            "Reserved",
+            "Inventory Reserved",
+            "Ware reserviert",
+            "Bestand reserviert",
+            "分配库存",
+            "库存预留",
+        ),
+    ),
+    Role(
+        "pick",
+        "Picked",
+        "拣货",
+        "physical",
+        ("Pick", "Picking", "Pick Item", "Pick Items", "Goods Picked", "Kommissioniert", "Kommissionierung", "已拣货"),
+    ),
+    Role(
+        "ship",
+        "Shipped",
+        "发货",
+        "physical",
+        (
+            "Ship",
+            "Shipment",
+            "Goods Issued",
+            "Goods Issue",
+            "Send Package",
+            "Dispatched",
+            "Versandt",
+            "Versendet",
+            "Ware versendet",
+            "Warenausgang",
+            "已发货",
+        ),
+    ),
+    Role(
+        "deliver",
+        "Delivered",
+        "已交付",
+        "partner",
+        (
+            "Delivery",
+            "Package Delivered",
+            "Goods Delivered",
+            "Delivery Confirmed",
+            "Geliefert",
+            "Zugestellt",
+            "Lieferung erfolgt",
+            "Ware zugestellt",
+            "已送达",
+            "交付",
+            "已签收",
+        ),
+    ),
+    Role(
+        "invoice_created",
+        "Invoice Created",
+        "创建发票",
+        "clerical",
+        (
+            "Invoiced",
+            "Create Invoice",
+            "Invoice",
+            "Billed",
+            "Rechnung erstellt",
+            "Faktura erstellt",
+            "Fakturiert",
+            "开具发票",
+            "开票",
+            "已开票",
+        ),
+    ),
+    Role(
+        "invoice_sent",
+        "Invoice Sent",
+        "发送发票",
+        "clerical",
+        (
+            "Send Invoice",
+            "Invoice Posted",
+            "Invoice Mailed",
+            "Rechnung versendet",
+            "Rechnung verschickt",
+            "Rechnung gesendet",
+            "寄送发票",
+            "发票已发送",
+        ),
+    ),
+    Role(
+        "reminder",
+        "Payment Reminder Sent",
+        "发送付款提醒",
+        "clerical",
+        (
+            "Reminder Sent",
+            "Payment Reminder",
+            "Send Reminder",
+            "Dunning",
+            "Dunning Letter Sent",
+            "Zahlungserinnerung versendet",
+            "Mahnung versendet",
+            "Mahnung",
+            "催款",
+            "付款提醒",
+        ),
+    ),
+    Role(
+        "payment_received",
+        "Payment Received",
+        "收到付款",
+        "customer",
+        (
+            "Paid",
+            "Payment",
+            "Pay Order",
+            "Receive Payment",
+            "Payment Posted",
+            "Cash Received",
+            "Zahlung eingegangen",
+            "Zahlungseingang",
+            "Bezahlt",
+            "已付款",
+            "付款已收到",
+            "回款",
+        ),
+    ),
+    Role(
+        "cancellation",
+        "Order Cancelled",
+        "订单取消",
+        "clerical",
+        (
+            "Cancelled",
+            "Canceled",
+            "Cancel Order",
+            "Order Canceled",
+            "Storniert",
+            "Auftrag storniert",
+            "已取消",
+            "取消订单",
+        ),
+    ),
+    Role(
+        "return",
+        "Return Received",
+        "收到退货",
+        "customer",
+        ("Returned", "Return", "Goods Returned", "Retoure", "Retoure eingegangen", "退货", "已退货"),
+    ),
+    Role(
+        "credit_memo",
+        "Credit Memo Created",
+        "创建贷项通知单",
+        "clerical",
+        ("Credit Memo", "Credit Note", "Refund", "Refunded", "Gutschrift", "Gutschrift erstellt", "贷项通知单", "退款"),
+    ),
+    Role(
+        "closed",
+        "Order Closed",
+        "订单关闭",
+        "system",
+        ("Closed", "Completed", "Complete", "Fulfilled", "Abgeschlossen", "已关闭", "已完成"),
+    ),
 )
 ROLE_BY_KEY: dict[str, Role] = {role.key: role for role in ROLES}
 
@@ -154,8 +406,8 @@ def match_role(name: str) -> str | None:
         return _NORMALISED[key]
     # Exports that prefix the status field's name to its value ("Order Status Credit Review").
     for prefix in _FIELD_PREFIXES:
-        if key.startswith(prefix) and key[len(prefix):] in _NORMALISED:
-            return _NORMALISED[key[len(prefix):]]
+        if key.startswith(prefix) and key[len(prefix) :] in _NORMALISED:
+            return _NORMALISED[key[len(prefix) :]]
     if key and any(word in key for word in CANCEL_WORDS + ("storn",)):
         return "cancellation"
     # Salesforce field history names other tracked fields' changes "Change <field>" ("Change Owner").
@@ -244,19 +496,32 @@ def mapping_records(log: EventLog, counts: Mapping[str, int] | None = None) -> l
 
         totals = np.bincount(log.activity, minlength=len(log.activity_names))
         counts = {name: int(totals[code]) for code, name in enumerate(log.activity_names)}
-    return [{"activity": name, "role": role, "kind": ROLE_BY_KEY[role].kind if role else None,
-             "events": int(counts.get(name, 0))} for name, role in activity_map(log).pairs]
+    return [
+        {
+            "activity": name,
+            "role": role,
+            "kind": ROLE_BY_KEY[role].kind if role else None,
+            "events": int(counts.get(name, 0)),
+        }
+        for name, role in activity_map(log).pairs
+    ]
 
 
 def activity_map_csv(log: EventLog) -> bytes:
     """The mapping of ``log`` as the CSV ``read_activity_map`` reads (activity, role, plus the events and the
     role's names for people editing it): formula-safe, UTF-8 with a BOM so Excel shows Chinese names."""
     rows = mapping_records(log)
-    return to_csv_bytes(pd.DataFrame({
-        "activity": [r["activity"] for r in rows], "role": [r["role"] or "" for r in rows],
-        "events": [r["events"] for r in rows],
-        "role_name": [ROLE_BY_KEY[r["role"]].name if r["role"] else "" for r in rows],
-        "role_name_zh": [ROLE_BY_KEY[r["role"]].name_zh if r["role"] else "" for r in rows]}))
+    return to_csv_bytes(
+        pd.DataFrame(
+            {
+                "activity": [r["activity"] for r in rows],
+                "role": [r["role"] or "" for r in rows],
+                "events": [r["events"] for r in rows],
+                "role_name": [ROLE_BY_KEY[r["role"]].name if r["role"] else "" for r in rows],
+                "role_name_zh": [ROLE_BY_KEY[r["role"]].name_zh if r["role"] else "" for r in rows],
+            }
+        )
+    )
 
 
 def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, str | None]:
@@ -279,7 +544,12 @@ def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, 
             continue
         role = wanted if wanted in ROLE_BY_KEY else match_role(wanted)
         if role is None:
-            raise FixableError("validation.activity_map.role", filename=filename, row=number, role=repr(wanted),
-                               roles=", ".join(ROLE_BY_KEY))
+            raise FixableError(
+                "validation.activity_map.role",
+                filename=filename,
+                row=number,
+                role=repr(wanted),
+                roles=", ".join(ROLE_BY_KEY),
+            )
         overrides[name] = role
     return overrides

@@ -102,9 +102,15 @@ def kpi_values(view: LogView, settings: Settings = Settings()) -> list[KpiValue]
 
 def kpi_dict(view: LogView, settings: Settings = Settings()) -> dict[str, dict]:
     """The KPIs as plain JSON: ``{key: {"value", "unit", "judged_orders", "missing"}}``; times in seconds."""
-    return {v.kpi.key: {"value": v.value, "unit": v.kpi.unit, "judged_orders": v.judged,
-                        "missing": None if v.missing is None else f"needs {v.missing}"}
-            for v in kpi_values(view, settings)}
+    return {
+        v.kpi.key: {
+            "value": v.value,
+            "unit": v.kpi.unit,
+            "judged_orders": v.judged,
+            "missing": None if v.missing is None else f"needs {v.missing}",
+        }
+        for v in kpi_values(view, settings)
+    }
 
 
 def kpi_trend(view: LogView, settings: Settings = Settings(), period: Period = "month") -> pd.DataFrame:

@@ -26,17 +26,23 @@ def kpi_changes(baseline: Mapping[str, float | None], latest: Mapping[str, float
     ``better`` (the KPI's good direction) and ``verdict``: "better", "worse", "same", or None when the KPI has no
     good direction or a value is missing."""
     keys = [kpi.key for kpi in CATALOGUE if kpi.key in baseline or kpi.key in latest]
-    table = pd.DataFrame({"key": keys,
-                          "baseline": [_number(baseline.get(key)) for key in keys],
-                          "latest": [_number(latest.get(key)) for key in keys]}, columns=["key", "baseline", "latest"])
+    table = pd.DataFrame(
+        {
+            "key": keys,
+            "baseline": [_number(baseline.get(key)) for key in keys],
+            "latest": [_number(latest.get(key)) for key in keys],
+        },
+        columns=["key", "baseline", "latest"],
+    )
     table["baseline"] = table["baseline"].astype(float)
     table["latest"] = table["latest"].astype(float)
     table["delta"] = table["latest"] - table["baseline"]
     known = table["baseline"].notna() & (table["baseline"] != 0)
     table["pct_change"] = (table["delta"] / table["baseline"].abs()).where(known)
     table["better"] = [KPIS[key].better for key in keys]
-    table["verdict"] = pd.Series([verdict(KPIS[key], a, d) for key, a, d in zip(keys, table["baseline"],
-                                                                                 table["delta"])], dtype=object)
+    table["verdict"] = pd.Series(
+        [verdict(KPIS[key], a, d) for key, a, d in zip(keys, table["baseline"], table["delta"])], dtype=object
+    )
     return table
 
 
@@ -68,8 +74,9 @@ def format_value(value: float | None, unit: Unit, currency: str = "EUR") -> str:
     return f"{value:,.0f}"
 
 
-def format_delta(delta: float | None, pct_change: float | None, unit: Unit, currency: str = "EUR",
-                 lang: Language = "en") -> str | None:
+def format_delta(
+    delta: float | None, pct_change: float | None, unit: Unit, currency: str = "EUR", lang: Language = "en"
+) -> str | None:
     """A change as '+3.2 d (+4.8%)', '-2.1 pp (-13.0%)', '±0 min' (shares change by percentage points); None
     without one. The sign is an ASCII '-' so ``st.metric`` points its arrow down."""
     if delta is None or math.isnan(delta):

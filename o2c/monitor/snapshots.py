@@ -46,7 +46,8 @@ SESSION_PREFIX = "session-"
 SCHEMA_VERSION = 1
 # MIGRATIONS[v]: the statements that take a file from schema version v to v + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    ("""CREATE TABLE snapshots (
+    (
+        """CREATE TABLE snapshots (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             label TEXT NOT NULL,
             created_at TEXT NOT NULL,          -- ISO 8601 in UTC
@@ -60,11 +61,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             kpis TEXT NOT NULL,                -- JSON {key: {value, unit, judged_orders, missing}}
             trend TEXT                         -- JSON {period, rows: [{period, key: value ...}]} or NULL
         )""",
-     "CREATE INDEX snapshots_created ON snapshots (created_at)"),
+        "CREATE INDEX snapshots_created ON snapshots (created_at)",
+    ),
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
-LIST_COLUMNS = ["id", "label", "created_at", "source_name", "filter_description", "first_event", "last_event",
-                "orders"]
+LIST_COLUMNS = ["id", "label", "created_at", "source_name", "filter_description", "first_event", "last_event", "orders"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,8 +130,9 @@ def data_dir(environ: Mapping[str, str] | None = None, platform: str | None = No
     return base / APP_DIR
 
 
-def default_store_path(environ: Mapping[str, str] | None = None, platform: str | None = None,
-                       home: Path | None = None) -> Path:
+def default_store_path(
+    environ: Mapping[str, str] | None = None, platform: str | None = None, home: Path | None = None
+) -> Path:
     """The command line's snapshot file when no ``--store`` or ``--workspace`` is given:
     ``snapshots.sqlite3`` in ``data_dir``."""
     return data_dir(environ, platform, home) / FILE_NAME
@@ -178,9 +180,17 @@ def list_workspaces(base: Path | None = None) -> list[str]:
     return sorted(names)
 
 
-def snapshot_from_view(view: LogView, settings: Settings = Settings(), label: str = "",
-                       source_name: str = "", lang: Language = "en", filters: Filters = Filters(), *,
-                       trend_period: Period | None = "month", settings_note: str = "") -> Snapshot:
+def snapshot_from_view(
+    view: LogView,
+    settings: Settings = Settings(),
+    label: str = "",
+    source_name: str = "",
+    lang: Language = "en",
+    filters: Filters = Filters(),
+    *,
+    trend_period: Period | None = "month",
+    settings_note: str = "",
+) -> Snapshot:
     """A snapshot of the selected orders' KPIs now (not stored: pass it to ``SnapshotStore.save``).
 
     ``filters`` describe the selection in words (in ``lang``); ``trend_period`` None leaves the trend out."""
@@ -194,9 +204,15 @@ def snapshot_from_view(view: LogView, settings: Settings = Settings(), label: st
         created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         source_name=source_name,
         filter_description=filters.describe(view.n_cases, log.n_cases, lang),
-        first_event=first, last_event=last, orders=int(view.n_cases),
-        kpis=kpi_dict(view, settings), currency=currency, settings=settings_note,
-        trend=kpi_trend(view, settings, trend_period) if trend_period else None, trend_period=trend_period)
+        first_event=first,
+        last_event=last,
+        orders=int(view.n_cases),
+        kpis=kpi_dict(view, settings),
+        currency=currency,
+        settings=settings_note,
+        trend=kpi_trend(view, settings, trend_period) if trend_period else None,
+        trend_period=trend_period,
+    )
 
 
 def compare_snapshots(a: Snapshot, b: Snapshot) -> pd.DataFrame:
@@ -227,8 +243,9 @@ class SnapshotStore:
                 raise SnapshotStoreError(f"{self.path} could not be opened")
             taken = {label for (label,) in db.execute("SELECT label FROM snapshots")}
             row["label"] = unique_label(snapshot.label, taken)
-            cursor = db.execute(f"INSERT INTO snapshots ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                                tuple(row.values()))
+            cursor = db.execute(
+                f"INSERT INTO snapshots ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+            )
             if cursor.lastrowid is None:  # an INSERT always sets it
                 raise SnapshotStoreError(f"{self.path}: the snapshot was not stored")
             return int(cursor.lastrowid)
@@ -237,8 +254,13 @@ class SnapshotStore:
         """The stored snapshots, newest first: ``id``, ``label``, ``created_at``, ``source_name``,
         ``filter_description``, ``first_event``, ``last_event`` (UTC datetimes) and ``orders``."""
         with self._transaction() as db:
-            rows = [] if db is None else db.execute(
-                f"SELECT {', '.join(LIST_COLUMNS)} FROM snapshots ORDER BY created_at DESC, id DESC").fetchall()
+            rows = (
+                []
+                if db is None
+                else db.execute(
+                    f"SELECT {', '.join(LIST_COLUMNS)} FROM snapshots ORDER BY created_at DESC, id DESC"
+                ).fetchall()
+            )
         table = pd.DataFrame(rows, columns=LIST_COLUMNS, dtype=object)
         for column in ("created_at", "first_event", "last_event"):  # a value that is not a date reads as none
             table[column] = pd.to_datetime(table[column], utc=True, format="ISO8601", errors="coerce")
@@ -260,8 +282,7 @@ class SnapshotStore:
     def delete(self, snapshot_id: int) -> bool:
         """Remove the snapshot with this id; False when there was none."""
         with self._transaction() as db:
-            return db is not None and db.execute("DELETE FROM snapshots WHERE id = ?",
-                                                 (int(snapshot_id),)).rowcount > 0
+            return db is not None and db.execute("DELETE FROM snapshots WHERE id = ?", (int(snapshot_id),)).rowcount > 0
 
     def schema_version(self) -> int:
         """The file's schema version (0 while the file does not exist)."""
@@ -313,11 +334,19 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
 
 
 def _to_row(snapshot: Snapshot) -> dict[str, object]:
-    return {"label": snapshot.label, "created_at": _iso(snapshot.created_at), "source_name": snapshot.source_name,
-            "filter_description": snapshot.filter_description, "first_event": _iso(snapshot.first_event),
-            "last_event": _iso(snapshot.last_event), "orders": int(snapshot.orders), "currency": snapshot.currency,
-            "settings": snapshot.settings, "kpis": json.dumps(_plain(snapshot.kpis), ensure_ascii=False),
-            "trend": _trend_json(snapshot.trend, snapshot.trend_period)}
+    return {
+        "label": snapshot.label,
+        "created_at": _iso(snapshot.created_at),
+        "source_name": snapshot.source_name,
+        "filter_description": snapshot.filter_description,
+        "first_event": _iso(snapshot.first_event),
+        "last_event": _iso(snapshot.last_event),
+        "orders": int(snapshot.orders),
+        "currency": snapshot.currency,
+        "settings": snapshot.settings,
+        "kpis": json.dumps(_plain(snapshot.kpis), ensure_ascii=False),
+        "trend": _trend_json(snapshot.trend, snapshot.trend_period),
+    }
 
 
 def _from_row(row: dict[str, Any]) -> Snapshot:
@@ -336,14 +365,24 @@ def _from_row(row: dict[str, Any]) -> Snapshot:
         orders = int(row.get("orders") or 0)
     except (TypeError, ValueError):
         orders = 0
-    return Snapshot(label=_text(row.get("label")), created_at=_parse(row.get("created_at")) or _EPOCH,
-                    source_name=_text(row.get("source_name")), filter_description=_text(row.get("filter_description")),
-                    first_event=_parse(row.get("first_event")), last_event=_parse(row.get("last_event")),
-                    orders=orders, kpis=kpis, currency=_text(row.get("currency")) or "EUR",
-                    settings=_text(row.get("settings")), trend=trend, trend_period=period, id=int(row["id"]))
+    return Snapshot(
+        label=_text(row.get("label")),
+        created_at=_parse(row.get("created_at")) or _EPOCH,
+        source_name=_text(row.get("source_name")),
+        filter_description=_text(row.get("filter_description")),
+        first_event=_parse(row.get("first_event")),
+        last_event=_parse(row.get("last_event")),
+        orders=orders,
+        kpis=kpis,
+        currency=_text(row.get("currency")) or "EUR",
+        settings=_text(row.get("settings")),
+        trend=trend,
+        trend_period=period,
+        id=int(row["id"]),
+    )
 
 
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _text(value: object) -> str:
@@ -404,4 +443,3 @@ def _default_currency(view: LogView) -> str:
     from o2c.improve.cost import default_cost_table  # noqa: PLC0415 - as o2c.monitor.kpis does
 
     return default_cost_table(view.log).currency
-

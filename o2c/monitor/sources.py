@@ -22,18 +22,28 @@ from o2c.monitor.snapshots import Snapshot, compare_snapshots
 Source = Literal["default", "workbook", "edited"]
 
 
-def settings_sources(log: EventLog, settings: Settings, sheet_rules: RuleSet | None = None,
-                     sheet_costs: CostTable | None = None) -> tuple[Source, Source, Source]:
+def settings_sources(
+    log: EventLog, settings: Settings, sheet_rules: RuleSet | None = None, sheet_costs: CostTable | None = None
+) -> tuple[Source, Source, Source]:
     """Where the rules, the systems and the costs of ``settings`` come from: the defaults, the loaded workbook
     (its Rules sheet ``sheet_rules`` and its activities' ``sheet_costs``, None without a workbook) or the user's
     edits."""
-    rules: Source = ("default" if settings.rules == DEFAULT_RULES
-                     else "workbook" if sheet_rules is not None and settings.rules == sheet_rules else "edited")
+    rules: Source = (
+        "default"
+        if settings.rules == DEFAULT_RULES
+        else "workbook"
+        if sheet_rules is not None and settings.rules == sheet_rules
+        else "edited"
+    )
     detected = settings.systems is None or set(settings.systems) == set(default_system_resources(log))
     systems: Source = "default" if detected else "edited"
-    costs: Source = ("default" if settings.costs == _costs(log, None)
-                     else "workbook" if sheet_costs is not None and settings.costs == _costs(log, sheet_costs)
-                     else "edited")
+    costs: Source = (
+        "default"
+        if settings.costs == _costs(log, None)
+        else "workbook"
+        if sheet_costs is not None and settings.costs == _costs(log, sheet_costs)
+        else "edited"
+    )
     return rules, systems, costs
 
 
@@ -74,16 +84,25 @@ def snapshot_comparison(a: Snapshot, b: Snapshot, lang: Language = "en") -> pd.D
     """Two snapshots' KPIs as text to read, one row per KPI: ``kpi`` (its name), ``a``, ``b``, ``change`` and
     ``verdict`` (translated), and ``judged`` ("better", "worse", "same" or "") to colour the row by."""
     changes = compare_snapshots(a, b)
-    return pd.DataFrame({
-        "kpi": [KPIS[k].name(lang) for k in changes["key"]],
-        "a": [shown_value(v, u, a.currency, m, lang)
-              for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])],
-        "b": [shown_value(v, u, b.currency, m, lang)
-              for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])],
-        "change": [format_delta(d, p, u, b.currency, lang) or "–"
-                   for d, p, u in zip(changes["delta"], changes["pct_change"], changes["unit"])],
-        "verdict": [t(f"monitoring.verdict.{v}", lang) if v else "" for v in changes["verdict"]],
-        "judged": [v or "" for v in changes["verdict"]]})
+    return pd.DataFrame(
+        {
+            "kpi": [KPIS[k].name(lang) for k in changes["key"]],
+            "a": [
+                shown_value(v, u, a.currency, m, lang)
+                for v, u, m in zip(changes["a"], changes["unit"], changes["missing_a"])
+            ],
+            "b": [
+                shown_value(v, u, b.currency, m, lang)
+                for v, u, m in zip(changes["b"], changes["unit"], changes["missing_b"])
+            ],
+            "change": [
+                format_delta(d, p, u, b.currency, lang) or "–"
+                for d, p, u in zip(changes["delta"], changes["pct_change"], changes["unit"])
+            ],
+            "verdict": [t(f"monitoring.verdict.{v}", lang) if v else "" for v in changes["verdict"]],
+            "judged": [v or "" for v in changes["verdict"]],
+        }
+    )
 
 
 def comparison_headers(a: Snapshot, b: Snapshot, lang: Language = "en") -> dict[str, str]:
@@ -94,5 +113,10 @@ def comparison_headers(a: Snapshot, b: Snapshot, lang: Language = "en") -> dict[
         first, second = (f"{s.label} · {s.created_at:%Y-%m-%d %H:%M}" for s in (a, b))
         if first == second:
             first, second = f"{first} (#{a.id})", f"{second} (#{b.id})"
-    return {"kpi": t("monitoring.col.kpi", lang), "a": first, "b": second, "change": t("monitoring.col.change", lang),
-            "verdict": t("monitoring.col.verdict", lang)}
+    return {
+        "kpi": t("monitoring.col.kpi", lang),
+        "a": first,
+        "b": second,
+        "change": t("monitoring.col.change", lang),
+        "verdict": t("monitoring.col.verdict", lang),
+    }

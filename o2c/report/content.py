@@ -63,8 +63,9 @@ class ReportContent:
     backlog: pd.DataFrame
 
 
-def report_content(view: LogView, settings: Settings = Settings(), lang: Language = "en",
-                   filter_text: str = "", source_name: str = "") -> ReportContent:
+def report_content(
+    view: LogView, settings: Settings = Settings(), lang: Language = "en", filter_text: str = "", source_name: str = ""
+) -> ReportContent:
     """The content of a report on the selected orders; ``filter_text`` describes the filters in words."""
     stats = overview(view)
     results = evaluate_rules(view.log, settings.rules)
@@ -73,14 +74,26 @@ def report_content(view: LogView, settings: Settings = Settings(), lang: Languag
     variants, n_variants = _variants(view, lang)
     bottlenecks, n_transitions = _bottlenecks(view)
     return ReportContent(
-        lang=lang, source_name=source_name, filter_text=filter_text or t("report.all_orders", lang),
-        start=stats.start, end=stats.end, generated=pd.Timestamp.now(tz="UTC").floor("s"),
-        orders=view.n_cases, events=view.n_events,
-        kpis=kpi_values(view, settings), currency=_currency(view, settings),
+        lang=lang,
+        source_name=source_name,
+        filter_text=filter_text or t("report.all_orders", lang),
+        start=stats.start,
+        end=stats.end,
+        generated=pd.Timestamp.now(tz="UTC").floor("s"),
+        orders=view.n_cases,
+        events=view.n_events,
+        kpis=kpi_values(view, settings),
+        currency=_currency(view, settings),
         trend=_trend(view, settings),
-        variants=variants, n_variants=n_variants, bottlenecks=bottlenecks, n_transitions=n_transitions,
-        rules=rules, violations=violations, n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
-        backlog=_backlog(view, settings, lang))
+        variants=variants,
+        n_variants=n_variants,
+        bottlenecks=bottlenecks,
+        n_transitions=n_transitions,
+        rules=rules,
+        violations=violations,
+        n_violations=int(rules.loc[rules["evaluated"], "orders"].sum()),
+        backlog=_backlog(view, settings, lang),
+    )
 
 
 def not_applicable_text(content: ReportContent) -> str:
@@ -92,9 +105,16 @@ def not_applicable_text(content: ReportContent) -> str:
     return t("report.rules.not_applicable", content.lang, rules=rules)
 
 
-_VIOLATION_HEADERS = {"Salesforce Order Id": "order_id", "Order Number": "order_number", "Account": "account",
-                      "Account Id": "account_id", "Rule": "rule", "Severity": "severity", "When (UTC)": "when",
-                      "Details": "details"}
+_VIOLATION_HEADERS = {
+    "Salesforce Order Id": "order_id",
+    "Order Number": "order_number",
+    "Account": "account",
+    "Account Id": "account_id",
+    "Rule": "rule",
+    "Severity": "severity",
+    "When (UTC)": "when",
+    "Details": "details",
+}
 
 
 def violation_header(column: str, lang: Language) -> str:
@@ -161,32 +181,37 @@ def _variants(view: LogView, lang: Language) -> tuple[pd.DataFrame, int]:
     codes = table["code"].to_numpy()
     reference = sequences[codes[0]] if codes.size else ()
     families = activity_families(view.log.activity_names)
-    return pd.DataFrame({
-        "rank": table.index.to_numpy(),
-        "orders": table["orders"].to_numpy(),
-        "share": table["share"].to_numpy(),
-        "cumulative_share": table["cumulative_share"].to_numpy(),
-        "median_days": table["median_seconds"].to_numpy() / DAY,
-        "p90_days": table["p90_seconds"].to_numpy() / DAY,
-        "steps": table["steps"].to_numpy(),
-        "path": [full_path(sequences[code], families) for code in codes],
-        "short_path": [short_path(sequences[code], reference, families, t("variants.without", lang))
-                       for code in codes],
-    }), len(every)
+    return pd.DataFrame(
+        {
+            "rank": table.index.to_numpy(),
+            "orders": table["orders"].to_numpy(),
+            "share": table["share"].to_numpy(),
+            "cumulative_share": table["cumulative_share"].to_numpy(),
+            "median_days": table["median_seconds"].to_numpy() / DAY,
+            "p90_days": table["p90_seconds"].to_numpy() / DAY,
+            "steps": table["steps"].to_numpy(),
+            "path": [full_path(sequences[code], families) for code in codes],
+            "short_path": [
+                short_path(sequences[code], reference, families, t("variants.without", lang)) for code in codes
+            ],
+        }
+    ), len(every)
 
 
 def _bottlenecks(view: LogView) -> tuple[pd.DataFrame, int]:
     every = transition_ranking(view)
     ranking = every.head(TOP_TRANSITIONS)
-    return pd.DataFrame({
-        "source": ranking["source"].astype(object).to_numpy(),
-        "target": ranking["target"].astype(object).to_numpy(),
-        "count": ranking["count"].to_numpy(dtype=np.int64),
-        "total_days": ranking["total_seconds"].to_numpy(dtype=float) / DAY,
-        "share": ranking["share"].to_numpy(dtype=float),
-        "median_days": ranking["median_seconds"].to_numpy(dtype=float) / DAY,
-        "p90_days": ranking["p90_seconds"].to_numpy(dtype=float) / DAY,
-    }), len(every)
+    return pd.DataFrame(
+        {
+            "source": ranking["source"].astype(object).to_numpy(),
+            "target": ranking["target"].astype(object).to_numpy(),
+            "count": ranking["count"].to_numpy(dtype=np.int64),
+            "total_days": ranking["total_seconds"].to_numpy(dtype=float) / DAY,
+            "share": ranking["share"].to_numpy(dtype=float),
+            "median_days": ranking["median_seconds"].to_numpy(dtype=float) / DAY,
+            "p90_days": ranking["p90_seconds"].to_numpy(dtype=float) / DAY,
+        }
+    ), len(every)
 
 
 def _backlog(view: LogView, settings: Settings, lang: Language) -> pd.DataFrame:

@@ -41,8 +41,9 @@ VIOLATION_COLUMNS = ("Order Number", "Account", "Rule", "When (UTC)", "Details")
 Cell = Callable[[object], str]
 
 
-def html_report(view: LogView, settings: Settings = Settings(), lang: Language = "en",
-                filter_text: str = "", source_name: str = "") -> str:
+def html_report(
+    view: LogView, settings: Settings = Settings(), lang: Language = "en", filter_text: str = "", source_name: str = ""
+) -> str:
     """The HTML report of the selected orders: header, KPI cards with formulas, trends, process map, variants,
     bottlenecks, violations and the improvement backlog."""
     return html_from_content(report_content(view, settings, lang, filter_text, source_name), view)
@@ -55,31 +56,48 @@ def html_from_content(content: ReportContent, view: LogView) -> str:
         _section("kpis", t("report.section.kpis", lang), _kpi_cards(content)),
         _section("trends", t("report.section.trends", lang), _trends(content), t("report.trends.note", lang)),
         _section("map", t("report.section.map", lang), *_process_map(view, lang)),
-        _section("variants", t("report.section.variants", lang), _variants(content),
-                 t("report.variants.note", lang, shown=len(content.variants), total=content.n_variants)),
-        _section("bottlenecks", t("report.section.bottlenecks", lang), _bottlenecks(content),
-                 t("report.bottlenecks.note", lang, shown=len(content.bottlenecks), total=content.n_transitions)),
+        _section(
+            "variants",
+            t("report.section.variants", lang),
+            _variants(content),
+            t("report.variants.note", lang, shown=len(content.variants), total=content.n_variants),
+        ),
+        _section(
+            "bottlenecks",
+            t("report.section.bottlenecks", lang),
+            _bottlenecks(content),
+            t("report.bottlenecks.note", lang, shown=len(content.bottlenecks), total=content.n_transitions),
+        ),
         _section("violations", t("report.section.violations", lang), _violations(content)),
         _section("backlog", t("report.section.backlog", lang), _backlog(content), t("report.backlog.note", lang)),
     ]
     title = escape_html(t("report.title", lang))
-    return (f'<!DOCTYPE html>\n<html lang="{t("report.html_lang", lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
-            f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{_header(content)}\n" + "\n".join(sections)
-            + f'\n<footer>{escape_html(t("report.footer", lang))}</footer>\n</main>\n</body>\n</html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="{t("report.html_lang", lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{title}</title>\n'
+        f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{_header(content)}\n"
+        + "\n".join(sections)
+        + f"\n<footer>{escape_html(t('report.footer', lang))}</footer>\n</main>\n</body>\n</html>\n"
+    )
 
 
 # --- sections ----------------------------------------------------------------------------------------------------
 
+
 def _header(content: ReportContent) -> str:
     lang = content.lang
-    dates = "–" if content.start is None else t("report.dates.value", lang, start=f"{content.start:%Y-%m-%d}",
-                                                   end=f"{content.end:%Y-%m-%d}")
-    rows = [(t("report.source", lang), content.source_name or "–"),
-            (t("report.filters", lang), content.filter_text),
-            ("", t("report.size", lang, orders=content.orders, events=content.events)),
-            (t("report.dates", lang), dates),
-            (t("report.generated", lang), content.generated.strftime("%Y-%m-%d %H:%M UTC"))]
+    dates = (
+        "–"
+        if content.start is None
+        else t("report.dates.value", lang, start=f"{content.start:%Y-%m-%d}", end=f"{content.end:%Y-%m-%d}")
+    )
+    rows = [
+        (t("report.source", lang), content.source_name or "–"),
+        (t("report.filters", lang), content.filter_text),
+        ("", t("report.size", lang, orders=content.orders, events=content.events)),
+        (t("report.dates", lang), dates),
+        (t("report.generated", lang), content.generated.strftime("%Y-%m-%d %H:%M UTC")),
+    ]
     items = "".join(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>" for label, value in rows)
     return f'<header><h1>{escape_html(t("report.title", lang))}</h1><dl class="meta">{items}</dl></header>'
 
@@ -101,7 +119,8 @@ def _kpi_cards(content: ReportContent) -> str:
             f'<div class="kpi-name">{escape_html(value.kpi.name(lang))}</div>'
             f'<div class="kpi-value">{escape_html(shown)}</div>'
             f'<div class="kpi-judged">{escape_html(judged)}</div>'
-            f'<div class="kpi-formula">{escape_html(value.kpi.formula(lang))}</div></div>')
+            f'<div class="kpi-formula">{escape_html(value.kpi.formula(lang))}</div></div>'
+        )
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
@@ -123,31 +142,57 @@ def _trends(content: ReportContent) -> str:
         latest = settled[-1] if settled.size else values[~np.isnan(values)][-1]
         charts.append(
             f'<figure class="chart"><figcaption><span>{escape_html(kpi.name(content.lang))}</span>'
-            f'<b>{escape_html(text(latest))}</b></figcaption>'
-            f'{line_chart(months, values, text, bars=kpi.unit == "orders", unsettled=unsettled)}</figure>')
+            f"<b>{escape_html(text(latest))}</b></figcaption>"
+            f"{line_chart(months, values, text, bars=kpi.unit == 'orders', unsettled=unsettled)}</figure>"
+        )
     settled_months = [m for m, u in zip(months, unsettled) if not u]
-    note = t("report.trend.unsettled", content.lang, share=STILL_OPEN,
-             month=settled_months[-1] if settled_months else months[-1]) if unsettled.any() else ""
+    note = (
+        t(
+            "report.trend.unsettled",
+            content.lang,
+            share=STILL_OPEN,
+            month=settled_months[-1] if settled_months else months[-1],
+        )
+        if unsettled.any()
+        else ""
+    )
     return (f'<p class="note">{escape_html(note)}</p>' if note else "") + f'<div class="charts">{"".join(charts)}</div>'
 
 
 def _process_map(view: LogView, lang: Language) -> tuple[str, str]:
     """The map's body and its note: Graphviz SVG, or the busiest paths as a table when ``dot`` is missing."""
     shown, full = detailed_map(view, 1.0, MAP_PATH_SHARE, statistics=("median",))
-    note = t("report.map.note", lang, activities=len(shown.activities), all_activities=len(full.activities),
-             paths=len(shown.edges), all_paths=len(full.edges))
+    note = t(
+        "report.map.note",
+        lang,
+        activities=len(shown.activities),
+        all_activities=len(full.activities),
+        paths=len(shown.edges),
+        all_paths=len(full.edges),
+    )
     svg = render_svg(process_map_dot(shown, "events", lang)) if shutil.which("dot") else None
     if svg is not None:
         return f'<figure class="map">{svg}</figure>', note
     edges = full.edges[(full.edges["source"] >= 0) & (full.edges["target"] >= 0)]
     edges = edges.sort_values(["count", "source", "target"], ascending=[False, True, True]).head(15)
     names = view.log.activity_names
-    table = pd.DataFrame({"source": [names[s] for s in edges["source"]], "target": [names[s] for s in edges["target"]],
-                          "count": edges["count"].to_numpy(), "median": edges["median_seconds"].to_numpy()})
-    body = _table(table, [("source", t("report.col.source", lang), _text),
-                          ("target", t("report.col.target", lang), _text),
-                          ("count", t("report.col.count", lang), _count),
-                          ("median", t("report.col.median_days", lang), _days)])
+    table = pd.DataFrame(
+        {
+            "source": [names[s] for s in edges["source"]],
+            "target": [names[s] for s in edges["target"]],
+            "count": edges["count"].to_numpy(),
+            "median": edges["median_seconds"].to_numpy(),
+        }
+    )
+    body = _table(
+        table,
+        [
+            ("source", t("report.col.source", lang), _text),
+            ("target", t("report.col.target", lang), _text),
+            ("count", t("report.col.count", lang), _count),
+            ("median", t("report.col.median_days", lang), _days),
+        ],
+    )
     fallback = t("report.map.failed" if shutil.which("dot") else "report.map.fallback", lang)
     return f'<p class="fallback">{escape_html(fallback)}</p>{body}', note
 
@@ -161,40 +206,64 @@ def render_svg(dot: str) -> str | None:
         svg = graphviz.Source(dot).pipe(format="svg").decode("utf-8")
     except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, OSError):
         return None
-    svg = svg[svg.index("<svg"):]
-    opening = svg[:svg.index(">") + 1]
+    svg = svg[svg.index("<svg") :]
+    opening = svg[: svg.index(">") + 1]
     # HTML gives inline <svg> its namespace; width and height in pt would stop the map scaling to the page.
     cleaned = re.sub(r'\s(?:xmlns(?::\w+)?|width|height)="[^"]*"', "", opening)
     cleaned = cleaned.replace("<svg", '<svg class="process-map" role="img"', 1)
-    return cleaned + svg[len(opening):]
+    return cleaned + svg[len(opening) :]
 
 
 def _variants(content: ReportContent) -> str:
     lang = content.lang
-    return _table(content.variants, [
-        ("rank", "#", _count), ("orders", t("report.col.orders", lang), _count),
-        ("share", t("report.col.share", lang), _bar), ("median_days", t("report.col.median_days", lang), _days),
-        ("p90_days", t("report.col.p90_days", lang), _days), ("short_path", t("report.col.path", lang), _text)],
-        css={"short_path": "wide"})
+    return _table(
+        content.variants,
+        [
+            ("rank", "#", _count),
+            ("orders", t("report.col.orders", lang), _count),
+            ("share", t("report.col.share", lang), _bar),
+            ("median_days", t("report.col.median_days", lang), _days),
+            ("p90_days", t("report.col.p90_days", lang), _days),
+            ("short_path", t("report.col.path", lang), _text),
+        ],
+        css={"short_path": "wide"},
+    )
 
 
 def _bottlenecks(content: ReportContent) -> str:
     lang = content.lang
-    return _table(content.bottlenecks, [
-        ("source", t("report.col.source", lang), _text), ("target", t("report.col.target", lang), _text),
-        ("count", t("report.col.count", lang), _count), ("total_days", t("report.col.total_days", lang), _days),
-        ("share", t("report.col.wait_share", lang), _bar), ("median_days", t("report.col.median_days", lang), _days),
-        ("p90_days", t("report.col.p90_days", lang), _days)])
+    return _table(
+        content.bottlenecks,
+        [
+            ("source", t("report.col.source", lang), _text),
+            ("target", t("report.col.target", lang), _text),
+            ("count", t("report.col.count", lang), _count),
+            ("total_days", t("report.col.total_days", lang), _days),
+            ("share", t("report.col.wait_share", lang), _bar),
+            ("median_days", t("report.col.median_days", lang), _days),
+            ("p90_days", t("report.col.p90_days", lang), _days),
+        ],
+    )
 
 
 def _violations(content: ReportContent) -> str:
     lang = content.lang
     rules = content.rules[content.rules["evaluated"]]
-    parts = [f'<h3>{escape_html(t("report.violations.rules", lang))}</h3>', _table(rules, [
-        ("rule", t("report.col.rule", lang), _text), ("severity", t("report.col.severity", lang), _severity),
-        ("orders", t("report.col.orders", lang), _count), ("share", t("report.col.share", lang), _bar),
-        ("last", t("report.col.last", lang), _stamp), ("description", t("report.col.description", lang), _text)],
-        css={"description": "wide", "last": "nowrap"})]
+    parts = [
+        f"<h3>{escape_html(t('report.violations.rules', lang))}</h3>",
+        _table(
+            rules,
+            [
+                ("rule", t("report.col.rule", lang), _text),
+                ("severity", t("report.col.severity", lang), _severity),
+                ("orders", t("report.col.orders", lang), _count),
+                ("share", t("report.col.share", lang), _bar),
+                ("last", t("report.col.last", lang), _stamp),
+                ("description", t("report.col.description", lang), _text),
+            ],
+            css={"description": "wide", "last": "nowrap"},
+        ),
+    ]
     skipped = not_applicable_text(content)
     if skipped:
         parts.append(f'<p class="note">{escape_html(skipped)}</p>')
@@ -202,13 +271,15 @@ def _violations(content: ReportContent) -> str:
     if first.empty:
         parts.append(f'<p class="note">{escape_html(t("report.violations.none", lang))}</p>')
     else:
-        shown = t("report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=len(first),
-                  total=content.n_violations)
-        parts.append(f'<h3>{escape_html(shown)}</h3>')
+        shown = t(
+            "report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=len(first), total=content.n_violations
+        )
+        parts.append(f"<h3>{escape_html(shown)}</h3>")
         order = "Order Number" if "Order Number" in first else "Salesforce Order Id"
         columns = [(c, violation_header(c, lang), _text) for c in (order, *VIOLATION_COLUMNS[1:]) if c in first]
-        parts.append(_table(first, columns, css={"Details": "wide", "When (UTC)": "nowrap", order: "nowrap"},
-                            small=True))
+        parts.append(
+            _table(first, columns, css={"Details": "wide", "When (UTC)": "nowrap", order: "nowrap"}, small=True)
+        )
     return "".join(parts)
 
 
@@ -216,33 +287,47 @@ def _backlog(content: ReportContent) -> str:
     lang = content.lang
     if content.backlog.empty:
         return f'<p class="note">{escape_html(t("report.backlog.none", lang))}</p>'
-    return _table(content.backlog, [
-        ("rank", "#", _count), ("kind", t("report.col.kind", lang), _text),
-        ("title", t("report.col.title", lang), _strong), ("evidence", t("report.col.evidence", lang), _text),
-        ("orders", t("report.col.orders", lang), _count), ("gain_days", t("report.col.gain_days", lang), _count),
-        ("gain_cost", t("report.col.gain_cost", lang, currency=content.currency), _money)],
-        css={"evidence": "wide", "title": "title"})
+    return _table(
+        content.backlog,
+        [
+            ("rank", "#", _count),
+            ("kind", t("report.col.kind", lang), _text),
+            ("title", t("report.col.title", lang), _strong),
+            ("evidence", t("report.col.evidence", lang), _text),
+            ("orders", t("report.col.orders", lang), _count),
+            ("gain_days", t("report.col.gain_days", lang), _count),
+            ("gain_cost", t("report.col.gain_cost", lang, currency=content.currency), _money),
+        ],
+        css={"evidence": "wide", "title": "title"},
+    )
 
 
 # --- tables ------------------------------------------------------------------------------------------------------
 
-def _table(frame: pd.DataFrame, columns: Sequence[tuple[str, str, Cell]], css: dict[str, str] | None = None,
-           small: bool = False) -> str:
+
+def _table(
+    frame: pd.DataFrame,
+    columns: Sequence[tuple[str, str, Cell]],
+    css: dict[str, str] | None = None,
+    small: bool = False,
+) -> str:
     """An HTML table of ``frame``'s listed columns: (key, header, cell formatter returning escaped HTML); ``css``
     gives some columns a class ("wide", "nowrap", "title"); number columns are right-aligned."""
     css = css or {}
     numeric = {key for key, _, cell in columns if cell in _NUMERIC}
-    head = "".join(f'<th{" class=num" if key in numeric else ""}>{escape_html(header)}</th>'
-                   for key, header, _ in columns)
+    head = "".join(
+        f"<th{' class=num' if key in numeric else ''}>{escape_html(header)}</th>" for key, header, _ in columns
+    )
     rows = []
     for record in frame[[key for key, _, _ in columns]].itertuples(index=False, name=None):  # report rows: tens
         cells = []
         for (key, _, cell), value in zip(columns, record):
             style = "num" if key in numeric else css.get(key, "")
-            cells.append(f'<td{f" class={style}" if style else ""}>{cell(value)}</td>')
+            cells.append(f"<td{f' class={style}' if style else ''}>{cell(value)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<table{" class=small" if small else ""}><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f"<table{' class=small' if small else ''}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _text(value: object) -> str:
@@ -291,6 +376,7 @@ _NUMERIC = (_count, _days, _money, _bar)
 
 # --- charts ------------------------------------------------------------------------------------------------------
 
+
 def _unit_text(unit: str, currency: str) -> Callable[[float], str]:
     """How a trend value reads: orders as counts, durations (in days) as the app writes them, shares in %."""
     if unit == "orders":
@@ -302,8 +388,15 @@ def _unit_text(unit: str, currency: str) -> Callable[[float], str]:
     return lambda v: f"{v:,.2f} {currency}"
 
 
-def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float], str], bars: bool = False,
-               width: int = 300, height: int = 120, unsettled: np.ndarray | None = None) -> str:
+def line_chart(
+    labels: Sequence[str],
+    values: np.ndarray,
+    text: Callable[[float], str],
+    bars: bool = False,
+    width: int = 300,
+    height: int = 120,
+    unsettled: np.ndarray | None = None,
+) -> str:
     """A small inline SVG chart of ``values`` over ``labels`` (gaps at NaN): a line with points, or bars; the
     lowest and highest value on the left, the first and last label below. ``unsettled`` points (values that
     will still change) are drawn hollow and joined by dashes."""
@@ -327,27 +420,37 @@ def line_chart(labels: Sequence[str], values: np.ndarray, text: Callable[[float]
     def title(i: int) -> str:
         return f"<title>{escape_html(labels[i])}: {escape_html(text(values[i]))}</title>"
 
-    parts = [f'<svg class="spark" viewBox="0 0 {width} {height}" role="img">',
-             f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" class="axis"/>',
-             f'<line x1="{left}" y1="{top}" x2="{width - right}" y2="{top}" class="grid"/>',
-             f'<text x="{left - 4}" y="{top + 4}" class="ylab">{escape_html(text(high))}</text>',
-             f'<text x="{left - 4}" y="{top + plot_h}" class="ylab">{escape_html(text(low))}</text>',
-             f'<text x="{left}" y="{height - 4}" class="xlab">{escape_html(labels[0])}</text>',
-             f'<text x="{width - right}" y="{height - 4}" class="xlab end">{escape_html(labels[-1])}</text>']
+    parts = [
+        f'<svg class="spark" viewBox="0 0 {width} {height}" role="img">',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" class="axis"/>',
+        f'<line x1="{left}" y1="{top}" x2="{width - right}" y2="{top}" class="grid"/>',
+        f'<text x="{left - 4}" y="{top + 4}" class="ylab">{escape_html(text(high))}</text>',
+        f'<text x="{left - 4}" y="{top + plot_h}" class="ylab">{escape_html(text(low))}</text>',
+        f'<text x="{left}" y="{height - 4}" class="xlab">{escape_html(labels[0])}</text>',
+        f'<text x="{width - right}" y="{height - 4}" class="xlab end">{escape_html(labels[-1])}</text>',
+    ]
     if bars:
         for i, v in enumerate(values):
             if not math.isnan(v):
                 kind = "barmark open" if unsettled[i] else "barmark"
-                parts.append(f'<rect x="{x(i) - step * 0.35:.1f}" y="{y(v):.1f}" width="{step * 0.7:.1f}" '
-                             f'height="{top + plot_h - y(v):.1f}" class="{kind}">{title(i)}</rect>')
+                parts.append(
+                    f'<rect x="{x(i) - step * 0.35:.1f}" y="{y(v):.1f}" width="{step * 0.7:.1f}" '
+                    f'height="{top + plot_h - y(v):.1f}" class="{kind}">{title(i)}</rect>'
+                )
         return "".join(parts) + "</svg>"
     for i in range(n - 1):  # one segment per month, so a segment into an unsettled month can be dashed
         if not (math.isnan(values[i]) or math.isnan(values[i + 1])):
             kind = "line open" if unsettled[i] or unsettled[i + 1] else "line"
-            parts.append(f'<line x1="{x(i):.1f}" y1="{y(values[i]):.1f}" x2="{x(i + 1):.1f}" '
-                         f'y2="{y(values[i + 1]):.1f}" class="{kind}"/>')
-    parts += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.2" class="{"dot open" if unsettled[i] else "dot"}">'
-              f'{title(i)}</circle>' for i, v in enumerate(values) if not math.isnan(v)]
+            parts.append(
+                f'<line x1="{x(i):.1f}" y1="{y(values[i]):.1f}" x2="{x(i + 1):.1f}" '
+                f'y2="{y(values[i + 1]):.1f}" class="{kind}"/>'
+            )
+    parts += [
+        f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="2.2" class="{"dot open" if unsettled[i] else "dot"}">'
+        f"{title(i)}</circle>"
+        for i, v in enumerate(values)
+        if not math.isnan(v)
+    ]
     return "".join(parts) + "</svg>"
 
 

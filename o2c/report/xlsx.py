@@ -68,8 +68,9 @@ class Column:
     wrap: bool = False
 
 
-def excel_report(view: LogView, settings: Settings = Settings(), lang: Language = "en",
-                 filter_text: str = "", source_name: str = "") -> bytes:
+def excel_report(
+    view: LogView, settings: Settings = Settings(), lang: Language = "en", filter_text: str = "", source_name: str = ""
+) -> bytes:
     """The Excel report of the selected orders: sheets Summary, Trends, Variants, Bottlenecks, Violations and
     Backlog (names translated), each with a title block and a bold frozen header."""
     return excel_from_content(report_content(view, settings, lang, filter_text, source_name))
@@ -103,23 +104,28 @@ def _sheet_name(key: str, lang: Language) -> str:
 
 # --- sheets ----------------------------------------------------------------------------------------------------
 
+
 def _summary(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     row = _title_block(sheet, content, t("report.section.kpis", lang), full=True)
-    rows = pd.DataFrame({
-        "kpi": [v.kpi.name(lang) for v in content.kpis],
-        "value": [kpi_number(v) for v in content.kpis],
-        "unit": [unit_label(v.kpi.unit, lang, content.currency) for v in content.kpis],
-        "judged": [v.judged if v.missing is None else None for v in content.kpis],
-        "formula": [v.kpi.formula(lang) for v in content.kpis],
-        "note": [kpi_note(v, lang) for v in content.kpis],
-    })
-    columns = [Column("kpi", t("report.col.kpi", lang), width=34),
-               Column("value", t("report.col.value", lang), width=13),
-               Column("unit", t("report.col.unit", lang), width=9),
-               Column("judged", t("report.col.judged", lang), COUNT, width=12),
-               Column("formula", t("report.col.formula", lang), width=80, wrap=True),
-               Column("note", t("report.col.note", lang), width=28, wrap=True)]
+    rows = pd.DataFrame(
+        {
+            "kpi": [v.kpi.name(lang) for v in content.kpis],
+            "value": [kpi_number(v) for v in content.kpis],
+            "unit": [unit_label(v.kpi.unit, lang, content.currency) for v in content.kpis],
+            "judged": [v.judged if v.missing is None else None for v in content.kpis],
+            "formula": [v.kpi.formula(lang) for v in content.kpis],
+            "note": [kpi_note(v, lang) for v in content.kpis],
+        }
+    )
+    columns = [
+        Column("kpi", t("report.col.kpi", lang), width=34),
+        Column("value", t("report.col.value", lang), width=13),
+        Column("unit", t("report.col.unit", lang), width=9),
+        Column("judged", t("report.col.judged", lang), COUNT, width=12),
+        Column("formula", t("report.col.formula", lang), width=80, wrap=True),
+        Column("note", t("report.col.note", lang), width=28, wrap=True),
+    ]
     formats = [_UNIT_FORMATS[v.kpi.unit] for v in content.kpis]
     _table(sheet, row, rows, columns, row_formats={"value": formats})
 
@@ -142,14 +148,16 @@ def _variants(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     note = t("report.variants.note", lang, shown=len(content.variants), total=content.n_variants)
     row = _title_block(sheet, content, t("report.section.variants", lang), note=note)
-    columns = [Column("rank", t("report.col.rank", lang), COUNT, width=7),
-               Column("orders", t("report.col.orders", lang), COUNT, width=9),
-               Column("share", t("report.col.share", lang), PERCENT, width=9),
-               Column("cumulative_share", t("report.col.cumulative_share", lang), PERCENT, width=12),
-               Column("median_days", t("report.col.median_days", lang), DAYS, width=11),
-               Column("p90_days", t("report.col.p90_days", lang), DAYS, width=13),
-               Column("steps", t("report.col.steps", lang), COUNT, width=7),
-               Column("path", t("report.col.path", lang), width=110, wrap=True)]
+    columns = [
+        Column("rank", t("report.col.rank", lang), COUNT, width=7),
+        Column("orders", t("report.col.orders", lang), COUNT, width=9),
+        Column("share", t("report.col.share", lang), PERCENT, width=9),
+        Column("cumulative_share", t("report.col.cumulative_share", lang), PERCENT, width=12),
+        Column("median_days", t("report.col.median_days", lang), DAYS, width=11),
+        Column("p90_days", t("report.col.p90_days", lang), DAYS, width=13),
+        Column("steps", t("report.col.steps", lang), COUNT, width=7),
+        Column("path", t("report.col.path", lang), width=110, wrap=True),
+    ]
     _table(sheet, row, content.variants, columns, header_height=32)
 
 
@@ -157,13 +165,15 @@ def _bottlenecks(sheet: Worksheet, content: ReportContent) -> None:
     lang = content.lang
     note = t("report.bottlenecks.note", lang, shown=len(content.bottlenecks), total=content.n_transitions)
     row = _title_block(sheet, content, t("report.section.bottlenecks", lang), note=note)
-    columns = [Column("source", t("report.col.source", lang), width=26),
-               Column("target", t("report.col.target", lang), width=26),
-               Column("count", t("report.col.count", lang), COUNT, width=9),
-               Column("total_days", t("report.col.total_days", lang), DAYS, width=12),
-               Column("share", t("report.col.wait_share", lang), PERCENT, width=11),
-               Column("median_days", t("report.col.median_days", lang), DAYS, width=11),
-               Column("p90_days", t("report.col.p90_days", lang), DAYS, width=13)]
+    columns = [
+        Column("source", t("report.col.source", lang), width=26),
+        Column("target", t("report.col.target", lang), width=26),
+        Column("count", t("report.col.count", lang), COUNT, width=9),
+        Column("total_days", t("report.col.total_days", lang), DAYS, width=12),
+        Column("share", t("report.col.wait_share", lang), PERCENT, width=11),
+        Column("median_days", t("report.col.median_days", lang), DAYS, width=11),
+        Column("p90_days", t("report.col.p90_days", lang), DAYS, width=13),
+    ]
     _table(sheet, row, content.bottlenecks, columns, header_height=32)
 
 
@@ -172,12 +182,14 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
     row = _title_block(sheet, content, t("report.section.violations", lang))
     rules = content.rules[content.rules["evaluated"]]
     # Both tables start with the rule and its severity, so the columns they share keep one width.
-    rule_columns = [Column("rule", t("report.col.rule", lang), width=30),
-                    Column("severity", t("report.col.severity", lang), width=11),
-                    Column("orders", t("report.col.orders", lang), COUNT, width=10),
-                    Column("share", t("report.col.share", lang), PERCENT, width=10),
-                    Column("last", t("report.col.last", lang), STAMP, width=17),
-                    Column("description", t("report.col.description", lang), width=30, wrap=True)]
+    rule_columns = [
+        Column("rule", t("report.col.rule", lang), width=30),
+        Column("severity", t("report.col.severity", lang), width=11),
+        Column("orders", t("report.col.orders", lang), COUNT, width=10),
+        Column("share", t("report.col.share", lang), PERCENT, width=10),
+        Column("last", t("report.col.last", lang), STAMP, width=17),
+        Column("description", t("report.col.description", lang), width=30, wrap=True),
+    ]
     _heading(sheet, row, t("report.violations.rules", lang))
     row = _table(sheet, row + 1, rules, rule_columns, freeze=False) + 1
     skipped = not_applicable_text(content)
@@ -188,13 +200,24 @@ def _violations(sheet: Worksheet, content: ReportContent) -> None:
     if shown == 0:
         _note(sheet, row, t("report.violations.none", lang))
         return
-    _heading(sheet, row, t("report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=shown,
-                           total=content.n_violations))
+    _heading(
+        sheet,
+        row,
+        t("report.violations.first", lang, per_rule=VIOLATIONS_PER_RULE, shown=shown, total=content.n_violations),
+    )
     first = ["Rule", "Severity", "When (UTC)"]
     names = first + [c for c in content.violations.columns if c not in first and c != "Details"] + ["Details"]
     widths = {"Rule": 30, "Severity": 11, "When (UTC)": 17, "Account": 30, "Details": 80}
-    columns = [Column(name, violation_header(name, lang), STAMP if name == "When (UTC)" else None,
-                      width=widths.get(name, 20), wrap=name in ("Details", "Account")) for name in names]
+    columns = [
+        Column(
+            name,
+            violation_header(name, lang),
+            STAMP if name == "When (UTC)" else None,
+            width=widths.get(name, 20),
+            wrap=name in ("Details", "Account"),
+        )
+        for name in names
+    ]
     violations = content.violations.assign(**{"When (UTC)": pd.to_datetime(content.violations["When (UTC)"])})
     _table(sheet, row + 1, violations, columns, freeze=False, widths=False)
 
@@ -205,28 +228,33 @@ def _backlog(sheet: Worksheet, content: ReportContent) -> None:
     if content.backlog.empty:
         _note(sheet, row, t("report.backlog.none", lang))
         return
-    columns = [Column("rank", t("report.col.rank", lang), COUNT, width=7),
-               Column("kind", t("report.col.kind", lang), width=14),
-               Column("title", t("report.col.title", lang), width=44, wrap=True),
-               Column("evidence", t("report.col.evidence", lang), width=80, wrap=True),
-               Column("orders", t("report.col.orders", lang), COUNT, width=9),
-               Column("gain_days", t("report.col.gain_days", lang), DAYS, width=12),
-               Column("gain_cost", t("report.col.gain_cost", lang, currency=content.currency), MONEY, width=12)]
+    columns = [
+        Column("rank", t("report.col.rank", lang), COUNT, width=7),
+        Column("kind", t("report.col.kind", lang), width=14),
+        Column("title", t("report.col.title", lang), width=44, wrap=True),
+        Column("evidence", t("report.col.evidence", lang), width=80, wrap=True),
+        Column("orders", t("report.col.orders", lang), COUNT, width=9),
+        Column("gain_days", t("report.col.gain_days", lang), DAYS, width=12),
+        Column("gain_cost", t("report.col.gain_cost", lang, currency=content.currency), MONEY, width=12),
+    ]
     _table(sheet, row, content.backlog, columns, header_height=32)
 
 
 # --- building blocks -------------------------------------------------------------------------------------------
+
 
 def _title_block(sheet: Worksheet, content: ReportContent, section: str, note: str = "", full: bool = False) -> int:
     """The report title, the section, where the data comes from and when; returns the first free row."""
     lang = content.lang
     _put(sheet.cell(1, 1), f"{t('report.title', lang)}: {section}").font = _TITLE
     size = t("report.size", lang, orders=content.orders, events=content.events)
-    lines = [(t("report.filters", lang), f"{content.filter_text} ({size})"),
-             (t("report.dates", lang), _dates(content))]
+    lines = [(t("report.filters", lang), f"{content.filter_text} ({size})"), (t("report.dates", lang), _dates(content))]
     if full:
-        lines = [(t("report.source", lang), content.source_name or "–"), *lines,
-                 (t("report.generated", lang), content.generated.strftime("%Y-%m-%d %H:%M UTC"))]
+        lines = [
+            (t("report.source", lang), content.source_name or "–"),
+            *lines,
+            (t("report.generated", lang), content.generated.strftime("%Y-%m-%d %H:%M UTC")),
+        ]
     row = 2
     for label, value in lines:
         # One cell per line, so the text flows over the (narrow) table columns next to it.
@@ -253,9 +281,16 @@ def _note(sheet: Worksheet, row: int, text: str) -> None:
     _put(sheet.cell(row, 1), text).font = _NOTE
 
 
-def _table(sheet: Worksheet, row: int, frame: pd.DataFrame, columns: list[Column], freeze: bool = True,
-           widths: bool = True, header_height: float | None = None,
-           row_formats: dict[str, list[str]] | None = None) -> int:
+def _table(
+    sheet: Worksheet,
+    row: int,
+    frame: pd.DataFrame,
+    columns: list[Column],
+    freeze: bool = True,
+    widths: bool = True,
+    header_height: float | None = None,
+    row_formats: dict[str, list[str]] | None = None,
+) -> int:
     """Write ``frame`` (the listed columns) with a styled header at ``row``; returns the row after the table."""
     safe = neutralise_formulas(frame[[c.key for c in columns]].reset_index(drop=True))
     for i, column in enumerate(columns, 1):

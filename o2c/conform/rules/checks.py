@@ -137,6 +137,11 @@ def _authorised(ctx: RuleContext, rule: Rule) -> Found:
     return _found(cases, first[cases], ctx.log.timestamp[first[cases]])
 
 
-CHECKS = {"precedence": _precedence, "existence": _existence, "absence": _absence, "time_limit": _time_limit,
-           "four_eyes": _four_eyes, "authorised": _authorised}
-
+CHECKS = {
+    "precedence": _precedence,
+    "existence": _existence,
+    "absence": _absence,
+    "time_limit": _time_limit,
+    "four_eyes": _four_eyes,
+    "authorised": _authorised,
+}

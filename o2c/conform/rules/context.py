@@ -57,10 +57,13 @@ class RuleContext:
         problems = []
         for name in dict.fromkeys((rule.activity, rule.other_activity)):
             if name and not self.codes(name):
-                problems.append(RuleProblem(number, rule.name, "conformance.problem.unknown_activity",
-                                            (("activity", name),)))
+                problems.append(
+                    RuleProblem(number, rule.name, "conformance.problem.unknown_activity", (("activity", name),))
+                )
         if rule.date_field and not _is_date_column(self.log.cases.get(rule.date_field)):
-            problems.append(RuleProblem(number, rule.name, "conformance.problem.date_field", (("field", rule.date_field),)))
+            problems.append(
+                RuleProblem(number, rule.name, "conformance.problem.date_field", (("field", rule.date_field),))
+            )
         if rule.type in ("four_eyes", "authorised") and not self.people_attributes(rule):
             key = "conformance.problem.attribute" if rule.attribute else "conformance.problem.no_people"
             problems.append(RuleProblem(number, rule.name, key, (("attribute", rule.attribute),)))
@@ -77,4 +80,3 @@ class RuleContext:
 
 def _is_date_column(column: pd.Series | None) -> bool:
     return column is not None and pd.api.types.is_datetime64_any_dtype(column)
-

@@ -12,8 +12,7 @@ from o2c.i18n import Language, t
 from o2c.log.eventlog import NS_PER_SECOND, EventLog
 
 
-def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray,
-                      lang: Language = "en") -> np.ndarray:
+def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray, lang: Language = "en") -> np.ndarray:
     """A short plain-language explanation for each violation ``outcome.cases[positions]``, built with
     vectorised string operations (one pass per rule, not per order)."""
     rule = outcome.rule
@@ -25,8 +24,11 @@ def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray
     if rule.type == "precedence":
         first_a = RuleContext(log).first(rule.activity)[cases]
         has_a = first_a >= 0
-        late = _render(t("conformance.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
-                       tb=_stamps(when), ta=_stamps(log.timestamp[np.maximum(first_a, 0)]))
+        late = _render(
+            t("conformance.detail.precedence.late", lang, **names, tb="\0tb\0", ta="\0ta\0"),
+            tb=_stamps(when),
+            ta=_stamps(log.timestamp[np.maximum(first_a, 0)]),
+        )
         missing = _render(t("conformance.detail.precedence.missing", lang, **names, tb="\0tb\0"), tb=_stamps(when))
         return np.where(has_a, late, missing)
     if rule.type == "existence":
@@ -34,8 +36,11 @@ def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray
     if rule.type == "absence":
         if rule.other_activity:
             first_b = RuleContext(log).first(rule.other_activity)[cases]
-            return _render(t("conformance.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
-                           ta=_stamps(when), tb=_stamps(log.timestamp[first_b]))
+            return _render(
+                t("conformance.detail.absence.after", lang, **names, ta="\0ta\0", tb="\0tb\0"),
+                ta=_stamps(when),
+                tb=_stamps(log.timestamp[first_b]),
+            )
         return _render(t("conformance.detail.absence", lang, **names, ta="\0ta\0"), ta=_stamps(when))
     if rule.type == "time_limit":
         return _time_details(log, outcome, cases, events, when, lang)
@@ -47,12 +52,14 @@ def violation_details(log: EventLog, outcome: RuleOutcome, positions: np.ndarray
     joined = values[0]
     for more in values[1:]:
         joined = joined + ", " + more
-    return _render(t("conformance.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"),
-                   who=who, value=joined)
+    return _render(
+        t("conformance.detail.authorised", lang, **names, who="\0who\0", value="\0value\0"), who=who, value=joined
+    )
 
 
-def _time_details(log: EventLog, outcome: RuleOutcome, cases: np.ndarray, events: np.ndarray, when: np.ndarray,
-                  lang: Language) -> np.ndarray:
+def _time_details(
+    log: EventLog, outcome: RuleOutcome, cases: np.ndarray, events: np.ndarray, when: np.ndarray, lang: Language
+) -> np.ndarray:
     rule = outcome.rule
     happened = events >= 0
     limit = _durations(np.array([rule.limit_ns / NS_PER_SECOND]))[0] if rule.limit is not None else ""
@@ -63,8 +70,12 @@ def _time_details(log: EventLog, outcome: RuleOutcome, cases: np.ndarray, events
         start_ns = dates.astype("datetime64[ns]").view(np.int64)
         start_ns = start_ns + np.where(start_ns % NS_PER_DAY == 0, NS_PER_DAY, 0)  # end of that day
         names = {"a": rule.activity, "field": rule.date_field.replace("_", " ")}
-        late = _render(t("conformance.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
-                       ta=_stamps(when), late=_durations((when - start_ns) / NS_PER_SECOND), date=date_text)
+        late = _render(
+            t("conformance.detail.date.late", lang, **names, ta="\0ta\0", late="\0late\0", date="\0date\0"),
+            ta=_stamps(when),
+            late=_durations((when - start_ns) / NS_PER_SECOND),
+            date=date_text,
+        )
         waiting = _render(t("conformance.detail.date.open", lang, **names, date="\0date\0"), date=date_text)
         return np.where(happened, late, waiting)
     start = RuleContext(log).first(rule.activity)[cases]
@@ -104,4 +115,3 @@ def _attribute_text(log: EventLog, name: str, events: np.ndarray) -> np.ndarray:
     labels = np.append(categorical.categories.astype(str).to_numpy(dtype=object), "–")
     codes = np.asarray(categorical.codes, dtype=np.int64)[np.maximum(events, 0)]
     return labels[np.where((codes >= 0) & (events >= 0), codes, -1)]
-

@@ -77,9 +77,16 @@ def no_fit_reason(results: RuleResults, lang: Language = "en") -> str:
     """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each."""
     if not results.outcomes:
         return t("conformance.no_rules", lang)
-    lacking = dict.fromkeys(str(dict(p.values).get("activity") or dict(p.values).get("field")
-                                or dict(p.values).get("attribute") or t("conformance.lacks.people", lang))
-                            for o in results.outcomes for p in o.reasons)
+    lacking = dict.fromkeys(
+        str(
+            dict(p.values).get("activity")
+            or dict(p.values).get("field")
+            or dict(p.values).get("attribute")
+            or t("conformance.lacks.people", lang)
+        )
+        for o in results.outcomes
+        for p in o.reasons
+    )
     return t("conformance.none_applicable", lang, n=len(results.outcomes), lacking=", ".join(lacking))
 
 
@@ -103,11 +110,13 @@ def _evaluate(log: EventLog, rules: RuleSet) -> RuleResults:
         problems += rule_problems
         if any(p.skipped for p in rule_problems):
             empty = np.empty(0, dtype=np.int64)
-            outcomes.append(RuleOutcome(rule, empty, empty, empty, evaluated=False,
-                                        reasons=tuple(p for p in rule_problems if p.skipped)))
+            outcomes.append(
+                RuleOutcome(
+                    rule, empty, empty, empty, evaluated=False, reasons=tuple(p for p in rule_problems if p.skipped)
+                )
+            )
             continue
         cases, events, when = CHECKS[rule.type](context, rule)
         order = np.argsort(cases, kind="stable")
         outcomes.append(RuleOutcome(rule, cases[order], events[order], when[order]))
     return RuleResults(log.n_cases, tuple(outcomes), tuple(problems))
-

@@ -14,8 +14,19 @@ RuleType = Literal["precedence", "existence", "absence", "time_limit", "four_eye
 RULE_TYPES: tuple[RuleType, ...] = ("precedence", "existence", "absence", "time_limit", "four_eyes", "authorised")
 SEVERITIES = ("high", "medium", "low")
 UNITS = {"hours": 3_600, "days": 86_400}
-RULE_COLUMNS = ("rule", "type", "activity", "other_activity", "limit", "unit", "date_field", "attribute",
-                "allowed_values", "severity", "description")
+RULE_COLUMNS = (
+    "rule",
+    "type",
+    "activity",
+    "other_activity",
+    "limit",
+    "unit",
+    "date_field",
+    "attribute",
+    "allowed_values",
+    "severity",
+    "description",
+)
 PEOPLE_ATTRIBUTES = ("role", "department")  # what "authorised" checks when no attribute is named
 RULES_SHEET = "Rules"
 NS_PER_DAY = 86_400 * NS_PER_SECOND
@@ -46,11 +57,19 @@ class Rule:
 
     def to_row(self) -> dict[str, object]:
         """The rule as a row of the rules table."""
-        return {"rule": self.name, "type": self.type, "activity": self.activity,
-                "other_activity": self.other_activity, "limit": self.limit, "unit": self.unit,
-                "date_field": self.date_field, "attribute": self.attribute,
-                "allowed_values": ", ".join(self.allowed_values), "severity": self.severity,
-                "description": self.description}
+        return {
+            "rule": self.name,
+            "type": self.type,
+            "activity": self.activity,
+            "other_activity": self.other_activity,
+            "limit": self.limit,
+            "unit": self.unit,
+            "date_field": self.date_field,
+            "attribute": self.attribute,
+            "allowed_values": ", ".join(self.allowed_values),
+            "severity": self.severity,
+            "description": self.description,
+        }
 
 
 @dataclass(frozen=True)
@@ -69,31 +88,102 @@ class RuleSet:
 
 
 # Their activities are the roles' English names: they resolve to the log's own names (see the package docstring).
-DEFAULT_RULES = RuleSet((
-    Rule("Credit check before activation", "precedence", "Credit Check Passed", "Order Activated",
-         severity="high", description="An order is activated only after its credit check has passed."),
-    Rule("Credit check before shipping", "existence", "Credit Check Passed", "Shipped", severity="high",
-         description="No goods ship without a passed credit check, whatever the order amount."),
-    Rule("Shipped before invoiced", "precedence", "Shipped", "Invoice Created", severity="medium",
-         description="Invoices are created only for goods that have left the warehouse."),
-    Rule("Invoiced before paid", "precedence", "Invoice Created", "Payment Received", severity="medium",
-         description="A payment is booked against an existing invoice."),
-    Rule("No change after confirmation", "absence", "Order Changed", "Order Confirmation Sent", severity="medium",
-         description="Once the customer has the confirmation, the order is not changed."),
-    Rule("Four eyes on credit", "four_eyes", "Create Sales Order", "Credit Check Passed", attribute="resource",
-         severity="high", description="Whoever creates an order must not pass its credit check."),
-    Rule("Credit checks by Credit Control", "authorised", "Credit Check Passed", attribute="department",
-         allowed_values=("Credit Control",), severity="high",
-         description="Only the Credit Control department passes credit checks."),
-    Rule("Activated within 3 days", "time_limit", "Create Sales Order", "Order Activated", limit=3, unit="days",
-         severity="low", description="Orders are activated within 3 days of their creation."),
-    Rule("Shipped by promised date", "time_limit", "Shipped", date_field="promised_date", severity="medium",
-         description="Goods leave the warehouse by the date promised to the customer."),
-    Rule("Delivered by requested date", "time_limit", "Delivered", date_field="requested_delivery_date",
-         severity="medium", description="The customer has the goods by the date they asked for."),
-    Rule("Paid by due date", "time_limit", "Payment Received", date_field="invoice_due_date", severity="medium",
-         description="Customers pay by the invoice due date."),
-))
+DEFAULT_RULES = RuleSet(
+    (
+        Rule(
+            "Credit check before activation",
+            "precedence",
+            "Credit Check Passed",
+            "Order Activated",
+            severity="high",
+            description="An order is activated only after its credit check has passed.",
+        ),
+        Rule(
+            "Credit check before shipping",
+            "existence",
+            "Credit Check Passed",
+            "Shipped",
+            severity="high",
+            description="No goods ship without a passed credit check, whatever the order amount.",
+        ),
+        Rule(
+            "Shipped before invoiced",
+            "precedence",
+            "Shipped",
+            "Invoice Created",
+            severity="medium",
+            description="Invoices are created only for goods that have left the warehouse.",
+        ),
+        Rule(
+            "Invoiced before paid",
+            "precedence",
+            "Invoice Created",
+            "Payment Received",
+            severity="medium",
+            description="A payment is booked against an existing invoice.",
+        ),
+        Rule(
+            "No change after confirmation",
+            "absence",
+            "Order Changed",
+            "Order Confirmation Sent",
+            severity="medium",
+            description="Once the customer has the confirmation, the order is not changed.",
+        ),
+        Rule(
+            "Four eyes on credit",
+            "four_eyes",
+            "Create Sales Order",
+            "Credit Check Passed",
+            attribute="resource",
+            severity="high",
+            description="Whoever creates an order must not pass its credit check.",
+        ),
+        Rule(
+            "Credit checks by Credit Control",
+            "authorised",
+            "Credit Check Passed",
+            attribute="department",
+            allowed_values=("Credit Control",),
+            severity="high",
+            description="Only the Credit Control department passes credit checks.",
+        ),
+        Rule(
+            "Activated within 3 days",
+            "time_limit",
+            "Create Sales Order",
+            "Order Activated",
+            limit=3,
+            unit="days",
+            severity="low",
+            description="Orders are activated within 3 days of their creation.",
+        ),
+        Rule(
+            "Shipped by promised date",
+            "time_limit",
+            "Shipped",
+            date_field="promised_date",
+            severity="medium",
+            description="Goods leave the warehouse by the date promised to the customer.",
+        ),
+        Rule(
+            "Delivered by requested date",
+            "time_limit",
+            "Delivered",
+            date_field="requested_delivery_date",
+            severity="medium",
+            description="The customer has the goods by the date they asked for.",
+        ),
+        Rule(
+            "Paid by due date",
+            "time_limit",
+            "Payment Received",
+            date_field="invoice_due_date",
+            severity="medium",
+            description="Customers pay by the invoice due date.",
+        ),
+    )
+)
 
 
 def default_rules() -> RuleSet:

@@ -11,18 +11,43 @@ from o2c.conform.rules.model import RULE_COLUMNS, RULE_TYPES, RULES_SHEET, SEVER
 from o2c.i18n import Language, t
 from o2c.ingest.read import workbook_sheet_rows
 
-_TYPE_ALIASES = {"sla": "time_limit", "timelimit": "time_limit", "time": "time_limit", "deadline": "time_limit",
-                 "foureyes": "four_eyes", "4_eyes": "four_eyes", "segregation_of_duties": "four_eyes",
-                 "sod": "four_eyes", "authorized": "authorised", "authorisation": "authorised",
-                 "authorization": "authorised", "roles": "authorised", "order": "precedence",
-                 "must_happen": "existence", "must_not_happen": "absence"}
+_TYPE_ALIASES = {
+    "sla": "time_limit",
+    "timelimit": "time_limit",
+    "time": "time_limit",
+    "deadline": "time_limit",
+    "foureyes": "four_eyes",
+    "4_eyes": "four_eyes",
+    "segregation_of_duties": "four_eyes",
+    "sod": "four_eyes",
+    "authorized": "authorised",
+    "authorisation": "authorised",
+    "authorization": "authorised",
+    "roles": "authorised",
+    "order": "precedence",
+    "must_happen": "existence",
+    "must_not_happen": "absence",
+}
 _UNIT_ALIASES = {"h": "hours", "hour": "hours", "hrs": "hours", "d": "days", "day": "days"}
-_COLUMN_ALIASES = {"name": "rule", "rule_name": "rule", "kind": "type", "rule_type": "type", "a": "activity",
-                   "activity_a": "activity", "first_activity": "activity", "b": "other_activity",
-                   "activity_b": "other_activity", "second_activity": "other_activity", "then": "other_activity",
-                   "allowed": "allowed_values", "roles": "allowed_values", "values": "allowed_values",
-                   "grace": "limit", "date": "date_field", "field": "date_field"}
-
+_COLUMN_ALIASES = {
+    "name": "rule",
+    "rule_name": "rule",
+    "kind": "type",
+    "rule_type": "type",
+    "a": "activity",
+    "activity_a": "activity",
+    "first_activity": "activity",
+    "b": "other_activity",
+    "activity_b": "other_activity",
+    "second_activity": "other_activity",
+    "then": "other_activity",
+    "allowed": "allowed_values",
+    "roles": "allowed_values",
+    "values": "allowed_values",
+    "grace": "limit",
+    "date": "date_field",
+    "field": "date_field",
+}
 
 
 @dataclass(frozen=True)
@@ -115,8 +140,19 @@ def _parse_row(cells: dict[str, str], limit_cell: object, number: int) -> tuple[
     allowed = tuple(v.strip() for v in cells["allowed_values"].replace(";", ",").split(",") if v.strip())
     if kind == "authorised" and not allowed:
         return problem("conformance.problem.allowed")
-    return Rule(name, kind, activity, other, limit, unit, cells["date_field"], cells["attribute"], allowed,
-                severity, cells["description"]), None
+    return Rule(
+        name,
+        kind,
+        activity,
+        other,
+        limit,
+        unit,
+        cells["date_field"],
+        cells["attribute"],
+        allowed,
+        severity,
+        cells["description"],
+    ), None
 
 
 def _key(value: object) -> str:
@@ -152,4 +188,3 @@ def read_rules_sheet(data: bytes, filename: str) -> tuple[RuleSet | None, list[R
         return RuleSet(()), []
     frame = pd.DataFrame(rows[1:], columns=[str(c) for c in rows[0]]).replace("", None)
     return parse_rules(frame, first_row=2)
-

@@ -41,17 +41,26 @@ def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd
     for outcome in results.outcomes:
         inside = view.case_mask[outcome.cases]
         count = int(np.count_nonzero(inside))
-        rows.append({"rule": outcome.rule.name, "type": outcome.rule.type, "severity": outcome.rule.severity,
-                     "description": outcome.rule.description, "orders": count,
-                     "share": count / view.n_cases if view.n_cases else 0.0,
-                     "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
-                     "evaluated": outcome.evaluated, "not_applicable": outcome.not_applicable(lang) or ""})
+        rows.append(
+            {
+                "rule": outcome.rule.name,
+                "type": outcome.rule.type,
+                "severity": outcome.rule.severity,
+                "description": outcome.rule.description,
+                "orders": count,
+                "share": count / view.n_cases if view.n_cases else 0.0,
+                "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
+                "evaluated": outcome.evaluated,
+                "not_applicable": outcome.not_applicable(lang) or "",
+            }
+        )
     columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated", "not_applicable"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def adherence_trend(view: LogView, results: RuleResults, period: Period = "week",
-                    groups: tuple[np.ndarray, list[str]] | None = None) -> pd.DataFrame:
+def adherence_trend(
+    view: LogView, results: RuleResults, period: Period = "week", groups: tuple[np.ndarray, list[str]] | None = None
+) -> pd.DataFrame:
     """Adherence per week or month the orders were created: ``period``, ``group`` (one group "" unless
     ``groups`` = (code per case of the log, labels) is given), ``orders``, ``adherent`` and ``rate``."""
     cases = view.case_codes
@@ -68,10 +77,16 @@ def adherence_trend(view: LogView, results: RuleResults, period: Period = "week"
     clean = np.bincount(slot, weights=results.violations[cases] == 0, minlength=size)
     present = np.flatnonzero(orders)
     starts = period_starts(np.arange(n_periods) + first, period)
-    return pd.DataFrame({"period": starts[present % n_periods],
-                         "group": [labels[g] for g in present // n_periods],
-                         "orders": orders[present], "adherent": clean[present].astype(np.int64),
-                         "rate": clean[present] / orders[present]}, columns=columns)
+    return pd.DataFrame(
+        {
+            "period": starts[present % n_periods],
+            "group": [labels[g] for g in present // n_periods],
+            "orders": orders[present],
+            "adherent": clean[present].astype(np.int64),
+            "rate": clean[present] / orders[present],
+        },
+        columns=columns,
+    )
 
 
 def rule_trends(view: LogView, results: RuleResults, period: Period = "week") -> list[list[float]]:
@@ -96,8 +111,9 @@ def violating_cases(view: LogView, results: RuleResults, index: int) -> np.ndarr
     return np.flatnonzero(view.case_mask[results.outcomes[index].cases])
 
 
-def rule_examples(view: LogView, results: RuleResults, index: int, limit: int = 5,
-                  lang: Language = "en") -> tuple[pd.DataFrame, pd.DataFrame]:
+def rule_examples(
+    view: LogView, results: RuleResults, index: int, limit: int = 5, lang: Language = "en"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The slowest (longest end to end) and the most recent violations of one rule in the view.
 
     Each frame has ``case_code``, ``case_id``, ``order_number`` and ``account_name`` (when the log has them),
@@ -123,12 +139,17 @@ def _examples(log: EventLog, outcome: RuleOutcome, positions: np.ndarray, lang: 
     return frame
 
 
-EXPORT_COLUMNS = {"case_id": "Salesforce Order Id", "order_number": "Order Number", "account_name": "Account",
-                  "account_id": "Account Id"}
+EXPORT_COLUMNS = {
+    "case_id": "Salesforce Order Id",
+    "order_number": "Order Number",
+    "account_name": "Account",
+    "account_id": "Account Id",
+}
 
 
-def violations_export(view: LogView, results: RuleResults, lang: Language = "en",
-                      per_rule: int | None = None) -> pd.DataFrame:
+def violations_export(
+    view: LogView, results: RuleResults, lang: Language = "en", per_rule: int | None = None
+) -> pd.DataFrame:
     """Every violation in the view (the first ``per_rule`` of each rule when given), one row per (order, rule),
     for people to act on in Salesforce: Salesforce Order Id, Order Number, Account, Account Id (those the log
     has), Rule, Severity, When (UTC), Details. Sorted by rule, then order."""
@@ -139,11 +160,19 @@ def violations_export(view: LogView, results: RuleResults, lang: Language = "en"
         if positions.size == 0:
             continue
         cases = outcome.cases[positions]
-        part = {label: log.cases[column].iloc[cases].to_numpy(dtype=object) for column, label in EXPORT_COLUMNS.items()
-                if column in log.cases}
-        part.update({"Rule": outcome.rule.name, "Severity": outcome.rule.severity,
-                     "When (UTC)": pd.to_datetime(outcome.when_ns[positions], unit="ns").strftime("%Y-%m-%d %H:%M"),
-                     "Details": violation_details(log, outcome, positions, lang)})
+        part = {
+            label: log.cases[column].iloc[cases].to_numpy(dtype=object)
+            for column, label in EXPORT_COLUMNS.items()
+            if column in log.cases
+        }
+        part.update(
+            {
+                "Rule": outcome.rule.name,
+                "Severity": outcome.rule.severity,
+                "When (UTC)": pd.to_datetime(outcome.when_ns[positions], unit="ns").strftime("%Y-%m-%d %H:%M"),
+                "Details": violation_details(log, outcome, positions, lang),
+            }
+        )
         parts.append(pd.DataFrame(part))
     columns = [label for column, label in EXPORT_COLUMNS.items() if column in log.cases]
     columns += ["Rule", "Severity", "When (UTC)", "Details"]
@@ -157,6 +186,11 @@ def rules_summary(view: LogView, rules: RuleSet | None = None) -> list[dict]:
     view, or ``violations`` None and the reason when the data cannot show the rule."""
     results = evaluate_rules(view.log, rules if rules is not None else DEFAULT_RULES)
     table = rule_table(view, results)
-    return [{"name": row.rule, "violations": int(row.orders) if row.evaluated else None,
-             "not_applicable": row.not_applicable or None} for row in table.itertuples(index=False)]
-
+    return [
+        {
+            "name": row.rule,
+            "violations": int(row.orders) if row.evaluated else None,
+            "not_applicable": row.not_applicable or None,
+        }
+        for row in table.itertuples(index=False)
+    ]

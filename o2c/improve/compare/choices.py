@@ -29,8 +29,14 @@ def date_bounds(log: EventLog) -> tuple[dt.date, dt.date]:
     return log.cases["start"].min().date(), log.cases["end"].max().date()
 
 
-def group_filters(attribute: str, values: tuple[str, ...], dates: object, date_mode: DateMode | None,
-                  variants: tuple[str, ...], bounds: tuple[dt.date, dt.date]) -> Filters:
+def group_filters(
+    attribute: str,
+    values: tuple[str, ...],
+    dates: object,
+    date_mode: DateMode | None,
+    variants: tuple[str, ...],
+    bounds: tuple[dt.date, dt.date],
+) -> Filters:
     """The filters of one custom group from its choices: ``values`` of ``attribute`` (none: any), ``dates`` a
     (start, end) pair (anything else, e.g. a half-picked range: all dates; the log's ``bounds`` mean no limit),
     ``date_mode`` (None: "started") and ``variants``.
@@ -42,5 +48,10 @@ def group_filters(attribute: str, values: tuple[str, ...], dates: object, date_m
     """
     low, high = bounds
     start, end = dates if isinstance(dates, (tuple, list)) and len(dates) == 2 else (low, high)
-    return Filters({attribute: values} if attribute and values else {}, start if start > low else None,
-                   end if end < high else None, date_mode or "started", variants)
+    return Filters(
+        {attribute: values} if attribute and values else {},
+        start if start > low else None,
+        end if end < high else None,
+        date_mode or "started",
+        variants,
+    )

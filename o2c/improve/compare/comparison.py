@@ -50,5 +50,6 @@ def compare(a: LogView, b: LogView, rules: RuleSet = DEFAULT_RULES) -> Compariso
     variants = variant_comparison(a, b)
     activities = rework_comparison(rework_a, rework_b)
     differences = ranked_differences(kpis, paths, variants, activities, a, b)
-    return Comparison(a.n_cases, b.n_cases, int((a.case_mask & b.case_mask).sum()), kpis, paths, variants,
-                      activities, differences)
+    return Comparison(
+        a.n_cases, b.n_cases, int((a.case_mask & b.case_mask).sum()), kpis, paths, variants, activities, differences
+    )

@@ -55,16 +55,22 @@ class DifferenceMap:
     all_paths: int
 
 
-def difference_map(a: LogView, b: LogView, activity_share: float = 1.0, path_share: float = 1.0,
-                   mode: Mode = "frequency") -> DifferenceMap:
+def difference_map(
+    a: LogView, b: LogView, activity_share: float = 1.0, path_share: float = 1.0, mode: Mode = "frequency"
+) -> DifferenceMap:
     """The union map of groups A and B with both groups' numbers on every activity and path."""
     union = a.log.view(a.case_mask | b.case_mask)
     codes = None if activity_share >= 1 else top_activities(union, activity_share)
     # Without hidden activities the paths are the log's own, whose waits are ranked (and tested) once per log.
     statistics = ("median",) if mode == "performance" and codes is not None else ()
     map_a, map_b = process_map(a, codes, statistics), process_map(b, codes, statistics)
-    activities = _merged(map_a.activities[["code", "name", "cases"]], map_b.activities[["code", "name", "cases"]],
-                         ["code", "name"], a.n_cases, b.n_cases)
+    activities = _merged(
+        map_a.activities[["code", "name", "cases"]],
+        map_b.activities[["code", "name", "cases"]],
+        ["code", "name"],
+        a.n_cases,
+        b.n_cases,
+    )
     columns = ["source", "target", "cases", "count", "median_seconds"]
     edges = _merged(map_a.edges[columns], map_b.edges[columns], ["source", "target"], a.n_cases, b.n_cases)
     edges = edges.rename(columns={"median_seconds_a": "median_a", "median_seconds_b": "median_b"})
@@ -74,8 +80,8 @@ def difference_map(a: LogView, b: LogView, activity_share: float = 1.0, path_sha
         tested = max(int(waits["wait_p"].notna().sum()), 1)
         waits["wait_significant"] = np.where(waits["wait_p"].isna(), np.nan, waits["wait_p"] < _ALPHA / tested)
         edges = edges.drop(columns=["median_a", "median_b", "wait_significant"]).merge(
-            waits[["source", "target", "median_a", "median_b", "wait_significant"]], on=["source", "target"],
-            how="left")
+            waits[["source", "target", "median_a", "median_b", "wait_significant"]], on=["source", "target"], how="left"
+        )
     z = bonferroni_z(len(activities) + len(edges))
     activities = _with_significance(activities, z, a.n_cases, b.n_cases)
     edges = _with_significance(edges, z, a.n_cases, b.n_cases)
@@ -83,8 +89,9 @@ def difference_map(a: LogView, b: LogView, activity_share: float = 1.0, path_sha
     edges["count"] = edges.pop("count_a").fillna(0) + edges.pop("count_b").fillna(0)
     shown = simplify(ProcessMap(activities, edges, a.n_cases + b.n_cases), path_share)
     total_activities = int(np.count_nonzero(np.bincount(a.log.activity[union.event_mask])))
-    return DifferenceMap(activities, shown.edges.drop(columns="count"), a.n_cases, b.n_cases, total_activities,
-                         len(edges))
+    return DifferenceMap(
+        activities, shown.edges.drop(columns="count"), a.n_cases, b.n_cases, total_activities, len(edges)
+    )
 
 
 def _merged(left: pd.DataFrame, right: pd.DataFrame, keys: list[str], n_a: int, n_b: int) -> pd.DataFrame:
@@ -104,15 +111,15 @@ def _with_significance(table: pd.DataFrame, z: float, n_a: int, n_b: int) -> pd.
     return table.assign(significant=interval.significant)
 
 
-def difference_map_dot(dm: DifferenceMap, mode: Mode = "frequency", lang: Language = "en",
-                       names: tuple[str, str] = ("A", "B")) -> str:
+def difference_map_dot(
+    dm: DifferenceMap, mode: Mode = "frequency", lang: Language = "en", names: tuple[str, str] = ("A", "B")
+) -> str:
     """DOT for a difference map; ``names`` name the groups in the tooltips.
 
     Only differences that are more than noise get a colour; the rest stay grey.
     """
     lines = map_preamble("difference_map", lang)
-    node_differences = _share_differences(dm.activities) if mode == "frequency" else np.full(len(dm.activities),
-                                                                                             np.nan)
+    node_differences = _share_differences(dm.activities) if mode == "frequency" else np.full(len(dm.activities), np.nan)
     node_scale = _scale(node_differences, _SHARE_SCALE)
     for row, difference in zip(dm.activities.itertuples(index=False), node_differences):
         lines.append(_node_line(row, difference, node_scale, lang, names))
@@ -155,16 +162,34 @@ def _colour(difference: float, scale: float) -> tuple[str | None, int]:
 
 def _node_line(row, difference: float, scale: float, lang: Language, names: tuple[str, str]) -> str:
     label = quote(_wrap(row.name), f"\\n{_share(row.share_a)} · {_share(row.share_b)}")
-    tip = quote(t("compare.map.tip.node", lang, name=row.name, a_name=names[0], b_name=names[1],
-                  a=int(row.orders_a), b=int(row.orders_b), a_share=_share(row.share_a),
-                  b_share=_share(row.share_b)))
+    tip = quote(
+        t(
+            "compare.map.tip.node",
+            lang,
+            name=row.name,
+            a_name=names[0],
+            b_name=names[1],
+            a=int(row.orders_a),
+            b=int(row.orders_b),
+            a_share=_share(row.share_a),
+            b_share=_share(row.share_b),
+        )
+    )
     fill, level = _colour(difference, scale)
     font = "white" if level >= 4 else "#1f1f1f"
     return f'  a{row.code} [label={label}, tooltip={tip}, fillcolor="{fill or _NEUTRAL_NODE}", fontcolor="{font}"];'
 
 
-def _edge_line(dm: DifferenceMap, edge, mode: Mode, difference: float, scale: float, widest: float,
-               lang: Language, names: tuple[str, str]) -> str:
+def _edge_line(
+    dm: DifferenceMap,
+    edge,
+    mode: Mode,
+    difference: float,
+    scale: float,
+    widest: float,
+    lang: Language,
+    names: tuple[str, str],
+) -> str:
     source, target = _node_id(edge.source), _node_id(edge.target)
     boundary = edge.source == START or edge.target == END
     width = 1 + 4.5 * math.sqrt(max(edge.share_a, edge.share_b) / widest)
@@ -178,19 +203,37 @@ def _edge_line(dm: DifferenceMap, edge, mode: Mode, difference: float, scale: fl
     colour, _ = _colour(difference, scale)
     style = ", style=dashed" if boundary else ""
     # Graphviz places labels against the line, ignoring its width: keep a gap
-    return (f'  {source} -> {target} [label={quote("  " + label)}, tooltip={tip}, color="{colour or _NEUTRAL_EDGE}", '
-            f'penwidth={width:.2f}{style}];')
+    return (
+        f'  {source} -> {target} [label={quote("  " + label)}, tooltip={tip}, color="{colour or _NEUTRAL_EDGE}", '
+        f"penwidth={width:.2f}{style}];"
+    )
 
 
 def _edge_tip(dm: DifferenceMap, edge, lang: Language, names: tuple[str, str]) -> str:
     node_names = dict(zip(dm.activities["code"], dm.activities["name"]))
     source = t("process_map.start", lang) if edge.source == START else node_names.get(edge.source, "")
     target = t("process_map.end", lang) if edge.target == END else node_names.get(edge.target, "")
-    tip = t("compare.map.tip.edge", lang, source=source, target=target, a_name=names[0], b_name=names[1],
-            a=int(edge.orders_a), b=int(edge.orders_b), a_share=_share(edge.share_a), b_share=_share(edge.share_b))
+    tip = t(
+        "compare.map.tip.edge",
+        lang,
+        source=source,
+        target=target,
+        a_name=names[0],
+        b_name=names[1],
+        a=int(edge.orders_a),
+        b=int(edge.orders_b),
+        a_share=_share(edge.share_a),
+        b_share=_share(edge.share_b),
+    )
     if np.isfinite(edge.median_a) or np.isfinite(edge.median_b):
-        tip += "\n" + t("compare.map.tip.wait", lang, a_name=names[0], b_name=names[1], a=_wait(edge.median_a),
-                        b=_wait(edge.median_b))
+        tip += "\n" + t(
+            "compare.map.tip.wait",
+            lang,
+            a_name=names[0],
+            b_name=names[1],
+            a=_wait(edge.median_a),
+            b=_wait(edge.median_b),
+        )
     return tip
 
 

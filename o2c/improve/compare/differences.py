@@ -7,8 +7,8 @@ correction for every comparison made are kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -38,9 +38,9 @@ class Difference:
     path: tuple[int, int] | None = None  # node codes of a path (its subject is then in English)
 
 
-
-def ranked_differences(kpis: pd.DataFrame, paths: pd.DataFrame, variants: pd.DataFrame, activities: pd.DataFrame,
-                        a: LogView, b: LogView) -> list[Difference]:
+def ranked_differences(
+    kpis: pd.DataFrame, paths: pd.DataFrame, variants: pd.DataFrame, activities: pd.DataFrame, a: LogView, b: LogView
+) -> list[Difference]:
     """The differences that stay more than noise after a Bonferroni correction for every comparison on the page,
     biggest first.
 
@@ -56,37 +56,69 @@ def ranked_differences(kpis: pd.DataFrame, paths: pd.DataFrame, variants: pd.Dat
         row = kpis.loc[key]
         if row["p_value"] < alpha:
             coverage = (row["n_a"] + row["n_b"]) / orders
-            found.append(Difference(kind, key, row["a"], row["b"], row["effect"], abs(row["effect"]) * coverage,
-                                    "kpis"))
+            found.append(
+                Difference(kind, key, row["a"], row["b"], row["effect"], abs(row["effect"]) * coverage, "kpis")
+            )
     for key in ("rework_rate", "adherence", "on_time"):
         row = kpis.loc[key]
-        if row["n_a"] and row["n_b"] and _stands_out(row["a"] * row["n_a"], row["n_a"], row["b"] * row["n_b"],
-                                                     row["n_b"], z):
+        if (
+            row["n_a"]
+            and row["n_b"]
+            and _stands_out(row["a"] * row["n_a"], row["n_a"], row["b"] * row["n_b"], row["n_b"], z)
+        ):
             coverage = (row["n_a"] + row["n_b"]) / orders
-            found.append(Difference("rate", key, row["a"], row["b"], row["difference"],
-                                    abs(row["difference"]) * coverage, "kpis"))
+            found.append(
+                Difference(
+                    "rate", key, row["a"], row["b"], row["difference"], abs(row["difference"]) * coverage, "kpis"
+                )
+            )
     for row in paths[paths["wait_p"] < alpha].itertuples(index=False):  # one per path
         path = (int(row.source), int(row.target))
-        found.append(Difference("path_wait", path_label(a.log, *path), row.median_a, row.median_b,
-                                row.wait_effect, row.wait_score, "paths", path))
+        found.append(
+            Difference(
+                "path_wait",
+                path_label(a.log, *path),
+                row.median_a,
+                row.median_b,
+                row.wait_effect,
+                row.wait_score,
+                "paths",
+                path,
+            )
+        )
     for row in paths[_stands_out(paths["orders_a"], n_a, paths["orders_b"], n_b, z)].itertuples(index=False):
         path = (int(row.source), int(row.target))
-        found.append(Difference("path_share", path_label(a.log, *path), row.share_a, row.share_b,
-                                row.difference, abs(row.difference), "paths", path))
+        found.append(
+            Difference(
+                "path_share",
+                path_label(a.log, *path),
+                row.share_a,
+                row.share_b,
+                row.difference,
+                abs(row.difference),
+                "paths",
+                path,
+            )
+        )
     for row in variants[_stands_out(variants["orders_a"], n_a, variants["orders_b"], n_b, z)].itertuples(index=False):
-        found.append(Difference("variant", f"#{row.rank}", row.share_a, row.share_b, row.difference,
-                                abs(row.difference), "variants"))
+        found.append(
+            Difference(
+                "variant", f"#{row.rank}", row.share_a, row.share_b, row.difference, abs(row.difference), "variants"
+            )
+        )
     picked = _stands_out(activities["orders_a"], n_a, activities["orders_b"], n_b, z)
     for row in activities[picked].itertuples(index=False):
-        found.append(Difference("rework", row.activity, row.share_a, row.share_b, row.difference,
-                                abs(row.difference), "rework"))
+        found.append(
+            Difference("rework", row.activity, row.share_a, row.share_b, row.difference, abs(row.difference), "rework")
+        )
     return sorted(found, key=lambda d: (-d.score, d.kind, d.subject))
 
 
 def _stands_out(x_a, n_a: int, x_b, n_b: int, z: float) -> np.ndarray | bool:
     x_a = np.asarray(x_a, dtype=float)
-    return rate_difference(x_a, np.full(x_a.shape, n_a), np.asarray(x_b, dtype=float), np.full(x_a.shape, n_b),
-                           z).significant
+    return rate_difference(
+        x_a, np.full(x_a.shape, n_a), np.asarray(x_b, dtype=float), np.full(x_a.shape, n_b), z
+    ).significant
 
 
 def node_name(log: EventLog, code: int, lang: Language = "en") -> str:
@@ -99,12 +131,17 @@ def node_name(log: EventLog, code: int, lang: Language = "en") -> str:
 
 
 def path_label(log: EventLog, source: int, target: int, lang: Language = "en") -> str:
-    """"Credit Check Passed → Order Activated" for a path of node codes."""
+    """ "Credit Check Passed → Order Activated" for a path of node codes."""
     return f"{node_name(log, source, lang)} → {node_name(log, target, lang)}"
 
 
-def describe(difference: Difference, log: EventLog, names: tuple[str, str], lang: Language = "en",
-             escape: Callable[[str], str] = str) -> str:
+def describe(
+    difference: Difference,
+    log: EventLog,
+    names: tuple[str, str],
+    lang: Language = "en",
+    escape: Callable[[str], str] = str,
+) -> str:
     """One plain sentence for a difference, e.g. "Partner orders wait 5.0 d on Credit Check Passed → Order
     Activated (median), other orders 2.9 h.". ``escape`` is applied to every piece of user data (names, paths)."""
     a_name, b_name = escape(names[0]), escape(names[1])
@@ -115,4 +152,3 @@ def describe(difference: Difference, log: EventLog, names: tuple[str, str], lang
     subject = path_label(log, *difference.path, lang) if difference.path else difference.subject
     key = f"compare.diff.{difference.subject if difference.kind == 'rate' else difference.kind}"
     return t(key, lang, a_name=a_name, b_name=b_name, a=a, b=b, subject=escape(subject))
-

@@ -8,8 +8,9 @@ orders of the view that are not in A) or all orders of the view. Groups round-tr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Mapping
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -59,14 +60,18 @@ class Groups:
     @classmethod
     def from_query(cls, query: Mapping[str, list[str]]) -> Groups | None:
         """The groups in URL query parameters, or None when the URL holds no comparison."""
-        a = {key[len(QUERY_A):]: values for key, values in query.items() if key.startswith(QUERY_A)}
-        b = {key[len(QUERY_B):]: values for key, values in query.items() if key.startswith(QUERY_B)}
+        a = {key[len(QUERY_A) :]: values for key, values in query.items() if key.startswith(QUERY_A)}
+        b = {key[len(QUERY_B) :]: values for key, values in query.items() if key.startswith(QUERY_B)}
         if not (a or b or QUERY_OTHERS in query or QUERY_PRESET in query):
             return None
         others = (query.get(QUERY_OTHERS) or ["rest"])[0]
         preset = (query.get(QUERY_PRESET) or ["custom"])[0]
-        return cls(Filters.from_query(a), Filters.from_query(b) if b else None,
-                   others if others in OTHERS else "rest", preset if preset in PRESETS else "custom")
+        return cls(
+            Filters.from_query(a),
+            Filters.from_query(b) if b else None,
+            others if others in OTHERS else "rest",
+            preset if preset in PRESETS else "custom",
+        )
 
     def names(self, lang: Language = "en") -> tuple[str, str]:
         """Short names for sentences such as "{name} orders": ("Partner", "other"), ("2024-10", "2024-09")."""
@@ -126,4 +131,3 @@ def _period_name(filters: Filters) -> str:
         if months == 3 and start.month % 3 == 1:
             return f"{start.year} Q{(start.month - 1) // 3 + 1}"
     return f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
-

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -41,6 +41,7 @@ def cached_sample(log: EventLog, name: str, build: Callable[[EventLog], Sample])
 
 def duration_sample(log: EventLog) -> Sample:
     """The end-to-end time of every order of the log, ranked."""
+
     def build(log: EventLog) -> Sample:
         order = np.argsort(log.case_duration_seconds, kind="stable")
         return Sample(rank_values(log.case_duration_seconds[order]), order)
@@ -50,6 +51,7 @@ def duration_sample(log: EventLog) -> Sample:
 
 def invoice_to_cash_sample(log: EventLog) -> Sample:
     """The time from invoice to payment of every order that has both, ranked."""
+
     def build(log: EventLog) -> Sample:
         invoice, payment = first_name_of_role(log, INVOICE), first_name_of_role(log, PAYMENT)
         segment = segment_times(log.view(), invoice or "", payment or "")  # a missing role measures no order
@@ -61,11 +63,16 @@ def invoice_to_cash_sample(log: EventLog) -> Sample:
 
 def wait_sample(log: EventLog) -> Sample:
     """Every wait between two consecutive events, ranked within its path."""
+
     def build(log: EventLog) -> Sample:
         index = transition_index(log)
         order = sort_within_groups(index.seconds, index.bounds)
-        return Sample(rank_values(index.seconds[order], index.bounds), log.case[index.events[order]],
-                       index.sources.astype(np.int64), index.targets.astype(np.int64))
+        return Sample(
+            rank_values(index.seconds[order], index.bounds),
+            log.case[index.events[order]],
+            index.sources.astype(np.int64),
+            index.targets.astype(np.int64),
+        )
 
     return cached_sample(log, "_compare_waits", build)
 
@@ -74,4 +81,3 @@ def rank_test(sample: Sample, in_a: np.ndarray, in_b: np.ndarray) -> tuple[float
     """Cliff's delta and the Mann-Whitney p-value of a one-group sample, A against B."""
     test = mann_whitney(sample.ranked, in_a, in_b)
     return float(test.effect[0]), float(test.p_value[0])
-

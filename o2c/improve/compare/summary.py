@@ -24,20 +24,39 @@ def compare_summary(log: EventLog, group: Filters, base: Filters = Filters(), pa
     result = compare(a, b)
     kpis = {}
     for key, row in result.kpis.iterrows():
-        kpis[key] = {"group": _number(row["a"], row["unit"]), "rest": _number(row["b"], row["unit"]),
-                     "unit": row["unit"], "difference": _number(row["difference"], row["unit"]),
-                     "ci95": None if math.isnan(row["low"]) else [row["low"], row["high"]],
-                     "significant": row["significant"]}
+        kpis[key] = {
+            "group": _number(row["a"], row["unit"]),
+            "rest": _number(row["b"], row["unit"]),
+            "unit": row["unit"],
+            "difference": _number(row["difference"], row["unit"]),
+            "ci95": None if math.isnan(row["low"]) else [row["low"], row["high"]],
+            "significant": row["significant"],
+        }
         if row["note"]:
             kpis[key]["missing"] = row["note_arg"]
-    top_paths = [{"from": node_name(log, r.source), "to": node_name(log, r.target),
-                  "group_share": r.share_a, "rest_share": r.share_b, "difference": r.difference,
-                  "ci95": [r.low, r.high], "significant": bool(r.significant), "group_orders": int(r.orders_a),
-                  "rest_orders": int(r.orders_b)} for r in result.paths.head(paths).itertuples(index=False)]
+    top_paths = [
+        {
+            "from": node_name(log, r.source),
+            "to": node_name(log, r.target),
+            "group_share": r.share_a,
+            "rest_share": r.share_b,
+            "difference": r.difference,
+            "ci95": [r.low, r.high],
+            "significant": bool(r.significant),
+            "group_orders": int(r.orders_a),
+            "rest_orders": int(r.orders_b),
+        }
+        for r in result.paths.head(paths).itertuples(index=False)
+    ]
     group_names = groups.names()
-    return {"group": group_names[0], "within": base.describe(view.n_cases, log.n_cases),
-            "orders": {"group": result.n_a, "rest": result.n_b}, "kpis": kpis, "paths": top_paths,
-            "differences": [describe(d, log, group_names) for d in result.differences[:SUMMARY_SIZE]]}
+    return {
+        "group": group_names[0],
+        "within": base.describe(view.n_cases, log.n_cases),
+        "orders": {"group": result.n_a, "rest": result.n_b},
+        "kpis": kpis,
+        "paths": top_paths,
+        "differences": [describe(d, log, group_names) for d in result.differences[:SUMMARY_SIZE]],
+    }
 
 
 def _number(value: float, unit: str) -> float | int | None:

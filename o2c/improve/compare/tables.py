@@ -51,8 +51,9 @@ def variant_comparison(a: LogView, b: LogView) -> pd.DataFrame:
     ``median_a``/``median_b`` (end-to-end seconds) and ``only`` ("a" or "b" when just one group has the variant).
     """
     columns = ["code", "variant_id", "steps", "orders", "median_seconds"]
-    table = variant_table(a)[columns].merge(variant_table(b)[columns], on=["code", "variant_id", "steps"],
-                                            how="outer", suffixes=("_a", "_b"))
+    table = variant_table(a)[columns].merge(
+        variant_table(b)[columns], on=["code", "variant_id", "steps"], how="outer", suffixes=("_a", "_b")
+    )
     table = table.rename(columns={"median_seconds_a": "median_a", "median_seconds_b": "median_b"})
     table["orders_a"] = table["orders_a"].fillna(0).astype(np.int64)
     table["orders_b"] = table["orders_b"].fillna(0).astype(np.int64)
@@ -69,8 +70,9 @@ def rework_comparison(a: Rework, b: Rework) -> pd.DataFrame:
     (orders in which it repeats), ``share_a``/``share_b``, ``difference``, ``low``/``high`` and ``significant``
     (Bonferroni over the rows), biggest difference first."""
     columns = ["activity", "family", "orders"]
-    table = a.by_activity[columns].merge(b.by_activity[columns], on=["activity", "family"], how="outer",
-                                         suffixes=("_a", "_b"))
+    table = a.by_activity[columns].merge(
+        b.by_activity[columns], on=["activity", "family"], how="outer", suffixes=("_a", "_b")
+    )
     table["orders_a"] = table["orders_a"].fillna(0).astype(np.int64)
     table["orders_b"] = table["orders_b"].fillna(0).astype(np.int64)
     return _by_difference(_with_share_difference(table, a.orders, b.orders))
@@ -79,8 +81,14 @@ def rework_comparison(a: Rework, b: Rework) -> pd.DataFrame:
 def _with_share_difference(table: pd.DataFrame, n_a: int, n_b: int) -> pd.DataFrame:
     x_a, x_b = table["orders_a"].to_numpy(), table["orders_b"].to_numpy()
     interval = rate_difference(x_a, np.full(x_a.size, n_a), x_b, np.full(x_b.size, n_b), bonferroni_z(len(table)))
-    return table.assign(share_a=x_a / max(n_a, 1), share_b=x_b / max(n_b, 1), difference=interval.difference,
-                        low=interval.low, high=interval.high, significant=interval.significant)
+    return table.assign(
+        share_a=x_a / max(n_a, 1),
+        share_b=x_b / max(n_b, 1),
+        difference=interval.difference,
+        low=interval.low,
+        high=interval.high,
+        significant=interval.significant,
+    )
 
 
 def _by_difference(table: pd.DataFrame) -> pd.DataFrame:
@@ -93,9 +101,14 @@ def path_waits(a: LogView, b: LogView) -> pd.DataFrame:
     of B (``median_a``/``median_b``, NaN where a group never takes the path), from the log's ranked waits."""
     waits = wait_sample(a.log)
     in_a, in_b = waits.members(a, b)
-    return pd.DataFrame({"source": waits.sources, "target": waits.targets,
-                         "median_a": group_quantile(waits.ranked, in_a, 0.5),
-                         "median_b": group_quantile(waits.ranked, in_b, 0.5)})
+    return pd.DataFrame(
+        {
+            "source": waits.sources,
+            "target": waits.targets,
+            "median_a": group_quantile(waits.ranked, in_a, 0.5),
+            "median_b": group_quantile(waits.ranked, in_b, 0.5),
+        }
+    )
 
 
 def path_wait_tests(a: LogView, b: LogView) -> pd.DataFrame:
@@ -104,4 +117,3 @@ def path_wait_tests(a: LogView, b: LogView) -> pd.DataFrame:
     waits = wait_sample(a.log)
     test = mann_whitney(waits.ranked, *waits.members(a, b))
     return path_waits(a, b).assign(wait_effect=test.effect, wait_p=test.p_value)
-

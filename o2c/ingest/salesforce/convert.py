@@ -20,12 +20,41 @@ from o2c.ingest.salesforce.ids import normalise_ids
 from o2c.ingest.salesforce.mapping import DEFAULT_RULES, MappingRule, apply_rules
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 
-OBJECTS = ("Order", "OrderItem", "OrderHistory", "Task", "Account", "Opportunity", "User",
-           "blng__Invoice__c", "blng__Payment__c", "Invoice", "Payment", "PaymentLineInvoice")
-_FAMILY = {"blng__Invoice__c": "Invoice", "Invoice": "Invoice", "blng__Payment__c": "Payment",
-           "PaymentLineInvoice": "Payment", "Payment": "Payment"}
-_CANDIDATE_COLUMNS = ("case_id", "source_object", "family", "source_field", "old_value", "new_value", "timestamp",
-                      "resource", "resource_id", "document_id", "event_amount", "comment")
+OBJECTS = (
+    "Order",
+    "OrderItem",
+    "OrderHistory",
+    "Task",
+    "Account",
+    "Opportunity",
+    "User",
+    "blng__Invoice__c",
+    "blng__Payment__c",
+    "Invoice",
+    "Payment",
+    "PaymentLineInvoice",
+)
+_FAMILY = {
+    "blng__Invoice__c": "Invoice",
+    "Invoice": "Invoice",
+    "blng__Payment__c": "Payment",
+    "PaymentLineInvoice": "Payment",
+    "Payment": "Payment",
+}
+_CANDIDATE_COLUMNS = (
+    "case_id",
+    "source_object",
+    "family",
+    "source_field",
+    "old_value",
+    "new_value",
+    "timestamp",
+    "resource",
+    "resource_id",
+    "document_id",
+    "event_amount",
+    "comment",
+)
 
 
 @dataclass(frozen=True)
@@ -53,15 +82,23 @@ def recognise_object(columns: list[str]) -> str | None:
         ("Task", "subject" in c and bool({"whatid", "tasksubtype", "completeddatetime", "activitydate"} & c)),
         ("Opportunity", "stagename" in c),
         ("Order", "ordernumber" in c or {"effectivedate", "accountid", "status"} <= c),
-        ("User", "username" in c or ("name" in c and bool({"department", "title", "userrole.name",
-                                                            "profile.name", "timezonesidkey"} & c))),
+        (
+            "User",
+            "username" in c
+            or ("name" in c and bool({"department", "title", "userrole.name", "profile.name", "timezonesidkey"} & c)),
+        ),
         ("Account", "name" in c and bool({"industry", "accountnumber", "type", "billingcountry", "rating"} & c)),
     )
     return next((name for name, matched in checks if matched), None)
 
 
-def convert_exports(files: dict[str, bytes], mapping: list[MappingRule] | tuple[MappingRule, ...] | None = None,
-                    *, timezone: str = "UTC", date_order: DateOrder = "auto") -> ConversionResult:
+def convert_exports(
+    files: dict[str, bytes],
+    mapping: list[MappingRule] | tuple[MappingRule, ...] | None = None,
+    *,
+    timezone: str = "UTC",
+    date_order: DateOrder = "auto",
+) -> ConversionResult:
     """Build the Events and Orders frames from export files (name -> bytes).
 
     ``timezone`` and ``date_order`` apply to report exports, whose dates are in the exporting user's locale and
@@ -117,10 +154,21 @@ def _amount(values: pd.Series) -> pd.Series:
 
 
 class _Converter:
-    def __init__(self, frames: dict[str, pd.DataFrame], rules: list[MappingRule], timezone: str,
-                 date_order: DateOrder, problems: list[Note]) -> None:
+    def __init__(
+        self,
+        frames: dict[str, pd.DataFrame],
+        rules: list[MappingRule],
+        timezone: str,
+        date_order: DateOrder,
+        problems: list[Note],
+    ) -> None:
         self.frames, self.rules, self.timezone, self.date_order, self.problems = (
-            frames, rules, timezone, date_order, problems)
+            frames,
+            rules,
+            timezone,
+            date_order,
+            problems,
+        )
         order = frames.get("Order", pd.DataFrame())
         number = _column(order, "OrderNumber")
         self.order_ids = _ids(order, "Id").fillna(number)  # report exports may carry only the order number
@@ -146,10 +194,16 @@ class _Converter:
         return ids.map(lambda v: self.number_to_id.get(v, v), na_action="ignore")
 
     def run(self, recognised: dict[str, str]) -> ConversionResult:
-        parts = [self._order_candidates(), self._history_candidates(), self._task_candidates(),
-                 self._invoice_candidates(), self._payment_candidates()]
-        candidates = pd.concat([p for p in parts if len(p)] or [pd.DataFrame(columns=_CANDIDATE_COLUMNS)],
-                               ignore_index=True)
+        parts = [
+            self._order_candidates(),
+            self._history_candidates(),
+            self._task_candidates(),
+            self._invoice_candidates(),
+            self._payment_candidates(),
+        ]
+        candidates = pd.concat(
+            [p for p in parts if len(p)] or [pd.DataFrame(columns=_CANDIDATE_COLUMNS)], ignore_index=True
+        )
         events = self._events(candidates)
         notes = [*coverage_notes(self.frames), *unplaced_status_notes(events)]
         return ConversionResult(events, self._orders(events), self.problems, recognised, notes)
@@ -167,12 +221,23 @@ class _Converter:
         if order is None:
             return pd.DataFrame()
         made = []
-        for field_name, person, person_id in (("CreatedDate", "CreatedBy.Name", "CreatedById"),
-                                              ("ActivatedDate", "ActivatedBy.Name", "ActivatedById")):
-            made.append(self._frame(order, case_id=self.order_ids, source_object="Order", family="Order",
-                                    source_field=field_name, new_value=_column(order, "Status"),
-                                    timestamp=_column(order, field_name), resource=_column(order, person),
-                                    resource_id=_ids(order, person_id)))
+        for field_name, person, person_id in (
+            ("CreatedDate", "CreatedBy.Name", "CreatedById"),
+            ("ActivatedDate", "ActivatedBy.Name", "ActivatedById"),
+        ):
+            made.append(
+                self._frame(
+                    order,
+                    case_id=self.order_ids,
+                    source_object="Order",
+                    family="Order",
+                    source_field=field_name,
+                    new_value=_column(order, "Status"),
+                    timestamp=_column(order, field_name),
+                    resource=_column(order, person),
+                    resource_id=_ids(order, person_id),
+                )
+            )
         return pd.concat(made, ignore_index=True)
 
     def _history_candidates(self) -> pd.DataFrame:
@@ -180,13 +245,29 @@ class _Converter:
         if history is None:
             return pd.DataFrame()
         case = self._cases(_column(history, "OrderId", "Id", "OrderNumber"))
-        out = self._frame(history, case_id=case, source_object="OrderHistory", family="OrderHistory",
-                          source_field=_column(history, "Field"), old_value=_column(history, "OldValue"),
-                          new_value=_column(history, "NewValue"), timestamp=_column(history, "CreatedDate"),
-                          resource=_column(history, "CreatedBy.Name"), resource_id=_ids(history, "CreatedById"))
+        out = self._frame(
+            history,
+            case_id=case,
+            source_object="OrderHistory",
+            family="OrderHistory",
+            source_field=_column(history, "Field"),
+            old_value=_column(history, "OldValue"),
+            new_value=_column(history, "NewValue"),
+            timestamp=_column(history, "CreatedDate"),
+            resource=_column(history, "CreatedBy.Name"),
+            resource_id=_ids(history, "CreatedById"),
+        )
         data_type = _column(history, "DataType")
-        return out[~lookup_id_rows(out["case_id"], out["source_field"], out["timestamp"], out["old_value"],
-                                   out["new_value"], data_type if data_type.notna().any() else None)]
+        return out[
+            ~lookup_id_rows(
+                out["case_id"],
+                out["source_field"],
+                out["timestamp"],
+                out["old_value"],
+                out["new_value"],
+                data_type if data_type.notna().any() else None,
+            )
+        ]
 
     def _task_candidates(self) -> pd.DataFrame:
         task = self.frames.get("Task")
@@ -197,11 +278,18 @@ class _Converter:
         known = set(self.invoice_order.values()) | set(self.order_ids.dropna())
         related = case.map(lambda c: str(c).startswith("801") or c in known, na_action="ignore")
         case = case.where(related.fillna(False).astype(bool), None)
-        return self._frame(task, case_id=case, source_object="Task", family="Task", source_field="Subject",
-                           new_value=_column(task, "Subject"),
-                           timestamp=_column(task, "CompletedDateTime").fillna(_column(task, "CreatedDate")),
-                           resource=_column(task, "Owner.Name"), resource_id=_ids(task, "OwnerId"),
-                           comment=_column(task, "Description"))
+        return self._frame(
+            task,
+            case_id=case,
+            source_object="Task",
+            family="Task",
+            source_field="Subject",
+            new_value=_column(task, "Subject"),
+            timestamp=_column(task, "CompletedDateTime").fillna(_column(task, "CreatedDate")),
+            resource=_column(task, "Owner.Name"),
+            resource_id=_ids(task, "OwnerId"),
+            comment=_column(task, "Description"),
+        )
 
     def _invoice_candidates(self) -> pd.DataFrame:
         made = []
@@ -210,16 +298,27 @@ class _Converter:
             if invoices is None:
                 continue
             case = self._cases(_column(invoices, "blng__Order__c", "ReferenceEntityId"))
-            common = dict(case_id=case, source_object=kind, family="Invoice",
-                          document_id=_column(invoices, "Name", "DocumentNumber", "InvoiceNumber"),
-                          event_amount=_amount(_column(invoices, "blng__TotalAmount__c", "TotalAmountWithTax",
-                                                       "TotalAmount")),
-                          resource=_column(invoices, "CreatedBy.Name"), resource_id=_ids(invoices, "CreatedById"))
-            made.append(self._frame(invoices, source_field="CreatedDate", timestamp=_column(invoices, "CreatedDate"),
-                                    **common))
-            made.append(self._frame(invoices, source_field="Status",
-                                    new_value=_column(invoices, "blng__InvoiceStatus__c", "Status"),
-                                    timestamp=_column(invoices, "LastModifiedDate"), **common))
+            common = dict(
+                case_id=case,
+                source_object=kind,
+                family="Invoice",
+                document_id=_column(invoices, "Name", "DocumentNumber", "InvoiceNumber"),
+                event_amount=_amount(_column(invoices, "blng__TotalAmount__c", "TotalAmountWithTax", "TotalAmount")),
+                resource=_column(invoices, "CreatedBy.Name"),
+                resource_id=_ids(invoices, "CreatedById"),
+            )
+            made.append(
+                self._frame(invoices, source_field="CreatedDate", timestamp=_column(invoices, "CreatedDate"), **common)
+            )
+            made.append(
+                self._frame(
+                    invoices,
+                    source_field="Status",
+                    new_value=_column(invoices, "blng__InvoiceStatus__c", "Status"),
+                    timestamp=_column(invoices, "LastModifiedDate"),
+                    **common,
+                )
+            )
         return pd.concat(made, ignore_index=True) if made else pd.DataFrame()
 
     def _payment_candidates(self) -> pd.DataFrame:
@@ -228,14 +327,20 @@ class _Converter:
         if payments is not None:
             via_invoice = _ids(payments, "blng__Invoice__c").map(self.invoice_order.get, na_action="ignore")
             case = self._cases(_column(payments, "blng__Invoice__r.blng__Order__c")).fillna(via_invoice)
-            made.append(self._frame(payments, case_id=case, source_object="blng__Payment__c", family="Payment",
-                                    source_field="PaymentDate",
-                                    timestamp=_column(payments, "blng__PaymentDate__c").fillna(
-                                        _column(payments, "CreatedDate")),
-                                    document_id=_column(payments, "Name"),
-                                    event_amount=_amount(_column(payments, "blng__Amount__c")),
-                                    resource=_column(payments, "CreatedBy.Name"),
-                                    resource_id=_ids(payments, "CreatedById")))
+            made.append(
+                self._frame(
+                    payments,
+                    case_id=case,
+                    source_object="blng__Payment__c",
+                    family="Payment",
+                    source_field="PaymentDate",
+                    timestamp=_column(payments, "blng__PaymentDate__c").fillna(_column(payments, "CreatedDate")),
+                    document_id=_column(payments, "Name"),
+                    event_amount=_amount(_column(payments, "blng__Amount__c")),
+                    resource=_column(payments, "CreatedBy.Name"),
+                    resource_id=_ids(payments, "CreatedById"),
+                )
+            )
         lines = self.frames.get("PaymentLineInvoice")
         if lines is not None:
             numbers = {}
@@ -243,11 +348,18 @@ class _Converter:
                 standard = self.frames["Payment"]
                 numbers = dict(zip(_ids(standard, "Id"), _column(standard, "PaymentNumber")))
             case = _ids(lines, "InvoiceId").map(self.invoice_order.get, na_action="ignore")
-            made.append(self._frame(lines, case_id=case, source_object="Payment", family="Payment",
-                                    source_field="PaymentDate",
-                                    timestamp=_column(lines, "AppliedDate", "Date", "CreatedDate"),
-                                    document_id=_ids(lines, "PaymentId").map(numbers.get, na_action="ignore"),
-                                    event_amount=_amount(_column(lines, "Amount"))))
+            made.append(
+                self._frame(
+                    lines,
+                    case_id=case,
+                    source_object="Payment",
+                    family="Payment",
+                    source_field="PaymentDate",
+                    timestamp=_column(lines, "AppliedDate", "Date", "CreatedDate"),
+                    document_id=_ids(lines, "PaymentId").map(numbers.get, na_action="ignore"),
+                    event_amount=_amount(_column(lines, "Amount")),
+                )
+            )
         elif "Payment" in self.frames:
             self.problems.append(Note.of("validation.convert.payment_lines"))
         return pd.concat(made, ignore_index=True) if made else pd.DataFrame()
@@ -261,22 +373,30 @@ class _Converter:
         parsed = parse_timestamps(candidates["timestamp"], timezone=self.timezone, date_order=self.date_order)
         if parsed.unparseable.any():
             bad = candidates["timestamp"][parsed.unparseable]
-            self.problems.append(Note.of("validation.convert.bad_dates", count=int(parsed.unparseable.sum()),
-                                         example=bad.iloc[0]))
+            self.problems.append(
+                Note.of("validation.convert.bad_dates", count=int(parsed.unparseable.sum()), example=bad.iloc[0])
+            )
         candidates["timestamp"] = parsed.values.to_numpy()
         candidates = candidates[~parsed.unparseable & ~parsed.empty].reset_index(drop=True)
         candidates = _without_duplicate_milestones(candidates)
         self._fill_people(candidates)
-        events = pd.DataFrame({
-            "case_id": candidates["case_id"].astype(str), "activity": candidates["activity"].astype(str),
-            "timestamp": pd.to_datetime(candidates["timestamp"], utc=True),
-            "resource": candidates["resource"], "role": candidates["role"],
-            "department": candidates["department"], "document_id": candidates["document_id"],
-            "event_amount": pd.to_numeric(candidates["event_amount"], errors="coerce"),
-            "source_object": candidates["source_object"], "source_field": candidates["source_field"],
-            "old_value": candidates["old_value"], "new_value": candidates["new_value"],
-            "comment": candidates["comment"],
-        })
+        events = pd.DataFrame(
+            {
+                "case_id": candidates["case_id"].astype(str),
+                "activity": candidates["activity"].astype(str),
+                "timestamp": pd.to_datetime(candidates["timestamp"], utc=True),
+                "resource": candidates["resource"],
+                "role": candidates["role"],
+                "department": candidates["department"],
+                "document_id": candidates["document_id"],
+                "event_amount": pd.to_numeric(candidates["event_amount"], errors="coerce"),
+                "source_object": candidates["source_object"],
+                "source_field": candidates["source_field"],
+                "old_value": candidates["old_value"],
+                "new_value": candidates["new_value"],
+                "comment": candidates["comment"],
+            }
+        )
         return events.sort_values(["case_id", "timestamp"], kind="stable").reset_index(drop=True)
 
     def _fill_people(self, candidates: pd.DataFrame) -> None:
@@ -284,11 +404,15 @@ class _Converter:
         by_name = {str(u["Name"]): u for u in users.values() if u.get("Name")}
         ids = candidates["resource_id"]
         candidates["resource"] = candidates["resource"].fillna(
-            ids.map(lambda i: (users.get(i) or {}).get("Name"), na_action="ignore"))
+            ids.map(lambda i: (users.get(i) or {}).get("Name"), na_action="ignore")
+        )
         if candidates["resource"].isna().any() and not users:
             candidates["resource"] = candidates["resource"].fillna(ids)
-        user = candidates["resource_id"].map(users.get, na_action="ignore").fillna(
-            candidates["resource"].map(lambda n: by_name.get(str(n)), na_action="ignore"))
+        user = (
+            candidates["resource_id"]
+            .map(users.get, na_action="ignore")
+            .fillna(candidates["resource"].map(lambda n: by_name.get(str(n)), na_action="ignore"))
+        )
         candidates["role"] = user.map(lambda u: u.get("UserRole.Name") or u.get("Title"), na_action="ignore")
         candidates["department"] = user.map(lambda u: u.get("Department"), na_action="ignore")
 
@@ -297,18 +421,25 @@ class _Converter:
         orders = pd.DataFrame({"case_id": case_ids})
         order = self.frames.get("Order")
         if order is not None and len(order):
-            source = pd.DataFrame({
-                "case_id": self.order_ids, "order_number": _column(order, "OrderNumber"),
-                "account_id": _ids(order, "AccountId"), "account_name": _column(order, "Account.Name"),
-                "owner": _column(order, "Owner.Name"), "owner_id": _ids(order, "OwnerId"),
-                "order_type": _column(order, "Type"), "order_date": _column(order, "EffectiveDate"),
-                "order_amount": _amount(_column(order, "TotalAmount")),
-                "currency": _column(order, "CurrencyIsoCode"), "opportunity_id": _ids(order, "OpportunityId"),
-                "current_status": _column(order, "Status"),
-                "sales_channel": _column(order, "Sales_Channel__c", "SalesChannel.SalesChannelName"),
-                "country": _column(order, "ShippingCountry", "BillingCountry"),
-                "industry": _column(order, "Account.Industry"),
-            }).drop_duplicates("case_id")
+            source = pd.DataFrame(
+                {
+                    "case_id": self.order_ids,
+                    "order_number": _column(order, "OrderNumber"),
+                    "account_id": _ids(order, "AccountId"),
+                    "account_name": _column(order, "Account.Name"),
+                    "owner": _column(order, "Owner.Name"),
+                    "owner_id": _ids(order, "OwnerId"),
+                    "order_type": _column(order, "Type"),
+                    "order_date": _column(order, "EffectiveDate"),
+                    "order_amount": _amount(_column(order, "TotalAmount")),
+                    "currency": _column(order, "CurrencyIsoCode"),
+                    "opportunity_id": _ids(order, "OpportunityId"),
+                    "current_status": _column(order, "Status"),
+                    "sales_channel": _column(order, "Sales_Channel__c", "SalesChannel.SalesChannelName"),
+                    "country": _column(order, "ShippingCountry", "BillingCountry"),
+                    "industry": _column(order, "Account.Industry"),
+                }
+            ).drop_duplicates("case_id")
             orders = orders.merge(source, on="case_id", how="left")
             self._account_opportunity_owner(orders)
             orders = orders.drop(columns=["owner_id"])
@@ -322,12 +453,15 @@ class _Converter:
         for column, key in (("account_name", "Name"), ("industry", "Industry"), ("country", "BillingCountry")):
             orders[column] = orders[column].fillna(account.map(lambda a, k=key: a.get(k), na_action="ignore"))
         opportunities = self._table("Opportunity", "LeadSource")
-        channel = orders["opportunity_id"].map(lambda o: (opportunities.get(o) or {}).get("LeadSource"),
-                                               na_action="ignore")
-        orders["sales_channel"] = orders["sales_channel"].fillna(channel).fillna(
-            account.map(lambda a: a.get("Type"), na_action="ignore"))
+        channel = orders["opportunity_id"].map(
+            lambda o: (opportunities.get(o) or {}).get("LeadSource"), na_action="ignore"
+        )
+        orders["sales_channel"] = (
+            orders["sales_channel"].fillna(channel).fillna(account.map(lambda a: a.get("Type"), na_action="ignore"))
+        )
         orders["owner"] = orders["owner"].fillna(
-            orders["owner_id"].map(lambda u: (self.users.get(u) or {}).get("Name"), na_action="ignore"))
+            orders["owner_id"].map(lambda u: (self.users.get(u) or {}).get("Name"), na_action="ignore")
+        )
 
     def _lines_and_invoices(self, orders: pd.DataFrame) -> None:
         items = self.frames.get("OrderItem")
@@ -338,14 +472,22 @@ class _Converter:
             invoices = self.frames.get(kind)
             if invoices is None:
                 continue
-            first = pd.DataFrame({
-                "case_id": self._cases(_column(invoices, "blng__Order__c", "ReferenceEntityId")),
-                "invoice_number": _column(invoices, "Name", "DocumentNumber", "InvoiceNumber"),
-                "invoice_date": _dates(_column(invoices, "blng__InvoiceDate__c", "InvoiceDate")),
-                "invoice_due_date": _dates(_column(invoices, "blng__DueDate__c", "DueDate")),
-                "invoice_amount": _amount(_column(invoices, "blng__TotalAmount__c", "TotalAmountWithTax")),
-                "payment_status": _column(invoices, "blng__PaymentStatus__c"),
-            }).dropna(subset=["case_id"]).sort_values("invoice_date").drop_duplicates("case_id").set_index("case_id")
+            first = (
+                pd.DataFrame(
+                    {
+                        "case_id": self._cases(_column(invoices, "blng__Order__c", "ReferenceEntityId")),
+                        "invoice_number": _column(invoices, "Name", "DocumentNumber", "InvoiceNumber"),
+                        "invoice_date": _dates(_column(invoices, "blng__InvoiceDate__c", "InvoiceDate")),
+                        "invoice_due_date": _dates(_column(invoices, "blng__DueDate__c", "DueDate")),
+                        "invoice_amount": _amount(_column(invoices, "blng__TotalAmount__c", "TotalAmountWithTax")),
+                        "payment_status": _column(invoices, "blng__PaymentStatus__c"),
+                    }
+                )
+                .dropna(subset=["case_id"])
+                .sort_values("invoice_date")
+                .drop_duplicates("case_id")
+                .set_index("case_id")
+            )
             if first.empty or orders.empty:
                 continue
             for column in first.columns:

@@ -39,7 +39,8 @@ def unplaced_status_notes(events: pd.DataFrame) -> list[Note]:
     if events.empty:
         return []
     status = (events["source_object"].astype(str) == "OrderHistory") & (
-        events["source_field"].astype(str).str.lower() == "status")
+        events["source_field"].astype(str).str.lower() == "status"
+    )
     names = events.loc[status, "activity"].astype(str)
     unplaced = names[names.map(lambda name: match_role(name) is None)].value_counts(sort=False)
     if unplaced.empty:

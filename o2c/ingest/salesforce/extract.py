@@ -21,8 +21,17 @@ from o2c.errors import ExtractError
 
 DEFAULT_API_VERSION = "59.0"
 # Environment variables (also read from a .env file); the process environment wins over the file.
-ENV_VARIABLES = ("SF_USERNAME", "SF_PASSWORD", "SF_SECURITY_TOKEN", "SF_DOMAIN", "SF_CONSUMER_KEY",
-                 "SF_PRIVATE_KEY_FILE", "SF_INSTANCE_URL", "SF_ACCESS_TOKEN", "SF_API_VERSION")
+ENV_VARIABLES = (
+    "SF_USERNAME",
+    "SF_PASSWORD",
+    "SF_SECURITY_TOKEN",
+    "SF_DOMAIN",
+    "SF_CONSUMER_KEY",
+    "SF_PRIVATE_KEY_FILE",
+    "SF_INSTANCE_URL",
+    "SF_ACCESS_TOKEN",
+    "SF_API_VERSION",
+)
 
 
 @dataclass(frozen=True)
@@ -38,29 +47,104 @@ class ObjectQuery:
 
 
 QUERIES: tuple[ObjectQuery, ...] = (
-    ObjectQuery("Order", ("Id", "OrderNumber", "AccountId", "Account.Name", "OwnerId", "Owner.Name", "Status",
-                          "Type", "EffectiveDate", "CreatedDate", "CreatedById", "CreatedBy.Name", "ActivatedDate",
-                          "ActivatedById", "ActivatedBy.Name", "TotalAmount", "OpportunityId", "ShippingCountry",
-                          "BillingCountry", "CurrencyIsoCode"), required=2),
-    ObjectQuery("OrderHistory", ("Id", "OrderId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById",
-                                 "CreatedBy.Name", "DataType"), required=6, changed_field="CreatedDate"),
+    ObjectQuery(
+        "Order",
+        (
+            "Id",
+            "OrderNumber",
+            "AccountId",
+            "Account.Name",
+            "OwnerId",
+            "Owner.Name",
+            "Status",
+            "Type",
+            "EffectiveDate",
+            "CreatedDate",
+            "CreatedById",
+            "CreatedBy.Name",
+            "ActivatedDate",
+            "ActivatedById",
+            "ActivatedBy.Name",
+            "TotalAmount",
+            "OpportunityId",
+            "ShippingCountry",
+            "BillingCountry",
+            "CurrencyIsoCode",
+        ),
+        required=2,
+    ),
+    ObjectQuery(
+        "OrderHistory",
+        ("Id", "OrderId", "Field", "OldValue", "NewValue", "CreatedDate", "CreatedById", "CreatedBy.Name", "DataType"),
+        required=6,
+        changed_field="CreatedDate",
+    ),
     ObjectQuery("OrderItem", ("Id", "OrderId", "OrderItemNumber", "Quantity", "UnitPrice", "TotalPrice"), 2),
-    ObjectQuery("Task", ("Id", "WhatId", "Subject", "TaskSubtype", "Status", "CompletedDateTime", "CreatedDate",
-                         "OwnerId", "Owner.Name", "Description"), required=3,
-                where="What.Type IN ('Order', 'blng__Invoice__c', 'Invoice')"),
+    ObjectQuery(
+        "Task",
+        (
+            "Id",
+            "WhatId",
+            "Subject",
+            "TaskSubtype",
+            "Status",
+            "CompletedDateTime",
+            "CreatedDate",
+            "OwnerId",
+            "Owner.Name",
+            "Description",
+        ),
+        required=3,
+        where="What.Type IN ('Order', 'blng__Invoice__c', 'Invoice')",
+    ),
     ObjectQuery("Account", ("Id", "Name", "Type", "Industry", "BillingCountry"), 2, changed_field=None),
     ObjectQuery("Opportunity", ("Id", "Name", "StageName", "LeadSource", "AccountId"), 3, changed_field=None),
     ObjectQuery("User", ("Id", "Name", "Username", "Department", "Title", "UserRole.Name"), 2, changed_field=None),
-    ObjectQuery("blng__Invoice__c", ("Id", "Name", "blng__Order__c", "blng__InvoiceDate__c", "blng__DueDate__c",
-                                     "blng__InvoiceStatus__c", "blng__PaymentStatus__c", "blng__TotalAmount__c",
-                                     "CreatedDate", "CreatedById", "LastModifiedDate"), 3, optional=True),
-    ObjectQuery("blng__Payment__c", ("Id", "Name", "blng__Invoice__c", "blng__Amount__c", "blng__PaymentDate__c",
-                                     "CreatedDate", "CreatedById"), 3, optional=True),
-    ObjectQuery("Invoice", ("Id", "DocumentNumber", "ReferenceEntityId", "InvoiceDate", "DueDate", "Status",
-                            "TotalAmountWithTax", "CreatedDate", "CreatedById", "LastModifiedDate"), 3, optional=True),
+    ObjectQuery(
+        "blng__Invoice__c",
+        (
+            "Id",
+            "Name",
+            "blng__Order__c",
+            "blng__InvoiceDate__c",
+            "blng__DueDate__c",
+            "blng__InvoiceStatus__c",
+            "blng__PaymentStatus__c",
+            "blng__TotalAmount__c",
+            "CreatedDate",
+            "CreatedById",
+            "LastModifiedDate",
+        ),
+        3,
+        optional=True,
+    ),
+    ObjectQuery(
+        "blng__Payment__c",
+        ("Id", "Name", "blng__Invoice__c", "blng__Amount__c", "blng__PaymentDate__c", "CreatedDate", "CreatedById"),
+        3,
+        optional=True,
+    ),
+    ObjectQuery(
+        "Invoice",
+        (
+            "Id",
+            "DocumentNumber",
+            "ReferenceEntityId",
+            "InvoiceDate",
+            "DueDate",
+            "Status",
+            "TotalAmountWithTax",
+            "CreatedDate",
+            "CreatedById",
+            "LastModifiedDate",
+        ),
+        3,
+        optional=True,
+    ),
     ObjectQuery("Payment", ("Id", "PaymentNumber", "Amount", "Date", "Status"), 2, optional=True),
-    ObjectQuery("PaymentLineInvoice", ("Id", "PaymentId", "InvoiceId", "Amount", "AppliedDate", "CreatedDate"), 3,
-                optional=True),
+    ObjectQuery(
+        "PaymentLineInvoice", ("Id", "PaymentId", "InvoiceId", "Amount", "AppliedDate", "CreatedDate"), 3, optional=True
+    ),
 )
 
 Progress = Callable[[str, int, int, int], None]  # (object, records so far, objects done, objects in total)
@@ -89,8 +173,9 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
-def credentials_from_env(environ: Mapping[str, str] | None = None,
-                         dotenv: Path | None = Path(".env")) -> dict[str, str]:
+def credentials_from_env(
+    environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")
+) -> dict[str, str]:
     """The SF_* settings from a .env file, overridden by the environment; empty values are dropped."""
     environ = os.environ if environ is None else environ
     merged = {**(read_dotenv(dotenv) if dotenv else {}), **{k: environ[k] for k in ENV_VARIABLES if k in environ}}
@@ -108,11 +193,21 @@ def connect(credentials: Mapping[str, str], session=None):
         if c.get("SF_ACCESS_TOKEN") and c.get("SF_INSTANCE_URL"):
             return Salesforce(instance_url=c["SF_INSTANCE_URL"], session_id=c["SF_ACCESS_TOKEN"], **common)
         if c.get("SF_USERNAME") and c.get("SF_CONSUMER_KEY") and c.get("SF_PRIVATE_KEY_FILE"):
-            return Salesforce(username=c["SF_USERNAME"], consumer_key=c["SF_CONSUMER_KEY"],
-                              privatekey_file=c["SF_PRIVATE_KEY_FILE"], domain=c.get("SF_DOMAIN"), **common)
+            return Salesforce(
+                username=c["SF_USERNAME"],
+                consumer_key=c["SF_CONSUMER_KEY"],
+                privatekey_file=c["SF_PRIVATE_KEY_FILE"],
+                domain=c.get("SF_DOMAIN"),
+                **common,
+            )
         if c.get("SF_USERNAME") and c.get("SF_PASSWORD"):
-            return Salesforce(username=c["SF_USERNAME"], password=c["SF_PASSWORD"],
-                              security_token=c.get("SF_SECURITY_TOKEN", ""), domain=c.get("SF_DOMAIN"), **common)
+            return Salesforce(
+                username=c["SF_USERNAME"],
+                password=c["SF_PASSWORD"],
+                security_token=c.get("SF_SECURITY_TOKEN", ""),
+                domain=c.get("SF_DOMAIN"),
+                **common,
+            )
     except SalesforceAuthenticationFailed as error:
         raise _credentials_error(str(error)) from error
     except SalesforceError as error:
@@ -138,15 +233,20 @@ def soql(query: ObjectQuery, fields: Iterable[str], since: dt.date | dt.datetime
     return f"SELECT {', '.join(fields)} FROM {query.name}{where}"
 
 
-def extract_exports(sf, since: dt.date | dt.datetime | None = None,
-                    queries: tuple[ObjectQuery, ...] = QUERIES, progress: Progress | None = None) -> ExtractResult:
+def extract_exports(
+    sf,
+    since: dt.date | dt.datetime | None = None,
+    queries: tuple[ObjectQuery, ...] = QUERIES,
+    progress: Progress | None = None,
+) -> ExtractResult:
     """Read every object (all pages) into CSV bytes; raises ``ExtractError`` for credential or permission errors."""
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     problems: list[str] = []
     for done, query in enumerate(queries):
-        records = _records(sf, query, since, problems, lambda n, q=query.name, d=done: progress and progress(
-            q, n, d, len(queries)))
+        records = _records(
+            sf, query, since, problems, lambda n, q=query.name, d=done: progress and progress(q, n, d, len(queries))
+        )
         if records is not None:
             counts[query.name] = len(records)
             if records:
@@ -179,8 +279,9 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
             if query.optional:
                 problems.append(f"{query.name}: not readable ({_error_text(error)}); skipped.")
                 return None
-            raise ExtractError("validation.extract.no_permission", object=query.name,
-                               error=_error_text(error)) from error
+            raise ExtractError(
+                "validation.extract.no_permission", object=query.name, error=_error_text(error)
+            ) from error
         except SalesforceMalformedRequest as error:
             code, text = _error_code(error), _error_text(error)
             missing = re.search(r"No such column '([^']+)'", text)

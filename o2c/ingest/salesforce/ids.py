@@ -23,7 +23,7 @@ def to_18(value: str) -> str:
         return text
     suffix = ""
     for block in range(3):
-        bits = sum(1 << i for i, char in enumerate(text[block * 5:block * 5 + 5]) if "A" <= char <= "Z")
+        bits = sum(1 << i for i, char in enumerate(text[block * 5 : block * 5 + 5]) if "A" <= char <= "Z")
         suffix += _ALPHABET[bits]
     return text + suffix
 

@@ -86,8 +86,10 @@ def default_mapping() -> pd.DataFrame:
 
 def rules_frame(rules: tuple[MappingRule, ...] | list[MappingRule]) -> pd.DataFrame:
     """Rules as a table with the Mapping columns; ``include`` as ``Y``/``N``."""
-    return pd.DataFrame([(r.source_object, r.source_field, r.match, r.value, r.activity, "Y" if r.include else "N")
-                         for r in rules], columns=list(MAPPING_COLUMNS))
+    return pd.DataFrame(
+        [(r.source_object, r.source_field, r.match, r.value, r.activity, "Y" if r.include else "N") for r in rules],
+        columns=list(MAPPING_COLUMNS),
+    )
 
 
 def rules_from_frame(frame: pd.DataFrame) -> tuple[list[MappingRule], list[Note]]:
@@ -104,22 +106,27 @@ def rules_from_frame(frame: pd.DataFrame) -> tuple[list[MappingRule], list[Note]
             continue
         match = text["match"].lower() or "equals"
         if match not in MATCH_KINDS:
-            problems.append(Note.of("validation.mapping.match", row=number, match=text["match"],
-                                    kinds=", ".join(MATCH_KINDS)))
+            problems.append(
+                Note.of("validation.mapping.match", row=number, match=text["match"], kinds=", ".join(MATCH_KINDS))
+            )
             continue
         if match == "regex":
             try:
                 re.compile(text["value"])
             except re.error as error:
-                problems.append(Note.of("validation.mapping.pattern", row=number, pattern=text["value"],
-                                        error=str(error)))
+                problems.append(
+                    Note.of("validation.mapping.pattern", row=number, pattern=text["value"], error=str(error))
+                )
                 continue
         include = text["include"].upper() not in ("N", "NO", "FALSE", "0")
         if include and not text["activity"]:
             problems.append(Note.of("validation.mapping.no_activity", row=number))
             continue
-        rules.append(MappingRule(text["source_object"], text["source_field"] or "*", match, text["value"],
-                                 text["activity"], include))
+        rules.append(
+            MappingRule(
+                text["source_object"], text["source_field"] or "*", match, text["value"], text["activity"], include
+            )
+        )
     return rules, problems
 
 
@@ -165,8 +172,13 @@ def apply_rules(candidates: pd.DataFrame, rules: list[MappingRule] | tuple[Mappi
 def _render(template: str, field: pd.Series, value: pd.Series) -> pd.Series | str:
     if "{" not in template:
         return template
-    return pd.Series([template.replace("{Field}", f).replace("{NewValue}", v).replace("{Step}", step_name(v))
-                      for f, v in zip(field, value)], index=field.index)
+    return pd.Series(
+        [
+            template.replace("{Field}", f).replace("{NewValue}", v).replace("{Step}", step_name(v))
+            for f, v in zip(field, value)
+        ],
+        index=field.index,
+    )
 
 
 def step_name(value: str) -> str:
