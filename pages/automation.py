@@ -5,11 +5,11 @@ import streamlit as st
 
 from o2c.export import to_csv_bytes
 from o2c.improve.automation import automation_candidates, system_events, touchless_orders
-from o2c.improve.cost import cost_by_attribute, cost_by_variant, order_costs, rework_cost
-from o2c.log.attributes import split_attributes
+from o2c.improve.cost import order_costs, rework_cost
+from ui.automation_cost import cost_section, full_height, money, percent_column
 from ui.costs import cost_editor, cost_table, system_resources
 from ui.keys import Key
-from ui.state import column_name, page_view, tr
+from ui.state import page_view, tr
 from ui.text import md, tr_md
 
 TOP_CANDIDATES = 3
@@ -19,21 +19,6 @@ log = view.log
 systems = system_resources(log)
 costs = cost_table(log)
 currency = costs.currency
-
-
-def money(value: float) -> str:
-    return f"{value:,.2f} {currency}"
-
-
-def percent_column(key: str, help_key: str | None = None) -> st.column_config.NumberColumn:
-    return st.column_config.NumberColumn(
-        tr(key), format="%.0f%%", help=tr(help_key) if help_key else None, width="small"
-    )
-
-
-def full_height(rows: int) -> int:
-    """Pixels for a table that shows all its rows without scrolling."""
-    return 35 * (rows + 1) + 3
 
 
 per_order = order_costs(log, costs)[view.case_mask]
@@ -50,10 +35,12 @@ if systems is not None:
         help=tr("automation.system_work.help"),
     )
 metrics[2].metric(
-    tr("automation.cost_median"), money(float(np.median(per_order))), help=tr("automation.cost_median.help")
+    tr("automation.cost_median"), money(float(np.median(per_order)), currency), help=tr("automation.cost_median.help")
 )
 metrics[3].metric(
-    tr("automation.rework_cost"), money(rework.total), help=tr("automation.rework_cost.help", orders=rework.orders)
+    tr("automation.rework_cost"),
+    money(rework.total, currency),
+    help=tr("automation.rework_cost.help", orders=rework.orders),
 )
 
 candidates_tab, cost_tab, table_tab = st.tabs(
@@ -149,63 +136,7 @@ with candidates_tab:
     )
 
 with cost_tab:
-    summary = st.columns(3)
-    summary[0].metric(tr("automation.cost.mean"), money(float(per_order.mean())))
-    summary[1].metric(tr("automation.cost.total"), money(float(per_order.sum())))
-    summary[2].metric(tr("automation.cost.rework_share"), f"{rework.total / max(per_order.sum(), 1e-9):.1%}")
-    group_columns = {
-        "value": tr("automation.col.value"),
-        "orders": st.column_config.NumberColumn(tr("automation.col.orders"), format="localized", width="small"),
-        "median": st.column_config.NumberColumn(tr("automation.cost.median"), format="%.2f", width="small"),
-        "mean": st.column_config.NumberColumn(tr("automation.cost.mean"), format="%.2f", width="small"),
-        "total": st.column_config.NumberColumn(tr("automation.cost.total"), format="localized", width="small"),
-        "share": percent_column("automation.col.share"),
-    }
-    options = split_attributes(log)
-    left, right = st.columns(2, gap="large")
-    if options:
-        attribute = left.selectbox(
-            tr("automation.cost.by"),
-            options,
-            key=Key.AUTO_COST_BY,
-            index=options.index("sales_channel") if "sales_channel" in options else 0,
-            format_func=column_name,
-        )
-        by_attribute = cost_by_attribute(view, costs, attribute)
-        left.dataframe(
-            by_attribute.assign(share=by_attribute["share"] * 100, total=by_attribute["total"].round()),
-            hide_index=True,
-            width="stretch",
-            column_config=group_columns,
-        )
-        left.caption(tr("automation.cost.by.caption"))
-    right.markdown(f"**{tr('automation.cost.rework')}**")
-    if rework.by_activity.empty:
-        right.caption(tr("automation.cost.rework.none"))
-    else:
-        right.dataframe(
-            rework.by_activity,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "activity": tr("automation.col.activity"),
-                "repeated": st.column_config.NumberColumn(tr("automation.col.repeated"), format="localized"),
-                "cost_per_execution": st.column_config.NumberColumn(tr("automation.col.each"), format="%.2f"),
-                "cost": st.column_config.NumberColumn(tr("automation.col.cost", currency=currency), format="localized"),
-            },
-        )
-        right.caption(tr("automation.cost.rework.caption"))
-    st.markdown(f"**{tr('automation.cost.variant')}**")
-    by_variant = cost_by_variant(view, costs)
-    st.dataframe(
-        by_variant.assign(share=by_variant["share"] * 100, total=by_variant["total"].round()),
-        hide_index=True,
-        width="stretch",
-        height=full_height(len(by_variant)),
-        column_order=["path", "orders", "mean", "total", "share"],
-        column_config={**group_columns, "path": st.column_config.TextColumn(tr("automation.col.path"), width="large")},
-    )
-    st.caption(tr("automation.cost.variant.caption"))
+    cost_section(view, costs, per_order, rework)
 
 with table_tab:
     cost_editor(log)

@@ -1,6 +1,5 @@
 """Partners & carriers page: on-time delivery and delivery times per carrier, warehouse or partner account."""
 
-import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -21,9 +20,8 @@ from o2c.improve.partners import (
 from o2c.log.attributes import MISSING_LABEL
 from o2c.stats import SMALL_GROUP
 from ui.keys import Key
+from ui.partner_charts import rate_chart, trend_chart
 from ui.state import language, page_view, tr
-
-BLUE, RED, GREY = "#4c78a8", "#c44e52", "#9a9a9a"
 
 view = page_view("partners.title")
 log = view.log
@@ -99,61 +97,13 @@ if transit.size:
     )
 
 
-def rate_chart(frame: pd.DataFrame) -> alt.Chart:
-    """On-time rate per partner (dot) with its 95% interval (bar), worst at the top; the overall rate as a rule."""
-    label = tr("partners.col.partner")
-    rate = tr("partners.col.rate")
-    data = frame.assign(flagged=frame["rate_high"] < overall.rate)
-    y = alt.Y("partner:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
-    tooltip = [
-        alt.Tooltip("partner:N", title=label),
-        alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
-        alt.Tooltip("rate_low:Q", title=f"{tr('partners.col.interval')} ↓", format=".1%"),
-        alt.Tooltip("rate_high:Q", title=f"{tr('partners.col.interval')} ↑", format=".1%"),
-        alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
-        alt.Tooltip("late_share:Q", title=tr("partners.col.late_share"), format=".0%"),
-    ]
-    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
-    colour = alt.condition("datum.flagged", alt.value(RED), alt.value(BLUE))
-    # Start the axis near the lowest bound: rates of 85% and 95% must not look alike.
-    lowest = max(0.0, float(min(data["rate_low"].min(), overall.rate)) - 0.05)
-    whisker = base.mark_rule(strokeWidth=3, opacity=0.45).encode(
-        x=alt.X("rate_low:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[lowest, 1])),
-        x2="rate_high:Q",
-        color=colour,
-    )
-    dots = base.mark_circle(size=90, opacity=1).encode(x="on_time_rate:Q", color=colour)
-    overall_rule = (
-        alt.Chart(pd.DataFrame({"rate": [overall.rate]})).mark_rule(color=GREY, strokeDash=[4, 3]).encode(x="rate:Q")
-    )
-    return (whisker + dots + overall_rule).properties(height=alt.Step(28))
-
-
-def trend_chart(trend: pd.DataFrame) -> alt.Chart:
-    """On-time rate per month, one line per partner."""
-    month, rate, label = tr("partners.trend.month"), tr("partners.trend.rate"), tr("partners.col.partner")
-    base = alt.Chart(trend).encode(
-        x=alt.X("month:T", title=month, axis=alt.Axis(format="%b %Y")),
-        y=alt.Y("on_time_rate:Q", title=rate, axis=alt.Axis(format="%"), scale=alt.Scale(zero=False)),
-        # A legend on top would take its height from the plot (Streamlit fits the whole chart to the height).
-        color=alt.Color("partner:N", title=label, legend=alt.Legend(orient="right", labelLimit=220)),
-        tooltip=[
-            alt.Tooltip("partner:N", title=label),
-            alt.Tooltip("month:T", title=month, format="%b %Y"),
-            alt.Tooltip("on_time_rate:Q", title=rate, format=".1%"),
-            alt.Tooltip("judged:Q", title=tr("partners.col.judged"), format=","),
-        ],
-    )
-    return (base.mark_line() + base.mark_circle(size=30)).properties(height=300)
-
-
 by_partner, monthly = st.tabs([tr("partners.tab.partners"), tr("partners.tab.trend")])
 
 with by_partner:
     st.caption(tr("partners.chart.hint"))
     chartable = named[named["judged"] > 0]
     if len(chartable):
-        st.altair_chart(rate_chart(chartable), width="stretch")
+        st.altair_chart(rate_chart(chartable, overall.rate), width="stretch")
     shown = table.assign(
         partner=table["partner"].where(~table["small"], table["partner"] + " *"),
         on_time_rate=table["on_time_rate"] * 100,

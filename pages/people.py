@@ -5,22 +5,20 @@ import altair as alt
 import streamlit as st
 
 from o2c.export import to_csv_bytes
-from o2c.format import format_duration, short_duration
+from o2c.format import format_duration
 from o2c.improve.people import (
     CONCENTRATED_MIN_PERFORMERS,
     CONCENTRATED_TOP3,
-    DEFAULT_HANDOVERS_SHOWN,
     activity_performers,
-    handover_dot,
     handover_summary,
-    handovers,
     people_levels,
     performers,
     weekly_workload,
     workload_balance,
 )
 from ui.keys import Key
-from ui.state import language, page_view, tr
+from ui.people_handovers import count_column, handover_section, share_column
+from ui.state import page_view, tr
 
 BLUE = "#4c78a8"
 ROW_HEIGHT = 35  # st.dataframe's row height: tables of a few dozen rows are shown whole
@@ -59,16 +57,6 @@ metrics[3].metric(
     f"{int(balance['concentrated'].sum()):,}",
     help=tr("people.metric.concentrated.help", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3),
 )
-
-
-def count_column(key: str, help_key: str | None = None) -> st.column_config.NumberColumn:
-    """A count column with a translated title."""
-    return st.column_config.NumberColumn(tr(key), format="localized", help=tr(help_key) if help_key else None)
-
-
-def share_column(key: str) -> st.column_config.ProgressColumn:
-    """A 0-100% bar column."""
-    return st.column_config.ProgressColumn(tr(key), format="%.0f%%", min_value=0, max_value=100, width=110)
 
 
 workload_tab, handover_tab, balance_tab = st.tabs(
@@ -138,60 +126,7 @@ with workload_tab:
     st.altair_chart(chart, width="stretch")
 
 with handover_tab:
-    st.caption(tr("people.handovers.hint"))
-    passes = handovers(view, level)
-    if passes.empty:
-        st.info(tr("people.handovers.none"))
-    else:
-        top = DEFAULT_HANDOVERS_SHOWN
-        if len(passes) > 1:
-            top = st.columns([1, 2])[0].slider(
-                tr("people.handovers.top"),
-                1,
-                len(passes),
-                min(DEFAULT_HANDOVERS_SHOWN, len(passes)),
-                key=f"people_top_{level}",
-                help=tr("people.handovers.top.help"),
-            )
-        shown = min(top, len(passes))
-        covered = passes["handovers"].head(shown).sum() / passes["handovers"].sum()
-        st.caption(tr("people.handovers.shown", shown=shown, total=len(passes), share=covered))
-        dot = handover_dot(passes, table, shown, language())
-        st.graphviz_chart(dot, width="content")
-        with st.expander(tr("people.handovers.table"), icon=":material/table:"):
-            st.dataframe(
-                passes.assign(wait=passes["median_wait_seconds"].map(short_duration)),
-                hide_index=True,
-                width="stretch",
-                key=Key.PEOPLE_HANDOVERS,
-                column_order=["source", "target", "handovers", "orders", "wait"],
-                column_config={
-                    "source": st.column_config.TextColumn(tr("people.col.source")),
-                    "target": st.column_config.TextColumn(tr("people.col.target")),
-                    "handovers": count_column("people.col.handovers"),
-                    "orders": count_column("people.col.orders"),
-                    "wait": st.column_config.TextColumn(tr("people.col.handover_wait")),
-                },
-            )
-            columns = st.columns(2)
-            columns[0].download_button(
-                tr("people.download"),
-                data=lambda: to_csv_bytes(passes),
-                file_name="handovers.csv",
-                mime="text/csv",
-                icon=":material/download:",
-                on_click="ignore",
-                key=Key.PEOPLE_DOWNLOAD_HANDOVERS,
-            )
-            columns[1].download_button(
-                tr("people.download.dot"),
-                dot.encode("utf-8"),
-                "handovers.dot",
-                "text/vnd.graphviz",
-                icon=":material/download:",
-                on_click="ignore",
-                key=Key.PEOPLE_DOWNLOAD_DOT,
-            )
+    handover_section(view, level, table)
 
 with balance_tab:
     st.caption(tr("people.balance.hint", min=CONCENTRATED_MIN_PERFORMERS, share=CONCENTRATED_TOP3))

@@ -77,11 +77,19 @@ def test_bench_times_the_discover_functions(view):
         assert compute() is not None
 
 
+def page_and_its_ui_modules(path: Path) -> list[ast.Module]:
+    """The page's syntax tree and those of the ``ui`` modules it imports (sections too big for the page)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("ui.")}
+    return [tree] + [ast.parse((ROOT / (m.replace(".", "/") + ".py")).read_text(encoding="utf-8")) for m in modules]
+
+
 @pytest.mark.parametrize("page", list(bench.PAGE_FILES))
 def test_each_page_calls_the_function_bench_times(page):
     function = bench.page_functions()[page]
-    tree = ast.parse((ROOT / bench.PAGE_FILES[page]).read_text(encoding="utf-8"))
-    calls = called_names(tree) & imported_from(tree, function.__module__)
+    calls: set[str] = set()
+    for tree in page_and_its_ui_modules(ROOT / bench.PAGE_FILES[page]):
+        calls |= called_names(tree) & imported_from(tree, function.__module__)
     if function.__name__ in calls:
         return
     wanted = sections(function)  # a page that computes section by section, each after its widget
