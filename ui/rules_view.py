@@ -139,7 +139,9 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
     """The table of rules with their trend; a picked rule shows its details."""
     shown = table.assign(
         severity=table["severity"].map(severity_label),
-        share=table["share"] * 100,
+        # A rule the data cannot check has no count and no share: blank, not 0.
+        orders=table["orders"].where(table["evaluated"]).astype("Int64"),
+        share=(table["share"] * 100).where(table["evaluated"]),
         trend=rule_trends(view, results, period),
         last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
         rule=[
@@ -164,7 +166,7 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
                 tr("conformance.table.share"),
                 format="%.1f%%",
                 min_value=0,
-                max_value=max(float(shown["share"].max()), 1.0),
+                max_value=max(float(shown["share"].fillna(0).max()), 1.0),
                 width="small",
             ),
             "trend": st.column_config.LineChartColumn(
