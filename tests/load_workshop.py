@@ -309,14 +309,17 @@ def run_once(
     warm: bool,
     server_cpus: set[int] | None = None,
     browser_cpus: set[int] | None = None,
+    url: str | None = None,
 ) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".log", delete=False) as f:
         log_path = Path(f.name)
-    process, url, startup = start_server(log_path, server_cpus)
+    process, startup = None, 0.0
+    if url is None:
+        process, url, startup = start_server(log_path, server_cpus)
     all_cpus = os.sched_getaffinity(0)
     if browser_cpus:  # the playwright driver and chromium inherit this process's CPUs
         os.sched_setaffinity(0, browser_cpus)
-    sampler = Sampler(process.pid)
+    sampler = Sampler(process.pid if process else -1)  # -1: a server elsewhere, memory and CPU not measured
     sampler.sample()
     sampler.start()
     try:
@@ -328,10 +331,11 @@ def run_once(
     finally:
         sampler.stop.set()
         sampler.join()
-        hwm_kb = _status_kb(process.pid, "VmHWM")
+        hwm_kb = _status_kb(process.pid, "VmHWM") if process else 0
         os.sched_setaffinity(0, all_cpus)
-        process.terminate()
-        process.wait(timeout=20)
+        if process:
+            process.terminate()
+            process.wait(timeout=20)
     rows = []
     for action in ACTIONS:
         values = [r.times[action] for r in runs if action in r.times]
@@ -374,10 +378,14 @@ def run_once(
 
 def print_result(result: dict, markdown: bool) -> None:
     users = result["users"]
+    memory = (
+        f"server peak RSS {result['peak_rss_mb']:.0f} MB (VmHWM {result['hwm_mb']:.0f} MB)"
+        if result["peak_rss_mb"]
+        else "server memory and CPU not measured (--url)"
+    )
     print(
         f"\n{users} user(s): server up in {result['startup_s']:.1f} s, journey p50 {result['journey_p50']:.1f} s, "
-        f"max {result['journey_max']:.1f} s, wall {result['wall_s']:.1f} s; server peak RSS "
-        f"{result['peak_rss_mb']:.0f} MB (VmHWM {result['hwm_mb']:.0f} MB); load avg "
+        f"max {result['journey_max']:.1f} s, wall {result['wall_s']:.1f} s; {memory}; load avg "
         + " ".join(f"{x:.1f}" for x in result["load_avg"])
         + (f"; {result['pinning']}" if result["pinning"] else "")
     )
@@ -414,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sync", action="store_true", help="users do not wait for each other between actions")
     parser.add_argument("--warm", action="store_true", help="run one user through first (server imports done)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per action before a user gives up")
+    parser.add_argument("--url", help="drive a server that is already running (e.g. on another machine)")
     parser.add_argument("--server-cpus", help="pin the server to these CPUs, e.g. 0 (with --browser-cpus)")
     parser.add_argument("--browser-cpus", help="pin the playwright driver and chromium to these CPUs, e.g. 1")
     parser.add_argument("--markdown", action="store_true", help="print the tables as markdown")
@@ -427,7 +436,9 @@ def main(argv: list[str] | None = None) -> int:
         workbooks = make_workbooks(folder, max(args.users), args.orders)
         failed = False
         for users in args.users:
-            result = run_once(users, workbooks, not args.no_sync, args.timeout, args.warm, server_cpus, browser_cpus)
+            result = run_once(
+                users, workbooks, not args.no_sync, args.timeout, args.warm, server_cpus, browser_cpus, args.url
+            )
             print_result(result, args.markdown)
             failed = failed or bool(result["errors"])
     return 1 if failed else 0
