@@ -14,6 +14,7 @@ from o2c.conform.rules import DEFAULT_RULES, RULE_COLUMNS
 from o2c.improve.cost import DEFAULT_COSTS
 from o2c.log.activities import ACTIVITIES, ACTIVITY_NAMES
 from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMNS
+from o2c.log.vocabulary import match_role
 from o2c.workbook.template import build_template
 
 EVENT_NAMES = [c.name for c in EVENT_COLUMNS]
@@ -94,7 +95,8 @@ def test_activities_sheet_lists_the_catalogue(template):
     assert [r[0] for r in rows] == list(range(1, len(ACTIVITIES) + 1))
     assert [r[1] for r in rows] == list(ACTIVITY_NAMES)
     assert [r[6] for r in rows] == [a.name_zh for a in ACTIVITIES]
-    assert [r[7] for r in rows] == [DEFAULT_COSTS[a.name] for a in ACTIVITIES]
+    assert [r[7] for r in rows] == [match_role(a.name) for a in ACTIVITIES]  # every template step has its role
+    assert [r[8] for r in rows] == [DEFAULT_COSTS[a.name] for a in ACTIVITIES]
     assert rows[0][2:7] == ("Order", "yes", ACTIVITIES[0].salesforce_source, ACTIVITIES[0].description, "创建销售订单")
 
 

@@ -13,6 +13,7 @@ from o2c.i18n import Language, t
 from o2c.improve.automation import default_system_resources
 from o2c.improve.cost import CostTable, cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
+from o2c.ingest.activity_sheet import read_activity_map_sheet
 from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
@@ -59,6 +60,8 @@ def load(data: bytes, filename: str, options: LoadOptions = LoadOptions()) -> Da
     put_slot(Key.WORKBOOK_RULES, digest, rules=rules, problems=problems)
     costs, cost_problems = read_cost_sheet(data, filename)  # cost_per_execution on the Activities sheet
     put_slot(Key.WORKBOOK_COSTS, digest, costs=costs, problems=cost_problems)
+    steps, step_problems = read_activity_map_sheet(data, filename)  # the role column of the Activities sheet
+    put_slot(Key.ACTIVITY_MAP, digest, overrides=steps, problems=step_problems)
     return dataset
 
 

@@ -109,9 +109,9 @@ def _analyze(args: argparse.Namespace) -> int:
     # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
     result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
     try:
-        log = mapped_log(result.log, args.activity_map) if result.log is not None else None
+        log = mapped_log(result.log, args.activity_map, data, args.file.name) if result.log is not None else None
     except (FixableError, OSError, UnicodeDecodeError) as error:
-        print(f"{args.activity_map}: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
     filters = Filters.from_query(_parse_filters(args.filter))
     rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules

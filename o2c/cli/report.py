@@ -17,6 +17,7 @@ from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
 from o2c.improve.settings import Settings
+from o2c.ingest.activity_sheet import read_activity_map_sheet
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
@@ -25,12 +26,16 @@ from o2c.log.vocabulary import read_activity_map, with_activity_map
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
 
 
-def mapped_log(log: EventLog, path: Path | None) -> EventLog:
-    """``log`` with the activity mapping of the CSV at ``path`` applied (``log`` itself without one); raises
-    ``FixableError`` for a map that cannot be used."""
-    if path is None:
-        return log
-    return with_activity_map(log, read_activity_map(path.read_bytes(), path.name))
+def mapped_log(log: EventLog, path: Path | None, data: bytes = b"", filename: str = "") -> EventLog:
+    """``log`` with the activity mapping of its workbook's Activities sheet (``data``, ``filename``) and then of
+    the CSV at ``path`` applied; ``log`` itself without either. Raises ``FixableError`` for a map that cannot be
+    used."""
+    overrides, problems = read_activity_map_sheet(data, filename) if data else ({}, [])
+    if problems:
+        raise problems[0]
+    if path is not None:
+        overrides |= read_activity_map(path.read_bytes(), path.name)
+    return with_activity_map(log, overrides) if overrides else log
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -87,9 +92,9 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
             print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
         return 1
     try:
-        log = mapped_log(result.log, args.activity_map)
+        log = mapped_log(result.log, args.activity_map, data, args.file.name)
     except (FixableError, OSError, UnicodeDecodeError) as error:
-        print(f"{args.activity_map}: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
     rules, _ = read_rules_sheet(data, args.file.name)
     costs, _ = read_cost_sheet(data, args.file.name)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from o2c.discover.variants import short_path
 from o2c.errors import Explained
+from o2c.ingest.activity_sheet import ACTIVITIES_SHEET
 from o2c.ingest.read import workbook_sheet_rows
 from o2c.log.activities import ACTIVITIES
 from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare
@@ -26,7 +27,6 @@ from o2c.log.index import variant_index
 from o2c.log.vocabulary import ROLE_BY_KEY, ROLES, activity_map
 from o2c.stats import group_quantiles
 
-ACTIVITIES_SHEET = "Activities"
 COST_COLUMN = "cost_per_execution"
 MINUTES_COLUMN = "manual_minutes"
 HOURLY_RATE_EUR = 45.0

@@ -533,11 +533,22 @@ def read_activity_map(data: bytes, filename: str = "activity map") -> dict[str, 
     fields = {(f or "").strip().casefold(): f for f in (rows[0].keys() if rows else [])}
     if not rows or "activity" not in fields or "role" not in fields:
         raise FixableError("validation.activity_map.columns", filename=filename)
+    pairs = [
+        (number, row.get(fields["activity"]) or "", row.get(fields["role"]) or "") for number, row in enumerate(rows, 2)
+    ]
+    return roles_from_pairs(pairs, filename)
+
+
+def roles_from_pairs(
+    pairs: Iterable[tuple[int, object, object]], filename: str, blank_is_automatic: bool = False
+) -> dict[str, str | None]:
+    """Overrides from (row number, activity, role) rows: a role given as key, name or synonym; "none", "ignore"
+    or "-" (and a blank role, unless ``blank_is_automatic``) leave the activity without a role. Raises
+    ``FixableError`` naming the row of an unknown role."""
     overrides: dict[str, str | None] = {}
-    for number, row in enumerate(rows, 2):
-        name = (row.get(fields["activity"]) or "").strip()
-        wanted = (row.get(fields["role"]) or "").strip()
-        if not name:
+    for number, activity, wanted_cell in pairs:
+        name, wanted = str(activity or "").strip(), str(wanted_cell or "").strip()
+        if not name or (blank_is_automatic and not wanted):
             continue
         if wanted.casefold() in ("", "none", "ignore", "-"):
             overrides[name] = None

@@ -26,6 +26,7 @@ from o2c.improve.cost import COST_COLUMN, DEFAULT_COSTS, DEFAULT_MINUTES, MINUTE
 from o2c.ingest.salesforce.mapping import default_mapping
 from o2c.log.activities import ACTIVITIES, STANDARD_PATH
 from o2c.log.columns import EVENT_COLUMNS, ORDER_COLUMNS, Column
+from o2c.log.vocabulary import match_role
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -581,6 +582,7 @@ def _write_activities(ws: WriteOnlyWorksheet) -> None:
             a.salesforce_source,
             a.description,
             a.name_zh,
+            match_role(a.name) or "",
             DEFAULT_COSTS[a.name],
             DEFAULT_MINUTES[a.name],
         ]
@@ -597,6 +599,12 @@ def _write_activities(ws: WriteOnlyWorksheet) -> None:
     ]
     for name, help_text in (
         (
+            "role",
+            "The O2C step this activity is (a role key such as payment_received, or its English or Chinese "
+            "name). Add a row with your own activity name and its step when the automatic matching misses it; "
+            "leave it blank to keep the automatic match, or write none for no step.",
+        ),
+        (
             COST_COLUMN,
             "Cost of one execution (EUR), for cost per order and what-if. The "
             "values are illustrative defaults: replace them with your own.",
@@ -610,7 +618,7 @@ def _write_activities(ws: WriteOnlyWorksheet) -> None:
         cell = WriteOnlyCell(ws, name)
         cell.comment = Comment(help_text, "O2C Explorer", width=300, height=100)
         header.append(cell)
-    _write_table(ws, header, rows, [9, 26, 12, 14, 60, 70, 16, 18, 16])
+    _write_table(ws, header, rows, [9, 26, 12, 14, 60, 70, 16, 22, 18, 16])
 
 
 _RULE_HELP = {
