@@ -73,6 +73,8 @@ def activity_mapping_step(raw: EventLog, mapped: EventLog) -> None:
         icon=":material/label:",
     ):
         st.caption(tr("data.activity_map.help"))
+        for problem in slot_value(Key.ACTIVITY_MAP, "problems") or []:  # from the workbook's Activities sheet
+            st.warning(md(f"{problem.message_in(language())} {problem.fix_in(language())}"), icon=":material/warning:")
         if unmatched:
             st.warning(
                 tr("data.activity_map.unmatched", names=", ".join(md(n) for n in unmatched[:10]), n=len(unmatched)),
