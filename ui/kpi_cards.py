@@ -11,8 +11,7 @@ import streamlit as st
 from o2c.format import DAYS, time_unit
 from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
-from o2c.log.vocabulary import step_label
-from o2c.monitor.kpis import KPIS, Kpi, KpiValue, kpi_trend
+from o2c.monitor.kpis import KPIS, Kpi, KpiValue, kpi_trend, missing_what
 from o2c.monitor.monitoring import (
     HEADLINE,
     STILL_OPEN,
@@ -59,7 +58,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     with st.container(border=True):
         st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
-            st.caption(tr_md("monitoring.needs", what=step_label(value.missing, language())))
+            st.caption(tr_md("monitoring.needs", what=missing_what(value, language())))
         elif kpi.key == "orders":
             st.caption(tr("monitoring.card.total", n=total))
         elif kpi.aggregate == "count":

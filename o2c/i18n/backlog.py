@@ -83,11 +83,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "backlog.automation.title": {"en": "Automate {activity}", "zh": "自动化 {activity}"},
     "backlog.automation.evidence": {
-        "en": "{person:.0%} of {executions:,} executions are done by people (mostly {role}), {predecessor_share:.0%} "
-        "right after {predecessor}; about {hours:,.0f} h of manual work. Assumed when automated:"
-        " {cost_share:.0%} of today's cost, at most {wait} of waiting before it.",
-        "zh": "{executions:,} 次执行中 {person:.0%} 由人工完成(主要为 {role}),{predecessor_share:.0%} 紧接在"
-        " {predecessor} 之后;约 {hours:,.0f} 小时人工。假设自动化后:成本为现在的 {cost_share:.0%},之前的等待不"
+        "en": "{people}{role}{after}; about {hours:,.0f} h of manual work. Assumed when automated: {cost_share:.0%} of "
+        "today's cost, at most {wait} of waiting before it.",
+        "zh": "{people}{role}{after};约 {hours:,.0f} 小时人工。假设自动化后:成本为现在的 {cost_share:.0%},之前的等待不"
         "超过 {wait}。",
+    },
+    "backlog.automation.people": {
+        "en": "{person:.0%} of {executions:,} executions are done by people",
+        "zh": "{executions:,} 次执行中 {person:.0%} 由人工完成",
+    },
+    "backlog.automation.role": {"en": " (mostly {role})", "zh": "(主要为 {role})"},
+    "backlog.automation.after": {
+        "en": ", {share:.0%} right after {predecessor}",
+        "zh": ",{share:.0%} 紧接在 {predecessor} 之后",
     },
 }

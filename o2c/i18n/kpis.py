@@ -73,4 +73,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Median time from creation to the end of the data, over open orders.",
         "zh": "未结订单从创建到数据截止时间的中位数。",
     },
+    "kpis.missing.systems": {
+        "en": "system users (mark them on the Automation & cost page)",
+        "zh": "系统用户(在“自动化与成本”页标记)",
+    },
+    "kpis.missing.costs": {"en": "a cost table", "zh": "成本表"},
 }

@@ -268,11 +268,15 @@ def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -
                 t(
                     "backlog.automation.evidence",
                     lang,
-                    person=row.person_share,
-                    executions=int(row.executions),
-                    role=row.role,
-                    predecessor=row.predecessor,
-                    predecessor_share=row.predecessor_share,
+                    people=t(
+                        "backlog.automation.people", lang, person=row.person_share, executions=int(row.executions)
+                    ),
+                    role=t("backlog.automation.role", lang, role=row.role) if _known(row.role) else "",
+                    after=(
+                        t("backlog.automation.after", lang, share=row.predecessor_share, predecessor=row.predecessor)
+                        if _known(row.predecessor)
+                        else ""
+                    ),
                     hours=row.person_hours,
                     cost_share=AUTOMATED_COST_SHARE,
                     wait=format_duration(AUTOMATED_WAIT_SECONDS),
@@ -283,6 +287,11 @@ def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -
             )
         )
     return found
+
+
+def _known(value: object) -> bool:
+    """True for a name worth a clause: not None, NaN or empty (no resource column, no predecessor)."""
+    return isinstance(value, str) and value.strip() != ""
 
 
 def _activity_costs(view: LogView, settings: Settings) -> dict[str, float] | None:

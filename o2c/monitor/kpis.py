@@ -16,12 +16,14 @@ import pandas as pd
 
 from o2c.conform.rules import evaluate_rules, no_fit_reason, rules_fit
 from o2c.discover.measures import order_measures
-from o2c.i18n import Language, t
+from o2c.i18n import LANGUAGES, Language, t
 from o2c.improve.automation import default_system_resources, touchless_orders
 from o2c.improve.cost import default_cost_table, order_costs
 from o2c.improve.settings import Settings
+from o2c.log.columns import column_label
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.periods import Period, period_codes, period_starts
+from o2c.log.vocabulary import step_label
 from o2c.stats import group_quantiles
 
 Aggregate = Literal["count", "share", "median", "p90", "mean"]
@@ -77,12 +79,39 @@ class KpiValue:
     value: float | None
     judged: int
     missing: str | None = None
+    reasons: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)  # (lang, why) when not a name
 
 
 @dataclass(frozen=True, eq=False)
 class _PerOrder:
     values: dict[str, np.ndarray] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+
+
+NO_SYSTEMS = "system users (mark them on the Automation & cost page)"
+NO_COSTS = "a cost table"
+_MISSING_KEYS = {NO_SYSTEMS: "kpis.missing.systems", NO_COSTS: "kpis.missing.costs"}
+
+
+def missing_text(value: KpiValue, lang: Language = "en") -> str:
+    """Why a KPI has no value, in ``lang``: "needs Payment Received", "需要 收到付款" ("" when it has one). The
+    English ``missing`` stays as it is for ``analyze --json``; steps, columns and reasons are named here."""
+    return t("report.kpi.missing", lang, what=missing_what(value, lang)) if value.missing is not None else ""
+
+
+def missing_what(value: KpiValue, lang: Language = "en") -> str:
+    """What a KPI lacks, in ``lang``: a step, a column or a reason ("" when it has a value)."""
+    if value.missing is None:
+        return ""
+    return dict(value.reasons).get(lang) or _missing_label(value.missing, lang)
+
+
+def _missing_label(what: str, lang: Language) -> str:
+    if what in _MISSING_KEYS:
+        return t(_MISSING_KEYS[what], lang)
+    step = step_label(what, lang)
+    return step if step != what else column_label(what, lang)
 
 
 def kpi_values(view: LogView, settings: Settings = Settings()) -> list[KpiValue]:
@@ -92,7 +121,8 @@ def kpi_values(view: LogView, settings: Settings = Settings()) -> list[KpiValue]
     results = []
     for kpi in CATALOGUE:
         if kpi.key in per_order.missing:
-            results.append(KpiValue(kpi, None, 0, per_order.missing[kpi.key]))
+            missing, reasons = per_order.missing[kpi.key], per_order.reasons.get(kpi.key, ())
+            results.append(KpiValue(kpi, None, 0, missing, reasons))
             continue
         values = per_order.values[kpi.key][mask]
         values = values[~np.isnan(values)]
@@ -169,6 +199,7 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     measures = order_measures(log)
     values: dict[str, np.ndarray] = {}
     missing: dict[str, str] = {}
+    reasons: dict[str, tuple[tuple[str, str], ...]] = {}
     every = np.ones(log.n_cases)
 
     def needs(keys: tuple[str, ...], what: str | None) -> bool:
@@ -191,24 +222,29 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     values["rework_rate"] = measures.rework.astype(float)
 
     results = evaluate_rules(log, settings.rules)
-    if needs(("adherence_rate", "first_time_right"), None if rules_fit(log, results) else no_fit_reason(results)):
+    if needs(
+        ("adherence_rate", "first_time_right"), None if rules_fit(log, results) else no_fit_reason(results, raw=True)
+    ):
         clean = results.violations == 0
         values["adherence_rate"] = clean.astype(float)
         values["first_time_right"] = (clean & ~measures.rework).astype(float)
+    else:
+        why = tuple((lang, no_fit_reason(results, lang)) for lang in LANGUAGES)
+        reasons.update({"adherence_rate": why, "first_time_right": why})
 
     systems = settings.systems if settings.systems is not None else default_system_resources(log)
     touchless = touchless_orders(log, systems)
-    lacking = "system users (mark them on the Automation & cost page)" if not systems else None
+    lacking = NO_SYSTEMS if not systems else None
     if needs(("touchless_rate",), "resource" if touchless is None else lacking) and touchless is not None:
         values["touchless_rate"] = touchless.astype(float)
     costs = _costs(log, settings)
-    if needs(("cost_per_order",), None if costs is not None else "a cost table") and costs is not None:
+    if needs(("cost_per_order",), None if costs is not None else NO_COSTS) and costs is not None:
         values["cost_per_order"] = costs
 
     age = (measures.log_end_ns - measures.created_ns) / NS_PER_SECOND
     values["open_orders"] = np.where(measures.open, 1.0, np.nan)
     values["open_order_age"] = np.where(measures.open, age, np.nan)
-    return _PerOrder(values, missing)
+    return _PerOrder(values, missing, reasons)
 
 
 def _costs(log: EventLog, settings: Settings) -> np.ndarray | None:

@@ -24,8 +24,7 @@ from o2c.improve.backlog import improvement_backlog
 from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.index import variant_index
-from o2c.log.vocabulary import step_label
-from o2c.monitor.kpis import CATALOGUE, KpiValue, kpi_trend, kpi_values
+from o2c.monitor.kpis import CATALOGUE, KpiValue, kpi_trend, kpi_values, missing_text
 
 DAY = 86_400.0
 TOP_VARIANTS = 20
@@ -138,7 +137,7 @@ def unit_label(unit: str, lang: Language, currency: str) -> str:
 def kpi_text(value: KpiValue, lang: Language, currency: str) -> str:
     """A KPI's value as the app writes it ("2,000", "37.8 d", "15.6%", "78.23 EUR"), or why it is missing."""
     if value.missing is not None:
-        return t("report.kpi.missing", lang, what=step_label(value.missing, lang))
+        return missing_text(value, lang)
     if value.value is None:
         return "–"
     unit = value.kpi.unit
@@ -154,7 +153,7 @@ def kpi_text(value: KpiValue, lang: Language, currency: str) -> str:
 def kpi_note(value: KpiValue, lang: Language) -> str:
     """Why a KPI has no value ("needs resource"), or how many orders it judges when not all of them."""
     if value.missing is not None:
-        return t("report.kpi.missing", lang, what=step_label(value.missing, lang))
+        return missing_text(value, lang)
     if value.value is None:
         return t("report.kpi.none_judged", lang)
     return ""

@@ -12,7 +12,9 @@ from o2c.conform.rules.context import RuleContext
 from o2c.conform.rules.model import DEFAULT_RULES, Rule, RuleSet
 from o2c.conform.rules.parse import RuleProblem
 from o2c.i18n import Language, t
+from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog
+from o2c.log.vocabulary import step_label
 
 # A problem that makes a rule not applicable, and how the reason reads in a sentence.
 _NOT_APPLICABLE = {
@@ -73,17 +75,19 @@ def rules_fit(log: EventLog, results: RuleResults) -> bool:
     return any(o.evaluated for o in results.outcomes)
 
 
-def no_fit_reason(results: RuleResults, lang: Language = "en") -> str:
-    """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each."""
+def no_fit_reason(results: RuleResults, lang: Language = "en", raw: bool = False) -> str:
+    """Why no rule applies, for a KPI that needs one: what the data lacks (activities, columns), once each; with
+    ``raw`` the steps and columns keep the names the data would have (as ``analyze --json`` writes them)."""
     if not results.outcomes:
         return t("conformance.no_rules", lang)
     lacking = dict.fromkeys(
-        str(
-            dict(p.values).get("activity")
-            or dict(p.values).get("field")
-            or dict(p.values).get("attribute")
-            or t("conformance.lacks.people", lang)
+        (str(dict(p.values)["activity"]) if raw else step_label(str(dict(p.values)["activity"]), lang))
+        if dict(p.values).get("activity")
+        else (lambda name: name if raw else column_label(name, lang))(
+            str(dict(p.values).get("field") or dict(p.values).get("attribute"))
         )
+        if dict(p.values).get("field") or dict(p.values).get("attribute")
+        else t("conformance.lacks.people", lang)
         for o in results.outcomes
         for p in o.reasons
     )
