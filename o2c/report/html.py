@@ -255,7 +255,7 @@ def _violations(content: ReportContent) -> str:
             rules,
             [
                 ("rule", t("report.col.rule", lang), _text),
-                ("severity", t("report.col.severity", lang), _severity),
+                ("severity", t("report.col.severity", lang), lambda value: _severity(value, lang)),
                 ("orders", t("report.col.orders", lang), _count),
                 ("share", t("report.col.share", lang), _bar),
                 ("last", t("report.col.last", lang), _stamp),
@@ -366,9 +366,12 @@ def _stamp(value: object) -> str:
     return "–" if is_missing(value) else escape_html(f"{pd.Timestamp(value):%Y-%m-%d %H:%M}")
 
 
-def _severity(value: object) -> str:
+def _severity(value: object, lang: Language = "en") -> str:
+    """A rule's severity in ``lang``, coloured by its level (the CSS class keeps the level's key)."""
     text = _text(value)
-    return f'<span class="sev sev-{text}">{text}</span>' if text in ("high", "medium", "low") else text
+    if text not in ("high", "medium", "low"):
+        return text
+    return f'<span class="sev sev-{text}">{escape_html(t(f"conformance.severity.{text}", lang))}</span>'
 
 
 _NUMERIC = (_count, _days, _money, _bar)
