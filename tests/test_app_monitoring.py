@@ -214,7 +214,7 @@ def test_kpis_without_their_inputs_say_what_they_need(data_dir):
     assert metric(at, "Created to paid (median)") == "8.0 d"  # pm4py: median case duration 689,776.5 s
     assert metric(at, "Late payment rate") == "–"
     captions = [c.value for c in at.caption]
-    assert "Needs invoice_due_date" in captions and "Needs Delivered" in captions
+    assert "Needs invoice due date" in captions and "Needs Delivered" in captions
     # the trend offers only what the log can give
     picker = at.multiselect(key="monitor_trend_kpis")
     assert picker.value == ["end_to_end_median"]  # of the headline KPIs, the only one this log can give

@@ -354,4 +354,4 @@ def test_a_chinese_report_names_missing_steps_in_chinese():
     values = {v.kpi.key: v for v in kpi_values(log.view())}
     assert kpi_note(values["order_to_delivery"], "zh") == "需要 已交付"
     assert kpi_note(values["order_to_delivery"], "en") == "needs Delivered"
-    assert kpi_note(values["late_payment_rate"], "zh") == "需要 invoice_due_date"  # a column keeps its name
+    assert kpi_note(values["late_payment_rate"], "zh") == "需要 到期日"  # a template column by its Chinese label

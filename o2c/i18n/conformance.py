@@ -314,4 +314,74 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "适用于数据的规则({n} 条规则均不适用;数据中缺少 {lacking})",
     },
     "conformance.not_applicable": {"en": "the data cannot show this rule.", "zh": "数据无法检查此规则。"},
+    "conformance.default_rule.credit_before_activation": {
+        "en": "Credit check before activation",
+        "zh": "激活前先通过信用检查",
+    },
+    "conformance.default_rule.credit_before_activation.description": {
+        "en": "An order is activated only after its credit check has passed.",
+        "zh": "订单只有在信用检查通过后才会激活。",
+    },
+    "conformance.default_rule.credit_before_shipping": {
+        "en": "Credit check before shipping",
+        "zh": "发货前须通过信用检查",
+    },
+    "conformance.default_rule.credit_before_shipping.description": {
+        "en": "No goods ship without a passed credit check, whatever the order amount.",
+        "zh": "无论订单金额多少,未通过信用检查的货物一律不得发出。",
+    },
+    "conformance.default_rule.shipped_before_invoiced": {"en": "Shipped before invoiced", "zh": "先发货后开票"},
+    "conformance.default_rule.shipped_before_invoiced.description": {
+        "en": "Invoices are created only for goods that have left the warehouse.",
+        "zh": "只为已出库的货物开具发票。",
+    },
+    "conformance.default_rule.invoiced_before_paid": {"en": "Invoiced before paid", "zh": "先开票后收款"},
+    "conformance.default_rule.invoiced_before_paid.description": {
+        "en": "A payment is booked against an existing invoice.",
+        "zh": "付款应对应已开具的发票入账。",
+    },
+    "conformance.default_rule.no_change_after_confirmation": {
+        "en": "No change after confirmation",
+        "zh": "确认后不再更改",
+    },
+    "conformance.default_rule.no_change_after_confirmation.description": {
+        "en": "Once the customer has the confirmation, the order is not changed.",
+        "zh": "客户收到确认后,订单不再更改。",
+    },
+    "conformance.default_rule.four_eyes_on_credit": {"en": "Four eyes on credit", "zh": "信用检查四眼原则"},
+    "conformance.default_rule.four_eyes_on_credit.description": {
+        "en": "Whoever creates an order must not pass its credit check.",
+        "zh": "创建订单的人不得通过该订单的信用检查。",
+    },
+    "conformance.default_rule.credit_by_credit_control": {
+        "en": "Credit checks by Credit Control",
+        "zh": "信用检查由信用控制部门执行",
+    },
+    "conformance.default_rule.credit_by_credit_control.description": {
+        "en": "Only the Credit Control department passes credit checks.",
+        "zh": "只有信用控制部门可以通过信用检查。",
+    },
+    "conformance.default_rule.activated_within_3_days": {"en": "Activated within 3 days", "zh": "3 天内激活"},
+    "conformance.default_rule.activated_within_3_days.description": {
+        "en": "Orders are activated within 3 days of their creation.",
+        "zh": "订单在创建后 3 天内激活。",
+    },
+    "conformance.default_rule.shipped_by_promised_date": {"en": "Shipped by promised date", "zh": "按承诺日期发货"},
+    "conformance.default_rule.shipped_by_promised_date.description": {
+        "en": "Goods leave the warehouse by the date promised to the customer.",
+        "zh": "货物在向客户承诺的日期前出库。",
+    },
+    "conformance.default_rule.delivered_by_requested_date": {
+        "en": "Delivered by requested date",
+        "zh": "按要求日期交付",
+    },
+    "conformance.default_rule.delivered_by_requested_date.description": {
+        "en": "The customer has the goods by the date they asked for.",
+        "zh": "客户在其要求的日期前收到货物。",
+    },
+    "conformance.default_rule.paid_by_due_date": {"en": "Paid by due date", "zh": "到期前付款"},
+    "conformance.default_rule.paid_by_due_date.description": {
+        "en": "Customers pay by the invoice due date.",
+        "zh": "客户在发票到期日前付款。",
+    },
 }

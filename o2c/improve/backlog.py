@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from o2c.conform.rules import evaluate_rules
+from o2c.conform.rules import evaluate_rules, rule_text
 from o2c.discover.bottlenecks import ORDER_LABEL_COLUMNS, transition_index
 from o2c.discover.rework import rework, rework_case_mask
 from o2c.format import format_duration
@@ -204,7 +204,7 @@ def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> lis
         found.append(
             Opportunity(
                 "rule",
-                t("backlog.rule.title", lang, rule=outcome.rule.name),
+                t("backlog.rule.title", lang, rule=rule_text(outcome.rule, lang)[0]),
                 t(
                     "backlog.rule.evidence",
                     lang,

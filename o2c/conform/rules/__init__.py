@@ -43,6 +43,7 @@ from o2c.conform.rules.model import (
     RuleSet,
     RuleType,
     default_rules,
+    rule_text,
 )
 from o2c.conform.rules.parse import RuleProblem, parse_rules, read_rules_sheet
 from o2c.conform.rules.results import (
@@ -77,6 +78,7 @@ __all__ = [
     "adherence",
     "adherence_trend",
     "default_rules",
+    "rule_text",
     "evaluate_rules",
     "parse_rules",
     "read_rules_sheet",

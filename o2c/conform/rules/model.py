@@ -8,6 +8,7 @@ from typing import Literal
 
 import pandas as pd
 
+from o2c.i18n import Language, t
 from o2c.log.eventlog import NS_PER_SECOND
 
 RuleType = Literal["precedence", "existence", "absence", "time_limit", "four_eyes", "authorised"]
@@ -189,3 +190,65 @@ DEFAULT_RULES = RuleSet(
 def default_rules() -> RuleSet:
     """The O2C rules shipped with the app (also on the template's Rules sheet)."""
     return DEFAULT_RULES
+
+
+# The standard rules are ours, so they read in the user's language; a rule the user wrote or changed stays as written.
+_DEFAULT_RULE_KEYS = {  # name -> (name key, description key)
+    "Credit check before activation": (
+        "conformance.default_rule.credit_before_activation",
+        "conformance.default_rule.credit_before_activation.description",
+    ),
+    "Credit check before shipping": (
+        "conformance.default_rule.credit_before_shipping",
+        "conformance.default_rule.credit_before_shipping.description",
+    ),
+    "Shipped before invoiced": (
+        "conformance.default_rule.shipped_before_invoiced",
+        "conformance.default_rule.shipped_before_invoiced.description",
+    ),
+    "Invoiced before paid": (
+        "conformance.default_rule.invoiced_before_paid",
+        "conformance.default_rule.invoiced_before_paid.description",
+    ),
+    "No change after confirmation": (
+        "conformance.default_rule.no_change_after_confirmation",
+        "conformance.default_rule.no_change_after_confirmation.description",
+    ),
+    "Four eyes on credit": (
+        "conformance.default_rule.four_eyes_on_credit",
+        "conformance.default_rule.four_eyes_on_credit.description",
+    ),
+    "Credit checks by Credit Control": (
+        "conformance.default_rule.credit_by_credit_control",
+        "conformance.default_rule.credit_by_credit_control.description",
+    ),
+    "Activated within 3 days": (
+        "conformance.default_rule.activated_within_3_days",
+        "conformance.default_rule.activated_within_3_days.description",
+    ),
+    "Shipped by promised date": (
+        "conformance.default_rule.shipped_by_promised_date",
+        "conformance.default_rule.shipped_by_promised_date.description",
+    ),
+    "Delivered by requested date": (
+        "conformance.default_rule.delivered_by_requested_date",
+        "conformance.default_rule.delivered_by_requested_date.description",
+    ),
+    "Paid by due date": (
+        "conformance.default_rule.paid_by_due_date",
+        "conformance.default_rule.paid_by_due_date.description",
+    ),
+}
+
+
+def rule_text(rule: Rule, lang: Language = "en") -> tuple[str, str]:
+    """A rule's name and description as shown: a standard rule unchanged by the user in ``lang``, else as written.
+
+    >>> rule_text(DEFAULT_RULES.rules[0], "zh")
+    ('激活前先通过信用检查', '订单只有在信用检查通过后才会激活。')
+    """
+    standard = next((r for r in DEFAULT_RULES.rules if r.name == rule.name), None)
+    if standard is None or standard != rule:
+        return rule.name, rule.description
+    name_key, description_key = _DEFAULT_RULE_KEYS[rule.name]
+    return t(name_key, lang), t(description_key, lang)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from o2c.conform.rules.details import violation_details
 from o2c.conform.rules.evaluate import RuleOutcome, RuleResults, evaluate_rules
-from o2c.conform.rules.model import DEFAULT_RULES, RuleSet
+from o2c.conform.rules.model import DEFAULT_RULES, RuleSet, rule_text
 from o2c.i18n import Language
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.periods import Period, period_codes, period_starts
@@ -41,12 +41,13 @@ def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd
     for outcome in results.outcomes:
         inside = view.case_mask[outcome.cases]
         count = int(np.count_nonzero(inside))
+        name, description = rule_text(outcome.rule, lang)
         rows.append(
             {
-                "rule": outcome.rule.name,
+                "rule": name,
                 "type": outcome.rule.type,
                 "severity": outcome.rule.severity,
-                "description": outcome.rule.description,
+                "description": description,
                 "orders": count,
                 "share": count / view.n_cases if view.n_cases else 0.0,
                 "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
@@ -167,7 +168,7 @@ def violations_export(
         }
         part.update(
             {
-                "Rule": outcome.rule.name,
+                "Rule": rule_text(outcome.rule, lang)[0],
                 "Severity": outcome.rule.severity,
                 "When (UTC)": pd.to_datetime(outcome.when_ns[positions], unit="ns").strftime("%Y-%m-%d %H:%M"),
                 "Details": violation_details(log, outcome, positions, lang),
