@@ -295,7 +295,7 @@ def test_reports_list_the_rules_that_do_not_apply(tmp_path):
     )
     assert (
         "Delivered by requested date (not applicable: the data has no “Delivered” step; the orders have no "
-        "date column “requested_delivery_date”.)" in text
+        "date column “requested delivery date”.)" in text
     )
     workbook = tmp_path / "报告.xlsx"
     assert main(["report", str(FIXTURES / "o2c_zh.csv"), "--out", str(workbook), "--lang", "zh"]) == 0

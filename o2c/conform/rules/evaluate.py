@@ -25,6 +25,17 @@ _NOT_APPLICABLE = {
 }
 
 
+def _named(values: dict[str, object], lang: Language) -> dict[str, object]:
+    """A problem's values as a sentence names them: a standard step and a template column in ``lang``."""
+    named = dict(values)
+    if isinstance(named.get("activity"), str):
+        named["activity"] = step_label(str(named["activity"]), lang)
+    for column in ("field", "attribute"):
+        if isinstance(named.get(column), str) and named[column]:
+            named[column] = column_label(str(named[column]), lang)
+    return named
+
+
 @dataclass(frozen=True)
 class RuleOutcome:
     """The orders one rule finds in the whole log.
@@ -42,11 +53,15 @@ class RuleOutcome:
     evaluated: bool = True
     reasons: tuple[RuleProblem, ...] = ()
 
-    def not_applicable(self, lang: Language = "en") -> str | None:
-        """Why the rule cannot be checked on this data (None when it was checked)."""
+    def not_applicable(self, lang: Language = "en", raw_names: bool = False) -> str | None:
+        """Why the rule cannot be checked on this data (None when it was checked); steps and template columns by
+        their names in ``lang``, or as the data names them with ``raw_names`` (for machines reading JSON)."""
         if self.evaluated:
             return None
-        reasons = [t(_NOT_APPLICABLE[p.key], lang, **dict(p.values)) for p in self.reasons]
+        reasons = [
+            t(_NOT_APPLICABLE[p.key], lang, **(dict(p.values) if raw_names else _named(dict(p.values), lang)))
+            for p in self.reasons
+        ]
         if not reasons:
             return t("conformance.not_applicable", lang)
         return t("conformance.na", lang, reasons="; ".join(reasons))

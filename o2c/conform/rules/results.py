@@ -33,7 +33,7 @@ def adherence(view: LogView, results: RuleResults) -> Adherence:
     return Adherence(view.n_cases, clean)
 
 
-def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd.DataFrame:
+def rule_table(view: LogView, results: RuleResults, lang: Language = "en", raw_names: bool = False) -> pd.DataFrame:
     """One row per rule: ``rule``, ``type``, ``severity``, ``description``, ``orders`` (violating orders in the
     view), ``share`` (of the view's orders), ``last`` (most recent violation, UTC), ``evaluated`` and
     ``not_applicable`` (why the data cannot show the rule, "" when it was checked)."""
@@ -52,7 +52,7 @@ def rule_table(view: LogView, results: RuleResults, lang: Language = "en") -> pd
                 "share": count / view.n_cases if view.n_cases else 0.0,
                 "last": pd.Timestamp(int(outcome.when_ns[inside].max()), tz="UTC") if count else pd.NaT,
                 "evaluated": outcome.evaluated,
-                "not_applicable": outcome.not_applicable(lang) or "",
+                "not_applicable": outcome.not_applicable(lang, raw_names) or "",
             }
         )
     columns = ["rule", "type", "severity", "description", "orders", "share", "last", "evaluated", "not_applicable"]
@@ -186,7 +186,7 @@ def rules_summary(view: LogView, rules: RuleSet | None = None) -> list[dict]:
     """``[{"name", "violations", "not_applicable"}]`` per rule for ``analyze --json``: violating orders in the
     view, or ``violations`` None and the reason when the data cannot show the rule."""
     results = evaluate_rules(view.log, rules if rules is not None else DEFAULT_RULES)
-    table = rule_table(view, results)
+    table = rule_table(view, results, raw_names=True)
     return [
         {
             "name": row.rule,
