@@ -11,6 +11,7 @@ import numpy as np
 
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
+from o2c.cli.columns import ColumnUsageError, add_column_options, check_headers, column_mapping
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)",
     )
 
+    add_column_options(analyze)
     add_salesforce_commands(commands)
     add_bench_command(commands)
     add_report_command(commands)
@@ -106,8 +108,15 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
     data = args.file.read_bytes()
-    # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
-    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
+    try:
+        columns = column_mapping(args.column, args.columns)
+        # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
+        options = LoadOptions(columns, args.timezone, args.date_order)
+        result = load_event_log(data, args.file.name, options, max_bytes=None)
+        check_headers(columns, result.headers)
+    except ColumnUsageError as error:
+        print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
+        return 2
     try:
         log = mapped_log(result.log, args.activity_map) if result.log is not None else None
     except (FixableError, OSError, UnicodeDecodeError) as error:

@@ -94,6 +94,14 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.source.csv": {"en": "CSV", "zh": "CSV 文件"},
     "validation.source.parquet": {"en": "parquet", "zh": "parquet 文件"},
     "validation.source.xes": {"en": "XES", "zh": "XES 文件"},
+    "validation.columns_used": {
+        "en": "Columns read: {pairs}.",
+        "zh": "读取的列:{pairs}。",
+    },
+    "validation.columns_used.fix": {
+        "en": "If a column is wrong, choose it in the column mapping (on the command line: --column ROLE=HEADER).",
+        "zh": "如有列不对,请在列匹配中选择(命令行:--column 角色=列名)。",
+    },
     "validation.missing_column": {
         "en": "Required column(s) not found in the {source}: {columns}.",
         "zh": "{source}中找不到必需的列:{columns}。",
