@@ -13,6 +13,7 @@ from conftest import ROOT
 from o2c.cli.main import main
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.recognise import guess_columns
+from o2c.log.vocabulary import match_role
 
 SAP = ROOT / "tests" / "fixtures" / "sap_o2c.csv"
 
@@ -76,3 +77,33 @@ def test_unknown_role_or_header_is_a_usage_error(args, named, capsys, tmp_path):
     assert named in capsys.readouterr().err
     assert main(["report", str(SAP), "--out", str(tmp_path / "r.html"), *args]) == 2
     assert named in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Line Creation", "order_created"),
+        ("Order Creation", "order_created"),
+        ("Create Sales Order Item", "order_created"),
+        ("Document blocked for credit", "credit_check_started"),
+        ("Document released for credit", "credit_check_passed"),
+        ("Header Block Set", "change"),
+        ("Header Block Removed", "change"),
+        ("Delivery Block", "change"),
+        ("Sched.Line Changed Delivery Date ", "change"),
+        ("Delivery", "allocation"),
+        ("Picking", "pick"),
+        ("Good Issue ", "ship"),
+        ("Goods Issue", "ship"),
+        ("Invoice", "invoice_created"),
+        ("Billing Document", "invoice_created"),
+        ("Clearing", "payment_received"),
+        ("Payment", "payment_received"),
+    ],
+)
+def test_sap_sd_steps_have_their_o2c_roles(name, role):
+    assert match_role(name) == role
+
+
+def test_the_fixture_has_no_unmatched_activity(summary):
+    assert summary["unmatched"] == []
