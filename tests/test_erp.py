@@ -11,9 +11,13 @@ import pytest
 from conftest import ROOT
 
 from o2c.cli.main import main
+from o2c.discover.measures import order_measures
+from o2c.improve.automation import default_system_resources, looks_like_system, system_events
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.recognise import guess_columns
+from o2c.ingest.sample import generate_sample
 from o2c.log.vocabulary import match_role
+from o2c.monitor.kpis import kpi_values
 
 SAP = ROOT / "tests" / "fixtures" / "sap_o2c.csv"
 
@@ -107,3 +111,77 @@ def test_sap_sd_steps_have_their_o2c_roles(name, role):
 
 def test_the_fixture_has_no_unmatched_activity(summary):
     assert summary["unmatched"] == []
+
+
+def sap_log():
+    result = load_event_log(SAP.read_bytes(), SAP.name)
+    assert result.log is not None
+    return result.log
+
+
+def test_open_orders_are_those_without_goods_issue(summary):
+    assert summary["final_milestone"] == {"role": "ship", "name": "Shipped", "open_orders": 2}
+    log = sap_log()
+    measures = order_measures(log)
+    assert (measures.milestone, measures.partial) == ("ship", True)
+    assert set(log.cases["case_id"][measures.open]) == {"0000500004_10", "0000500005_10"}
+
+
+def test_end_to_end_kpis_name_the_span_the_log_has(summary):
+    kpis = summary["kpis"]
+    # created to the first goods issue: 7,200 s, 2d 5h, 3d 6h, 4d 6h
+    assert kpis["end_to_end_median"] == {
+        "value": 235_800.0,
+        "unit": "seconds",
+        "judged_orders": 4,
+        "missing": None,
+        "span": "created to Shipped",
+    }
+    assert kpis["open_orders"]["value"] == 2.0 and kpis["open_orders"]["span"] == "not yet Shipped"
+    assert kpis["open_order_age"]["value"] == 363_600.0  # 5d 5h and 3d 5h before the log's last event
+    assert kpis["invoice_to_cash"]["missing"] == "needs Invoice Created"
+    values = {value.kpi.key: value for value in kpi_values(sap_log().view())}
+    assert values["end_to_end_median"].label() == "Created to Shipped (median)"
+    assert values["end_to_end_p90"].label("zh") == "创建到发货(第 90 百分位)"
+    assert values["open_orders"].label() == "Open orders (not yet Shipped)"
+
+
+def test_a_log_with_payments_keeps_created_to_paid(summary):
+    events, orders = generate_sample(50, 3)
+    log = load_event_log(events.to_csv(index=False).encode(), "sample.csv").log
+    assert log is not None
+    measures = order_measures(log)
+    assert (measures.milestone, measures.partial) == ("payment_received", False)
+    assert all(value.span is None for value in kpi_values(log.view()))
+
+
+def test_the_automatic_job_is_system_work(summary):
+    log = sap_log()
+    assert default_system_resources(log) == ("BATCH_JOB",)
+    flags = system_events(log, ("BATCH_JOB",))
+    assert flags is not None and (int(flags[0].sum()), int(flags[1].sum())) == (9, 16)
+    assert summary["kpis"]["touchless_rate"]["value"] == pytest.approx(1 / 6)  # order 0000500002_10
+
+
+def test_system_users_from_their_user_type_or_name():
+    csv = (
+        "Key,Date,User,Activity,User Type\n"
+        "A,2024-01-01 08:00,svc-orders,Line Creation,AutomatedProcess\n"
+        "A,2024-01-02 08:00,Jane,Good Issue,Standard\n"
+        "B,2024-01-01 09:00,SD_RFC_USER,Line Creation,Standard\n"
+        "B,2024-01-01 09:30,Bob Jobson,Good Issue,Human\n"
+        "C,2024-01-01 10:00,robo7,Line Creation,Robot\n"
+        "C,2024-01-03 10:00,Jane,Good Issue,Standard\n"
+    )
+    log = load_event_log(csv.encode(), "users.csv").log
+    assert log is not None
+    assert default_system_resources(log) == ("SD_RFC_USER", "robo7", "svc-orders")
+
+
+@pytest.mark.parametrize(
+    ("name", "system"),
+    [("BATCH_JOB", True), ("RFC_USER", True), ("integration.user", True), ("SAP Automation", True)]
+    + [("jmeier", False), ("Bob Jobson", False), ("Rebecca", False)],
+)
+def test_system_user_names(name, system):
+    assert looks_like_system(name) is system

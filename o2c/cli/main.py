@@ -19,6 +19,7 @@ from o2c.cli.salesforce import add_commands as add_salesforce_commands
 from o2c.cli.salesforce import run as run_salesforce_command
 from o2c.conform.conformance import conformance_summary
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
+from o2c.discover.measures import order_measures
 from o2c.discover.overview import overview
 from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.discover.rework import rework_summary
@@ -30,7 +31,7 @@ from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import Filters
-from o2c.log.vocabulary import activity_map, mapping_records
+from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
 
@@ -156,6 +157,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
     stats = overview(view)
     durations = view.durations_seconds()
     return {
+        **_final_milestone(view),
         "cases": stats.orders,
         "events": stats.events,
         "filter": filters.describe(view.n_cases, log.n_cases),
@@ -179,6 +181,17 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
     }
 
 
+def _final_milestone(view) -> dict:
+    """``final_milestone`` for a log that ends before payment: the step an order must reach not to count as open
+    (the role key and its name) and how many selected orders are open; nothing for a log with payments."""
+    measures = order_measures(view.log)
+    if not measures.partial or measures.milestone is None:
+        return {}
+    role = ROLE_BY_KEY[measures.milestone]
+    open_orders = int(measures.open[view.case_mask].sum())
+    return {"final_milestone": {"role": role.key, "name": role.name, "open_orders": open_orders}}
+
+
 def _duration_summary(durations) -> dict:
     if len(durations) == 0:
         return {"median": None, "mean": None, "p90": None}
@@ -195,6 +208,9 @@ def _print_text(summary: dict) -> None:
         roles = {record["activity"]: record["role"] for record in summary["activity_map"]}
         for name, count in summary["activities"].items():
             print(f"  {count:>9,}  {name}" + (f"  [{roles[name]}]" if roles.get(name) else ""))
+        if "final_milestone" in summary:
+            milestone = summary["final_milestone"]
+            print(f"Open orders (not yet {milestone['name']}, the log's last milestone): {milestone['open_orders']:,}")
         if summary["unmatched"]:
             print("No O2C step matched (correct with --activity-map MAP.csv): " + ", ".join(summary["unmatched"]))
     for issue in summary["validation"]:

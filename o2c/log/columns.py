@@ -206,6 +206,15 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "Free text.",
         ("Comments", "Description", "Comment", "备注", "说明"),
     ),
+    _c(
+        "user_type",
+        "text",
+        "Standard",
+        "User.UserType",
+        "Whether a person or a system did it (Standard / AutomatedProcess, Human / Robot): system users count as "
+        "automated work.",
+        ("User_Type", "User Type", "UserType", "User.UserType", "用户类型"),
+    ),
 )
 
 ORDER_COLUMNS: tuple[Column, ...] = (
