@@ -185,3 +185,16 @@ def test_system_users_from_their_user_type_or_name():
 )
 def test_system_user_names(name, system):
     assert looks_like_system(name) is system
+
+
+def test_a_missing_column_points_to_the_option():
+    csv = "Order Line,Date,Activity\nA,2024-01-01,Line Creation\n"
+    result = load_event_log(csv.encode(), "lines.csv")
+    assert result.log is None and "--column case_id=HEADER" in result.report.issues[0].fix
+
+
+def test_the_report_names_the_span(tmp_path):
+    out = tmp_path / "report.html"
+    assert main(["report", str(SAP), "--out", str(out), "--column", "case_id=Key"]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Created to Shipped (median)" in page and "Open orders (not yet Shipped)" in page

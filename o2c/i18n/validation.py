@@ -107,8 +107,9 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{source}中找不到必需的列:{columns}。",
     },
     "validation.missing_column.fix": {
-        "en": "Name the columns as in the template or pick them in the column mapping. Accepted names: {hints}.",
-        "zh": "请按模板命名这些列,或在列匹配中选择对应的列。可识别的列名:{hints}。",
+        "en": "Name the columns as in the template or pick them in the column mapping (on the command line: "
+        "--column case_id=HEADER). Accepted names: {hints}.",
+        "zh": "请按模板命名这些列,或在列匹配中选择对应的列(命令行:--column case_id=列名)。可识别的列名:{hints}。",
     },
     "validation.empty_case_id": {
         "en": "Rows with no case_id: {count:,}. They were left out.",
