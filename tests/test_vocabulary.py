@@ -301,7 +301,7 @@ def test_reports_list_the_rules_that_do_not_apply(tmp_path):
     assert main(["report", str(FIXTURES / "o2c_zh.csv"), "--out", str(workbook), "--lang", "zh"]) == 0
     book = openpyxl.load_workbook(workbook)
     cells = [c for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
-    reason = "不适用:订单数据中没有日期列“promised_date”。"
+    reason = "不适用:订单数据中没有日期列“承诺日期”。"  # the template column by its Chinese label
     assert any(c.startswith("不适用于此数据的规则:") and reason in c for c in cells)
 
 

@@ -56,7 +56,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     """One KPI's card: its value, its formula as help, and what it was judged on."""
     kpi = value.kpi
     with st.container(border=True):
-        st.metric(kpi.name(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
+        st.metric(value.label(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
         if value.missing:
             st.caption(tr_md("monitoring.needs", what=missing_what(value, language())))
         elif kpi.key == "orders":

@@ -11,6 +11,7 @@ import numpy as np
 
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
+from o2c.cli.columns import ColumnUsageError, add_column_options, check_headers, column_mapping
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -18,6 +19,7 @@ from o2c.cli.salesforce import add_commands as add_salesforce_commands
 from o2c.cli.salesforce import run as run_salesforce_command
 from o2c.conform.conformance import conformance_summary
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
+from o2c.discover.measures import order_measures
 from o2c.discover.overview import overview
 from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.discover.rework import rework_summary
@@ -29,7 +31,7 @@ from o2c.improve.settings import Settings
 from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import Filters
-from o2c.log.vocabulary import activity_map, mapping_records
+from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
 
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         help="compare the orders whose attribute KEY is VALUE with the rest (repeatable)",
     )
 
+    add_column_options(analyze)
     add_salesforce_commands(commands)
     add_bench_command(commands)
     add_report_command(commands)
@@ -106,8 +109,15 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
     data = args.file.read_bytes()
-    # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
-    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
+    try:
+        columns = column_mapping(args.column, args.columns)
+        # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
+        options = LoadOptions(columns, args.timezone, args.date_order)
+        result = load_event_log(data, args.file.name, options, max_bytes=None)
+        check_headers(columns, result.headers)
+    except ColumnUsageError as error:
+        print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
+        return 2
     try:
         log = mapped_log(result.log, args.activity_map, data, args.file.name) if result.log is not None else None
     except (FixableError, OSError, UnicodeDecodeError) as error:
@@ -147,6 +157,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
     stats = overview(view)
     durations = view.durations_seconds()
     return {
+        **_final_milestone(view),
         "cases": stats.orders,
         "events": stats.events,
         "filter": filters.describe(view.n_cases, log.n_cases),
@@ -170,6 +181,17 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
     }
 
 
+def _final_milestone(view) -> dict:
+    """``final_milestone`` for a log that ends before payment: the step an order must reach not to count as open
+    (the role key and its name) and how many selected orders are open; nothing for a log with payments."""
+    measures = order_measures(view.log)
+    if not measures.partial or measures.milestone is None:
+        return {}
+    role = ROLE_BY_KEY[measures.milestone]
+    open_orders = int(measures.open[view.case_mask].sum())
+    return {"final_milestone": {"role": role.key, "name": role.name, "open_orders": open_orders}}
+
+
 def _duration_summary(durations) -> dict:
     if len(durations) == 0:
         return {"median": None, "mean": None, "p90": None}
@@ -186,6 +208,9 @@ def _print_text(summary: dict) -> None:
         roles = {record["activity"]: record["role"] for record in summary["activity_map"]}
         for name, count in summary["activities"].items():
             print(f"  {count:>9,}  {name}" + (f"  [{roles[name]}]" if roles.get(name) else ""))
+        if "final_milestone" in summary:
+            milestone = summary["final_milestone"]
+            print(f"Open orders (not yet {milestone['name']}, the log's last milestone): {milestone['open_orders']:,}")
         if summary["unmatched"]:
             print("No O2C step matched (correct with --activity-map MAP.csv): " + ", ".join(summary["unmatched"]))
     for issue in summary["validation"]:

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from o2c.cli.columns import ColumnUsageError, add_column_options, check_headers, column_mapping
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
@@ -60,6 +61,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         metavar="MAP.csv",
         help="CSV activity,role correcting which O2C step each activity is",
     )
+    add_column_options(report)
     report.add_argument("--snapshot", action="store_true", help="also save the KPIs as a snapshot (Monitoring page)")
     report.add_argument(
         "--store",
@@ -86,7 +88,14 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         return 2
     began = time.perf_counter()
     data = args.file.read_bytes()
-    result = load_event_log(data, args.file.name, LoadOptions(None, args.timezone, args.date_order), max_bytes=None)
+    try:
+        columns = column_mapping(args.column, args.columns)
+        options = LoadOptions(columns, args.timezone, args.date_order)
+        result = load_event_log(data, args.file.name, options, max_bytes=None)
+        check_headers(columns, result.headers)
+    except ColumnUsageError as error:
+        print(f"python -m o2c report: error: {error}", file=sys.stderr)
+        return 2
     if result.log is None:
         for issue in result.report.to_records():
             print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)

@@ -19,6 +19,9 @@ from o2c.log.index import activity_events, first_per_case
 from o2c.log.vocabulary import ROLE_BY_KEY, codes_of_role
 
 NS_PER_DAY = 86_400 * NS_PER_SECOND
+# The O2C milestones, last first: a log that stops earlier (an ERP log ending at goods issue) judges its orders by
+# the last milestone it has, so they are not all open for lack of a payment step.
+MILESTONES = ("payment_received", "invoice_sent", "invoice_created", "deliver", "ship", "pick", "allocation")
 DUE_DATE, REQUESTED_DATE, PROMISED_DATE, ACTUAL_DATE = (
     "invoice_due_date",
     "requested_delivery_date",
@@ -44,6 +47,8 @@ class OrderMeasures:
       and not cancelled.
     * ``rework``: some activity repeats (as ``pm4py.get_rework_cases_per_activity`` counts).
     * ``people``: distinct resources that worked on the order (0 without a resource column).
+    * ``milestone``: the log's final milestone (``MILESTONES``; None when it has none); ``reached``: the order has
+      it; ``milestone_seconds``: created to its first event (NaN before).
     * ``missing``: measure name -> the column or activity that would enable it, for measures the log cannot
       give at all.
     """
@@ -69,11 +74,20 @@ class OrderMeasures:
     people: np.ndarray
     log_end_ns: int
     missing: dict[str, str]
+    milestone: str | None
+    reached: np.ndarray
+    milestone_seconds: np.ndarray
 
     @property
     def open(self) -> np.ndarray:
-        """Orders neither paid nor cancelled."""
-        return ~self.paid & ~self.cancelled
+        """Orders that have not reached the log's final milestone (paid, for a log with payments) nor are
+        cancelled."""
+        return ~self.reached & ~self.cancelled
+
+    @property
+    def partial(self) -> bool:
+        """The log ends before payment: it has no payment step but another milestone."""
+        return self.milestone not in (None, "payment_received")
 
 
 def order_measures(log: EventLog) -> OrderMeasures:
@@ -99,6 +113,10 @@ def _measure(log: EventLog) -> OrderMeasures:
             missing[key] = ROLE_BY_KEY[role].name
     cancelled = _has_any(log, codes_of_role(log, "cancellation"))
     paid = paid_ns >= 0
+    milestone = next((role for role in MILESTONES if codes_of_role(log, role)), None)
+    milestone_ns = paid_ns
+    if milestone not in (None, "payment_received"):
+        milestone_ns = _time_of(log, first_per_case(log, events_of(log, codes_of_role(log, milestone))))
     log_end = int(log.timestamp.max()) if log.n_events else 0
 
     due = day_numbers(log.cases.get(DUE_DATE))
@@ -147,6 +165,9 @@ def _measure(log: EventLog) -> OrderMeasures:
         people=distinct_people(log),
         log_end_ns=log_end,
         missing=missing,
+        milestone=milestone,
+        reached=milestone_ns >= 0,
+        milestone_seconds=_between(created, milestone_ns),
     )
 
 

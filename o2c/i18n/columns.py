@@ -18,6 +18,7 @@ TEXT: dict[str, dict[str, str]] = {
     "columns.old_value": {"en": "old value", "zh": "原值"},
     "columns.new_value": {"en": "new value", "zh": "新值"},
     "columns.comment": {"en": "comment", "zh": "备注"},
+    "columns.user_type": {"en": "user type", "zh": "用户类型"},
     "columns.case_id": {"en": "case id", "zh": "订单编号"},
     "columns.order_number": {"en": "order number", "zh": "订单号码"},
     "columns.account_name": {"en": "account name", "zh": "客户"},

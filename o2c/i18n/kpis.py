@@ -78,4 +78,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "系统用户(在“自动化与成本”页标记)",
     },
     "kpis.missing.costs": {"en": "a cost table", "zh": "成本表"},
+    "kpis.end_to_end_median.span": {"en": "Created to {step} (median)", "zh": "创建到{step}(中位数)"},
+    "kpis.end_to_end_p90.span": {"en": "Created to {step} (90th percentile)", "zh": "创建到{step}(第 90 百分位)"},
+    "kpis.span.created_to": {"en": "created to {step}", "zh": "从创建到{step}"},
+    "kpis.span.open": {"en": "not yet {step}", "zh": "尚未{step}"},
 }

@@ -94,13 +94,22 @@ TEXT: dict[str, dict[str, str]] = {
     "validation.source.csv": {"en": "CSV", "zh": "CSV 文件"},
     "validation.source.parquet": {"en": "parquet", "zh": "parquet 文件"},
     "validation.source.xes": {"en": "XES", "zh": "XES 文件"},
+    "validation.columns_used": {
+        "en": "Columns read: {pairs}.",
+        "zh": "读取的列:{pairs}。",
+    },
+    "validation.columns_used.fix": {
+        "en": "If a column is wrong, choose it in the column mapping (on the command line: --column ROLE=HEADER).",
+        "zh": "如有列不对,请在列匹配中选择(命令行:--column 角色=列名)。",
+    },
     "validation.missing_column": {
         "en": "Required column(s) not found in the {source}: {columns}.",
         "zh": "{source}中找不到必需的列:{columns}。",
     },
     "validation.missing_column.fix": {
-        "en": "Name the columns as in the template or pick them in the column mapping. Accepted names: {hints}.",
-        "zh": "请按模板命名这些列,或在列匹配中选择对应的列。可识别的列名:{hints}。",
+        "en": "Name the columns as in the template or pick them in the column mapping (on the command line: "
+        "--column case_id=HEADER). Accepted names: {hints}.",
+        "zh": "请按模板命名这些列,或在列匹配中选择对应的列(命令行:--column case_id=列名)。可识别的列名:{hints}。",
     },
     "validation.empty_case_id": {
         "en": "Rows with no case_id: {count:,}. They were left out.",

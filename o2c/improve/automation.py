@@ -5,8 +5,10 @@ are the best candidates to automate next.
 system when the role it mostly acts in or the department it mostly belongs to looks like one (role "System",
 "Integration", "Bot", "Automation", "Interface", "API" ...; department "IT", "Integration(s)", "Systems"), or when
 its own name does (whole words such as "Automation", "Gateway", "Integration", "Interface", "Bot", "Robot",
-"RPA", "API", "Flow", "Workflow", "Batch", "Scheduler", "EDI", "System", or "B2B Commerce"; in Chinese
-系统, 接口, 机器人, 自动). In the sample, the system users have role "System" and department "IT".
+"RPA", "API", "Flow", "Workflow", "Batch", "Scheduler", "EDI", "System", "RFC", "Job", or "B2B Commerce",
+underscores separating words; in Chinese 系统, 接口, 机器人, 自动), or when its user type does (``user_type``:
+"Robot", "AutomatedProcess", SAP's "System" or "Communication" users ...). In the sample, the system users have
+role "System" and department "IT"; in an SAP log, the role "System Automatic Job" or the user type "Robot".
 
 **Touchless orders** (``touchless_orders``): every event with a known resource was done by a system, and at
 least one event has a known resource (an order with no resource at all shows nothing either way).
@@ -26,8 +28,8 @@ from o2c.log.eventlog import EventLog, LogView
 from o2c.log.vocabulary import NOT_AUTOMATABLE, ROLE_BY_KEY, activity_roles
 
 _SYSTEM_ROLES = re.compile(
-    r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|"
-    r"automated|api|technical user|integration user)\b|系统|接口|机器人|自动",
+    r"\b(system|systems|integration|integrations|interface|bot|robot|rpa|automation|automatic|"
+    r"automated|api|technical user|integration user|batch|background job)\b|系统|接口|机器人|自动",
     re.IGNORECASE,
 )
 _SYSTEM_DEPARTMENTS = re.compile(
@@ -37,7 +39,13 @@ _SYSTEM_DEPARTMENTS = re.compile(
 )
 _SYSTEM_NAMES = re.compile(
     r"\b(automation|automated|gateway|integration|interface|bot|robot|rpa|api|flow|"
-    r"workflow|batch|scheduler|edi|system|b2b commerce)\b|系统|接口|机器人|自动",
+    r"workflow|batch|scheduler|edi|system|b2b commerce|rfc|job|daemon)\b|系统|接口|机器人|自动",
+    re.IGNORECASE,
+)
+# User types of systems: Salesforce's AutomatedProcess, SAP's System/Communication/Service users, Robot.
+_SYSTEM_USER_TYPES = re.compile(
+    r"\b(robot|bot|rpa|system|technical|automated ?process|automated|communication|service|batch|integration|"
+    r"interface|machine)\b|系统|机器人|自动",
     re.IGNORECASE,
 )
 
@@ -70,12 +78,16 @@ def _main_value(log: EventLog, attribute: str, resources: np.ndarray, n_resource
     return [labels[top[r]] if counts[r, top[r]] else None for r in range(n_resources)]
 
 
-def looks_like_system(name: str, role: str | None = None, department: str | None = None) -> bool:
+def looks_like_system(
+    name: str, role: str | None = None, department: str | None = None, user_type: str | None = None
+) -> bool:
     """The heuristic of the module docstring for one resource."""
     return bool(
         (role and _SYSTEM_ROLES.search(role))
         or (department and _SYSTEM_DEPARTMENTS.search(department))
-        or _SYSTEM_NAMES.search(name)
+        or (user_type and _SYSTEM_USER_TYPES.search(user_type))
+        # "BATCH_JOB", "RFC_USER": underscores separate words in user names.
+        or _SYSTEM_NAMES.search(name.replace("_", " "))
     )
 
 
@@ -88,11 +100,12 @@ def default_system_resources(log: EventLog) -> tuple[str, ...]:
     codes, names = found
     roles = _main_value(log, "role", codes, len(names))
     departments = _main_value(log, "department", codes, len(names))
+    user_types = _main_value(log, "user_type", codes, len(names))
     return tuple(
         sorted(
             name
-            for name, role, department in zip(names, roles, departments)
-            if looks_like_system(name, role, department)
+            for name, role, department, user_type in zip(names, roles, departments, user_types)
+            if looks_like_system(name, role, department, user_type)
         )
     )
 

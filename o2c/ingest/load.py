@@ -14,13 +14,21 @@ from o2c.ingest.recognise import ColumnGuess, case_attribute_headers, guess_colu
 from o2c.ingest.salesforce.convert import recognise_object
 from o2c.ingest.timestamps import DateOrder, parse_timestamps
 from o2c.ingest.validate import Issue, ValidationReport, issue, issue_for_rows
-from o2c.log.columns import DATE_ORDER_COLUMNS, EVENT_COLUMNS, NUMERIC_ORDER_COLUMNS, ORDER_ALIASES
+from o2c.log.columns import (
+    DATE_ORDER_COLUMNS,
+    EVENT_COLUMNS,
+    NUMERIC_ORDER_COLUMNS,
+    ORDER_ALIASES,
+    normalise_header,
+)
 from o2c.log.eventlog import EventLog, build_event_log, event_order, unique_categorical
 
 # Above this share of unreadable timestamps the format is probably misread: block instead of dropping rows.
 UNPARSEABLE_BLOCK_SHARE = 0.05
 EARLIEST_PLAUSIBLE = pd.Timestamp("2000-01-01", tz="UTC")
 _OPTIONAL_EVENT_COLUMNS = tuple(c.name for c in EVENT_COLUMNS if not c.required)
+# The XES standard names say which column they are as plainly as the template's own names.
+_XES_NAMES = ("caseconceptname", "conceptname", "timetimestamp", "orgresource", "orgrole", "orggroup")
 _TEXT_ATTRIBUTE_LIMIT = 100_000  # distinct values; beyond this an "attribute" is an id, not a category
 
 
@@ -88,6 +96,7 @@ def load_event_log(
         issues.append(_missing_columns_issue(missing, headers, raw_events.source))
     if missing:
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
+    issues.append(_columns_used_issue(columns))
     if raw_events.frame.empty:
         issues.append(issue("error", "no_rows", "validation.no_rows", source=raw_events.source))
         return LoadResult(None, ValidationReport.of(issues), headers, guess, columns)
@@ -118,6 +127,18 @@ def load_event_log(
             ]
         )
     return LoadResult(log, report, headers, guess, columns)
+
+
+def _columns_used_issue(columns: dict[str, str]) -> Issue | None:
+    """Which header became which template column, when any header is not the column's own name."""
+    renamed = [
+        (name, header)
+        for name, header in columns.items()
+        if normalise_header(header) not in (normalise_header(name), *_XES_NAMES)
+    ]
+    if not renamed:
+        return None
+    return issue("info", "columns_used", "validation.columns_used", pairs="; ".join(f"{h} → {n}" for n, h in renamed))
 
 
 def _missing_columns_issue(missing: list[str], headers: list[str], source: Term) -> Issue:

@@ -31,8 +31,10 @@ def guess_columns(headers: list[str], aliases: dict[str, tuple[str, int]] = EVEN
     """
     candidates: dict[str, list[tuple[int, int, str]]] = {}
     for position, header in enumerate(headers):
-        match = aliases.get(normalise_header(header))
-        if match:
+        folded = normalise_header(header)
+        match = aliases.get(folded)
+        # An event counter ("Event_ID", "event id") numbers events, never orders.
+        if match and not (match[0] == "case_id" and folded.startswith("event")):
             name, rank = match
             candidates.setdefault(name, []).append((rank, position, header))
     columns: dict[str, str] = {}

@@ -64,6 +64,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
             "Order Number",
             "OrderNumber",
             "订单号",
+            # ERP exports (SAP SD) name the order line "Key": last, so any better header wins.
+            "Key",
         ),
         required=True,
     ),
@@ -204,6 +206,15 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "Free text.",
         ("Comments", "Description", "Comment", "备注", "说明"),
     ),
+    _c(
+        "user_type",
+        "text",
+        "Standard",
+        "User.UserType",
+        "Whether a person or a system did it (Standard / AutomatedProcess, Human / Robot): system users count as "
+        "automated work.",
+        ("User_Type", "User Type", "UserType", "User.UserType", "用户类型"),
+    ),
 )
 
 ORDER_COLUMNS: tuple[Column, ...] = (
@@ -213,7 +224,7 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         "8015g00000AbCdEAAV",
         "Order.Id",
         "Joins the order to its events.",
-        EVENT_COLUMNS[0].aliases[:-3],
+        EVENT_COLUMNS[0].aliases[:-4],
         required=True,
     ),
     _c(
@@ -420,6 +431,7 @@ ORDER_COLUMNS: tuple[Column, ...] = (
 )
 
 REQUIRED_EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS if c.required)
+EVENT_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in EVENT_COLUMNS)
 ORDER_COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS)
 DATE_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.type == "date")
 NUMERIC_ORDER_COLUMNS: tuple[str, ...] = tuple(c.name for c in ORDER_COLUMNS if c.type in ("number", "integer"))

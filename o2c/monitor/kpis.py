@@ -23,7 +23,7 @@ from o2c.improve.settings import Settings
 from o2c.log.columns import column_label
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.periods import Period, period_codes, period_starts
-from o2c.log.vocabulary import step_label
+from o2c.log.vocabulary import ROLE_BY_KEY, step_label
 from o2c.stats import group_quantiles
 
 Aggregate = Literal["count", "share", "median", "p90", "mean"]
@@ -68,18 +68,38 @@ CATALOGUE: tuple[Kpi, ...] = (
     Kpi("open_order_age", "median", "seconds", "lower"),
 )
 KPIS: dict[str, Kpi] = {kpi.key: kpi for kpi in CATALOGUE}
+# The KPIs a log ending before payment measures to its final milestone instead.
+_SPANNED = frozenset({"end_to_end_median", "end_to_end_p90", "open_orders", "open_order_age"})
+_SPAN_NAMES = {"end_to_end_median": "kpis.end_to_end_median.span", "end_to_end_p90": "kpis.end_to_end_p90.span"}
 
 
 @dataclass(frozen=True)
 class KpiValue:
     """A KPI's value over a view; ``value`` is None with ``missing`` (the column or activity that would enable
-    it) when the log cannot give it, or None with ``judged`` 0 when no selected order can be judged."""
+    it) when the log cannot give it, or None with ``judged`` 0 when no selected order can be judged. ``span`` is the
+    milestone (role key) a log that ends before payment is measured to, for the end-to-end and open-order KPIs."""
 
     kpi: Kpi
     value: float | None
     judged: int
     missing: str | None = None
     reasons: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)  # (lang, why) when not a name
+    span: str | None = None
+
+    def label(self, lang: Language = "en") -> str:
+        """The KPI's name, with its span on a log that ends before payment."""
+        if self.span is None:
+            return self.kpi.name(lang)
+        if self.kpi.key in _SPAN_NAMES:  # "Created to paid" would contradict the span
+            return t(_SPAN_NAMES[self.kpi.key], lang, step=ROLE_BY_KEY[self.span].label(lang))
+        return f"{self.kpi.name(lang)} ({self.span_text(lang)})"
+
+    def span_text(self, lang: Language = "en") -> str | None:
+        """What the KPI measures on such a log ("created to Shipped", "not yet Shipped"), None on a full log."""
+        if self.span is None:
+            return None
+        key = "kpis.span.open" if self.kpi.key.startswith("open_") else "kpis.span.created_to"
+        return t(key, lang, step=ROLE_BY_KEY[self.span].label(lang))
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,6 +107,7 @@ class _PerOrder:
     values: dict[str, np.ndarray] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    span: str | None = None
 
 
 NO_SYSTEMS = "system users (mark them on the Automation & cost page)"
@@ -126,21 +147,25 @@ def kpi_values(view: LogView, settings: Settings = Settings()) -> list[KpiValue]
             continue
         values = per_order.values[kpi.key][mask]
         values = values[~np.isnan(values)]
-        results.append(KpiValue(kpi, _aggregate(kpi.aggregate, values), int(values.size)))
+        span = per_order.span if kpi.key in _SPANNED else None
+        results.append(KpiValue(kpi, _aggregate(kpi.aggregate, values), int(values.size), span=span))
     return results
 
 
 def kpi_dict(view: LogView, settings: Settings = Settings()) -> dict[str, dict]:
-    """The KPIs as plain JSON: ``{key: {"value", "unit", "judged_orders", "missing"}}``; times in seconds."""
-    return {
-        v.kpi.key: {
-            "value": v.value,
-            "unit": v.kpi.unit,
-            "judged_orders": v.judged,
-            "missing": None if v.missing is None else f"needs {v.missing}",
-        }
-        for v in kpi_values(view, settings)
+    """The KPIs as plain JSON: ``{key: {"value", "unit", "judged_orders", "missing"}}``, plus ``span`` on a log
+    that ends before payment (``KpiValue.span_text``); times in seconds."""
+    return {v.kpi.key: _json(v) for v in kpi_values(view, settings)}
+
+
+def _json(value: KpiValue) -> dict:
+    found = {
+        "value": value.value,
+        "unit": value.kpi.unit,
+        "judged_orders": value.judged,
+        "missing": None if value.missing is None else f"needs {value.missing}",
     }
+    return found if value.span is None else {**found, "span": value.span_text()}
 
 
 def kpi_trend(view: LogView, settings: Settings = Settings(), period: Period = "month") -> pd.DataFrame:
@@ -208,7 +233,10 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
         return what is None
 
     values["orders"] = every
-    if needs(("end_to_end_median", "end_to_end_p90"), measures.missing.get("payment")):
+    span = measures.milestone if measures.partial else None
+    if span is not None:  # no payments: end to end is as far as the log goes
+        values["end_to_end_median"] = values["end_to_end_p90"] = measures.milestone_seconds
+    elif needs(("end_to_end_median", "end_to_end_p90"), measures.missing.get("payment")):
         values["end_to_end_median"] = values["end_to_end_p90"] = measures.end_to_end_seconds
     if needs(("order_to_delivery",), measures.missing.get("delivery")):
         values["order_to_delivery"] = measures.order_to_delivery_seconds
@@ -244,7 +272,7 @@ def _compute(log: EventLog, settings: Settings) -> _PerOrder:
     age = (measures.log_end_ns - measures.created_ns) / NS_PER_SECOND
     values["open_orders"] = np.where(measures.open, 1.0, np.nan)
     values["open_order_age"] = np.where(measures.open, age, np.nan)
-    return _PerOrder(values, missing, reasons)
+    return _PerOrder(values, missing, reasons, span)
 
 
 def _costs(log: EventLog, settings: Settings) -> np.ndarray | None:

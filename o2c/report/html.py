@@ -116,7 +116,7 @@ def _kpi_cards(content: ReportContent) -> str:
         shown = kpi_note(value, lang) if missing else kpi_text(value, lang, content.currency)
         cards.append(
             f'<div class="card{" missing" if missing else ""}" data-kpi="{value.kpi.key}">'
-            f'<div class="kpi-name">{escape_html(value.kpi.name(lang))}</div>'
+            f'<div class="kpi-name">{escape_html(value.label(lang))}</div>'
             f'<div class="kpi-value">{escape_html(shown)}</div>'
             f'<div class="kpi-judged">{escape_html(judged)}</div>'
             f'<div class="kpi-formula">{escape_html(value.kpi.formula(lang))}</div></div>'

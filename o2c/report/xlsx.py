@@ -110,7 +110,7 @@ def _summary(sheet: Worksheet, content: ReportContent) -> None:
     row = _title_block(sheet, content, t("report.section.kpis", lang), full=True)
     rows = pd.DataFrame(
         {
-            "kpi": [v.kpi.name(lang) for v in content.kpis],
+            "kpi": [v.label(lang) for v in content.kpis],
             "value": [kpi_number(v) for v in content.kpis],
             "unit": [unit_label(v.kpi.unit, lang, content.currency) for v in content.kpis],
             "judged": [v.judged if v.missing is None else None for v in content.kpis],
