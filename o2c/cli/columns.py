@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from o2c.i18n import t
+from o2c.ingest.load import LoadOptions, LoadResult, load_event_log
 from o2c.log.columns import EVENT_COLUMN_NAMES
 
 
@@ -62,6 +63,16 @@ def check_headers(mapping: dict[str, str] | None, headers: list[str]) -> None:
     for role, header in (mapping or {}).items():
         if header not in headers:
             raise ColumnUsageError(t("cli.column.header", role=role, header=header, headers=", ".join(headers)))
+
+
+def load_with_columns(args: argparse.Namespace, data: bytes) -> LoadResult:
+    """Load ``data`` (the file ``args.file``) with the columns and reading options given on the command line, no
+    upload limit (scheduled jobs read files larger than the app accepts). Raises ``ColumnUsageError`` for a column
+    mapping that does not fit the file."""
+    columns = column_mapping(args.column, args.columns)
+    result = load_event_log(data, args.file.name, LoadOptions(columns, args.timezone, args.date_order), max_bytes=None)
+    check_headers(columns, result.headers)
+    return result
 
 
 def _read_file(path: Path) -> dict[str, str]:

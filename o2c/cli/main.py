@@ -11,7 +11,7 @@ import numpy as np
 
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
-from o2c.cli.columns import ColumnUsageError, add_column_options, check_headers, column_mapping
+from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -28,7 +28,6 @@ from o2c.errors import FixableError
 from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
-from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import Filters
 from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
@@ -110,11 +109,7 @@ def _analyze(args: argparse.Namespace) -> int:
         return 2
     data = args.file.read_bytes()
     try:
-        columns = column_mapping(args.column, args.columns)
-        # No upload limit on the command line: scheduled jobs read files larger than the app accepts.
-        options = LoadOptions(columns, args.timezone, args.date_order)
-        result = load_event_log(data, args.file.name, options, max_bytes=None)
-        check_headers(columns, result.headers)
+        result = load_with_columns(args, data)
     except ColumnUsageError as error:
         print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
         return 2

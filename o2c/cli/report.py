@@ -12,14 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from o2c.cli.columns import ColumnUsageError, add_column_options, check_headers, column_mapping
+from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.activity_sheet import read_activity_map_sheet
-from o2c.ingest.load import LoadOptions, load_event_log
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
 from o2c.log.vocabulary import read_activity_map, with_activity_map
@@ -89,10 +88,7 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     began = time.perf_counter()
     data = args.file.read_bytes()
     try:
-        columns = column_mapping(args.column, args.columns)
-        options = LoadOptions(columns, args.timezone, args.date_order)
-        result = load_event_log(data, args.file.name, options, max_bytes=None)
-        check_headers(columns, result.headers)
+        result = load_with_columns(args, data)
     except ColumnUsageError as error:
         print(f"python -m o2c report: error: {error}", file=sys.stderr)
         return 2
