@@ -31,7 +31,9 @@ def test_violations_section(page, sample_log):
     assert metric(at, "Rules broken") == "9 of 11"
     table = at.dataframe[0].value
     assert table["rule"].tolist() == [r.name for r in DEFAULT_RULES.rules]
-    assert table["orders"].tolist() == [o.cases.size for o in results.outcomes]
+    assert table["orders"].tolist() == [
+        f"{o.cases.size:,}" for o in results.outcomes
+    ]  # as shown: "–" if not applicable
     assert [b.label for b in at.get("download_button")] == ["Violations (CSV)", "Violations (Excel)"]
     assert [b.key for b in at.get("download_button")] == ["conf_export_csv", "conf_export_xlsx"]
 

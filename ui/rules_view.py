@@ -140,7 +140,7 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
     shown = table.assign(
         severity=table["severity"].map(severity_label),
         # A rule the data cannot check has no count and no share: blank, not 0.
-        orders=table["orders"].where(table["evaluated"]).astype("Int64"),
+        orders=[f"{n:,}" if ok else "–" for n, ok in zip(table["orders"], table["evaluated"])],
         share=(table["share"] * 100).where(table["evaluated"]),
         trend=rule_trends(view, results, period),
         last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
@@ -160,7 +160,8 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
         column_config={
             "rule": st.column_config.TextColumn(tr("conformance.table.rule"), width="medium"),
             "severity": st.column_config.TextColumn(tr("conformance.table.severity"), width="small"),
-            "orders": st.column_config.NumberColumn(tr("conformance.orders"), format="localized", width="small"),
+            # text, so a rule the data cannot check shows "–" (a missing number would read "None")
+            "orders": st.column_config.TextColumn(tr("conformance.orders"), width="small"),
             # bars scaled to the most broken rule, so the small ones stay visible
             "share": st.column_config.ProgressColumn(
                 tr("conformance.table.share"),
