@@ -21,10 +21,9 @@ from ui.compare_groups import chosen_groups, remember_shared_query, seed_once, w
 from ui.compare_tables import kpis_section, paths_section, rework_section, variants_section
 from ui.dataset_state import analysis_key
 from ui.keys import Key
+from ui.map_controls import detail_sliders
 from ui.state import active_rules, language, page_view, tr
 from ui.text import md
-
-DEFAULT_PATH_SHARE = 30  # as on the Process map
 
 
 def mask_key(view: LogView) -> str:
@@ -94,29 +93,8 @@ mode = controls[0].segmented_control(
     required=True,
     format_func=lambda m: tr(f"process_map.view.{m}"),
 )
-activity_share = controls[1].slider(
-    tr("process_map.activities"),
-    0,
-    100,
-    100,
-    step=5,
-    format="%d%%",
-    key=Key.CMP_MAP_ACTIVITIES,
-    help=tr("process_map.activities.help"),
-)
-path_share = controls[2].slider(
-    tr("process_map.paths"),
-    0,
-    100,
-    DEFAULT_PATH_SHARE,
-    step=5,
-    format="%d%%",
-    key=Key.CMP_MAP_PATHS,
-    help=tr("process_map.paths.help"),
-)
-shown = cached_map(
-    f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share / 100, path_share / 100, mode, group_a, group_b
-)
+activity_share, path_share = detail_sliders(controls[1], controls[2], Key.CMP_MAP_ACTIVITIES, Key.CMP_MAP_PATHS)
+shown = cached_map(f"{mask_key(group_a)}|{mask_key(group_b)}", activity_share, path_share, mode, group_a, group_b)
 st.caption(
     tr(
         "process_map.shown",

@@ -6,9 +6,10 @@ import shutil
 import streamlit as st
 
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot
-from o2c.discover.process_map import DEFAULT_PATH_PERCENT, map_page
+from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
 from ui.keys import Key
+from ui.map_controls import detail_sliders
 from ui.state import dataset, language, page_view, tr
 
 
@@ -45,29 +46,10 @@ metric = controls[1].selectbox(
     key=f"map_metric_{mode}_{language()}",
     format_func=lambda m: tr(f"process_map.metric.{m}"),
 )
-activity_share = controls[2].slider(
-    tr("process_map.activities"),
-    0,
-    100,
-    100,
-    step=5,
-    format="%d%%",
-    key=Key.MAP_ACTIVITIES,
-    help=tr("process_map.activities.help"),
-)
-path_share = controls[3].slider(
-    tr("process_map.paths"),
-    0,
-    100,
-    DEFAULT_PATH_PERCENT,
-    step=5,
-    format="%d%%",
-    key=Key.MAP_PATHS,
-    help=tr("process_map.paths.help"),
-)
+activity_share, path_share = detail_sliders(controls[2], controls[3], Key.MAP_ACTIVITIES, Key.MAP_PATHS)
 
 statistics = (metric,) if mode == "performance" else ()
-page = map_page(view, activity_share / 100, path_share / 100, statistics, metric, language())
+page = map_page(view, activity_share, path_share, statistics, metric, language())
 note = tr(
     "process_map.shown",
     activities=len(page.shown.activities),
