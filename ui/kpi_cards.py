@@ -26,7 +26,7 @@ from o2c.monitor.sources import period_label, settled_index
 from ui.dataset_state import analysis_key
 from ui.keys import Key, monitor_baseline, monitor_latest, monitor_target
 from ui.state import language, tr
-from ui.text import tr_md
+from ui.text import md, tr_md
 
 # The cards, four to a row, grouped by what a finance manager asks about.
 CARD_ROWS = {
@@ -57,7 +57,10 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
     kpi = value.kpi
     with st.container(border=True):
         st.metric(value.label(language()), format_value(value.value, kpi.unit, currency), help=kpi.formula(language()))
-        if value.missing:
+        if value.reasons:  # a long reason (which rules, what the data lacks): a short caption, the rest as help
+            why = missing_what(value, language())
+            st.caption(tr("monitoring.needs", what=tr("monitoring.needs.rules")), help=md(why))
+        elif value.missing:
             st.caption(tr_md("monitoring.needs", what=missing_what(value, language())))
         elif kpi.key == "orders":
             st.caption(tr("monitoring.card.total", n=total))

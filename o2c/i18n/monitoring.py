@@ -53,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     "monitoring.pp": {"en": "pp", "zh": "个百分点"},
     "monitoring.unit.orders": {"en": "orders", "zh": "订单"},
     "monitoring.needs": {"en": "Needs {what}", "zh": "需要 {what}"},
+    "monitoring.needs.rules": {"en": "rules that fit the data", "zh": "适用于数据的规则"},
     "monitoring.card.judged": {"en": "Over {n:,} orders", "zh": "基于 {n:,} 笔订单"},
     "monitoring.group.volume": {"en": "Orders and cost", "zh": "订单与成本"},
     "monitoring.group.cash": {"en": "Order to cash", "zh": "订单到收款"},
