@@ -36,3 +36,15 @@ def test_every_page_opens_without_an_error(uploads, data):
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
         assert at.title, page
+
+
+def test_conformance_counts_nothing_when_no_rule_applies(uploads):
+    # The public log has none of the steps and columns the standard rules name: no count may read as 0 violations.
+    at = open_app().run()
+    at.file_uploader(key="upload").upload(*uploads["public"]).run()
+    at.switch_page("pages/conformance.py").run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Adherence"] == shown["Orders with a violation"] == shown["Rules broken"] == "–"
+    table = at.dataframe[0].value
+    assert set(table["orders"]) == {"–"}

@@ -99,11 +99,10 @@ def metrics(view: LogView, results: RuleResults, table: pd.DataFrame) -> bool:
         f"{stats.rate:.1%}" if stats.rate is not None and fits else "–",
         help=tr("conformance.adherence.help"),
     )
-    columns[1].metric(tr("conformance.violating"), f"{stats.orders - stats.adherent:,}")
-    columns[2].metric(
-        tr("conformance.broken"),
-        tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()), rules=len(table)),
-    )
+    # Without an applicable rule there is nothing to count: "–", not 0 violations.
+    columns[1].metric(tr("conformance.violating"), f"{stats.orders - stats.adherent:,}" if fits else "–")
+    broken = tr("conformance.broken.value", broken=int((table["orders"] > 0).sum()), rules=len(table))
+    columns[2].metric(tr("conformance.broken"), broken if fits else "–")
     return fits
 
 
@@ -142,7 +141,7 @@ def rules_part(view: LogView, results: RuleResults, table: pd.DataFrame, period:
         # A rule the data cannot check has no count and no share: blank, not 0.
         orders=[f"{n:,}" if ok else "–" for n, ok in zip(table["orders"], table["evaluated"])],
         share=(table["share"] * 100).where(table["evaluated"]),
-        trend=rule_trends(view, results, period),
+        trend=[trend if ok else None for trend, ok in zip(rule_trends(view, results, period), table["evaluated"])],
         last=[f"{d:%Y-%m-%d}" if pd.notna(d) else "–" for d in table["last"]],
         rule=[
             r if ok else f"{r} ({why})"
@@ -243,8 +242,8 @@ def violations_section(view: LogView, results: RuleResults) -> None:
     if table.empty:
         st.info(tr("conformance.rules.none"))
         return
-    if not fits:
+    if not fits:  # no adherence to draw over time either
         st.warning(tr("conformance.rules.no_fit"), icon=":material/rule:")
-    period = trend_part(view, results)
+    period = trend_part(view, results) if fits else "month"
     rules_part(view, results, table, period)
     export_buttons(view, results)
