@@ -27,7 +27,6 @@ import argparse
 import asyncio
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -38,17 +37,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ACTIONS = ["open", "load", "overview", "filter", "process_map", "variants"]
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 

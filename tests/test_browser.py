@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,20 +13,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking switches chromium keeps dialling Google's hosts, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 SAMPLE = ROOT / "sample_data" / "o2c_sample.xlsx"
 
