@@ -26,6 +26,19 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     extract.add_argument(
         "--save-exports", type=Path, default=None, metavar="DIR", help="also write the raw per-object CSV files to DIR"
     )
+    path = extract.add_mutually_exclusive_group()
+    path.add_argument(
+        "--bulk", dest="bulk", action="store_const", const="always", help="read large objects with Bulk API 2.0"
+    )
+    path.add_argument("--no-bulk", dest="bulk", action="store_const", const="never", help="read everything with REST")
+    extract.set_defaults(bulk="auto")
+    extract.add_argument(
+        "--bulk-threshold",
+        type=int,
+        default=50_000,
+        metavar="N",
+        help="without --bulk/--no-bulk: Bulk API 2.0 for an object with more than N records (default 50000)",
+    )
     _common(extract)
 
 
@@ -86,15 +99,18 @@ def _write(files: dict[str, bytes], rules: list[MappingRule], args: argparse.Nam
 
 def _extract(args: argparse.Namespace, rules: list[MappingRule]) -> int:
     from o2c.errors import ExtractError  # noqa: PLC0415 - simple-salesforce only for extract
+    from o2c.ingest.salesforce.bulk import BulkOptions  # noqa: PLC0415
     from o2c.ingest.salesforce.extract import connect, credentials_from_env, extract_exports  # noqa: PLC0415
 
+    bulk = BulkOptions(mode=args.bulk, threshold=args.bulk_threshold)
     try:
         sf = connect(credentials_from_env(dotenv=args.env_file))
-        result = extract_exports(sf, since=args.since, progress=_progress_bar)
+        result = extract_exports(sf, since=args.since, progress=_progress_bar, bulk=bulk)
     except ExtractError as error:
         print(f"\nError: {error.message}\n{error.fix}", file=sys.stderr)
         return 1
     print(file=sys.stderr)
+    _print_methods(result.counts, result.methods)
     if args.save_exports:
         args.save_exports.mkdir(parents=True, exist_ok=True)
         for name, data in result.files.items():
@@ -107,3 +123,9 @@ def _progress_bar(name: str, records: int, done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}: {records:,} records"
     print(f"{line:<80}", end="", file=sys.stderr, flush=True)
+
+
+def _print_methods(counts: dict[str, int], methods: dict[str, str]) -> None:
+    for name, method in methods.items():
+        how = "Bulk API 2.0" if method == "bulk" else "REST"
+        print(f"{name}: {counts.get(name, 0):,} records ({how})", file=sys.stderr)

@@ -29,6 +29,7 @@ from o2c.i18n import (
     partners,
     people,
     process_map,
+    refresh,
     report,
     reports,
     rework,
@@ -69,6 +70,7 @@ PARTS = (
     reports,
     report,
     cli,
+    refresh,
 )
 
 
