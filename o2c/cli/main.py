@@ -12,6 +12,7 @@ import numpy as np
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.inputs import exists, read_input
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -104,23 +105,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    if not args.file.is_file():
+    if not exists(args.file):
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
-    data = args.file.read_bytes()
     try:
-        result = load_with_columns(args, data)
+        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
+        result = load_with_columns(args, data, name)
+    except FixableError as error:
+        print(f"{error.message} {error.fix}", file=sys.stderr)
+        return 2
     except ColumnUsageError as error:
         print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
         return 2
     try:
-        log = mapped_log(result.log, args.activity_map, data, args.file.name) if result.log is not None else None
+        log = mapped_log(result.log, args.activity_map, data, name) if result.log is not None else None
     except (FixableError, OSError, UnicodeDecodeError) as error:
         print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
     filters = Filters.from_query(_parse_filters(args.filter))
-    rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
-    costs, _ = read_cost_sheet(data, args.file.name)  # None: the illustrative default costs
+    rules, _ = read_rules_sheet(data, name)  # None: the default O2C rules
+    costs, _ = read_cost_sheet(data, name)  # None: the illustrative default costs
     summary = analysis_summary(log, result.report, filters, rules, costs)
     if args.compare and log is not None:
         summary["compare"] = compare_summary(log, Filters.from_query(_parse_filters(args.compare)), filters)
