@@ -13,6 +13,8 @@ from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
 from o2c.cli.inputs import exists, read_input
+from o2c.cli.monitor import add_command as add_monitor_command
+from o2c.cli.monitor import run as run_monitor_command
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -79,10 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     add_salesforce_commands(commands)
     add_bench_command(commands)
     add_report_command(commands)
+    add_monitor_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
         return run_bench_command(args)
+    if args.command == "monitor":
+        return run_monitor_command(args)
     if args.command == "report":
         return run_report_command(args, Filters.from_query(_parse_filters(args.filter)))
     if args.command in ("convert", "extract"):
