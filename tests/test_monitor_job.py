@@ -37,7 +37,7 @@ def test_breached_target_exits_1_and_names_it(sample, data, capsys) -> None:
     assert main(["monitor", str(sample), "--target", "late_payment_rate<=0.20", "--workspace", "ops"]) == 0
     assert capsys.readouterr().out == ""
     series = run_series(SnapshotStore(workspace_path("ops")))
-    assert series["segment"].tolist() == ["all", "all"]
+    assert series["segment"].tolist() == ["all", "all"] and series["run"].tolist() == [1, 2]
     assert series["late_payment_rate"].tolist() == [269 / 1722] * 2
     assert [b for b in series["breaches"]] == [{"late_payment_rate"}, set()]
     assert [[t.text for t in ts] for ts in series["targets"]] == [

@@ -123,6 +123,9 @@ class Key:
     MONITOR_DELETE_PICK = "monitor_delete_pick"
     MONITOR_DELETE_YES = "monitor_delete_yes"
     MONITOR_DELETE_NO = "monitor_delete_no"
+    MONITOR_RUN_KPI = "monitor_run_kpi"
+    MONITOR_RUN_SEGMENTS = "monitor_run_segments"
+    MONITOR_RUN_CHECKS = "monitor_run_checks"
 
     # Widget keys of the other pages and ui modules, by file
     # automation

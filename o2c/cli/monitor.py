@@ -16,7 +16,7 @@ import sys
 import tomllib
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
@@ -98,13 +98,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         for segment, filters in segments.items():
             view = filters.apply(log)
-            snapshot = snapshot_from_view(
-                view,
-                settings,
-                f"{segment} · {now:%Y-%m-%d %H:%M}",
-                name,
-                job.lang,
-                filters,
+            snapshot = replace(  # one time for the whole run: the page groups a run's segments by it
+                snapshot_from_view(view, settings, f"{segment} · {now:%Y-%m-%d %H:%M}", name, job.lang, filters),
+                created_at=now,
             )
             found = check_targets(segment, snapshot.kpis, job.targets)
             checks += found

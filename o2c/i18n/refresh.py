@@ -29,4 +29,33 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Fill it first: python -m o2c extract --incremental --dataset {path}",
         "zh": "请先填充数据:python -m o2c extract --incremental --dataset {path}",
     },
+    # The KPIs & monitoring page's "Scheduled runs" tab (ui/monitor_runs_view.py)
+    "refresh.page.tab": {"en": "Scheduled runs", "zh": "定时运行"},
+    "refresh.page.none": {
+        "en": "No scheduled runs in workspace `{workspace}` yet. Run the job with "
+        '`python -m o2c monitor DATA --workspace {workspace} --target "late_payment_rate<=0.10"` '
+        "(see docs/monitoring.md); each run adds a point per segment here.",
+        "zh": "工作区 `{workspace}` 中还没有定时运行记录。请运行 "
+        '`python -m o2c monitor DATA --workspace {workspace} --target "late_payment_rate<=0.10"`'
+        "(见 docs/monitoring.md);每次运行会在此为每个分段添加一个点。",
+    },
+    "refresh.page.last": {
+        "en": "Workspace **{workspace}**: last run {run} UTC, data up to {data} UTC ({runs} runs).",
+        "zh": "工作区 **{workspace}**:最近运行 {run} UTC,数据截至 {data} UTC(共 {runs} 次运行)。",
+    },
+    "refresh.page.breached": {
+        "en": "The last run breached {count} target(s).",
+        "zh": "最近一次运行有 {count} 个目标未达成。",
+    },
+    "refresh.page.held": {"en": "Every target held in the last run.", "zh": "最近一次运行所有目标均已达成。"},
+    "refresh.page.kpi": {"en": "KPI", "zh": "KPI"},
+    "refresh.page.segments": {"en": "Segments", "zh": "分段"},
+    "refresh.page.segment": {"en": "Segment", "zh": "分段"},
+    "refresh.page.pick": {"en": "Pick at least one segment.", "zh": "请至少选择一个分段。"},
+    "refresh.page.all": {"en": "All orders", "zh": "全部订单"},
+    "refresh.page.run": {"en": "Run", "zh": "运行时间"},
+    "refresh.page.value": {"en": "Value", "zh": "数值"},
+    "refresh.page.status": {"en": "Status", "zh": "状态"},
+    "refresh.page.breach": {"en": "Breached", "zh": "未达成"},
+    "refresh.page.ok": {"en": "Held", "zh": "已达成"},
 }

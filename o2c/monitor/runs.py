@@ -47,9 +47,9 @@ def previous_run(store: SnapshotStore, segment: str, before: int | None = None) 
 
 
 def run_series(store: SnapshotStore) -> pd.DataFrame:
-    """Every run, oldest first: ``snapshot_id``, ``segment``, ``created_at`` and ``last_event`` (UTC),
-    ``orders``, one column per KPI key (NaN without a value), ``targets`` (list of ``Target``) and ``breaches``
-    (set of KPI keys)."""
+    """Every run's snapshots, oldest first: ``run`` (numbered from 1), ``snapshot_id``, ``segment``,
+    ``created_at`` and ``last_event`` (UTC), ``orders``, one column per KPI key (NaN without a value), ``targets``
+    (list of ``Target``) and ``breaches`` (set of KPI keys)."""
     columns = ["snapshot_id", "segment", "created_at", "last_event", "orders", "kpis", "targets", "breaches"]
     with store.transaction() as db:
         rows = (
@@ -68,6 +68,7 @@ def run_series(store: SnapshotStore) -> pd.DataFrame:
         table[key] = pd.Series([v.get(key) for v in values], index=table.index, dtype=float)
     table["targets"] = pd.Series([_targets(text) for text in table["targets"]], index=table.index, dtype=object)
     table["breaches"] = pd.Series([set(_list(text)) for text in table["breaches"]], index=table.index, dtype=object)
+    table.insert(0, "run", (table["segment"] == ALL).cumsum().astype("int64"))  # every run saves "all" first
     return table.drop(columns="kpis")
 
 
