@@ -55,14 +55,14 @@ def test_runs_tab_shows_series_targets_and_breaches(runs):
             "Status": "Held",
         },
         {
-            "Segment": "sales_channel=Partner",
+            "Segment": "Sales channel: Partner",
             "KPI": "Late payment rate",
             "Value": "16.0%",
             "Target": "≤ 10.0%",
             "Status": "Breached",
         },
         {
-            "Segment": "sales_channel=Partner",
+            "Segment": "Sales channel: Partner",
             "KPI": "Created to paid (median)",
             "Value": "41.7 d",
             "Target": "≤ 40.0 d",

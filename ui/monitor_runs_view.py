@@ -15,17 +15,22 @@ from o2c.monitor.monitoring import HEADLINE, format_value
 from o2c.monitor.runs import ALL, run_series
 from ui.keys import Key
 from ui.kpi_cards import display_unit
-from ui.state import language, tr
+from ui.state import column_name, language, tr
 from ui.text import md, tr_md
 from ui.workspaces import current_workspace, store, without_path
 
-BLUE_SCHEME = "tableau10"
+# Segment colours without red and orange, which mark breaches and targets.
+SEGMENT_COLOURS = ["#4c78a8", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#eeca3b", "#bab0ac", "#ff9da6"]
 ORANGE, RED = "#f58518", "#c62828"
 
 
 def segment_name(segment: str) -> str:
-    """A segment as the page names it: every order, or 'sales_channel=Online'."""
-    return tr("refresh.page.all") if segment == ALL else segment
+    """A segment as the page names it: every order, or 'Sales channel: Online'."""
+    if segment == ALL:
+        return tr("refresh.page.all")
+    attribute, _, value = segment.partition("=")
+    name = column_name(attribute)
+    return f"{name[:1].upper()}{name[1:]}: {value}"
 
 
 def runs_section(currency: str) -> None:
@@ -97,9 +102,9 @@ def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChar
         alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.2f"),
     ]
     base = alt.Chart(data).encode(
-        x=alt.X("run:T", title=None),
+        x=alt.X("run:T", title=None, axis=alt.Axis(format="%d %b %H:%M", labelOverlap=True)),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
-        color=alt.Color("segment:N", title=tr("refresh.page.segment"), scale=alt.Scale(scheme=BLUE_SCHEME)),
+        color=alt.Color("segment:N", title=tr("refresh.page.segment"), scale=alt.Scale(range=SEGMENT_COLOURS)),
         tooltip=tooltip,
     )
     chart = base.mark_line(point=True) + base.transform_filter("datum.breached").mark_point(
