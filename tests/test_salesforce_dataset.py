@@ -145,4 +145,6 @@ def test_command_line_refresh_then_analyze_the_folder(org, tmp_path, monkeypatch
     assert "4 new or changed records" in captured.out and "Order: 2 records (REST)" in captured.err
     assert main(["analyze", str(folder), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cases"] == 7
+    assert main(["report", str(folder), "--out", str(tmp_path / "r.html")]) == 0
+    assert "data.parquet" in (tmp_path / "r.html").read_text()  # the folder's name
     assert main(["extract", "--incremental", "--env-file", str(tmp_path / "none")]) == 2  # no --dataset
