@@ -151,3 +151,10 @@ def test_targets() -> None:
     assert parse_target("open_order_age<12h").value == 12 * 3600
     target = parse_target("late_payment_rate<=0.10")
     assert target.holds(0.1) is True and target.holds(0.11) is False and target.holds(None) is None
+
+
+def test_chinese_output(sample, data, capsys) -> None:
+    args = ["monitor", str(sample), "--target", "late_payment_rate<=0.10", "--lang", "zh", "--summary", str(data / "s")]
+    assert main(args) == 1
+    assert capsys.readouterr().out == "BREACH all:late_payment_rate = 15.6%,目标 ≤ 10.0%\n"
+    assert (data / "s").read_text().startswith("O2C 监控:sample.xlsx,运行于 ")

@@ -24,7 +24,7 @@ from o2c.cli.inputs import exists, read_input
 from o2c.cli.report import FORMATS, mapped_log
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.errors import FixableError, SnapshotStoreError
-from o2c.i18n import LANGUAGES, Language
+from o2c.i18n import LANGUAGES, Language, t
 from o2c.improve.cost import read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.salesforce.dataset import is_dataset, read_state
@@ -107,16 +107,15 @@ def run(args: argparse.Namespace) -> int:
             before = previous_run(store, segment)
             save_run(store, snapshot, segment, found)
             if before is not None:
-                changes += _worse(segment, before, snapshot)
+                changes += _worse(segment, before, snapshot, job.lang)
     except (SnapshotStoreError, sqlite3.Error, OSError) as error:
         print(f"python -m o2c monitor: error: {store.path}: {error}", file=sys.stderr)
         return 2
     breaches = [c for c in checks if c.breached]
     for check in breaches:
-        print(check.line())
-    print(
-        f"{len(checks) - len(breaches)} of {len(checks)} targets hold; snapshots saved to {store.path}", file=sys.stderr
-    )
+        print(check.line(lang=job.lang))
+    held = len(checks) - len(breaches)
+    print(t("refresh.job.done", job.lang, held=held, total=len(checks), path=store.path), file=sys.stderr)
     text = summary_text(name, now, log, checks, changes, job, _refreshed(args.file))
     try:
         if job.report:
@@ -185,21 +184,22 @@ def summary_text(
     job: Job,
     refreshed: str | None,
 ) -> str:
-    """The run as plain text ready to mail."""
+    """The run as plain text ready to mail, in the job's language."""
+    lang = job.lang
     breaches = [c for c in checks if c.breached]
     start, end = log.case_start_ns.min(), log.case_end_ns.max()
+    data = t("refresh.job.data", lang, orders=log.n_cases, start=_day(start), end=_day(end))
     lines = [
-        f"O2C monitor: {name}, run {now:%Y-%m-%d %H:%M} UTC",
-        f"Data: {log.n_cases:,} orders, events {_day(start)} to {_day(end)}"
-        + (f", refreshed {refreshed}" if refreshed else ""),
+        t("refresh.job.title", lang, source=name, time=f"{now:%Y-%m-%d %H:%M}"),
+        data + (t("refresh.job.refreshed", lang, time=refreshed) if refreshed else ""),
         "",
-        f"Targets: {len(breaches)} breached, {len(checks) - len(breaches)} hold",
-        *(f"  {check.line()}" for check in sorted(checks, key=lambda c: not c.breached)),
+        t("refresh.job.targets", lang, breached=len(breaches), held=len(checks) - len(breaches)),
+        *(f"  {check.line(lang=lang)}" for check in sorted(checks, key=lambda c: not c.breached)),
     ]
     if changes:
-        lines += ["", "Worse than the previous run:", *(f"  {line}" for line in changes)]
+        lines += ["", t("refresh.job.worse", lang), *(f"  {line}" for line in changes)]
     if job.report:
-        lines += ["", f"Report: {job.report}"]
+        lines += ["", t("refresh.job.report", lang, path=job.report)]
     return "\n".join(lines) + "\n"
 
 
@@ -253,15 +253,21 @@ def _load(args: argparse.Namespace) -> tuple[EventLog, Settings, str]:
     return log, Settings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs), name
 
 
-def _worse(segment: str, before, after) -> list[str]:
+def _worse(segment: str, before, after, lang: Language) -> list[str]:
     table = compare_snapshots(before, after)
     lines = []
     for row in table[table["verdict"] == "worse"].itertuples():
         unit = KPIS[row.key].unit
-        change = format_delta(row.delta, row.pct_change, unit, after.currency)
         lines.append(
-            f"{segment}: {row.key} {format_value(row.b, unit, after.currency)} ({change}; "
-            f"previous run {before.created_at:%Y-%m-%d %H:%M} UTC)"
+            t(
+                "refresh.job.worse_line",
+                lang,
+                segment=segment,
+                kpi=row.key,
+                value=format_value(row.b, unit, after.currency),
+                change=format_delta(row.delta, row.pct_change, unit, after.currency, lang),
+                time=f"{before.created_at:%Y-%m-%d %H:%M}",
+            )
         )
     return lines
 

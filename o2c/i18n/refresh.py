@@ -58,4 +58,35 @@ TEXT: dict[str, dict[str, str]] = {
     "refresh.page.status": {"en": "Status", "zh": "状态"},
     "refresh.page.breach": {"en": "Breached", "zh": "未达成"},
     "refresh.page.ok": {"en": "Held", "zh": "已达成"},
+    # python -m o2c monitor's output and summary (o2c/cli/monitor.py, o2c/monitor/targets.py); BREACH/OK stay as
+    # they are in every language, so scripts can grep for them
+    "refresh.job.breach": {
+        "en": "BREACH {segment}: {kpi} = {value}, target {bound}",
+        "zh": "BREACH {segment}:{kpi} = {value},目标 {bound}",
+    },
+    "refresh.job.ok": {
+        "en": "OK {segment}: {kpi} = {value}, target {bound}",
+        "zh": "OK {segment}:{kpi} = {value},目标 {bound}",
+    },
+    "refresh.job.na": {"en": "not applicable, {missing}", "zh": "不适用,{missing}"},
+    "refresh.job.title": {"en": "O2C monitor: {source}, run {time} UTC", "zh": "O2C 监控:{source},运行于 {time} UTC"},
+    "refresh.job.data": {
+        "en": "Data: {orders:,} orders, events {start} to {end}",
+        "zh": "数据:{orders:,} 个订单,事件时间 {start} 至 {end}",
+    },
+    "refresh.job.refreshed": {"en": ", refreshed {time}", "zh": ",数据刷新于 {time}"},
+    "refresh.job.targets": {
+        "en": "Targets: {breached} breached, {held} hold",
+        "zh": "目标:{breached} 个未达成,{held} 个已达成",
+    },
+    "refresh.job.worse": {"en": "Worse than the previous run:", "zh": "比上次运行更差:"},
+    "refresh.job.worse_line": {
+        "en": "{segment}: {kpi} {value} ({change}; previous run {time} UTC)",
+        "zh": "{segment}:{kpi} {value}({change};上次运行 {time} UTC)",
+    },
+    "refresh.job.report": {"en": "Report: {path}", "zh": "报告:{path}"},
+    "refresh.job.done": {
+        "en": "{held} of {total} targets hold; snapshots saved to {path}",
+        "zh": "{total} 个目标中 {held} 个已达成;快照已保存到 {path}",
+    },
 }

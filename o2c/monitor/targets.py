@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from o2c.i18n import Language, t
 from o2c.monitor.kpis import KPIS
 from o2c.monitor.monitoring import format_value
 
@@ -78,14 +79,21 @@ class Check:
         """A target that does not hold, or cannot be judged, is breached."""
         return self.holds is not True
 
-    def line(self, currency: str = "EUR") -> str:
-        """One line for the job's output: 'BREACH all orders: late_payment_rate = 15.6%, target ≤ 10.0%'."""
+    def line(self, currency: str = "EUR", lang: Language = "en") -> str:
+        """One line for the job's output: 'BREACH all: late_payment_rate = 15.6%, target ≤ 10.0%'."""
         unit = KPIS[self.target.kpi].unit
-        shown = format_value(self.value, unit, currency) if self.value is not None else "not applicable"
-        if self.value is None and self.missing:
-            shown += f", {self.missing}"
-        head = "OK" if not self.breached else "BREACH"
-        return f"{head} {self.segment}: {self.target.kpi} = {shown}, target {self.target.bound_text(currency)}"
+        if self.value is not None:
+            shown = format_value(self.value, unit, currency)
+        else:
+            shown = t("refresh.job.na", lang, missing=self.missing or "–")
+        return t(
+            "refresh.job.breach" if self.breached else "refresh.job.ok",
+            lang,
+            segment=self.segment,
+            kpi=self.target.kpi,
+            value=shown,
+            bound=self.target.bound_text(currency),
+        )
 
 
 def check_targets(
