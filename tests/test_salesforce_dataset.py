@@ -147,4 +147,8 @@ def test_command_line_refresh_then_analyze_the_folder(org, tmp_path, monkeypatch
     assert json.loads(capsys.readouterr().out)["cases"] == 7
     assert main(["report", str(folder), "--out", str(tmp_path / "r.html")]) == 0
     assert "data.parquet" in (tmp_path / "r.html").read_text()  # the folder's name
+    store, summary = str(tmp_path / "s.sqlite3"), tmp_path / "summary.txt"
+    assert main(["monitor", str(folder), "--target", "orders>=7", "--store", store, "--summary", str(summary)]) == 0
+    state = read_state(folder)
+    assert f"Data: 7 orders, events 2024-01-31 to 2024-03-05, refreshed {state.refreshed_at}" in summary.read_text()
     assert main(["extract", "--incremental", "--env-file", str(tmp_path / "none")]) == 2  # no --dataset
