@@ -143,7 +143,9 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
+    loaded = event_log()  # a trim's view is over the trimmed log: count against every loaded order
+    total = loaded.n_cases if loaded is not None else view.log.n_cases
+    st.caption(md(filters().describe(view.n_cases, total, language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()
