@@ -134,7 +134,17 @@ def current_view() -> LogView | None:
     if log is None:
         st.info(tr("common.no_data"), icon=":material/upload_file:")
         return None
-    return filters().apply(log)
+    return filtered(log, filters())[0]
+
+
+def filtered(log: EventLog, wanted: Filters) -> tuple[LogView, list[int]]:
+    """``wanted`` applied to ``log`` and the orders kept after each filter of its stack; computed once while
+    neither changes (the sidebar counts the stack, then the page draws the same view)."""
+    kept = st.session_state.get(Key.FILTERED)
+    if kept is None or kept[0] != id(log) or kept[1] != wanted:
+        kept = (id(log), wanted, *wanted.apply_counted(log))
+        st.session_state[Key.FILTERED] = kept
+    return kept[2], kept[3]
 
 
 def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:

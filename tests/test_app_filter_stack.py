@@ -1,0 +1,83 @@
+"""The sidebar's filter stack through AppTest: a shared link's stack, the Add filter form, removing a filter, the
+same counts as ``analyze --filter``, and every page on a trimmed log."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, SAMPLE_WORKBOOK, metric, open_app
+
+from o2c.cli.main import main
+
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+STACK = ["has:Credit Check Failed", "duration>30d"]
+
+
+def _with_link(query: dict) -> object:
+    at = open_app()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.button(key="load_sample").click().run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    return at
+
+
+def _analyze(capsys, *filters: str) -> dict:
+    args = [arg for text in filters for arg in ("--filter", text)]
+    assert main(["analyze", str(SAMPLE_WORKBOOK), "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_shared_stack_filters_the_app_as_analyze_does(capsys):
+    at = _with_link({"f": STACK, "sales_channel": "Partner"})
+    summary = _analyze(capsys, "sales_channel=Partner", "has=Credit Check Failed", "duration>30d")
+    assert metric(at, "Orders") == f"{summary['cases']:,}"
+    assert at.caption[0].value == summary["filter"]
+    assert at.caption[0].value.startswith("Partner orders, has Credit Check Failed; end-to-end time over 30d: ")
+    lines = [c.value for c in at.sidebar.caption if c.value.startswith(("1\\.", "2\\."))]
+    has = _analyze(capsys, "sales_channel=Partner", "has=Credit Check Failed")["cases"]
+    assert lines == [
+        f"1\\. has Credit Check Failed · {has:,} orders",
+        f"2\\. end-to-end time over 30d · {summary['cases']:,} orders",
+    ]
+    assert at.query_params["f"] == STACK  # the stack stays in the link
+
+
+def test_add_and_remove_filters_in_the_sidebar(capsys):
+    at = _with_link({})
+    at.sidebar.selectbox(key="stack_kind_en").set_value("rework").run()
+    at.sidebar.button(key="stack_add_en").click().run()
+    assert not at.exception
+    rework = _analyze(capsys, "rework=yes")["cases"]
+    assert metric(at, "Orders") == f"{rework:,}"
+    at.sidebar.selectbox(key="stack_kind_en").set_value("presence").run()
+    at.sidebar.selectbox(key="stack_mode_presence_en").set_value("lacks").run()
+    at.sidebar.multiselect(key="stack_names_en").set_value(["Payment Received"]).run()
+    at.sidebar.button(key="stack_add_en").click().run()
+    both = _analyze(capsys, "rework=yes", "lacks=Payment Received")["cases"]
+    assert metric(at, "Orders") == f"{both:,}"
+    assert at.query_params["f"] == ["rework:yes", "lacks:Payment Received"]
+    at.sidebar.button(key="stack_remove_0").click().run()
+    lacks = _analyze(capsys, "lacks=Payment Received")["cases"]
+    assert metric(at, "Orders") == f"{lacks:,}"
+    assert at.query_params["f"] == "lacks:Payment Received"
+
+
+def test_add_a_time_filter(capsys):
+    at = _with_link({})
+    at.sidebar.selectbox(key="stack_kind_en").set_value("performance").run()
+    at.sidebar.number_input(key="stack_amount_en").set_value(20.0).run()
+    at.sidebar.button(key="stack_add_en").click().run()
+    assert metric(at, "Orders") == f"{_analyze(capsys, 'duration>20d')['cases']:,}"
+
+
+def test_every_page_works_on_a_trimmed_log(capsys):
+    at = _with_link({"f": ["trim:Order Activated>Shipped", "duration>2d"]})
+    summary = _analyze(capsys, "trim=Order Activated>Shipped", "duration>2d")
+    assert metric(at, "Orders") == f"{summary['cases']:,}"
+    assert at.caption[0].value.endswith(f": {summary['cases']:,} of 2,000")
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
