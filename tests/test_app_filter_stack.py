@@ -81,3 +81,23 @@ def test_every_page_works_on_a_trimmed_log(capsys):
     for page in PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_filter_to_these_orders_from_the_map_rework_and_root_causes():
+    at = _with_link({})
+    at.switch_page("pages/process_map.py").run()
+    at.selectbox(key="map_filter_pick").set_value("Create Sales Order → Credit Check Failed").run()
+    at.button(key="map_filter").click().run()
+    assert not at.exception
+    assert at.caption[0].value == "Orders, Create Sales Order directly followed by Credit Check Failed: 209 of 2,000"
+    at.switch_page("pages/rework.py").run()
+    at.button(key="rework_filter").click().run()  # any rework: exactly the listed orders
+    assert not at.exception
+    steps = at.query_params["f"]
+    assert steps[0] == "directly:Create Sales Order>Credit Check Failed"
+    picked = len(steps[1].removeprefix("orders:").split("|"))
+    assert at.caption[0].value.endswith(f"; {picked:,} picked orders: {picked:,} of 2,000")
+    at.switch_page("pages/root_causes.py").run()
+    at.button(key="rc_filter").click().run()
+    assert not at.exception
+    assert len(at.query_params["f"]) == 3

@@ -160,6 +160,10 @@ class Key:
     PEOPLE_BALANCE = "people_balance"
     # process_map
     MAP_VIEW = "map_view"
+    MAP_FILTER_PICK = "map_filter_pick"  # ui.click_filter: the path or activity to filter to
+    MAP_FILTER = "map_filter"
+    REWORK_FILTER = "rework_filter"
+    RC_FILTER = "rc_filter"
     MAP_ACTIVITIES = "map_activities"
     MAP_PATHS = "map_paths"
     MAP_DOWNLOAD_DOT = "map_download_dot"

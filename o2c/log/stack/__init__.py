@@ -23,6 +23,7 @@ e.g. ``payment_received``); ``A|B`` means either; durations are a number with ``
 ``rework:yes`` / ``rework:no``  orders with / without any repeated activity; ``rework:A`` A repeated,
                                 ``norework:A`` A not repeated
 ``trim:A>B``                    keeps events, not orders: each order from its first A to its last B after it
+``orders:SO-1|SO-2``            the orders with these ids (a list's "filter to these orders")
 ==============================  ===============================================================================
 
 Unreadable entries are ignored (the rest of the link still works).
@@ -34,6 +35,7 @@ from o2c.log.stack.steps import (
     Endpoint,
     EventAttribute,
     Follows,
+    Orders,
     Performance,
     Presence,
     Rework,
@@ -47,6 +49,7 @@ __all__ = [
     "Endpoint",
     "EventAttribute",
     "Follows",
+    "Orders",
     "Performance",
     "Presence",
     "Rework",

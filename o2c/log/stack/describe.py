@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from o2c.i18n import Language, t
 from o2c.log.columns import column_label
-from o2c.log.stack.steps import Endpoint, EventAttribute, Follows, Performance, Presence, Rework, StackFilter
+from o2c.log.stack.steps import (
+    Endpoint,
+    EventAttribute,
+    Follows,
+    Orders,
+    Performance,
+    Presence,
+    Rework,
+    StackFilter,
+)
 from o2c.log.stack.syntax import duration_text
 
 
@@ -50,6 +59,8 @@ def describe_step(step: StackFilter, lang: Language = "en") -> str:
             key = "stack.desc.rework_of" if step.present else "stack.desc.norework_of"
             return t(key, lang, a=step.activity)
         return t("stack.desc.rework" if step.present else "stack.desc.norework", lang)
+    if isinstance(step, Orders):
+        return t("stack.desc.orders", lang, n=len(step.ids))
     return t("stack.desc.trim", lang, a=step.first, b=step.then)
 
 

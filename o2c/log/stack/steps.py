@@ -274,4 +274,20 @@ class Trim:
         return (self.first, self.then)
 
 
-StackFilter = Presence | Endpoint | Follows | Performance | EventAttribute | Rework | Trim
+@dataclass(frozen=True)
+class Orders:
+    """The orders picked in a list ("filter to these orders"), by their ids."""
+
+    kind: ClassVar[str] = "orders"
+    ids: tuple[str, ...]
+
+    def mask(self, log: EventLog, kept: np.ndarray) -> np.ndarray:
+        """Boolean mask over the cases of ``log``."""
+        return log.cases["case_id"].isin(self.ids).to_numpy(dtype=bool)
+
+    def activities(self) -> tuple[str, ...]:
+        """The activity names this filter refers to: none."""
+        return ()
+
+
+StackFilter = Presence | Endpoint | Follows | Performance | EventAttribute | Rework | Trim | Orders

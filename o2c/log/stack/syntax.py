@@ -9,6 +9,7 @@ from o2c.log.stack.steps import (
     Endpoint,
     EventAttribute,
     Follows,
+    Orders,
     Performance,
     Presence,
     Rework,
@@ -73,6 +74,8 @@ def parse_step(text: str) -> StackFilter | None:
         return Rework(True, value)
     if keyword == "norework" and not activity:
         return Rework(False, value)
+    if keyword == "orders" and not activity:
+        return Orders(names)
     if keyword == "trim" and not activity:
         pair = _PAIR.match(value)
         return Trim(pair.group(1).strip(), pair.group(2).strip()) if pair and not pair.group(3) else None
@@ -104,6 +107,8 @@ def step_text(step: StackFilter) -> str:
         if step.activity:
             return ("rework:" if step.present else "norework:") + step.activity
         return "rework:" + ("yes" if step.present else "no")
+    if isinstance(step, Orders):
+        return "orders:" + "|".join(step.ids)
     return f"trim:{step.first}>{step.then}"
 
 
