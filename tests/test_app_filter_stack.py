@@ -101,3 +101,13 @@ def test_filter_to_these_orders_from_the_map_rework_and_root_causes():
     at.button(key="rc_filter").click().run()
     assert not at.exception
     assert len(at.query_params["f"]) == 3
+
+
+def test_compare_groups_take_stack_filters_from_the_link():
+    at = _with_link({"_a.f": ["has:Credit Check Failed"], "_b.f": ["lacks:Credit Check Failed"], "_preset": "custom"})
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith(
+        "**A** has Credit Check Failed: 218 orders · **B** lacks Credit Check Failed: 1,782 orders."
+    )
+    assert at.query_params["_a.f"] == "has:Credit Check Failed"

@@ -3,6 +3,8 @@ back to it on every change."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -100,6 +102,7 @@ def seed_side(side: str, filters: Filters, log: EventLog, attributes: dict[str, 
             cmp_side(side, "dates"): (max(filters.date_from or low, low), min(filters.date_to or high, high)),
             cmp_side(side, "mode"): filters.date_mode,
             cmp_side(side, "variants"): [v for v in filters.variants if v in known],
+            cmp_side(side, "steps"): filters.steps,  # stack filters from a link (``_a.f=...``) are kept as they are
         }
     )
 
@@ -108,7 +111,7 @@ def side_filters(side: str, log: EventLog) -> Filters:
     """The filters of one custom group, from its widgets' state."""
     state = st.session_state
     low, high = date_bounds(log)
-    return group_filters(
+    picked = group_filters(
         state.get(cmp_side(side, "attr"), ""),
         tuple(state.get(cmp_side(side, "values"), ())),
         state.get(cmp_side(side, "dates"), (low, high)),
@@ -116,6 +119,7 @@ def side_filters(side: str, log: EventLog) -> Filters:
         tuple(state.get(cmp_side(side, "variants"), ())),
         (low, high),
     )
+    return dataclasses.replace(picked, steps=tuple(state.get(cmp_side(side, "steps"), ())))
 
 
 def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], choices: pd.DataFrame) -> None:
