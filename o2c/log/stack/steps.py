@@ -102,30 +102,29 @@ class Follows:
 
     def mask(self, log: EventLog, kept: np.ndarray) -> np.ndarray:
         """Boolean mask over the cases of ``log``."""
-        is_a = activity_table(log, (self.first,))[log.activity]
-        is_b = activity_table(log, (self.then,))[log.activity]
+        a_events = event_positions(log, (self.first,))
         if self.directly:
-            same = log.case[1:] == log.case[:-1]
-            pairs = np.flatnonzero(same & is_a[:-1] & is_b[1:])
+            a_events = a_events[a_events + 1 < log.n_events]
+            after = a_events + 1
+            is_b = activity_table(log, (self.then,))[log.activity[after]]
+            pairs = a_events[(log.case[after] == log.case[a_events]) & is_b]
             gaps = log.timestamp[pairs + 1] - log.timestamp[pairs]
             hit_events = pairs[self._fits(gaps)]
         else:
-            hit_events = self._eventually(log, is_a, is_b)
+            hit_events = self._eventually(log, a_events, event_positions(log, (self.then,)))
         hit = cases_of(log, hit_events)
         return hit if self.present else ~hit
 
-    def _eventually(self, log: EventLog, is_a: np.ndarray, is_b: np.ndarray) -> np.ndarray:
-        """Positions of the B events with an A before them in the same order (within or beyond the limit)."""
-        positions = np.arange(log.n_events, dtype=np.int64)
-        # The latest A strictly before each event, and the first A of its order.
-        latest = np.maximum.accumulate(np.where(is_a, positions, -1))
-        before = np.concatenate(([-1], latest[:-1])) if latest.size else latest
-        first_a = first_per_case(log, np.flatnonzero(is_a))[log.case]
-        b_events = np.flatnonzero(is_b & (first_a >= 0) & (first_a < positions))
-        if self.limit == "within":  # the closest A before a B gives its shortest gap
-            gaps = log.timestamp[b_events] - log.timestamp[before[b_events]]
+    def _eventually(self, log: EventLog, a_events: np.ndarray, b_events: np.ndarray) -> np.ndarray:
+        """Positions of the B events with an A before them in the same order (within or beyond the limit); work
+        in proportion to the A and B events, not to the log."""
+        first_a = first_per_case(log, a_events)
+        b_events = b_events[(first_a[log.case[b_events]] >= 0) & (first_a[log.case[b_events]] < b_events)]
+        if self.limit == "within":  # the closest A before a B gives its shortest gap; it is in the B's order
+            closest = a_events[np.searchsorted(a_events, b_events, side="left") - 1]
+            gaps = log.timestamp[b_events] - log.timestamp[closest]
         else:  # the first A gives its longest
-            gaps = log.timestamp[b_events] - log.timestamp[first_a[b_events]]
+            gaps = log.timestamp[b_events] - log.timestamp[first_a[log.case[b_events]]]
         return b_events[self._fits(gaps)]
 
     def _fits(self, gaps_ns: np.ndarray) -> np.ndarray:
