@@ -22,6 +22,7 @@ from o2c.log.stack import (
     Trim,
     check_steps,
     describe_step,
+    loaded_orders,
     parse_step,
     step_text,
 )
@@ -109,6 +110,11 @@ def test_trim_keeps_the_segment_from_first_a_to_last_b(log):
     assert segment.durations_seconds().tolist() == [86400.0, 7200.0, 169200.0]
     # later filters see the trimmed orders: their duration is the segment's
     assert kept(log, "trim:Credit Check Passed>Shipped", "duration>1d") == ["A1", "A3"]
+    # filter sentences count against the loaded orders
+    assert Filters(steps=(Trim("Credit Check Passed", "Shipped"),)).describe(3, loaded_orders(segment.log)) == (
+        "Orders, only from Credit Check Passed to Shipped: 3 of 4"
+    )
+    assert kept(log, "orders:A2|A4|nope") == ["A2", "A4"]
     # the trimmed log is built once per log and trim
     assert Filters(steps=(Trim("Credit Check Passed", "Shipped"),)).apply(log).log is segment.log
 
@@ -149,6 +155,7 @@ def test_text_form_round_trips():
         "rework:Credit Check",
         "norework:Credit Check",
         "trim:Order Activated>Shipped",
+        "orders:SO-1|SO-7",
     ]
     for text in texts:
         step = parse_step(text)

@@ -19,6 +19,7 @@ from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
 from o2c.log.pseudonymise import new_key, pseudonymise_log
+from o2c.log.stack import loaded_orders
 from o2c.log.vocabulary import with_activity_map
 from ui.dataset_state import analysis_key, loaded_digest, put_slot, slot, slot_value
 from ui.editable_table import EditableTable
@@ -153,9 +154,8 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    loaded = event_log()  # a trim's view is over the trimmed log: count against every loaded order
-    total = loaded.n_cases if loaded is not None else view.log.n_cases
-    st.caption(md(filters().describe(view.n_cases, total, language())))
+    # a trim's view is over the trimmed log: count against every loaded order
+    st.caption(md(filters().describe(view.n_cases, loaded_orders(view.log), language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()

@@ -43,7 +43,7 @@ from o2c.log.stack.steps import (
     Trim,
 )
 from o2c.log.stack.syntax import duration_text, parse_duration, parse_step, step_text
-from o2c.log.stack.trim import trimmed
+from o2c.log.stack.trim import loaded_orders, trimmed
 
 __all__ = [
     "Endpoint",
@@ -58,6 +58,7 @@ __all__ = [
     "check_steps",
     "describe_step",
     "duration_text",
+    "loaded_orders",
     "parse_duration",
     "parse_step",
     "run_stack",

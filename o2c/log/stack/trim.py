@@ -47,4 +47,15 @@ def _cut(log: EventLog, trim: Trim) -> tuple[EventLog, np.ndarray]:
     )
     mapping = activity_map(log)  # the user's corrections to the activity mapping stay
     cut.memo("activity_map", lambda: mapping)
+    total = loaded_orders(log)
+    cut.memo(_LOADED, lambda: total)
     return cut, source
+
+
+def loaded_orders(log: EventLog) -> int:
+    """The orders of the loaded log ``log`` was trimmed from (its own when it is no trimmed log): what filter
+    sentences count against ("312 of 2,000")."""
+    return log.memo(_LOADED, lambda: log.n_cases)
+
+
+_LOADED = "stack_loaded_orders"
