@@ -111,3 +111,30 @@ def test_compare_groups_take_stack_filters_from_the_link():
         "**A** has Credit Check Failed: 218 orders · **B** lacks Credit Check Failed: 1,782 orders."
     )
     assert at.query_params["_a.f"] == "has:Credit Check Failed"
+
+
+def test_the_add_form_builds_each_kind():
+    from o2c.log.stack import Endpoint, EventAttribute, Follows, Performance, Presence, Rework, Trim
+    from ui.filter_stack import built_step
+
+    assert built_step("presence", {"mode_presence": "lacks", "names": ["X"]}) == Presence(("X",), False)
+    assert built_step("presence", {"names": []}) is None
+    assert built_step("endpoint", {"mode_endpoint": "notends", "names": ["X"]}) == Endpoint(("X",), True, False)
+    follows = {"mode_follows": "directly", "a": "A", "b": "B", "limit": "within", "amount": 4.0, "unit": "h"}
+    assert built_step("follows", follows) == Follows("A", "B", True, True, "within", 14400.0)
+    assert built_step("performance", {"amount": 30.0, "unit": "d"}) == Performance(2592000.0)
+    band = {"mode_performance": "band", "band": (90, 100), "measure": "between", "a": "A", "b": "B"}
+    assert built_step("performance", band) == Performance(90.0, 100.0, True, "A", "B")
+    people = {"attribute": "resource", "values": ["Ann"], "activity": ""}
+    assert built_step("attribute", people) == EventAttribute("resource", ("Ann",))
+    assert built_step("rework", {"mode_rework": "no", "activity": "A"}) == Rework(False, "A")
+    assert built_step("trim", {"a": "A", "b": "B"}) == Trim("A", "B")
+
+
+def test_stack_in_chinese():
+    at = _with_link({"f": ["has:Credit Check Failed", "trim:Order Activated>Shipped"]})
+    at.sidebar.button_group(key="lang_choice").set_value("zh").run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="stack_kind_zh").value == "presence"
+    assert "含 Credit Check Failed;仅保留 Order Activated 至 Shipped 的部分" in at.caption[0].value
+    assert at.caption[0].value.endswith(" / 2,000")
