@@ -138,3 +138,10 @@ def test_stack_in_chinese():
     assert at.sidebar.selectbox(key="stack_kind_zh").value == "presence"
     assert "含 Credit Check Failed;仅保留 Order Activated 至 Shipped 的部分" in at.caption[0].value
     assert at.caption[0].value.endswith(" / 2,000")
+
+
+def test_a_link_naming_an_unknown_activity_warns_and_keeps_no_orders():
+    at = _with_link({"f": ["has:Credit Chek"]})
+    assert not at.exception and not at.metric  # the page says it has no orders to show
+    assert at.sidebar.warning[0].value.startswith("This data has no activity called Credit Chek")
+    assert at.caption[0].value == "Orders, has Credit Chek: 0 of 2,000"

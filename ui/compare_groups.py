@@ -24,6 +24,7 @@ from o2c.improve.compare.choices import date_bounds, group_filters
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import DATE_MODES, Filters
 from o2c.log.index import variant_index
+from o2c.log.stack import describe_step
 from ui.keys import Key, cmp_side, cmp_value
 from ui.state import column_name, language, tr
 from ui.text import tr_md
@@ -147,6 +148,8 @@ def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], ch
         required=True,
         format_func=lambda m: tr(f"filters.mode.{m}"),
     )
+    for step in state.get(cmp_side(side, "steps"), ()):  # set by a link (``_a.f=...``), kept as they are
+        st.caption(tr_md("stack.group", text=describe_step(step, language())))
     labels = {
         row.variant_id: tr("compare.variant.option", rank=rank, share=percent(row.share), steps=row.steps)
         for rank, row in choices.iterrows()

@@ -16,10 +16,11 @@ from o2c.log.stack import (
     StackFilter,
     Trim,
     describe_step,
+    unknown_names,
 )
 from ui.keys import Key, stack_field, stack_remove
 from ui.state import column_name, language, tr
-from ui.text import md
+from ui.text import md, tr_md
 
 KINDS = ("presence", "endpoint", "follows", "performance", "attribute", "rework", "trim")
 MODES = {
@@ -54,9 +55,13 @@ def current_steps() -> tuple[StackFilter, ...]:
     return steps
 
 
-def render_stack(steps: tuple[StackFilter, ...], counts: list[int]) -> None:
-    """One line per filter: its phrase, the orders kept after it, a remove button."""
+def render_stack(log: EventLog, steps: tuple[StackFilter, ...], counts: list[int]) -> None:
+    """One line per filter: its phrase, the orders kept after it, a remove button; a warning naming activities
+    the log does not have (a link shared from another data set)."""
     lang = language()
+    unknown = unknown_names(log, steps)
+    if unknown:
+        st.sidebar.warning(tr_md("stack.unknown", names=", ".join(unknown)), icon=":material/warning:")
     for index, (step, count) in enumerate(zip(steps, counts, strict=True)):
         text, remove = st.sidebar.columns([6, 1], vertical_alignment="center", gap="small")
         text.caption(md(f"{index + 1}. {describe_step(step, lang)}") + " · " + tr("stack.kept", n=count))

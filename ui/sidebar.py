@@ -112,7 +112,7 @@ def render_filters() -> None:
             key=Key.CLEAR_VARIANTS,
         )
     current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants, current_steps())
-    render_stack(current.steps, filtered(log, current)[1])
+    render_stack(log, current.steps, filtered(log, current)[1])
     render_add(log)
     if not current.is_empty:
         st.sidebar.button(tr("filters.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")

@@ -89,6 +89,11 @@ TEXT: dict[str, dict[str, str]] = {
     "stack.activity": {"en": "Activity", "zh": "活动"},
     "stack.activity.any": {"en": "any activity", "zh": "任意活动"},
     "stack.no_attributes": {"en": "The events name no people.", "zh": "事件未记录人员。"},
+    "stack.unknown": {
+        "en": "This data has no activity called {names}: that filter keeps no orders.",
+        "zh": "此数据中没有名为 {names} 的活动:该筛选不保留任何订单。",
+    },
+    "stack.group": {"en": "From the link: {text}", "zh": "来自链接:{text}"},
     "stack.error.activity": {
         "en": "No activity or O2C step is called {name}.",
         "zh": "没有名为 {name} 的活动或 O2C 步骤。",
