@@ -195,6 +195,8 @@ def test_descriptions_in_both_languages(log):
     assert describe_step(step) == "Credit Check Failed followed by Order Activated within 1d"
     assert describe_step(step, "zh") == "Credit Check Failed 之后有 Order Activated(间隔不超过 1d)"
     assert describe_step(Presence(("A", "B"), False)) == "lacks A or B"
+    assert describe_step(EventAttribute("resource", ("Ann",), "Shipped")) == "Shipped done by resource Ann"
+    assert describe_step(EventAttribute("resource", ("Ann", "Bob")), "zh") == "执行人 Ann 或 Bob 处理过"
     assert describe_step(Performance(90.0, 100.0, True)) == "end-to-end time in percentiles 90–100"
     filters = Filters({"sales_channel": ("Partner",)}, steps=(Presence(("Shipped",)), Rework(False)))
     assert filters.describe(3, 10) == "Partner orders, has Shipped; without rework: 3 of 10"

@@ -36,12 +36,17 @@ def _cut(log: EventLog, trim: Trim) -> tuple[EventLog, np.ndarray]:
         name: values[events] if isinstance(values, np.ndarray) else values.take(events)
         for name, values in log.event_attributes.items()
     }
+    # Activities left without events are dropped, so the segment's pages say a step is missing (e.g. no payments
+    # between activation and shipping) rather than counting it as never done.
+    activity = log.activity[events]
+    used = np.bincount(activity, minlength=len(log.activity_names)) > 0
+    renumber = (np.cumsum(used) - 1).astype(activity.dtype)
     cut = EventLog(
         case=new_case,
-        activity=log.activity[events],
+        activity=renumber[activity],
         timestamp=timestamp,
         row=log.row[events],
-        activity_names=log.activity_names,
+        activity_names=tuple(name for name, kept in zip(log.activity_names, used, strict=True) if kept),
         cases=cases,
         event_attributes=attributes,
     )
