@@ -145,3 +145,12 @@ def test_a_link_naming_an_unknown_activity_warns_and_keeps_no_orders():
     assert not at.exception and not at.metric  # the page says it has no orders to show
     assert at.sidebar.warning[0].value.startswith("This data has no activity called Credit Chek")
     assert at.caption[0].value == "Orders, has Credit Chek: 0 of 2,000"
+
+
+def test_filter_to_the_slowest_orders_of_a_transition():
+    at = _with_link({})
+    at.switch_page("pages/cycle_times.py").run()
+    at.button(key="cycle_slow_filter").click().run()
+    assert not at.exception
+    picked = len(at.query_params["f"].removeprefix("orders:").split("|"))
+    assert at.caption[0].value == f"Orders, {picked:,} picked orders: {picked:,} of 2,000"

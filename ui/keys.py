@@ -59,6 +59,7 @@ class Key:
     CYCLE_MILESTONES = "cycle_milestones"
     CYCLE_BOTTLENECK = "cycle_bottleneck"
     CYCLE_SLOW = "cycle_slow"
+    CYCLE_SLOW_FILTER = "cycle_slow_filter"
     CYCLE_PERIOD = "cycle_period"
 
     # Variants, People, Partners, Root causes
