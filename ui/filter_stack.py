@@ -110,7 +110,7 @@ def render_add(log: EventLog) -> None:
             key=field("add"),
             icon=":material/filter_alt:",
             on_click=_add,
-            args=(log, field),
+            args=(field,),
             width="stretch",
         )
 
@@ -180,11 +180,9 @@ def built_step(kind: str, state: dict) -> StackFilter | None:
         if mode == "band":
             low, high = state.get("band") or (90, 100)
             return Performance(float(low), float(high), True, first, then)
-        return (
-            Performance(seconds, None, False, first, then)
-            if mode == "over"
-            else Performance(None, seconds, False, first, then)
-        )
+        if mode == "over":
+            return Performance(seconds, None, False, first, then)
+        return Performance(None, seconds, False, first, then)
     if kind == "attribute":
         values = tuple(state.get("values") or ())
         attribute = state.get("attribute") or ""
@@ -194,7 +192,7 @@ def built_step(kind: str, state: dict) -> StackFilter | None:
     return Trim(a, b) if kind == "trim" else None
 
 
-def _add(log: EventLog, field) -> None:
+def _add(field) -> None:
     names = ("mode_" + k for k in MODES)
     fields = ("names", "a", "b", "limit", "amount", "unit", "measure", "band", "attribute", "values", "activity")
     state = {name: st.session_state.get(field(name)) for name in (*names, *fields)}
