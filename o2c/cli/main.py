@@ -32,7 +32,8 @@ from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.validate import ValidationReport
-from o2c.log.filters import Filters
+from o2c.log.filters import STACK_KEY, Filters
+from o2c.log.stack import check_steps, parse_step, step_text
 from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
@@ -59,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         "--filter",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+        metavar="FILTER",
+        help="keep orders whose attribute KEY is VALUE (KEY=VALUE; from=/to= take dates), or a filter of the stack "
+        "applied in order: has=A, lacks=A, starts=A, ends=A, notends=A, follows=A>B, directly=A>B, 'duration>30d', "
+        "resource=NAME, rework=yes, trim=A>B ... (repeatable; see o2c/log/stack/__init__.py)",
     )
     analyze.add_argument(
         "--activity-map",
@@ -128,6 +131,12 @@ def _analyze(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
     filters = Filters.from_query(_parse_filters(args.filter))
+    if log is not None:
+        try:
+            check_steps(log, filters.steps)
+        except FixableError as error:
+            print(f"{error.message} {error.fix}", file=sys.stderr)
+            return 2
     rules, _ = read_rules_sheet(data, name)  # None: the default O2C rules
     costs, _ = read_cost_sheet(data, name)  # None: the illustrative default costs
     summary = analysis_summary(log, result.report, filters, rules, costs)
@@ -141,8 +150,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
+    """``--filter`` values as URL query parameters: a filter of the stack (``has=A``, ``duration>30d``, see
+    ``o2c.log.stack``) goes to ``f``, anything else is ``attribute=value`` (or ``from=``/``to=``)."""
     query: dict[str, list[str]] = {}
     for pair in pairs:
+        step = parse_step(pair)
+        if step is not None:
+            query.setdefault(STACK_KEY, []).append(step_text(step))
+            continue
         key, _, value = pair.partition("=")
         query.setdefault(key.strip(), []).append(value.strip())
     return query

@@ -22,6 +22,7 @@ from o2c.improve.settings import Settings
 from o2c.ingest.activity_sheet import read_activity_map_sheet
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
+from o2c.log.stack import check_steps
 from o2c.log.vocabulary import read_activity_map, with_activity_map
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -48,8 +49,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         "--filter",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+        metavar="FILTER",
+        help="KEY=VALUE for an order attribute (from=/to= take dates) or a filter of the stack, as for analyze: "
+        "has=A, follows=A>B, 'duration>30d', resource=NAME, rework=yes, trim=A>B ... (repeatable)",
     )
     report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
     report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
@@ -104,6 +106,11 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
         log = mapped_log(result.log, args.activity_map, data, name)
     except (FixableError, OSError, UnicodeDecodeError) as error:
         print(error, file=sys.stderr)  # the message names the file (and row)
+        return 2
+    try:
+        check_steps(log, filters.steps)
+    except FixableError as error:
+        print(f"{error.message_in(args.lang)} {error.fix_in(args.lang)}", file=sys.stderr)
         return 2
     rules, _ = read_rules_sheet(data, name)
     costs, _ = read_cost_sheet(data, name)

@@ -31,6 +31,7 @@ from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.filters import Filters
 from o2c.log.periods import Period
+from o2c.log.stack import loaded_orders
 from o2c.monitor.kpis import KPIS, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import kpi_changes
 
@@ -211,7 +212,7 @@ def snapshot_from_view(
         label=label.strip() or f"{dt.date.today():%Y-%m-%d}",
         created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         source_name=source_name,
-        filter_description=filters.describe(view.n_cases, log.n_cases, lang),
+        filter_description=filters.describe(view.n_cases, loaded_orders(log), lang),
         first_event=first,
         last_event=last,
         orders=int(view.n_cases),
