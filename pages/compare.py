@@ -1,7 +1,5 @@
 """Compare page: two groups of orders side by side, what differs most, and whether it is more than noise."""
 
-import hashlib
-
 import streamlit as st
 
 from o2c.conform.rules import RuleSet
@@ -19,7 +17,7 @@ from o2c.log.eventlog import LogView
 from o2c.stats import SMALL_GROUP
 from ui.compare_groups import chosen_groups, remember_shared_query, seed_once, write_url
 from ui.compare_tables import kpis_section, paths_section, rework_section, variants_section
-from ui.dataset_state import analysis_key
+from ui.dataset_state import selection_key
 from ui.keys import Key
 from ui.map_controls import detail_sliders
 from ui.state import active_rules, language, page_view, tr
@@ -28,7 +26,7 @@ from ui.text import md
 
 def mask_key(view: LogView) -> str:
     """Names a selection of orders of the loaded dataset, for the caches."""
-    return f"{analysis_key()}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
+    return selection_key(view)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -1,6 +1,5 @@
 """Process map page: the directly-follows map of the filtered orders, and a BPMN model on request."""
 
-import hashlib
 import shutil
 
 import streamlit as st
@@ -9,9 +8,10 @@ from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot
 from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
 from ui.click_filter import map_filter
+from ui.dataset_state import selection_key
 from ui.keys import Key
 from ui.map_controls import detail_sliders
-from ui.state import dataset, language, page_view, tr
+from ui.state import language, page_view, tr
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -98,8 +98,7 @@ with model:
             key=Key.MAP_NOISE,
             help=tr("process_map.model.noise.help"),
         )
-        current = dataset()
-        key = f"{current.digest if current else ''}:{hashlib.sha256(view.case_mask.tobytes()).hexdigest()}"
+        key = selection_key(view)
         with st.spinner(tr("process_map.model.spinner")):
             model_dot = _bpmn_dot(key, noise, view)
         st.graphviz_chart(model_dot, width="content")

@@ -6,10 +6,12 @@ e.g. ``{"digest": ..., "rules": RuleSet, "problems": [...]}``.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import streamlit as st
 
+from o2c.log.eventlog import LogView
 from ui.keys import Key
 
 
@@ -24,6 +26,14 @@ def analysis_key() -> str:
     corrections to its activity mapping. Caches of such results are keyed by it."""
     corrections = slot_value(Key.ACTIVITY_MAP, "overrides") or {}
     return loaded_digest() + (":" + repr(sorted(corrections.items(), key=str)) if corrections else "")
+
+
+def selection_key(view: LogView) -> str:
+    """Names a selection of orders of the loaded dataset for the caches: the analysis key and the case mask,
+    plus the number of events of the view's log, because a trimmed log (the filter stack's trim) can have the
+    same case mask as the log it was cut from."""
+    mask = hashlib.sha256(view.case_mask.tobytes()).hexdigest()
+    return f"{analysis_key()}:{view.log.n_events}:{mask}"
 
 
 def slot(key: str) -> dict[str, Any] | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -23,7 +21,7 @@ from o2c.monitor.monitoring import (
     period_values,
 )
 from o2c.monitor.sources import period_label, settled_index
-from ui.dataset_state import analysis_key
+from ui.dataset_state import selection_key
 from ui.keys import Key, monitor_baseline, monitor_latest, monitor_target
 from ui.state import language, tr
 from ui.text import md, tr_md
@@ -83,7 +81,7 @@ def cards_section(view: LogView, values: list[KpiValue], currency: str) -> None:
 def cached_trend(view: LogView, settings: Settings, period: str) -> pd.DataFrame:
     """``kpi_trend``, kept for the last few selections: the Trend and Latest-vs-baseline tabs share it and a
     rerun that changes no filter does not recompute it."""
-    key = (analysis_key(), hashlib.sha256(view.case_mask.tobytes()).hexdigest(), settings, period)
+    key = (selection_key(view), settings, period)
     cache = st.session_state.setdefault(Key.MONITOR_TRENDS, {})
     if key not in cache:
         if len(cache) >= TREND_CACHE:
