@@ -10,6 +10,7 @@ from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
 from ui.keys import Key
 from ui.map_controls import detail_sliders
+from ui.replay_view import replay_section
 from ui.state import dataset, language, page_view, tr
 
 
@@ -60,7 +61,8 @@ note = tr(
 st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performance" else ""))
 
 dot = page.dot
-st.graphviz_chart(dot, width="content")
+if not replay_section(view, page.shown, metric):  # Play: the orders move over this map instead
+    st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
 downloads[0].download_button(
