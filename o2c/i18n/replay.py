@@ -18,6 +18,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The number next to an activity counts the orders on their way to it (waiting for it).",
         "zh": "活动旁的数字是正在前往该活动(等待该活动)的订单数。",
     },
+    "replay.queue": {"en": "Orders waiting for each step", "zh": "各步骤等待中的订单"},
     "replay.jump": {
         "en": "Hollow dots wait on a path the detail slider hides, and jump when they reach the next step.",
         "zh": "空心圆点表示订单位于被细节滑块隐藏的路径上,到达下一步时直接跳过去。",

@@ -153,7 +153,12 @@ def _document(data: dict, svg: str, heading: str, lang: Language) -> str:
 <span class="date"></span>
 <span class="flight"></span>
 </div>
+<div class="main">
 <div class="stage">{svg}<canvas></canvas></div>
+<div class="queue">
+<div class="queue-title">{html.escape(t("replay.queue", lang))}</div><div class="queue-rows"></div>
+</div>
+</div>
 <div class="legend"><span class="legend-title">{html.escape(t("replay.legend", lang))}:</span></div>
 <div class="notes"></div>
 </div>

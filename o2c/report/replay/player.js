@@ -16,6 +16,7 @@
   var slider = root.querySelector(".time");
   var dateText = root.querySelector(".date");
   var flightText = root.querySelector(".flight");
+  var queue = root.querySelector(".queue-rows");
 
   // The timeline as typed arrays (seconds from data.origin_ms).
   var offsets = Int32Array.from(data.orders.offsets);
@@ -56,7 +57,36 @@
     for (var s = 0; s < svgs.length; s++) svgs[s].style.display = s === index ? "" : "none";
     svg = svgs[index];
     current = index;
+    orderRows(index);
   }
+
+  // The queue panel: one row per activity, in the order the map flows (top to bottom, or left to right).
+  var rows = [];
+  function orderRows(index) {
+    var along = index === 0 ? nodeY : nodeX, across = index === 0 ? nodeX : nodeY;
+    rows.sort(function (a, b) { return along[a.node] - along[b.node] || across[a.node] - across[b.node]; });
+    rows.forEach(function (row) { queue.appendChild(row.element); });
+  }
+  for (var v = 2; v < nNodes; v++) {
+    var element = document.createElement("div");
+    element.className = "row";
+    var name = document.createElement("span");
+    name.className = "name";
+    name.textContent = data.node_names[v];
+    name.title = data.node_names[v];
+    var bar = document.createElement("span");
+    bar.className = "bar-track";
+    var fill = document.createElement("span");
+    fill.className = "bar-fill";
+    bar.appendChild(fill);
+    var value = document.createElement("span");
+    value.className = "value";
+    element.appendChild(name);
+    element.appendChild(bar);
+    element.appendChild(value);
+    rows.push({ node: v, element: element, fill: fill, value: value, shown: -1 });
+  }
+  var queueMax = 1;
   var counts = new Int32Array(nNodes);
   // A small fixed offset per order, so dots on the same path at the same moment do not hide each other.
   var jitterX = new Float32Array(n), jitterY = new Float32Array(n);
@@ -184,6 +214,7 @@
     }
     ctx.putImageData(image, 0, 0);
     badges(k);
+    panel();
     flightText.textContent = L.in_flight.replace("{count}", alive.toLocaleString("en-US"));
     dateText.textContent = date(t);
     if (!dragging) slider.value = String(Math.round(t));
@@ -208,6 +239,20 @@
       ctx.fill();
       ctx.fillStyle = "#ffffff";
       ctx.fillText(text, x + 4 * dpr, y + h / 2 + 0.5);
+    }
+  }
+
+  function panel() {
+    var top = 1;
+    for (var r = 0; r < rows.length; r++) if (counts[rows[r].node] > top) top = counts[rows[r].node];
+    // The scale only grows while playing forward, so bars compare across time.
+    queueMax = Math.max(top, t < 1 ? 1 : queueMax);
+    for (r = 0; r < rows.length; r++) {
+      var row = rows[r], c = counts[row.node];
+      if (c === row.shown) continue;
+      row.shown = c;
+      row.value.textContent = c.toLocaleString("en-US");
+      row.fill.style.width = (100 * c / queueMax).toFixed(1) + "%";
     }
   }
 
@@ -256,6 +301,7 @@
   slider.max = String(duration);
   slider.addEventListener("input", function () {
     dragging = true;
+    queueMax = 1;
     t = Number(slider.value);
     last = null;
     dirty = true;
@@ -292,9 +338,19 @@
     orders: n,
     play: function () { setPlaying(true); },
     pause: function () { setPlaying(false); },
-    seek: function (seconds) { t = Math.max(0, Math.min(duration, seconds)); last = null; dirty = true; },
+    seek: function (seconds) {
+      t = Math.max(0, Math.min(duration, seconds));
+      last = null;
+      queueMax = 1;
+      dirty = true;
+    },
     setSpeed: function (value) { speed = value; },
-    counts: function () { return Array.prototype.slice.call(counts); }
+    counts: function () { return Array.prototype.slice.call(counts); },
+    countAlive: function () {
+      var alive = 0;
+      for (var i = 0; i < n; i++) if (t >= start[i] && t < orderEnd[i]) alive++;
+      return alive;
+    }
   };
   if (window.ResizeObserver) new ResizeObserver(layout).observe(stage);
   window.addEventListener("resize", layout);
