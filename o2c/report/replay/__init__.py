@@ -53,7 +53,9 @@ def replay_page(
     timeline = replay(view, pm, colour_by, lang, max_orders=max_orders)
     data = timeline.timeline()
     # Two drawings, top to bottom and left to right: the browser shows the one that fills its window best.
-    svgs = [render_svg(process_map_dot(pm, metric, lang, rankdir=rankdir)) for rankdir in ("TB", "LR")]
+    dots = [process_map_dot(pm, metric, lang, rankdir=rankdir) for rankdir in ("TB", "LR")]
+    # Tighter ranks than the page's map: the replay fits the whole map into one window.
+    svgs = [render_svg(dot.replace("ranksep=0.42", "ranksep=0.3", 1)) for dot in dots]
     data["layouts"] = [_layout(timeline, map_geometry(svg)) for svg in svgs]
     data["points_per_path"] = POINTS_PER_PATH
     data["jumps"] = bool((~timeline.path_shown[timeline.segment_path]).any())
@@ -155,12 +157,12 @@ def _document(data: dict, svg: str, heading: str, lang: Language) -> str:
 </div>
 <div class="main">
 <div class="stage">{svg}<canvas></canvas></div>
-<div class="queue">
-<div class="queue-title">{html.escape(t("replay.queue", lang))}</div><div class="queue-rows"></div>
-</div>
-</div>
-<div class="legend"><span class="legend-title">{html.escape(t("replay.legend", lang))}:</span></div>
+<div class="side">
+<div class="legend"><div class="side-title">{html.escape(t("replay.legend", lang))}</div></div>
+<div class="side-title">{html.escape(t("replay.queue", lang))}</div><div class="queue-rows"></div>
 <div class="notes"></div>
+</div>
+</div>
 </div>
 <script id="replay-data" type="application/json">{_script_json(data)}</script>
 <script>
