@@ -2,6 +2,7 @@
 
     python tests/replay_fps.py --orders 20000              # writes the sample and the replay to a temp folder
     python tests/replay_fps.py --html replay.html          # measure an existing `python -m o2c animate` file
+    python tests/replay_fps.py --orders 20000 --together   # stress: every order starts at time 0
 
 The replay is opened from disk (file://), started at the moment the most orders are under way, played for
 ``--seconds`` at ``--speed`` process seconds per second, and the frames the renderer drew are read from its
@@ -12,6 +13,8 @@ machine for a minute); `make test` only lints it.
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,24 @@ def write_replay(orders: int, folder: Path) -> Path:
     animate = [*run, "animate", str(workbook), "--out", str(html), "--color-by", "sales_channel"]
     subprocess.run(animate, check=True, cwd=ROOT)
     return html
+
+
+def together(html: Path, folder: Path) -> Path:
+    """A copy of the replay in which every order starts at time 0, so all of them are on the map at once."""
+    text = html.read_text(encoding="utf-8")
+    found = re.search(r'(<script id="replay-data" type="application/json">)(.*?)(</script>)', text, re.S)
+    assert found is not None
+    data = json.loads(found.group(2))
+    offsets, start, end = data["orders"]["offsets"], data["orders"]["start"], data["segments"]["end"]
+    for i, shift in enumerate(start):
+        for k in range(offsets[i], offsets[i + 1]):
+            end[k] -= shift
+        start[i] = 0
+    data["duration"] = max(end)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    out = folder / "together.html"
+    out.write_text(text[: found.start(2)] + body + text[found.end(2) :], encoding="utf-8")
+    return out
 
 
 def measure(html: Path, seconds: float, speed: int, width: int, height: int) -> dict:
@@ -71,11 +92,14 @@ def main() -> None:
     parser.add_argument("--html", type=Path, default=None, help="an existing replay file instead of a new sample")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--speed", type=int, default=86_400, help="process seconds per second (default one day)")
+    parser.add_argument("--together", action="store_true", help="every order starts at time 0 (all on the map)")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=800)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         html = args.html or write_replay(args.orders, Path(folder))
+        if args.together:
+            html = together(html, Path(folder))
         result = measure(html, args.seconds, args.speed, args.width, args.height)
     print(
         f"{result['orders']:,} orders, {result['dots']:,} dots on the map: {result['fps']} frames per second "

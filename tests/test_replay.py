@@ -146,3 +146,37 @@ def test_inline_svg_drops_the_prolog_and_namespaces():
         'xmlns:xlink="http://www.w3.org/1999/xlink">\n<!-- a0 -->\n<g/></svg>\n'
     )
     assert inline_svg(svg) == '<svg width="1pt" viewBox="0 0 1 1">\n\n<g/></svg>'
+
+
+@needs_dot
+def test_animate_writes_one_offline_file(tmp_path, capsys):
+    from conftest import TINY_EVENTS
+
+    from o2c.cli.main import main
+
+    source = tmp_path / "tiny.csv"
+    source.write_text(TINY_EVENTS, encoding="utf-8")
+    out = tmp_path / "replay.html"
+    options = ["--filter", "from=2024-02-01", "--speed", "6h", "--paths", "100", "--lang", "zh"]
+    assert main(["animate", str(source), "--out", str(out), *options]) == 0
+    assert capsys.readouterr().out.startswith(f"已写入 {out}:回放 2 个订单")
+    page = out.read_text(encoding="utf-8")
+    assert not re.search(r"https?://", page)
+    assert "订单回放:tiny.csv" in page and '"speed":21600' in page and "▶ 播放" in page
+
+
+def test_animate_explains_unusable_options(tmp_path, capsys):
+    from conftest import TINY_EVENTS
+
+    from o2c.cli.main import main
+
+    source = tmp_path / "tiny.csv"
+    source.write_text(TINY_EVENTS, encoding="utf-8")
+    out = tmp_path / "replay.html"
+    assert main(["animate", str(source), "--out", str(out), "--speed", "soon"]) == 2
+    assert "Cannot read the speed 'soon'" in capsys.readouterr().err
+    if graphviz_available():
+        assert main(["animate", str(source), "--out", str(out), "--color-by", "region"]) == 2
+        assert capsys.readouterr().err == "Cannot colour by 'region': choose one of rework.\n"
+    assert main(["animate", str(tmp_path / "missing.csv"), "--out", str(out)]) == 2
+    assert not out.exists()

@@ -152,7 +152,7 @@
     height = Math.max(1, Math.round(cssH * dpr));
     canvas.width = width;
     canvas.height = height;
-    var r = Math.max(1, Math.round((n > 5000 ? 2 : 3) * dpr * Math.min(1.4, Math.max(0.8, scale))));
+    var r = Math.max(1, Math.round((n > 5000 ? 2.2 : 3.3) * dpr * Math.min(1.4, Math.max(1, scale))));
     shape = masks(r);
     image = ctx.createImageData(width, height);
     pixels = new Uint32Array(image.data.buffer);
