@@ -76,3 +76,25 @@ def test_the_animate_file_plays_from_disk(browser, tmp_path):  # noqa: F811
     assert after["time"] - before["time"] > 2 * 7 * 86_400  # about a week per second
     assert all(url.startswith("file://") for url in requests)
     context.close()
+
+
+def test_a_hostile_log_replays_as_text(browser, tmp_path):  # noqa: F811
+    from hostile import EVIL_HOST, PAYLOADS, hostile_csv
+
+    source = tmp_path / "hostile.csv"
+    source.write_bytes(hostile_csv())
+    out = tmp_path / "replay.html"
+    assert cli(["animate", str(source), "--out", str(out), "--color-by", "account_name", "--paths", "100"]) == 0
+    context = browser.new_context(viewport={"width": 1400, "height": 800})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    hostile = context.new_page()
+    hostile.goto(out.resolve().as_uri())
+    hostile.wait_for_function("window.o2cReplay !== undefined")
+    hostile.get_by_role("button", name=re.compile("Play")).click()
+    time.sleep(1)
+    assert hostile.locator("img").count() == 0
+    legend = hostile.locator(".legend").inner_text()
+    assert f"<img src=http://{EVIL_HOST}/html.png>" in legend and PAYLOADS[3] in legend
+    assert not [url for url in requests if EVIL_HOST in url]
+    context.close()

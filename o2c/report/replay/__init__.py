@@ -126,9 +126,10 @@ def _flat(points) -> list[float]:
 
 
 def _script_json(data: dict) -> str:
-    """JSON safe inside ``<script>``: ``</`` and the line separators JS rejects are escaped."""
+    """JSON safe inside ``<script>``: every ``<`` (so no ``</script>`` or ``<!--``) and the line separators are
+    escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _document(data: dict, svg: str, heading: str, lang: Language) -> str:

@@ -326,7 +326,12 @@
     item.appendChild(label);
     legend.appendChild(item);
   });
-  root.querySelector(".notes").textContent = L.badge_help + (data.jumps ? " " + L.jump : "");
+  var notes = root.querySelector(".notes");
+  (data.jumps ? [L.badge_help, L.jump] : [L.badge_help]).forEach(function (text) {
+    var note = document.createElement("p");
+    note.textContent = text;
+    notes.appendChild(note);
+  });
 
   window.o2cReplay = {
     frames: 0,
@@ -344,7 +349,10 @@
       queueMax = 1;
       dirty = true;
     },
-    setSpeed: function (value) { speed = value; },
+    setSpeed: function (value) {
+      speed = value;
+      speedBox.value = String(value); // shows the choice when it is one of the list
+    },
     counts: function () { return Array.prototype.slice.call(counts); },
     countAlive: function () {
       var alive = 0;
