@@ -69,7 +69,9 @@ def test_the_timeline_is_json_ready_and_filtered_views_replay_only_their_orders(
     assert data["orders"]["offsets"] == [0, 3, 9]
     assert data["origin_ms"] == 1_706_659_200_000  # 2024-01-31T00:00Z
     assert data["colours"] == [{"label": "Partner", "colour": "#e69f00", "orders": 2}]
-    assert all(isinstance(v, int) for v in data["segments"]["end"] + data["segments"]["path"])
+    assert data["orders"]["start"] == [8 * H, 29 * DAY + 8 * H]  # SO-2 02-01 08:00 less a day; SO-3 03-01 08:00
+    assert data["segments"]["wait"][:3] == [DAY, 2 * DAY, DAY]  # Start -> Create, Create -> Shipped, -> End
+    assert all(isinstance(v, int) for v in data["segments"]["wait"] + data["segments"]["path"])
 
 
 def test_colours(tiny_log):

@@ -81,9 +81,7 @@ class Replay:
         """One row per segment: ``order`` (position in the replay), ``source`` and ``target`` (node ids),
         ``shown``, ``start`` and ``end`` (seconds from ``origin_ns``)."""
         order = np.repeat(np.arange(self.n_orders), np.diff(self.order_offsets))
-        starts = np.concatenate(([0], self.segment_end[:-1])) if self.segment_end.size else self.segment_end
-        starts = starts.copy()
-        starts[self.order_offsets[:-1][np.diff(self.order_offsets) > 0]] = self.order_start
+        starts = self.segment_end - self.segment_waits()
         nodes = np.array(self.nodes, dtype=object)
         return pd.DataFrame(
             {
@@ -96,8 +94,16 @@ class Replay:
             }
         )
 
+    def segment_waits(self) -> np.ndarray:
+        """Seconds each segment lasts (its end minus the order's previous arrival, or minus ``order_start``)."""
+        previous = np.concatenate(([0], self.segment_end[:-1])) if self.segment_end.size else self.segment_end.copy()
+        firsts = self.order_offsets[:-1][np.diff(self.order_offsets) > 0]
+        previous[firsts] = self.order_start
+        return self.segment_end - previous
+
     def timeline(self) -> dict:
-        """The timeline as JSON-serialisable lists of ints and strings, as the browser's renderer reads it."""
+        """The timeline as JSON-serialisable lists of ints and strings, as the browser's renderer reads it:
+        segments carry their ``wait`` (seconds) rather than their end, which keeps the numbers short."""
         return {
             "origin_ms": self.origin_ns // 1_000_000,
             "duration": self.duration,
@@ -113,7 +119,7 @@ class Replay:
                 "start": self.order_start.tolist(),
                 "colour": self.colouring.order_colour.tolist(),
             },
-            "segments": {"path": self.segment_path.tolist(), "end": self.segment_end.tolist()},
+            "segments": {"path": self.segment_path.tolist(), "wait": self.segment_waits().tolist()},
             "colours": [
                 {"label": label, "colour": colour, "orders": count}
                 for label, colour, count in zip(self.colouring.labels, self.colouring.colours, self.colouring.counts)

@@ -39,10 +39,10 @@ TEXT: dict[str, dict[str, str]] = {
     "replay.unit.day": {"en": "{n} d", "zh": "{n} 天"},
     "replay.unit.week": {"en": "{n} wk", "zh": "{n} 周"},
     "replay.caption": {
-        "en": "{orders:,} orders from {start} to {end}. A dot leaves an activity when the order's next event "
-        "happens; the time on a path is the wait between the two events.",
-        "zh": "{orders:,} 个订单,{start} 至 {end}。订单的下一个事件发生时,圆点离开当前活动;"
-        "路径上的时间是两个事件之间的等待时间。",
+        "en": "{orders:,} orders from {start} to {end}. Each dot travels a path from one event of its order to the "
+        "next, so the wait between two steps is time on the path and dots crowd on the paths into slow steps.",
+        "zh": "{orders:,} 个订单,{start} 至 {end}。每个圆点沿路径从订单的一个事件移动到下一个事件,"
+        "两个步骤之间的等待时间就是在路径上的时间,因此圆点会在通往慢步骤的路径上聚集。",
     },
     "replay.sample": {
         "en": "A sample of {shown:,} of the {orders:,} orders is replayed (every {step}th order), so the browser stays "

@@ -23,11 +23,17 @@
   var start = Float64Array.from(data.orders.start);
   var colour = Int32Array.from(data.orders.colour);
   var segPath = Int32Array.from(data.segments.path);
-  var segEnd = Float64Array.from(data.segments.end);
+  var segEnd = Float64Array.from(data.segments.wait);
   var n = start.length;
   var orderEnd = new Float64Array(n);
   var cur = new Int32Array(n);
   for (var i = 0; i < n; i++) {
+    // Arrival times from the waits: each segment ends its wait after the order's previous arrival.
+    var at = start[i];
+    for (var s = offsets[i]; s < offsets[i + 1]; s++) {
+      at += segEnd[s];
+      segEnd[s] = at;
+    }
     orderEnd[i] = segEnd[offsets[i + 1] - 1];
     cur[i] = offsets[i];
   }
