@@ -42,12 +42,9 @@ def together(html: Path, folder: Path) -> Path:
     found = re.search(r'(<script id="replay-data" type="application/json">)(.*?)(</script>)', text, re.S)
     assert found is not None
     data = json.loads(found.group(2))
-    offsets, start, end = data["orders"]["offsets"], data["orders"]["start"], data["segments"]["end"]
-    for i, shift in enumerate(start):
-        for k in range(offsets[i], offsets[i + 1]):
-            end[k] -= shift
-        start[i] = 0
-    data["duration"] = max(end)
+    offsets, waits = data["orders"]["offsets"], data["segments"]["wait"]
+    data["orders"]["start"] = [0] * (len(offsets) - 1)  # segments hold waits: moving the start moves the order
+    data["duration"] = max(sum(waits[offsets[i] : offsets[i + 1]]) for i in range(len(offsets) - 1))
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     out = folder / "together.html"
     out.write_text(text[: found.start(2)] + body + text[found.end(2) :], encoding="utf-8")
