@@ -21,7 +21,7 @@ from o2c.discover.measures import order_measures
 from o2c.discover.process_map import END, START, ProcessMap
 from o2c.i18n import Language, t
 from o2c.log.attributes import attribute_codes, split_attributes
-from o2c.log.eventlog import NS_PER_SECOND, LogView
+from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 
 DAY_SECONDS = 86_400
 MAX_COLOURS = 8  # colours a room can tell apart; further values are pooled into "other"
@@ -161,6 +161,35 @@ def replay(
     nodes = ("start", "end", *(f"a{c}" for c in shown_codes))
     names = (t("process_map.start", lang), t("process_map.end", lang), *pm.activities["name"].astype(str))
 
+    offsets, source, target, start_ns, end_ns = _order_segments(log, cases, node_of, boundary_seconds * NS_PER_SECOND)
+    total = int(offsets[-1])
+    path_source, path_target, path_shown, segment_path = _paths(pm, node_of, source, target, len(nodes))
+    origin_ns = int(start_ns.min() // (DAY_SECONDS * NS_PER_SECOND) * DAY_SECONDS * NS_PER_SECOND) if total else 0
+    order_start = (start_ns - origin_ns) // NS_PER_SECOND
+    segment_end = (end_ns - origin_ns) // NS_PER_SECOND
+    return Replay(
+        nodes=nodes,
+        node_names=names,
+        path_source=path_source,
+        path_target=path_target,
+        path_shown=path_shown,
+        order_codes=cases,
+        order_offsets=offsets,
+        order_start=order_start,
+        segment_path=segment_path,
+        segment_end=segment_end,
+        origin_ns=origin_ns,
+        duration=int(segment_end.max()) if total else 0,
+        colouring=colouring(view, cases, colour_by, lang),
+    )
+
+
+def _order_segments(
+    log: EventLog, cases: np.ndarray, node_of: np.ndarray, boundary_ns: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per order of ``cases`` its segments Start -> its shown events' nodes -> End (Start -> End for an order
+    without shown events): segment offsets per order, source and target node per segment, the ns each order's
+    dot appears and the ns each segment ends."""
     # The orders' events on the map: the selected cases' events of shown activities, in log order.
     selected = np.zeros(log.n_cases, dtype=bool)
     selected[cases] = True
@@ -187,29 +216,8 @@ def replay(
     empty = shown_per_case == 0
     first_ns = np.where(empty, log.case_start_ns[cases], end_ns[np.minimum(first, total - 1)] if total else 0)
     last_ns = np.where(empty, log.case_end_ns[cases], end_ns[np.maximum(last - 1, 0)] if total else 0)
-    boundary_ns = boundary_seconds * NS_PER_SECOND
     end_ns[last] = last_ns + boundary_ns
-    start_ns = first_ns - boundary_ns
-
-    path_source, path_target, path_shown, segment_path = _paths(pm, node_of, source, target, len(nodes))
-    origin_ns = int(start_ns.min() // (DAY_SECONDS * NS_PER_SECOND) * DAY_SECONDS * NS_PER_SECOND) if total else 0
-    order_start = (start_ns - origin_ns) // NS_PER_SECOND
-    segment_end = (end_ns - origin_ns) // NS_PER_SECOND
-    return Replay(
-        nodes=nodes,
-        node_names=names,
-        path_source=path_source,
-        path_target=path_target,
-        path_shown=path_shown,
-        order_codes=cases,
-        order_offsets=offsets,
-        order_start=order_start,
-        segment_path=segment_path,
-        segment_end=segment_end,
-        origin_ns=origin_ns,
-        duration=int(segment_end.max()) if total else 0,
-        colouring=colouring(view, cases, colour_by, lang),
-    )
+    return offsets, source, target, first_ns - boundary_ns, end_ns
 
 
 def _paths(
