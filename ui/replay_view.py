@@ -35,19 +35,19 @@ def _page(key: str, metric: str, colour_by: str, lang: Language, _view: LogView,
 def replay_section(view: LogView, pm: ProcessMap, metric: str) -> bool:
     """The Play switch; when on, the replay of ``view``'s orders over the map ``pm`` (drawn by ``metric``) in
     place of the still map. True when the replay was drawn."""
-    if not st.toggle("▶ " + tr("replay.play"), key=Key.MAP_REPLAY, help=tr("replay.play.help")):
+    row = st.columns([1, 2, 3], vertical_alignment="bottom")
+    if not row[0].toggle("▶ " + tr("replay.play"), key=Key.MAP_REPLAY, help=tr("replay.play.help")):
         return False
     if not graphviz_available():
         st.caption(tr("replay.no_graphviz"))
         return False
     lang = language()
     options = colour_options(view)
-    colour_by = st.selectbox(
+    colour_by = row[1].selectbox(
         tr("replay.colour_by"),
         options,
         key=map_replay_colour(lang),
         format_func=lambda o: tr(_DERIVED_LABELS[o]) if o in _DERIVED_LABELS else column_label(o, lang),
-        width=320,
     )
     # The map is fixed by the view, the sliders (through the edges) and the pseudonyms (through the log).
     edges = pm.edges[["source", "target"]].to_numpy().tobytes() + pm.activities["code"].to_numpy().tobytes()
