@@ -11,6 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "按压缩时间回放订单:每个圆点代表一个订单,沿着路径从一个事件移动到下一个事件,圆点堆积之处就是慢的步骤。",
     },
     "replay.pause": {"en": "Pause", "zh": "暂停"},
+    "replay.time": {"en": "Time", "zh": "时间"},
     "replay.speed": {"en": "Speed", "zh": "速度"},
     "replay.speed.per_second": {"en": "{amount} per second", "zh": "每秒 {amount}"},
     "replay.in_flight": {"en": "Orders under way: {count}", "zh": "进行中的订单:{count}"},

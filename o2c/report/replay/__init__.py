@@ -152,7 +152,7 @@ def _document(data: dict, svg: str, heading: str, lang: Language) -> str:
 <div class="bar">
 <button class="play" type="button" aria-pressed="false">▶ {html.escape(t("replay.play", lang))}</button>
 <label class="speed-label">{speed_label} <select class="speed"></select></label>
-<input class="time" type="range" min="0" max="1" step="60" value="0" aria-label="time">
+<input class="time" type="range" min="0" max="1" step="60" value="0" aria-label="{html.escape(t("replay.time", lang))}">
 <span class="date"></span>
 <span class="flight"></span>
 </div>
