@@ -56,3 +56,17 @@ def test_play_in_chinese_with_pseudonyms():
     assert "▶ 播放" in page and "Create Sales Order" in page
     labels = [c["label"] for c in replay_data(at)["colours"]]
     assert all(label.startswith("Account ") for label in labels[:-1]) and labels[-1].startswith("其他")
+
+
+def test_play_on_the_performance_map_at_low_detail():
+    at = open_app_with_sample(PAGE)
+    at.button_group(key="map_view").set_value("performance").run()
+    at.slider(key="map_activities").set_value(50).run()
+    at.slider(key="map_paths").set_value(0).run()
+    at.toggle(key="map_replay").set_value(True).run()
+    assert not at.exception
+    data = replay_data(at)
+    assert len(data["nodes"]) == 2 + 8  # Start, End and half of the 16 activities
+    assert data["jumps"] is True  # the path slider hides paths some orders take
+    waits = re.findall(r"&#160;([\d.]+ (?:s|min|h|d))</text>", replay_html(at))
+    assert len(waits) >= 4  # the median waits label the paths (in both drawings)
