@@ -8,6 +8,7 @@ from o2c.monitor.sources import settings_sources
 from ui.dataset_state import slot_value
 from ui.keys import Key
 from ui.kpi_cards import cards_section, periods_section, trend_section
+from ui.monitor_runs_view import runs_section
 from ui.snapshots_view import snapshots_section
 from ui.state import analysis_settings, page_view, tr
 
@@ -30,8 +31,9 @@ tabs = [
     tr("monitoring.tab.trend"),
     tr("monitoring.tab.periods"),
     tr("monitoring.tab.snapshots"),
+    tr("refresh.page.tab"),
 ]
-cards_tab, trend_tab, periods_tab, snapshots_tab = st.tabs(tabs)
+cards_tab, trend_tab, periods_tab, snapshots_tab, runs_tab = st.tabs(tabs)
 values = kpi_values(view, settings)
 with cards_tab:
     cards_section(view, values, currency)
@@ -41,3 +43,5 @@ with periods_tab:
     periods_section(view, settings, currency)
 with snapshots_tab:
     snapshots_section(view, settings, settings_note)
+with runs_tab:
+    runs_section(currency)

@@ -8,6 +8,7 @@ import streamlit as st
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot
 from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
+from ui.click_filter import map_filter
 from ui.keys import Key
 from ui.map_controls import detail_sliders
 from ui.replay_view import replay_section
@@ -61,6 +62,7 @@ note = tr(
 st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performance" else ""))
 
 dot = page.dot
+map_filter(page.full)
 if not replay_section(view, page.shown, metric):  # Play: the orders move over this map instead
     st.graphviz_chart(dot, width="content")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from o2c.log.stack import loaded_orders
 from o2c.report.content import TOP_TRANSITIONS, TOP_VARIANTS, VIOLATIONS_PER_RULE
 from o2c.report.html import html_report
 from o2c.report.xlsx import excel_report
@@ -19,7 +20,7 @@ st.caption(tr("reports.caption"))
 
 lang = language()
 settings = analysis_settings(view.log)
-described = filters().describe(view.n_cases, view.log.n_cases, lang)
+described = filters().describe(view.n_cases, loaded_orders(view.log), lang)
 current = dataset()
 source = current.name if current else ""
 stem = re.sub(r"[^\w.-]+", "_", Path(source).stem)[:40] or "orders"

@@ -5,6 +5,7 @@ import streamlit as st
 from o2c.discover.rework import rework_page
 from o2c.export import to_csv_bytes
 from o2c.format import format_duration, signed_duration
+from ui.click_filter import rework_filter
 from ui.keys import Key
 from ui.state import page_view, tr
 from ui.text import tr_md
@@ -148,3 +149,4 @@ with orders:
     )
     if len(affected) > MAX_ORDERS:
         st.caption(tr("rework.orders.truncated", shown=MAX_ORDERS, total=len(affected)))
+    rework_filter(view.log.activity_names, page.focus, affected["case_id"])

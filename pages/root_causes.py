@@ -8,6 +8,7 @@ from o2c.discover.measures import order_measures
 from o2c.export import to_csv_bytes
 from o2c.improve.behaviours import behaviour_cases, default_people
 from o2c.improve.root_causes import available_outcomes, behaviour_table, outcome_mask, segment_cases, segment_table
+from ui.click_filter import orders_button
 from ui.keys import Key, rc_people
 from ui.root_cause_picker import chosen_outcome, outcome_name, relabel_after_language_change, session_rules
 from ui.root_cause_tables import chart, display, draw_table, explanations
@@ -122,3 +123,4 @@ with orders_tab:
             key=Key.RC_ORDERS,
             column_config={c: st.column_config.TextColumn(tr(f"rework.col.{c}")) for c in columns},
         )
+        orders_button(orders["case_id"], Key.RC_FILTER)

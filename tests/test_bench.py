@@ -20,6 +20,9 @@ PAGES = [
     "page: Rework",
     "page: Cycle times",
     "all five pages",
+    "filter stack of five",
+    "stack of five + all five pages",
+    "trim + all five pages",
 ]
 
 

@@ -52,6 +52,11 @@ DYNAMIC_PREFIXES = (
     "report.unit.",  # KPI units
     "rework.col.",  # rework table columns
     "root_causes.behaviour.",  # process behaviours
+    "stack.kind.",  # ui.filter_stack: the filter types of the Add filter form
+    "stack.limit.",  # ui.filter_stack: any time, within, beyond
+    "stack.measure.",  # ui.filter_stack: end to end or A to B
+    "stack.mode.",  # ui.filter_stack: each type's choices
+    "stack.unit.",  # ui.filter_stack: time units
     "root_causes.judged.",  # which orders an outcome judges
     "root_causes.outcome.",  # bad outcomes
     "root_causes.status.",  # a cause's status

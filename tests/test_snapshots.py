@@ -95,7 +95,7 @@ def test_schema_version_and_migration_guard(path):
     store = SnapshotStore(path)
     store.save(snapshot("x", orders=1))
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         columns = [row[1] for row in db.execute("PRAGMA table_info(snapshots)")]
         assert {"label", "created_at", "kpis", "trend", "filter_description", "first_event"} <= set(columns)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # a file from a later version of the app

@@ -3,6 +3,8 @@ back to it on every change."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -22,6 +24,7 @@ from o2c.improve.compare.choices import date_bounds, group_filters
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import DATE_MODES, Filters
 from o2c.log.index import variant_index
+from o2c.log.stack import describe_step
 from ui.keys import Key, cmp_side, cmp_value
 from ui.state import column_name, language, tr
 from ui.text import tr_md
@@ -100,6 +103,7 @@ def seed_side(side: str, filters: Filters, log: EventLog, attributes: dict[str, 
             cmp_side(side, "dates"): (max(filters.date_from or low, low), min(filters.date_to or high, high)),
             cmp_side(side, "mode"): filters.date_mode,
             cmp_side(side, "variants"): [v for v in filters.variants if v in known],
+            cmp_side(side, "steps"): filters.steps,  # stack filters from a link (``_a.f=...``) are kept as they are
         }
     )
 
@@ -108,7 +112,7 @@ def side_filters(side: str, log: EventLog) -> Filters:
     """The filters of one custom group, from its widgets' state."""
     state = st.session_state
     low, high = date_bounds(log)
-    return group_filters(
+    picked = group_filters(
         state.get(cmp_side(side, "attr"), ""),
         tuple(state.get(cmp_side(side, "values"), ())),
         state.get(cmp_side(side, "dates"), (low, high)),
@@ -116,6 +120,7 @@ def side_filters(side: str, log: EventLog) -> Filters:
         tuple(state.get(cmp_side(side, "variants"), ())),
         (low, high),
     )
+    return dataclasses.replace(picked, steps=tuple(state.get(cmp_side(side, "steps"), ())))
 
 
 def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], choices: pd.DataFrame) -> None:
@@ -143,6 +148,8 @@ def side_controls(side: str, view: LogView, attributes: dict[str, list[str]], ch
         required=True,
         format_func=lambda m: tr(f"filters.mode.{m}"),
     )
+    for step in state.get(cmp_side(side, "steps"), ()):  # set by a link (``_a.f=...``), kept as they are
+        st.caption(tr_md("stack.group", text=describe_step(step, language())))
     labels = {
         row.variant_id: tr("compare.variant.option", rank=rank, share=percent(row.share), steps=row.steps)
         for rank, row in choices.iterrows()

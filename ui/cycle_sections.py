@@ -18,6 +18,7 @@ from o2c.format import DAYS, format_duration, time_unit
 from o2c.log.activities import ACTIVITY_NAMES
 from o2c.log.attributes import split_attributes
 from o2c.log.eventlog import EventLog, LogView
+from ui.click_filter import orders_button
 from ui.cycle_charts import number_column, quantile_chart, with_durations
 from ui.keys import Key
 from ui.remembered import restore, save
@@ -181,3 +182,4 @@ def slowest_section(view: LogView, ranking: pd.DataFrame, row: int) -> None:
         st.page_link("pages/order_explorer.py", label=label, icon=":material/search:")
     else:
         st.caption(tr("cycle_times.slowest.pick"))
+    orders_button(slow["case_id"], Key.CYCLE_SLOW_FILTER)

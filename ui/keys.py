@@ -32,6 +32,9 @@ class Key:
     FILTER_VARIANTS = "filter_variants"
     PENDING_QUERY = "pending_query"
     PENDING_VARIANTS = "pending_variants"  # set by the Variants page, taken by the sidebar
+    FILTER_STEPS = "filter_steps"  # the filter stack (ui.filter_stack)
+    PENDING_STEPS = "pending_steps"  # filters added by pages ("filter to these orders"), taken by the sidebar
+    FILTERED = "filtered"  # (log id, Filters, view, counts): the filtered view, computed once per run
 
     # Data
     TIMEZONE = "timezone"
@@ -56,6 +59,7 @@ class Key:
     CYCLE_MILESTONES = "cycle_milestones"
     CYCLE_BOTTLENECK = "cycle_bottleneck"
     CYCLE_SLOW = "cycle_slow"
+    CYCLE_SLOW_FILTER = "cycle_slow_filter"
     CYCLE_PERIOD = "cycle_period"
 
     # Variants, People, Partners, Root causes
@@ -123,6 +127,9 @@ class Key:
     MONITOR_DELETE_PICK = "monitor_delete_pick"
     MONITOR_DELETE_YES = "monitor_delete_yes"
     MONITOR_DELETE_NO = "monitor_delete_no"
+    MONITOR_RUN_KPI = "monitor_run_kpi"
+    MONITOR_RUN_SEGMENTS = "monitor_run_segments"
+    MONITOR_RUN_CHECKS = "monitor_run_checks"
 
     # Widget keys of the other pages and ui modules, by file
     # automation
@@ -157,6 +164,10 @@ class Key:
     PEOPLE_BALANCE = "people_balance"
     # process_map
     MAP_VIEW = "map_view"
+    MAP_FILTER_PICK = "map_filter_pick"  # ui.click_filter: the path or activity to filter to
+    MAP_FILTER = "map_filter"
+    REWORK_FILTER = "rework_filter"
+    RC_FILTER = "rc_filter"
     MAP_ACTIVITIES = "map_activities"
     MAP_PATHS = "map_paths"
     MAP_DOWNLOAD_DOT = "map_download_dot"
@@ -217,6 +228,16 @@ def saved(key: str) -> str:
 def filter_values(name: str) -> str:
     """The sidebar's multiselect of one order attribute."""
     return f"filter_{name}"
+
+
+def stack_field(name: str, lang: str) -> str:
+    """A field of the sidebar's "Add filter" form, per language."""
+    return f"stack_{name}_{lang}"
+
+
+def stack_remove(index: int) -> str:
+    """The remove button of the filter at ``index`` of the stack."""
+    return f"stack_remove_{index}"
 
 
 def cmp_value(attribute: str) -> str:

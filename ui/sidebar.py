@@ -10,8 +10,9 @@ import streamlit as st
 from o2c.i18n import LANGUAGES, t
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
+from ui.filter_stack import current_steps, render_add, render_stack, seed_steps
 from ui.keys import Key, filter_values
-from ui.state import column_name, event_log, tr
+from ui.state import column_name, event_log, filtered, tr
 
 _MAX_FILTER_VALUES = 5000  # attributes with more distinct values (ids) are not offered as filters
 
@@ -110,7 +111,9 @@ def render_filters() -> None:
             icon=":material/close:",
             key=Key.CLEAR_VARIANTS,
         )
-    current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants)
+    current = Filters({k: v for k, v in attributes.items() if v}, date_from, date_to, mode, variants, current_steps())
+    render_stack(log, current.steps, filtered(log, current)[1])
+    render_add(log)
     if not current.is_empty:
         st.sidebar.button(tr("filters.reset"), on_click=_reset, args=(log,), icon=":material/filter_alt_off:")
     st.session_state[Key.FILTERS] = current
@@ -148,6 +151,7 @@ def _seed_widgets(log: EventLog, wanted: Filters) -> None:
     st.session_state[Key.FILTER_EXTRA_NAME] = others[0] if others else ""
     st.session_state[Key.FILTER_EXTRA_VALUES] = list(wanted.attributes[others[0]]) if others else []
     st.session_state[Key.FILTER_VARIANTS] = wanted.variants
+    seed_steps(wanted.steps)
 
 
 def _reset(log: EventLog) -> None:

@@ -19,6 +19,7 @@ from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
 from o2c.log.pseudonymise import new_key, pseudonymise_log
+from o2c.log.stack import loaded_orders
 from o2c.log.vocabulary import with_activity_map
 from ui.dataset_state import analysis_key, loaded_digest, put_slot, slot, slot_value
 from ui.editable_table import EditableTable
@@ -134,7 +135,17 @@ def current_view() -> LogView | None:
     if log is None:
         st.info(tr("common.no_data"), icon=":material/upload_file:")
         return None
-    return filters().apply(log)
+    return filtered(log, filters())[0]
+
+
+def filtered(log: EventLog, wanted: Filters) -> tuple[LogView, list[int]]:
+    """``wanted`` applied to ``log`` and the orders kept after each filter of its stack; computed once while
+    neither changes (the sidebar counts the stack, then the page draws the same view)."""
+    kept = st.session_state.get(Key.FILTERED)
+    if kept is None or kept[0] != id(log) or kept[1] != wanted:
+        kept = (id(log), wanted, *wanted.apply_counted(log))
+        st.session_state[Key.FILTERED] = kept
+    return kept[2], kept[3]
 
 
 def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
@@ -143,7 +154,8 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
+    # a trim's view is over the trimmed log: count against every loaded order
+    st.caption(md(filters().describe(view.n_cases, loaded_orders(view.log), language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()

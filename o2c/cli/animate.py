@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.inputs import exists, read_input
 from o2c.cli.report import mapped_log
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS
 from o2c.discover.map_layout import graphviz_available
@@ -17,6 +18,7 @@ from o2c.discover.replay import colour_options, speed_seconds
 from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.log.filters import Filters
+from o2c.log.stack import check_steps
 from o2c.report.replay import MAX_ORDERS, replay_page
 
 
@@ -29,8 +31,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         "--filter",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+        metavar="FILTER",
+        help="KEY=VALUE for an order attribute (from=/to= take dates) or a filter of the stack, as for analyze: "
+        "has=A, follows=A>B, 'duration>30d', resource=NAME, rework=yes, trim=A>B ... (repeatable)",
     )
     animate.add_argument(
         "--color-by",
@@ -84,12 +87,15 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     if not graphviz_available():
         print(t("replay.no_graphviz", args.lang), file=sys.stderr)
         return 2
-    if not args.file.is_file():
+    if not exists(args.file):
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
-    data = args.file.read_bytes()
     try:
-        result = load_with_columns(args, data)
+        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
+        result = load_with_columns(args, data, name)
+    except FixableError as error:
+        print(f"{error.message} {error.fix}", file=sys.stderr)
+        return 2
     except ColumnUsageError as error:
         print(f"python -m o2c animate: error: {error}", file=sys.stderr)
         return 2
@@ -98,8 +104,12 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
             print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
         return 1
     try:
-        log = mapped_log(result.log, args.activity_map, data, args.file.name)
-    except (FixableError, OSError, UnicodeDecodeError) as error:
+        log = mapped_log(result.log, args.activity_map, data, name)
+        check_steps(log, filters.steps)
+    except FixableError as error:
+        print(f"{error.message_in(args.lang)} {error.fix_in(args.lang)}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as error:
         print(error, file=sys.stderr)
         return 2
     view = filters.apply(log)

@@ -32,10 +32,20 @@ import pandas as pd
 from o2c.discover.process_map import process_map
 from o2c.log.eventlog import EventLog, LogView, build_event_log
 from o2c.log.filters import Filters
+from o2c.log.stack import parse_step
 
 T = TypeVar("T")
 
 FILTER = Filters(attributes={"sales_channel": ("Partner",)})
+# Five filters of the stack (o2c.log.stack), one of each kind that masks orders, and a trim.
+STACK = (
+    "has:Credit Check Passed",
+    "notends:Order Cancelled",
+    "follows:Order Activated>Shipped<30d",
+    "duration>5d",
+    "rework:no",
+)
+TRIM = "trim:Order Activated>Payment Received"
 FLAT_ATTRIBUTES = (
     "sales_channel",
     "account_name",
@@ -131,6 +141,7 @@ def run_bench(
         report.sizes.append({"orders": orders, "events": log.n_events, "load_average": _load_average()[0]})
         report.steps += compare_with_pm4py(log, orders, pm4py, progress)
         report.steps += page_steps(log, orders)
+        report.steps += stack_steps(log, orders)
         report.sizes[-1]["variants"] = int(_variant_count(log))
         del log
     ingest_orders = max(sizes) if ingest_orders is None else ingest_orders
@@ -362,6 +373,26 @@ def page_steps(log: EventLog, orders: int) -> list[Step]:
         warm, _ = _best_of(3, _after_filter_change(first, name))
         steps.append(Step(orders, f"page: {name}", cold, warm))
     steps.append(Step(orders, "all five pages", sum(s.ours_cold for s in steps), sum(s.ours_warm for s in steps)))
+    return steps
+
+
+def stack_steps(log: EventLog, orders: int) -> list[Step]:
+    """The filter stack: five filters alone, five filters then every page, a trim then every page; cold on a
+    fresh log, then after a filter change (the per-log indexes and the trimmed log exist)."""
+    five = Filters(steps=tuple(step for step in map(parse_step, STACK) if step is not None))
+    trim = Filters(steps=tuple(step for step in map(parse_step, (TRIM,)) if step is not None))
+
+    def pages(filters: Filters) -> Callable[[EventLog], object]:
+        return lambda lg: [compute() for compute in page_computations(filters.apply(lg)).values()]
+
+    steps = []
+    for name, compute in (
+        ("filter stack of five", five.apply),
+        ("stack of five + all five pages", pages(five)),
+        ("trim + all five pages", pages(trim)),
+    ):
+        cold, warm, _ = _time_ours(log, compute)
+        steps.append(Step(orders, name, cold, warm))
     return steps
 
 

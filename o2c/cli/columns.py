@@ -65,12 +65,13 @@ def check_headers(mapping: dict[str, str] | None, headers: list[str]) -> None:
             raise ColumnUsageError(t("cli.column.header", role=role, header=header, headers=", ".join(headers)))
 
 
-def load_with_columns(args: argparse.Namespace, data: bytes) -> LoadResult:
+def load_with_columns(args: argparse.Namespace, data: bytes, name: str | None = None) -> LoadResult:
     """Load ``data`` (the file ``args.file``) with the columns and reading options given on the command line, no
     upload limit (scheduled jobs read files larger than the app accepts). Raises ``ColumnUsageError`` for a column
     mapping that does not fit the file."""
     columns = column_mapping(args.column, args.columns)
-    result = load_event_log(data, args.file.name, LoadOptions(columns, args.timezone, args.date_order), max_bytes=None)
+    options = LoadOptions(columns, args.timezone, args.date_order)
+    result = load_event_log(data, name or args.file.name, options, max_bytes=None)
     check_headers(columns, result.headers)
     return result
 

@@ -14,6 +14,9 @@ from o2c.cli.animate import run as run_animate_command
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.inputs import exists, read_input
+from o2c.cli.monitor import add_command as add_monitor_command
+from o2c.cli.monitor import run as run_monitor_command
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -31,7 +34,8 @@ from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.validate import ValidationReport
-from o2c.log.filters import Filters
+from o2c.log.filters import STACK_KEY, Filters
+from o2c.log.stack import check_steps, parse_step, step_text
 from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
@@ -58,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         "--filter",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+        metavar="FILTER",
+        help="keep orders whose attribute KEY is VALUE (KEY=VALUE; from=/to= take dates), or a filter of the stack "
+        "applied in order: has=A, lacks=A, starts=A, ends=A, notends=A, follows=A>B, directly=A>B, 'duration>30d', "
+        "resource=NAME, rework=yes, trim=A>B ... (repeatable; see o2c/log/stack/__init__.py)",
     )
     analyze.add_argument(
         "--activity-map",
@@ -80,11 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     add_salesforce_commands(commands)
     add_bench_command(commands)
     add_report_command(commands)
+    add_monitor_command(commands)
     add_animate_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
         return run_bench_command(args)
+    if args.command == "monitor":
+        return run_monitor_command(args)
     if args.command == "report":
         return run_report_command(args, Filters.from_query(_parse_filters(args.filter)))
     if args.command == "animate":
@@ -109,23 +118,32 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    if not args.file.is_file():
+    if not exists(args.file):
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
-    data = args.file.read_bytes()
     try:
-        result = load_with_columns(args, data)
+        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
+        result = load_with_columns(args, data, name)
+    except FixableError as error:
+        print(f"{error.message} {error.fix}", file=sys.stderr)
+        return 2
     except ColumnUsageError as error:
         print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
         return 2
     try:
-        log = mapped_log(result.log, args.activity_map, data, args.file.name) if result.log is not None else None
+        log = mapped_log(result.log, args.activity_map, data, name) if result.log is not None else None
     except (FixableError, OSError, UnicodeDecodeError) as error:
         print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
     filters = Filters.from_query(_parse_filters(args.filter))
-    rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
-    costs, _ = read_cost_sheet(data, args.file.name)  # None: the illustrative default costs
+    if log is not None:
+        try:
+            check_steps(log, filters.steps)
+        except FixableError as error:
+            print(f"{error.message} {error.fix}", file=sys.stderr)
+            return 2
+    rules, _ = read_rules_sheet(data, name)  # None: the default O2C rules
+    costs, _ = read_cost_sheet(data, name)  # None: the illustrative default costs
     summary = analysis_summary(log, result.report, filters, rules, costs)
     if args.compare and log is not None:
         summary["compare"] = compare_summary(log, Filters.from_query(_parse_filters(args.compare)), filters)
@@ -137,8 +155,14 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
+    """``--filter`` values as URL query parameters: a filter of the stack (``has=A``, ``duration>30d``, see
+    ``o2c.log.stack``) goes to ``f``, anything else is ``attribute=value`` (or ``from=``/``to=``)."""
     query: dict[str, list[str]] = {}
     for pair in pairs:
+        step = parse_step(pair)
+        if step is not None:
+            query.setdefault(STACK_KEY, []).append(step_text(step))
+            continue
         key, _, value = pair.partition("=")
         query.setdefault(key.strip(), []).append(value.strip())
     return query

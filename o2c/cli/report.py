@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.inputs import exists, read_input
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
@@ -21,6 +22,7 @@ from o2c.improve.settings import Settings
 from o2c.ingest.activity_sheet import read_activity_map_sheet
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
+from o2c.log.stack import check_steps
 from o2c.log.vocabulary import read_activity_map, with_activity_map
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
@@ -47,8 +49,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         "--filter",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="keep orders whose attribute KEY is VALUE (repeatable; from=/to= take dates)",
+        metavar="FILTER",
+        help="KEY=VALUE for an order attribute (from=/to= take dates) or a filter of the stack, as for analyze: "
+        "has=A, follows=A>B, 'duration>30d', resource=NAME, rework=yes, trim=A>B ... (repeatable)",
     )
     report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
     report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
@@ -82,13 +85,16 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     if fmt is None:
         print(t("cli.report.format", args.lang, path=args.out), file=sys.stderr)
         return 2
-    if not args.file.is_file():
+    if not exists(args.file):
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
     began = time.perf_counter()
-    data = args.file.read_bytes()
     try:
-        result = load_with_columns(args, data)
+        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
+        result = load_with_columns(args, data, name)
+    except FixableError as error:
+        print(f"{error.message} {error.fix}", file=sys.stderr)
+        return 2
     except ColumnUsageError as error:
         print(f"python -m o2c report: error: {error}", file=sys.stderr)
         return 2
@@ -97,23 +103,28 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
             print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
         return 1
     try:
-        log = mapped_log(result.log, args.activity_map, data, args.file.name)
+        log = mapped_log(result.log, args.activity_map, data, name)
     except (FixableError, OSError, UnicodeDecodeError) as error:
         print(error, file=sys.stderr)  # the message names the file (and row)
         return 2
-    rules, _ = read_rules_sheet(data, args.file.name)
-    costs, _ = read_cost_sheet(data, args.file.name)
+    try:
+        check_steps(log, filters.steps)
+    except FixableError as error:
+        print(f"{error.message_in(args.lang)} {error.fix_in(args.lang)}", file=sys.stderr)
+        return 2
+    rules, _ = read_rules_sheet(data, name)
+    costs, _ = read_cost_sheet(data, name)
     settings = Settings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
     view = filters.apply(log)
     text = filters.describe(view.n_cases, log.n_cases, args.lang)
     if fmt == "html":
         from o2c.report.html import html_report  # noqa: PLC0415 - one renderer per run
 
-        args.out.write_text(html_report(view, settings, args.lang, text, args.file.name), encoding="utf-8")
+        args.out.write_text(html_report(view, settings, args.lang, text, name), encoding="utf-8")
     else:
         from o2c.report.xlsx import excel_report  # noqa: PLC0415
 
-        args.out.write_bytes(excel_report(view, settings, args.lang, text, args.file.name))
+        args.out.write_bytes(excel_report(view, settings, args.lang, text, name))
     print(t("cli.report.wrote", args.lang, path=args.out, orders=view.n_cases, seconds=time.perf_counter() - began))
     if args.snapshot:
         from o2c.errors import SnapshotStoreError  # noqa: PLC0415 - the store only when asked for
@@ -126,7 +137,7 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
             return 2
         try:
             snapshot_id = store.save(
-                snapshot_from_view(view, settings, source_name=args.file.name, lang=args.lang, filters=filters)
+                snapshot_from_view(view, settings, source_name=name, lang=args.lang, filters=filters)
             )
         except (SnapshotStoreError, sqlite3.Error, OSError) as error:
             print(f"{store.path}: {error}", file=sys.stderr)

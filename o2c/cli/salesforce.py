@@ -26,11 +26,30 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     extract.add_argument(
         "--save-exports", type=Path, default=None, metavar="DIR", help="also write the raw per-object CSV files to DIR"
     )
+    path = extract.add_mutually_exclusive_group()
+    path.add_argument(
+        "--bulk", dest="bulk", action="store_const", const="always", help="read large objects with Bulk API 2.0"
+    )
+    path.add_argument("--no-bulk", dest="bulk", action="store_const", const="never", help="read everything with REST")
+    extract.set_defaults(bulk="auto")
+    extract.add_argument(
+        "--bulk-threshold",
+        type=int,
+        default=50_000,
+        metavar="N",
+        help="without --bulk/--no-bulk: Bulk API 2.0 for an object with more than N records (default 50000)",
+    )
+    extract.add_argument(
+        "--incremental",
+        action="store_true",
+        help="refresh the dataset folder given by --dataset with what changed since its last run",
+    )
+    extract.add_argument("--dataset", type=Path, default=None, metavar="DIR", help="dataset folder (Parquet) to keep")
     _common(extract)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="the filled template (.xlsx) to write")
+    parser.add_argument("--out", type=Path, default=None, help="the filled template (.xlsx) to write")
     parser.add_argument("--mapping", type=Path, default=None, help="edited Mapping table (.csv or .xlsx)")
     parser.add_argument(
         "--write-mapping",
@@ -52,10 +71,41 @@ def run(args: argparse.Namespace) -> int:
     rules = _rules(args.mapping)
     if rules is None:
         return 2
+    if args.command == "extract" and args.incremental:
+        return _refresh(args, rules)
+    if args.out is None:
+        print(f"python -m o2c {args.command}: error: --out is required", file=sys.stderr)
+        return 2
     if args.command == "convert":
         files = {path.name: path.read_bytes() for path in args.files}
         return _write(files, rules, args, [])
     return _extract(args, rules)
+
+
+def _refresh(args: argparse.Namespace, rules: list[MappingRule]) -> int:
+    """``extract --incremental --dataset DIR [--out FILE.xlsx]``: refresh the dataset, optionally write the template."""
+    from o2c.errors import ExtractError  # noqa: PLC0415 - simple-salesforce only for extract
+    from o2c.ingest.salesforce.bulk import BulkOptions  # noqa: PLC0415
+    from o2c.ingest.salesforce.dataset import load_dataset, refresh_dataset  # noqa: PLC0415
+    from o2c.ingest.salesforce.extract import connect, credentials_from_env  # noqa: PLC0415
+
+    if args.dataset is None:
+        print("python -m o2c extract: error: --incremental needs --dataset DIR", file=sys.stderr)
+        return 2
+    bulk = BulkOptions(mode=args.bulk, threshold=args.bulk_threshold)
+    try:
+        sf = connect(credentials_from_env(dotenv=args.env_file))
+        result = refresh_dataset(sf, args.dataset, bulk=bulk, progress=_progress_bar)
+    except ExtractError as error:
+        print(f"\nError: {error.message}\n{error.fix}", file=sys.stderr)
+        return 1
+    print(file=sys.stderr)
+    _print_methods(result.pulled, result.methods)
+    for problem in result.problems:
+        print(f"Note: {problem}", file=sys.stderr)
+    changed = sum(result.pulled.values())
+    print(f"Refreshed {args.dataset}: {changed:,} new or changed records, {result.partitions} partitions rewritten")
+    return _write(load_dataset(args.dataset), rules, args, []) if args.out else 0
 
 
 def _rules(path: Path | None) -> list[MappingRule] | None:
@@ -86,15 +136,18 @@ def _write(files: dict[str, bytes], rules: list[MappingRule], args: argparse.Nam
 
 def _extract(args: argparse.Namespace, rules: list[MappingRule]) -> int:
     from o2c.errors import ExtractError  # noqa: PLC0415 - simple-salesforce only for extract
+    from o2c.ingest.salesforce.bulk import BulkOptions  # noqa: PLC0415
     from o2c.ingest.salesforce.extract import connect, credentials_from_env, extract_exports  # noqa: PLC0415
 
+    bulk = BulkOptions(mode=args.bulk, threshold=args.bulk_threshold)
     try:
         sf = connect(credentials_from_env(dotenv=args.env_file))
-        result = extract_exports(sf, since=args.since, progress=_progress_bar)
+        result = extract_exports(sf, since=args.since, progress=_progress_bar, bulk=bulk)
     except ExtractError as error:
         print(f"\nError: {error.message}\n{error.fix}", file=sys.stderr)
         return 1
     print(file=sys.stderr)
+    _print_methods(result.counts, result.methods)
     if args.save_exports:
         args.save_exports.mkdir(parents=True, exist_ok=True)
         for name, data in result.files.items():
@@ -107,3 +160,9 @@ def _progress_bar(name: str, records: int, done: int, total: int) -> None:
     filled = width * done // max(total, 1)
     line = f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}: {records:,} records"
     print(f"{line:<80}", end="", file=sys.stderr, flush=True)
+
+
+def _print_methods(counts: dict[str, int], methods: dict[str, str]) -> None:
+    for name, method in methods.items():
+        how = "Bulk API 2.0" if method == "bulk" else "REST"
+        print(f"{name}: {counts.get(name, 0):,} records ({how})", file=sys.stderr)

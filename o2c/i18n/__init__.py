@@ -29,12 +29,14 @@ from o2c.i18n import (
     partners,
     people,
     process_map,
+    refresh,
     replay,
     report,
     reports,
     rework,
     root_causes,
     sidebar,
+    stack,
     validation,
     variants,
     what_if,
@@ -48,6 +50,7 @@ PARTS = (
     nav,
     sidebar,
     filters,
+    stack,
     columns,
     data,
     validation,
@@ -71,6 +74,7 @@ PARTS = (
     reports,
     report,
     cli,
+    refresh,
 )
 
 

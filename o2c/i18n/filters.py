@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 TEXT: dict[str, dict[str, str]] = {
     "filters.sales_channel": {"en": "Sales channel", "zh": "销售渠道"},
@@ -37,15 +37,17 @@ def describe_filters(
     date_to: dt.date | None,
     date_mode: str,
     variants: int,
+    steps: Sequence[str],
     shown: int,
     total: int,
 ) -> str:
     """The filters as a sentence in ``lang``, e.g. 'Partner orders created in Q1 2024: 312 of 2,000'.
 
-    ``label`` names a column in ``lang``; ``variants`` is the number of variants picked (0: no variant filter).
+    ``label`` names a column in ``lang``; ``variants`` is the number of variants picked (0: no variant filter);
+    ``steps`` the phrases of the filter stack.
     """
     builder = _DESCRIBERS.get(lang, _english)
-    return builder(attributes, label, date_from, date_to, date_mode, variants, shown, total)
+    return builder(attributes, label, date_from, date_to, date_mode, variants, steps, shown, total)
 
 
 def _english(
@@ -55,6 +57,7 @@ def _english(
     date_to: dt.date | None,
     date_mode: str,
     variants: int,
+    steps: Sequence[str],
     shown: int,
     total: int,
 ) -> str:
@@ -69,6 +72,8 @@ def _english(
         sentence += f" {verb} {_period(date_from, date_to)}"
     if variants:
         sentence += f" in {variants} selected variant" + ("s" if variants > 1 else "")
+    if steps:
+        sentence += ", " + "; ".join(steps)
     return f"{sentence}: {shown:,} of {total:,}"
 
 
@@ -79,6 +84,7 @@ def _chinese(
     date_to: dt.date | None,
     date_mode: str,
     variants: int,
+    steps: Sequence[str],
     shown: int,
     total: int,
 ) -> str:
@@ -90,6 +96,7 @@ def _chinese(
         parts.append(f"{start} 至 {end} {verb}")
     if variants:
         parts.append(f"{variants} 个选定变体")
+    parts.extend(steps)
     prefix = "订单(" + ";".join(parts) + ")" if parts else "订单"
     return f"{prefix}:{shown:,} / {total:,}"
 

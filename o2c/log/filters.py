@@ -1,24 +1,32 @@
-"""Filters shared by every page: case attributes and a date range, round-tripped through URL query parameters."""
+"""Filters shared by every page: case attributes, a date range, the filter stack (``o2c.log.stack``: behaviour,
+time and people filters, and trims) and variants, round-tripped through URL query parameters.
+
+Applied in that order: attributes and dates on the loaded log, then the stack's filters one after the other (a
+trim replaces the log by its trimmed form), then the variants, which are those of the log the stack ends on (as
+the Variants page lists them)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 import pandas as pd
 
+from o2c.i18n import Language
 from o2c.i18n.filters import describe_filters
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_case_mask
+from o2c.log.stack import StackFilter, describe_step, parse_step, run_stack, stack_case_mask, step_text
 
 DateMode = Literal["started", "completed", "intersecting"]
 DATE_MODES: tuple[DateMode, ...] = ("started", "completed", "intersecting")
+STACK_KEY = "f"  # one ``f=<filter>`` per filter of the stack, in order
 # Query keys that are not case attributes. Keys starting with PAGE_KEY_PREFIX belong to pages (e.g. a comparison).
-RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page", "variant"})
+RESERVED_KEYS = frozenset({"from", "to", "dates", "lang", "page", "variant", STACK_KEY})
 PAGE_KEY_PREFIX = "_"
 PRIMARY_ATTRIBUTES = ("sales_channel", "account_name", "region")
 
@@ -32,16 +40,30 @@ class Filters:
     date_to: dt.date | None = None
     date_mode: DateMode = "started"
     variants: tuple[str, ...] = ()  # variant ids (o2c.discover.variants.variant_id)
+    steps: tuple[StackFilter, ...] = ()  # the filter stack, in order
 
     @property
     def is_empty(self) -> bool:
         """True when no filter is set."""
         return (
-            not any(self.attributes.values()) and self.date_from is None and self.date_to is None and not self.variants
+            not any(self.attributes.values())
+            and self.date_from is None
+            and self.date_to is None
+            and not self.variants
+            and not self.steps
         )
 
     def case_mask(self, log: EventLog) -> np.ndarray:
-        """Boolean mask over the log's cases that pass every filter."""
+        """Boolean mask over the log's cases that pass every filter; a trim of the stack counts as an order filter
+        here (the orders that have its segment): ``apply`` trims."""
+        mask = self._base_mask(log)
+        if self.steps:
+            mask &= stack_case_mask(log, mask, self.steps)
+        if self.variants:
+            mask &= variant_case_mask(log, self.variants)
+        return mask
+
+    def _base_mask(self, log: EventLog) -> np.ndarray:
         mask = np.ones(log.n_cases, dtype=bool)
         for name, values in self.attributes.items():
             if values and name in log.cases.columns:
@@ -56,13 +78,18 @@ class Filters:
                 mask &= (end >= low) & (end < high)
             else:
                 mask &= (start < high) & (end >= low)
-        if self.variants:
-            mask &= variant_case_mask(log, self.variants)
         return mask
 
     def apply(self, log: EventLog) -> LogView:
-        """The filtered view of ``log``."""
-        return log.view(self.case_mask(log))
+        """The filtered view of ``log`` (of its trimmed form when the stack trims)."""
+        return self.apply_counted(log)[0]
+
+    def apply_counted(self, log: EventLog) -> tuple[LogView, list[int]]:
+        """The filtered view and the number of orders kept after each filter of the stack."""
+        final, mask, counts = run_stack(log, self._base_mask(log), self.steps)
+        if self.variants:
+            mask &= variant_case_mask(final, self.variants)
+        return final.view(mask), counts
 
     def to_query(self) -> dict[str, list[str]]:
         """URL query parameters: ``sales_channel=Partner&from=2024-01-01&to=2024-03-31&dates=started``."""
@@ -75,6 +102,8 @@ class Filters:
             query["dates"] = [self.date_mode]
         if self.variants:
             query["variant"] = list(self.variants)
+        if self.steps:
+            query[STACK_KEY] = [step_text(step) for step in self.steps]
         return query
 
     @classmethod
@@ -92,6 +121,7 @@ class Filters:
             _parse_date(query.get("to")),
             mode if mode in DATE_MODES else "started",
             tuple(v for v in query.get("variant", []) if v),
+            tuple(step for step in map(parse_step, query.get(STACK_KEY, [])) if step is not None),
         )
 
     def describe(self, shown: int, total: int, lang: str = "en") -> str:
@@ -104,6 +134,7 @@ class Filters:
             self.date_to,
             self.date_mode,
             len(self.variants),
+            [describe_step(step, cast(Language, lang)) for step in self.steps],
             shown,
             total,
         )

@@ -17,7 +17,7 @@ import sqlite3
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from o2c.improve.settings import Settings
 from o2c.log.eventlog import LogView
 from o2c.log.filters import Filters
 from o2c.log.periods import Period
+from o2c.log.stack import loaded_orders
 from o2c.monitor.kpis import KPIS, kpi_dict, kpi_trend
 from o2c.monitor.monitoring import kpi_changes
 
@@ -43,7 +44,7 @@ MAX_WORKSPACE_NAME = 64
 MAX_LABEL = 200
 SESSION_PREFIX = "session-"
 """Workspaces named so belong to one browser session; the page does not list them."""
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # MIGRATIONS[v]: the statements that take a file from schema version v to v + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -62,6 +63,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             trend TEXT                         -- JSON {period, rows: [{period, key: value ...}]} or NULL
         )""",
         "CREATE INDEX snapshots_created ON snapshots (created_at)",
+    ),
+    (  # the scheduled monitor job's runs (o2c.monitor.runs): which segment a snapshot is, its targets and breaches
+        """CREATE TABLE monitor_runs (
+            snapshot_id INTEGER PRIMARY KEY,   -- snapshots.id (AUTOINCREMENT: never reused)
+            segment TEXT NOT NULL,             -- "all" or an attribute filter such as "sales_channel=Online"
+            targets TEXT NOT NULL,             -- JSON [{kpi, op, value, text}]
+            breaches TEXT NOT NULL             -- JSON [kpi ...] of the targets that did not hold
+        )""",
     ),
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -203,7 +212,7 @@ def snapshot_from_view(
         label=label.strip() or f"{dt.date.today():%Y-%m-%d}",
         created_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         source_name=source_name,
-        filter_description=filters.describe(view.n_cases, log.n_cases, lang),
+        filter_description=filters.describe(view.n_cases, loaded_orders(log), lang),
         first_event=first,
         last_event=last,
         orders=int(view.n_cases),
@@ -290,6 +299,11 @@ class SnapshotStore:
             return 0
         with closing(sqlite3.connect(self.path)) as db:
             return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+    def transaction(self, create: bool = False) -> AbstractContextManager[sqlite3.Connection | None]:
+        """One transaction on the store's file with its schema up to date (None when the file does not exist and
+        ``create`` is False), for the tables other modules keep in it (``o2c.monitor.runs``)."""
+        return self._transaction(create)
 
     @contextmanager
     def _transaction(self, create: bool = False) -> Iterator[sqlite3.Connection | None]:

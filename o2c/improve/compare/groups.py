@@ -2,7 +2,8 @@
 
 A and B are ``Filters`` taken inside a view (the sidebar's filters apply to both); B may also be "the rest" (the
 orders of the view that are not in A) or all orders of the view. Groups round-trip through the URL as
-``_a.<filter>=...`` and ``_b.<filter>=...`` (any key of ``Filters.to_query``), ``_b=rest`` or ``_b=all``, and
+``_a.<filter>=...`` and ``_b.<filter>=...`` (any key of ``Filters.to_query``, the filter stack too:
+``_a.f=has:Credit Check Failed``), ``_b=rest`` or ``_b=all``, and
 ``_preset=value|month|quarter|custom``.
 """
 
@@ -18,6 +19,7 @@ import pandas as pd
 from o2c.i18n import Language, t
 from o2c.log.eventlog import NS_PER_SECOND, LogView
 from o2c.log.filters import Filters
+from o2c.log.stack import describe_step
 
 PRESETS = ("value", "month", "quarter", "custom")
 OTHERS: tuple[Literal["rest", "all"], ...] = ("rest", "all")  # what B is when it has no filters of its own
@@ -119,6 +121,7 @@ def _filters_name(filters: Filters, lang: Language) -> str:
     if filters.variants:
         n = len(filters.variants)
         parts.append(t("compare.name.variant", lang) if n == 1 else t("compare.name.variants", lang, n=n))
+    parts.extend(describe_step(step, lang) for step in filters.steps)
     return ", ".join(parts) if parts else t("compare.name.all", lang)
 
 

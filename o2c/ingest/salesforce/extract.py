@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from o2c.errors import ExtractError
+from o2c.ingest.salesforce.bulk import BulkOptions, bulk_frame, count_records, needs_count, use_bulk
 
 DEFAULT_API_VERSION = "59.0"
 # Environment variables (also read from a .env file); the process environment wins over the file.
@@ -157,6 +158,7 @@ class ExtractResult:
     files: dict[str, bytes]
     counts: dict[str, int]
     problems: list[str] = field(default_factory=list)
+    methods: dict[str, str] = field(default_factory=dict)  # object -> "bulk" or "rest"
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -221,16 +223,24 @@ def _credentials_error(detail: str) -> ExtractError:
     return ExtractError("validation.extract.refused", detail=detail)
 
 
-def soql(query: ObjectQuery, fields: Iterable[str], since: dt.date | dt.datetime | None) -> str:
-    """The SOQL for one object; ``since`` filters on the object's change date (incremental extraction)."""
+def soql(
+    query: ObjectQuery, fields: Iterable[str], since: dt.date | dt.datetime | None, after: dt.datetime | None = None
+) -> str:
+    """The SOQL for one object; ``since`` keeps records changed on or after it, ``after`` those changed strictly
+    later (an incremental refresh's watermark), both on the object's change-date field."""
     conditions = [query.where] if query.where else []
-    if since is not None and query.changed_field:
-        moment = since if isinstance(since, dt.datetime) else dt.datetime.combine(since, dt.time())
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-        conditions.append(f"{query.changed_field} >= {moment:%Y-%m-%dT%H:%M:%SZ}")
+    for bound, operator in ((since, ">="), (after, ">")):
+        if bound is not None and query.changed_field:
+            conditions.append(f"{query.changed_field} {operator} {_soql_time(bound)}")
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return f"SELECT {', '.join(fields)} FROM {query.name}{where}"
+
+
+def _soql_time(bound: dt.date | dt.datetime) -> str:
+    moment = bound if isinstance(bound, dt.datetime) else dt.datetime.combine(bound, dt.time())
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}Z"
 
 
 def extract_exports(
@@ -238,25 +248,41 @@ def extract_exports(
     since: dt.date | dt.datetime | None = None,
     queries: tuple[ObjectQuery, ...] = QUERIES,
     progress: Progress | None = None,
+    bulk: BulkOptions | None = None,
+    watermarks: Mapping[str, dt.datetime] | None = None,
 ) -> ExtractResult:
-    """Read every object (all pages) into CSV bytes; raises ``ExtractError`` for credential or permission errors."""
+    """Read every object (all pages) into CSV bytes; raises ``ExtractError`` for credential or permission errors.
+
+    Large objects go through Bulk API 2.0 as ``bulk`` says; ``watermarks`` (object -> time) keep only records
+    changed after that time (an incremental refresh)."""
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
+    methods: dict[str, str] = {}
     problems: list[str] = []
+    bulk = bulk or BulkOptions()
     for done, query in enumerate(queries):
-        records = _records(
-            sf, query, since, problems, lambda n, q=query.name, d=done: progress and progress(q, n, d, len(queries))
+        after = (watermarks or {}).get(query.name)
+        pulled = _records(
+            sf,
+            query,
+            (since, after),
+            problems,
+            lambda n, q=query.name, d=done: progress and progress(q, n, d, len(queries)),
+            bulk,
         )
-        if records is not None:
+        if pulled is not None:
+            records, methods[query.name] = pulled
             counts[query.name] = len(records)
-            if records:
+            if len(records):
                 files[f"{query.name}.csv"] = _csv(records)
         if progress:
-            progress(query.name, len(records or ()), done + 1, len(queries))
-    return ExtractResult(files, counts, problems)
+            progress(query.name, counts.get(query.name, 0), done + 1, len(queries))
+    return ExtractResult(files, counts, problems, methods)
 
 
-def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[dict] | None:
+def _records(
+    sf, query: ObjectQuery, bounds, problems: list[str], tick, bulk: BulkOptions
+) -> tuple[pd.DataFrame, str] | None:
     from simple_salesforce.exceptions import (  # noqa: PLC0415
         SalesforceExpiredSession,
         SalesforceMalformedRequest,
@@ -265,14 +291,21 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
     )
 
     fields = list(query.fields)
+    if query.changed_field and query.changed_field not in fields:  # the refresh's watermark is read from it
+        fields.append(query.changed_field)
+    deleted = query.name == "Task"
     while True:
         records: list[dict] = []
+        text = soql(query, fields, *bounds)
         try:
-            for record in sf.query_all_iter(soql(query, fields, since), include_deleted=query.name == "Task"):
+            count = count_records(sf, text) if needs_count(query.name, bulk) else None
+            if use_bulk(query.name, count, bulk):
+                return bulk_frame(sf, query.name, text, bulk, deleted, tick), "bulk"
+            for record in sf.query_all_iter(text, include_deleted=deleted):
                 records.append(_flatten(record))
                 if len(records) % 2000 == 0:
                     tick(len(records))
-            return records
+            return pd.DataFrame.from_records(records), "rest"
         except SalesforceExpiredSession as error:
             raise _credentials_error(_error_text(error)) from error
         except (SalesforceRefusedRequest, SalesforceResourceNotFound) as error:
@@ -288,7 +321,7 @@ def _records(sf, query: ObjectQuery, since, problems: list[str], tick) -> list[d
             if code == "INVALID_FIELD" and missing:
                 name = missing.group(1)
                 gone = [f for f in fields if f == name or f.split(".")[0] == name]
-                if not gone or any(query.fields.index(f) < query.required for f in gone):
+                if not gone or any(f not in query.fields or query.fields.index(f) < query.required for f in gone):
                     raise ExtractError("validation.extract.no_field", object=query.name, field=name) from error
                 fields = [f for f in fields if f not in gone]
                 problems.append(f"{query.name}: field {name} does not exist in this org (or is hidden); left out.")
@@ -326,7 +359,7 @@ def _flatten(record: Mapping, prefix: str = "") -> dict:
     return flat
 
 
-def _csv(records: list[dict]) -> bytes:
+def _csv(records: pd.DataFrame) -> bytes:
     buffer = io.StringIO()
-    pd.DataFrame.from_records(records).to_csv(buffer, index=False, lineterminator="\n")
+    records.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode()
