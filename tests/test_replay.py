@@ -145,9 +145,10 @@ def test_inline_svg_drops_the_prolog_and_namespaces():
     svg = (
         '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/x.dtd">\n'
         '<!-- Generated -->\n<svg width="1pt" viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg" '
-        'xmlns:xlink="http://www.w3.org/1999/xlink">\n<!-- a0 -->\n<g/></svg>\n'
+        'xmlns:xlink="http://www.w3.org/1999/xlink">\n<!-- a0 -->\n'
+        '<g><title>a0</title>\n<a xlink:title="x"/></g></svg>\n'
     )
-    assert inline_svg(svg) == '<svg width="1pt" viewBox="0 0 1 1">\n\n<g/></svg>'
+    assert inline_svg(svg) == '<svg width="1pt" viewBox="0 0 1 1">\n\n<g><a xlink:title="x"/></g></svg>'
 
 
 @needs_dot

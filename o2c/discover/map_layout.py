@@ -75,10 +75,12 @@ def map_geometry(svg: str) -> MapGeometry:
 
 
 def inline_svg(svg: str) -> str:
-    """The SVG as an element to put inside an HTML page: without the XML prolog, doctype, comments and namespace
-    declarations (HTML gives ``<svg>`` its namespace), so the page names no outside address."""
+    """The SVG as an element to put inside an HTML page: without the XML prolog, doctype, comments, the DOT ids'
+    titles and namespace declarations (HTML gives ``<svg>`` its namespace), so the page names no outside address."""
     start = svg.find("<svg")
     body = re.sub(r"<!--.*?-->", "", svg[start:], flags=re.DOTALL)
+    # The ids in <title> (process_map, a3, a3->a5) would be the browser's tooltips; the labelled links stay.
+    body = re.sub(r"<title>[^<]*</title>\n?", "", body)
     return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", body, count=2).strip()
 
 
