@@ -183,3 +183,18 @@ def test_animate_explains_unusable_options(tmp_path, capsys):
         assert capsys.readouterr().err == "Cannot colour by 'region': choose one of rework.\n"
     assert main(["animate", str(tmp_path / "missing.csv"), "--out", str(out)]) == 2
     assert not out.exists()
+
+
+@needs_dot
+def test_animate_takes_the_filter_stack(tmp_path, capsys):
+    from conftest import TINY_EVENTS
+
+    from o2c.cli.main import main
+
+    source = tmp_path / "tiny.csv"
+    source.write_text(TINY_EVENTS, encoding="utf-8")
+    out = tmp_path / "replay.html"
+    assert main(["animate", str(source), "--out", str(out), "--filter", "has=Credit Check Failed"]) == 0
+    assert "1 orders replayed" in capsys.readouterr().out
+    assert main(["animate", str(source), "--out", str(out), "--filter", "has=Nope"]) == 2
+    assert "No activity or O2C step is called Nope" in capsys.readouterr().err
