@@ -11,6 +11,7 @@ from ui.click_filter import map_filter
 from ui.dataset_state import selection_key
 from ui.keys import Key
 from ui.map_controls import detail_sliders
+from ui.replay_view import replay_section
 from ui.state import language, page_view, tr
 
 
@@ -62,7 +63,8 @@ st.caption(note + (" " + tr("process_map.no_start_times") if mode == "performanc
 
 dot = page.dot
 map_filter(page.full)
-st.graphviz_chart(dot, width="content")
+if not replay_section(view, page.shown, metric):  # Play: the orders move over this map instead
+    st.graphviz_chart(dot, width="content")
 
 downloads = st.columns([1, 5], vertical_alignment="center")
 downloads[0].download_button(

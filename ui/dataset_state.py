@@ -7,6 +7,7 @@ e.g. ``{"digest": ..., "rules": RuleSet, "problems": [...]}``.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from typing import Any
 
 import streamlit as st
@@ -29,11 +30,13 @@ def analysis_key() -> str:
 
 
 def selection_key(view: LogView) -> str:
-    """Names a selection of orders of the loaded dataset for the caches: the analysis key and the case mask,
-    plus the number of events of the view's log, because a trimmed log (the filter stack's trim) can have the
-    same case mask as the log it was cut from."""
+    """Names a selection of orders of the loaded dataset for caches shared across sessions: the analysis key,
+    a token of the view's log and the case mask. The token tells apart logs built from the same upload: a
+    trimmed log (which can have the same case mask as the log it was cut from) and a pseudonymised one (whose
+    results must never reach a session showing real names, nor the reverse)."""
+    token = view.log.memo("cache_token", lambda: secrets.token_hex(16))
     mask = hashlib.sha256(view.case_mask.tobytes()).hexdigest()
-    return f"{analysis_key()}:{view.log.n_events}:{mask}"
+    return f"{analysis_key()}:{token}:{mask}"
 
 
 def slot(key: str) -> dict[str, Any] | None:

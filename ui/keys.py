@@ -175,6 +175,9 @@ class Key:
     MAP_MODEL = "map_model"
     MAP_NOISE = "map_noise"
     MAP_DOWNLOAD_BPMN = "map_download_bpmn"
+    # the replay on the Process map page (ui/replay_view.py)
+    MAP_REPLAY = "map_replay"
+    MAP_REPLAY_DOWNLOAD = "map_replay_download"
     # reports
     REPORTS_EXCEL = "reports_excel"
     REPORTS_HTML = "reports_html"
@@ -266,3 +269,8 @@ def monitor_baseline(period: str) -> str:
 def rc_people(outcome: str) -> str:
     """The Root causes page's number of people per behaviour, per outcome kind."""
     return f"rc_people_{outcome}"
+
+
+def map_replay_colour(lang: str) -> str:
+    """The replay's colour-by choice, per language (the browser keeps a selectbox's shown label across reruns)."""
+    return f"map_replay_colour_{lang}"

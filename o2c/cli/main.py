@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from o2c.cli.animate import add_command as add_animate_command
+from o2c.cli.animate import run as run_animate_command
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
@@ -85,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     add_bench_command(commands)
     add_report_command(commands)
     add_monitor_command(commands)
+    add_animate_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
@@ -93,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_monitor_command(args)
     if args.command == "report":
         return run_report_command(args, Filters.from_query(_parse_filters(args.filter)))
+    if args.command == "animate":
+        return run_animate_command(args, Filters.from_query(_parse_filters(args.filter)))
     if args.command in ("convert", "extract"):
         return run_salesforce_command(args)
     if args.command == "template":
