@@ -49,7 +49,7 @@ def assert_moved(before: dict, after: dict) -> None:
 def test_play_on_the_process_map_moves_the_dots(server, page):  # noqa: F811
     open_with_sample(page, server)
     open_page(page, "process-map", "Process map")
-    page.get_by_text("▶ Play", exact=True).click()
+    page.get_by_text("Replay the orders", exact=True).click()
     page.frame_locator("iframe").first.locator("canvas").wait_for(state="attached")
     handle = next(f for f in page.frames if f != page.main_frame)
     handle.wait_for_function("window.o2cReplay !== undefined")

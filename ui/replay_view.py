@@ -36,7 +36,7 @@ def replay_section(view: LogView, pm: ProcessMap, metric: str) -> bool:
     """The Play switch; when on, the replay of ``view``'s orders over the map ``pm`` (drawn by ``metric``) in
     place of the still map. True when the replay was drawn."""
     row = st.columns([1, 2, 3], vertical_alignment="bottom")
-    if not row[0].toggle("▶ " + tr("replay.play"), key=Key.MAP_REPLAY, help=tr("replay.play.help")):
+    if not row[0].toggle(tr("replay.show"), key=Key.MAP_REPLAY, help=tr("replay.play.help")):
         return False
     if not graphviz_available():
         st.caption(tr("replay.no_graphviz"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 TEXT: dict[str, dict[str, str]] = {
     "replay.html_lang": {"en": "en", "zh": "zh-CN"},
     "replay.play": {"en": "Play", "zh": "播放"},
+    "replay.show": {"en": "Replay the orders", "zh": "回放订单"},
     "replay.play.help": {
         "en": "Replay the orders as dots moving over this map in compressed time: each dot travels a path from one "
         "event of its order to the next, so dots pile up in front of the slow steps.",
