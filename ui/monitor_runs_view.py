@@ -1,5 +1,6 @@
 """The KPIs & monitoring page's scheduled runs: the series ``python -m o2c monitor`` builds in the workspace, per
-segment, with its targets as dashed lines, breached runs marked, and when the job last ran."""
+segment, with its targets as dashed lines, breached runs marked, and when the job last ran. Shown as a tab beside
+the KPIs of loaded data, or as the whole page before anything is loaded: the job runs without anyone uploading."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import streamlit as st
 from o2c.errors import SnapshotStoreError
 from o2c.monitor.kpis import KPIS, Kpi
 from o2c.monitor.monitoring import HEADLINE, format_value
-from o2c.monitor.runs import ALL, run_series
+from o2c.monitor.runs import ALL, newest_run, run_series
+from o2c.monitor.snapshots import SESSION_PREFIX, SnapshotStore, list_workspaces, workspace_path
 from ui.keys import Key
 from ui.kpi_cards import display_unit
 from ui.state import column_name, language, tr
 from ui.text import md, tr_md
-from ui.workspaces import current_workspace, store, without_path
+from ui.workspaces import current_workspace, session_workspace, store, without_path, workspace_picker
 
 # Segment colours without red and orange, which mark breaches and targets.
 SEGMENT_COLOURS = ["#4c78a8", "#54a24b", "#b279a2", "#72b7b2", "#9d755d", "#eeca3b", "#bab0ac", "#ff9da6"]
@@ -33,7 +35,40 @@ def segment_name(segment: str) -> str:
     return f"{name[:1].upper()}{name[1:]}: {value}"
 
 
-def runs_section(currency: str) -> None:
+def runs_page() -> None:
+    """The page without loaded data: a pointer to the Data page, then the job's runs in a workspace picked by
+    name (at first the one the job ran in last)."""
+    st.title(tr("monitoring.title"))
+    note, link = st.columns([3, 1], vertical_alignment="center")
+    note.info(tr("refresh.page.no_data"), icon=":material/info:")
+    link.page_link("pages/data.py", label=tr("refresh.page.load"), icon=":material/upload_file:")
+    st.subheader(tr("refresh.page.tab"))
+    open_newest_runs()
+    picker, _ = st.columns([1, 2])
+    with picker:
+        workspace_picker()
+    runs_section()
+
+
+def open_newest_runs() -> None:
+    """Pick the named workspace the job saved a run in last, unless the visitor picked one already."""
+    if st.session_state.get(Key.MONITOR_WORKSPACE):
+        return
+    newest: dict[str, pd.Timestamp] = {}
+    for name in list_workspaces():
+        if name.startswith(SESSION_PREFIX):
+            continue
+        try:
+            when = newest_run(SnapshotStore(workspace_path(name)))
+        except (SnapshotStoreError, sqlite3.Error, ValueError):  # a broken file: its own page says so when picked
+            continue
+        if when is not None:
+            newest[name] = when
+    if newest:
+        st.session_state[Key.MONITOR_WORKSPACE] = max(newest, key=newest.__getitem__)
+
+
+def runs_section() -> None:
     """The scheduled job's series in the current workspace, or how to start one."""
     try:
         series = run_series(store())
@@ -41,9 +76,12 @@ def runs_section(currency: str) -> None:
         st.error(tr_md("monitoring.store.error", error=without_path(error)), icon=":material/error:")
         return
     if series.empty:
-        st.info(tr("refresh.page.none", workspace=current_workspace()), icon=":material/schedule:")  # a safe name
+        workspace = current_workspace()  # a safe name; the session's own is not listed, so suggest a shared one
+        none = "refresh.page.none.session" if workspace == session_workspace() else "refresh.page.none"
+        st.info(tr(none, workspace=workspace), icon=":material/schedule:")
         return
     last = series.iloc[-1]
+    currency = str(last["currency"])  # the job's, which may differ from the loaded data's
     latest = series[series["run"] == last["run"]]
     breached = sum(len(b) for b in latest["breaches"])
     st.caption(
