@@ -9,6 +9,7 @@ import sqlite3
 import altair as alt
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from o2c.errors import SnapshotStoreError
 from o2c.monitor.kpis import KPIS, Kpi
@@ -83,7 +84,6 @@ def runs_section() -> None:
     last = series.iloc[-1]
     currency = str(last["currency"])  # the job's, which may differ from the loaded data's
     latest = series[series["run"] == last["run"]]
-    breached = sum(len(b) for b in latest["breaches"])
     st.caption(
         tr(
             "refresh.page.last",
@@ -93,10 +93,7 @@ def runs_section() -> None:
             runs=int(last["run"]),
         )
     )
-    if breached:
-        st.warning(tr("refresh.page.breached", count=breached), icon=":material/warning:")
-    else:
-        st.success(tr("refresh.page.held"), icon=":material/check_circle:")
+    verdict(latest)
     segments = list(dict.fromkeys(series["segment"]))
     targeted = [t.kpi for ts in series["targets"] for t in ts]
     choices = [k for k in KPIS if k in targeted] + [k for k in KPIS if k not in targeted]
@@ -120,7 +117,18 @@ def runs_section() -> None:
         st.caption(tr("refresh.page.pick"))
         return
     st.altair_chart(series_chart(shown, KPIS[picked_kpi], currency), width="stretch")
-    st.dataframe(checks_table(latest, currency), hide_index=True, width="stretch", key=Key.MONITOR_RUN_CHECKS)
+    st.caption(tr("refresh.page.legend"))
+    checks = status_coloured(checks_table(latest, currency))
+    st.dataframe(checks, hide_index=True, width="stretch", key=Key.MONITOR_RUN_CHECKS)
+
+
+def verdict(latest: pd.DataFrame) -> None:
+    """Whether the last run's targets held (the job always checks at least one)."""
+    breached = sum(len(b) for b in latest["breaches"])
+    if breached:
+        st.warning(tr("refresh.page.breached", count=breached), icon=":material/warning:")
+    else:
+        st.success(tr("refresh.page.held"), icon=":material/check_circle:")
 
 
 def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChart:
@@ -140,19 +148,30 @@ def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChar
         alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.2f"),
     ]
     base = alt.Chart(data).encode(
-        x=alt.X("run:T", title=None, axis=alt.Axis(format="%d %b %H:%M", labelOverlap=True)),
+        x=alt.X(
+            "run:T",
+            title=None,
+            axis=alt.Axis(format="%d %b %H:%M", labelOverlap=True),
+            scale=alt.Scale(padding=16),  # the first and last runs' marks whole, not cut at the edges
+        ),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
         color=alt.Color("segment:N", title=tr("refresh.page.segment"), scale=alt.Scale(range=SEGMENT_COLOURS)),
         tooltip=tooltip,
     )
     chart = base.mark_line(point=True) + base.transform_filter("datum.breached").mark_point(
-        size=140, shape="diamond", color=RED, filled=True
+        size=140, shape="diamond", color=RED, filled=True, opacity=1
     ).encode(color=alt.value(RED))
     bounds = sorted({t.value / divisor for ts in series["targets"] for t in ts if t.kpi == kpi.key})
     if bounds:
         rule = alt.Chart(pd.DataFrame({"target": bounds})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
         chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitoring.target"))])
     return chart.properties(height=260, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
+
+
+def status_coloured(checks: pd.DataFrame) -> Styler:
+    """``checks_table`` with its breaches in red."""
+    breach, status = tr("refresh.page.breach"), tr("refresh.page.status")
+    return checks.style.map(lambda v: f"color: {RED}; font-weight: 600" if v == breach else "", subset=[status])
 
 
 def checks_table(latest: pd.DataFrame, currency: str) -> pd.DataFrame:

@@ -62,6 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "最近一次运行有 {count} 个目标未达成。",
     },
     "refresh.page.held": {"en": "Every target held in the last run.", "zh": "最近一次运行所有目标均已达成。"},
+    "refresh.page.legend": {
+        "en": "Red diamonds: runs that breached the target. Dashed orange line: the target.",
+        "zh": "红色菱形:未达成目标的运行。橙色虚线:目标。",
+    },
     "refresh.page.kpi": {"en": "KPI", "zh": "KPI"},
     "refresh.page.segments": {"en": "Segments", "zh": "分段"},
     "refresh.page.segment": {"en": "Segment", "zh": "分段"},
