@@ -145,7 +145,7 @@ def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChar
     tooltip = [
         alt.Tooltip("run:T", title=tr("refresh.page.run"), format="%Y-%m-%d %H:%M"),
         alt.Tooltip("segment:N", title=tr("refresh.page.segment")),
-        alt.Tooltip("value:Q", title=f"{kpi.name(language())} ({unit})", format=",.2f"),
+        alt.Tooltip("value:Q", title=f"{kpi.name(language())} · {unit}", format=",.2f"),
     ]
     base = alt.Chart(data).encode(
         x=alt.X(
@@ -154,7 +154,7 @@ def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChar
             axis=alt.Axis(format="%d %b %H:%M", labelOverlap=True),
             scale=alt.Scale(padding=16),  # the first and last runs' marks whole, not cut at the edges
         ),
-        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=kpi.unit != "seconds")),
+        y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=kpi.unit != "seconds")),
         color=alt.Color("segment:N", title=tr("refresh.page.segment"), scale=alt.Scale(range=SEGMENT_COLOURS)),
         tooltip=tooltip,
     )
@@ -165,7 +165,9 @@ def series_chart(series: pd.DataFrame, kpi: Kpi, currency: str) -> alt.LayerChar
     if bounds:
         rule = alt.Chart(pd.DataFrame({"target": bounds})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2)
         chart += rule.encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=tr("monitoring.target"))])
-    return chart.properties(height=260, title=alt.TitleParams(kpi.name(language()), anchor="start", fontSize=14))
+    return chart.properties(
+        height=260, title=alt.TitleParams(f"{kpi.name(language())} · {unit}", anchor="start", fontSize=14)
+    )  # the unit in the title: a rotated axis title turns Chinese on its side
 
 
 def status_coloured(checks: pd.DataFrame) -> Styler:
