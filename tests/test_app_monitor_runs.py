@@ -121,8 +121,11 @@ def test_without_data_or_runs_the_page_says_how_to_start(tmp_path, monkeypatch):
 
 def test_loading_data_brings_back_the_kpi_tabs(runs):
     at = open_without_data()
+    assert at.selectbox(key="monitor_workspace").value == "ops"
     at.switch_page("pages/data.py").run()
     at.button(key="load_sample").click().run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert [t.label for t in at.tabs] == ["KPIs", "Trend", "Latest vs baseline", "Snapshots", "Scheduled runs"]
+    # snapshots are saved in this session's own workspace until the visitor picks a shared one
+    assert at.selectbox(key="monitor_workspace").value.startswith("session-")
