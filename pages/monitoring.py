@@ -1,5 +1,6 @@
 """KPIs & monitoring page: the order-to-cash KPIs of the selection, their trend, the latest period against a
-baseline, and snapshots saved in a workspace to compare month by month."""
+baseline, snapshots saved in a workspace to compare month by month, and the scheduled job's runs (the only part
+shown before data is loaded)."""
 
 import streamlit as st
 
@@ -8,10 +9,13 @@ from o2c.monitor.sources import settings_sources
 from ui.dataset_state import slot_value
 from ui.keys import Key
 from ui.kpi_cards import cards_section, periods_section, trend_section
-from ui.monitor_runs_view import runs_section
+from ui.monitor_runs_view import runs_page, runs_section
 from ui.snapshots_view import snapshots_section
-from ui.state import analysis_settings, page_view, tr
+from ui.state import analysis_settings, event_log, page_view, tr
 
+if event_log() is None:  # the scheduled job's runs need no upload
+    runs_page()
+    st.stop()
 view = page_view("monitoring.title")
 settings = analysis_settings(view.log)  # the same settings as the backlog and the reports
 rules_from, systems_from, costs_from = settings_sources(
@@ -44,4 +48,4 @@ with periods_tab:
 with snapshots_tab:
     snapshots_section(view, settings, settings_note)
 with runs_tab:
-    runs_section(currency)
+    runs_section()

@@ -39,6 +39,20 @@ TEXT: dict[str, dict[str, str]] = {
         '`python -m o2c monitor DATA --workspace {workspace} --target "late_payment_rate<=0.10"`'
         "(见 docs/monitoring.md);每次运行会在此为每个分段添加一个点。",
     },
+    "refresh.page.none.session": {
+        "en": "No scheduled runs here yet. Run the job into a shared workspace, e.g. "
+        '`python -m o2c monitor DATA --workspace ops --target "late_payment_rate<=0.10"` (see docs/monitoring.md), '
+        "then pick that workspace on this page.",
+        "zh": "这里还没有定时运行记录。请将作业写入共享工作区,例如 "
+        '`python -m o2c monitor DATA --workspace ops --target "late_payment_rate<=0.10"`(见 docs/monitoring.md),'
+        "然后在本页选择该工作区。",
+    },
+    "refresh.page.no_data": {
+        "en": "The KPIs, trend, periods and snapshots need loaded data. Below is what the scheduled monitor job "
+        "found, with no upload needed.",
+        "zh": "KPI、趋势、期间对比和快照需要先加载数据。下方是定时监控作业的结果,无需上传。",
+    },
+    "refresh.page.load": {"en": "Load data on the Data page", "zh": "在“数据”页加载数据"},
     "refresh.page.last": {
         "en": "Workspace **{workspace}**: last run {run} UTC, data up to {data} UTC ({runs} runs).",
         "zh": "工作区 **{workspace}**:最近运行 {run} UTC,数据截至 {data} UTC(共 {runs} 次运行)。",
@@ -48,6 +62,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "最近一次运行有 {count} 个目标未达成。",
     },
     "refresh.page.held": {"en": "Every target held in the last run.", "zh": "最近一次运行所有目标均已达成。"},
+    "refresh.page.legend": {
+        "en": "Red diamonds: runs that breached the target. Dashed orange line: the target.",
+        "zh": "红色菱形:未达成目标的运行。橙色虚线:目标。",
+    },
     "refresh.page.kpi": {"en": "KPI", "zh": "KPI"},
     "refresh.page.segments": {"en": "Segments", "zh": "分段"},
     "refresh.page.segment": {"en": "Segment", "zh": "分段"},

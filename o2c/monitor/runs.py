@@ -15,6 +15,7 @@ from o2c.monitor.targets import Check, Target
 
 ALL = "all"
 """The segment of every order."""
+_COLUMNS = ["snapshot_id", "segment", "created_at", "last_event", "orders", "currency", "kpis", "targets", "breaches"]
 
 
 def save_run(store: SnapshotStore, snapshot: Snapshot, segment: str, checks: list[Check]) -> int:
@@ -48,19 +49,18 @@ def previous_run(store: SnapshotStore, segment: str, before: int | None = None) 
 
 def run_series(store: SnapshotStore) -> pd.DataFrame:
     """Every run's snapshots, oldest first: ``run`` (numbered from 1), ``snapshot_id``, ``segment``,
-    ``created_at`` and ``last_event`` (UTC), ``orders``, one column per KPI key (NaN without a value), ``targets``
-    (list of ``Target``) and ``breaches`` (set of KPI keys)."""
-    columns = ["snapshot_id", "segment", "created_at", "last_event", "orders", "kpis", "targets", "breaches"]
+    ``created_at`` and ``last_event`` (UTC), ``orders``, ``currency`` (of the money KPIs), one column per KPI key
+    (NaN without a value), ``targets`` (list of ``Target``) and ``breaches`` (set of KPI keys)."""
     with store.transaction() as db:
         rows = (
             []
             if db is None
             else db.execute(
-                "SELECT snapshot_id, segment, created_at, last_event, orders, kpis, targets, breaches "
-                "FROM monitor_runs JOIN snapshots ON snapshots.id = snapshot_id ORDER BY snapshot_id"
+                f"SELECT {', '.join(_COLUMNS)} FROM monitor_runs JOIN snapshots ON snapshots.id = snapshot_id "
+                "ORDER BY snapshot_id"
             ).fetchall()
         )
-    table = pd.DataFrame(rows, columns=columns, dtype=object)
+    table = pd.DataFrame(rows, columns=_COLUMNS, dtype=object)
     for column in ("created_at", "last_event"):
         table[column] = pd.to_datetime(table[column], utc=True, format="ISO8601", errors="coerce")
     values = [_values(text) for text in table["kpis"]]
@@ -70,6 +70,22 @@ def run_series(store: SnapshotStore) -> pd.DataFrame:
     table["breaches"] = pd.Series([set(_list(text)) for text in table["breaches"]], index=table.index, dtype=object)
     table.insert(0, "run", (table["segment"] == ALL).cumsum().astype("int64"))  # every run saves "all" first
     return table.drop(columns="kpis")
+
+
+def newest_run(store: SnapshotStore) -> pd.Timestamp | None:
+    """When the job last saved a run in ``store`` (UTC), or None when it never did."""
+    with store.transaction() as db:
+        row = (
+            None
+            if db is None
+            else db.execute(
+                "SELECT MAX(created_at) FROM monitor_runs JOIN snapshots ON snapshots.id = snapshot_id"
+            ).fetchone()
+        )
+    if row is None or row[0] is None:
+        return None
+    stamp = pd.to_datetime(row[0], utc=True, format="ISO8601", errors="coerce")
+    return None if pd.isna(stamp) else stamp
 
 
 def _values(text: object) -> dict[str, float]:
