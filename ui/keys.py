@@ -33,6 +33,14 @@ class Key:
     PENDING_QUERY = "pending_query"
     PENDING_VARIANTS = "pending_variants"  # set by the Variants page, taken by the sidebar
 
+    # Overview (ui.story_view) and presentation mode (ui.presentation)
+    OVERVIEW_BASELINE = "overview_baseline"
+    OVERVIEW_BASELINE_DATES = "overview_baseline_dates"
+    PRESENTATION = "presentation"
+    PRESENTATION_EDIT = "presentation_edit"
+    PRESENTATION_EDIT_BUTTON = "presentation_edit_button"
+    PRESENTATION_EXIT = "presentation_exit"
+
     # Data
     TIMEZONE = "timezone"
     DATE_ORDER = "date_order"

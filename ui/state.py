@@ -143,7 +143,8 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
+    if not st.session_state.get(Key.PRESENTATION):  # presenting: the filter line is in the presentation bar
+        st.caption(md(filters().describe(view.n_cases, view.log.n_cases, language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()
