@@ -12,14 +12,15 @@ view = page_view("overview.title")
 settings = analysis_settings(view.log)
 stats = overview(view)
 
-top = st.columns([1, 1, 1, 1.6, 2.2], vertical_alignment="bottom")
+top = st.columns([1, 1, 1, 1.7, 2.1], vertical_alignment="bottom")
 top[0].metric(tr("overview.orders"), f"{stats.orders:,}")
 top[1].metric(tr("overview.events"), f"{stats.events:,}")
 top[2].metric(
     tr("overview.paid"), f"{stats.paid_share:.0%}" if stats.paid_share is not None else tr("overview.paid.none")
 )
 if stats.start is not None and stats.end is not None:
-    top[3].metric(tr("overview.span"), f"{stats.start:%Y-%m-%d} – {stats.end:%Y-%m-%d}")
+    top[3].caption(tr("overview.span"))
+    top[3].markdown(f"**{stats.start:%Y-%m-%d} – {stats.end:%Y-%m-%d}**")
 low, high = view.log.cases["start"].min().date(), view.log.cases["end"].max().date()
 baseline, custom = baseline_picker(top[4], low, high)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui.state import tr
 
@@ -44,15 +45,21 @@ PAGES: tuple[PageInfo, ...] = (
 BY_PATH = {p.url_path: p for p in PAGES}
 
 
-def navigation() -> st.navigation:  # type: ignore[valid-type]
+def navigation() -> StreamlitPage:
     """The app's menu: the stages in the top bar (Data and Overview as plain links), each a short list."""
-    groups: dict[str, list[st.Page]] = {}
+    groups: dict[str, list[StreamlitPage]] = {
+        "": [st.Page(_root, title=tr(PAGES[0].title), default=True, visibility="hidden")]
+    }
     for info in PAGES:
-        page = st.Page(
-            info.file, title=tr(info.title), icon=info.icon, url_path=info.url_path, default=info.file == PAGES[0].file
-        )
+        page = st.Page(info.file, title=tr(info.title), icon=info.icon, url_path=info.url_path)
         groups.setdefault(tr(info.stage) if info.stage else "", []).append(page)
     return st.navigation(groups, position="top")
+
+
+def _root() -> None:
+    # Streamlit serves its default page at "/" only: were the Data page the default, "/data" (its name in links
+    # and bookmarks) would answer "Page not found". The root forwards to it instead, with the link's filters.
+    st.switch_page(PAGES[0].file, query_params={k: st.query_params.get_all(k) for k in st.query_params})
 
 
 def current_index(url_path: str) -> int | None:

@@ -16,6 +16,7 @@ _LARGER = """
 <style>
 html { font-size: 19px; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
 </style>
 """
 _NO_SIDEBAR = """
@@ -48,7 +49,7 @@ def presentation_bar(url_path: str) -> None:
     if not presenting():
         return
     position = current_index(url_path)
-    row = st.columns([6, 1.3, 1.3, 1.3, 1], vertical_alignment="center")
+    row = st.columns([3, 1.6, 1.3, 2.8, 1.1], vertical_alignment="center")
     log = event_log()
     shown = filters().describe(filters().apply(log).n_cases, log.n_cases, language()) if log else tr("sidebar.no_data")
     row[0].caption(md(shown))

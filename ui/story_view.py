@@ -96,8 +96,9 @@ def finding_cards(found: list[Finding], left: list[LeftOut]) -> None:
     for finding in found:
         with st.container(border=True):
             top = st.columns([4, 1.2], vertical_alignment="center")
-            top[0].caption(tr(f"story.kind.{finding.kind}"))
-            top[0].markdown(f"**{md(finding.headline)}**  \n{md(finding.text)}")
+            top[0].markdown(
+                f":gray[{tr(f'story.kind.{finding.kind}')}] · **{md(finding.headline)}**  \n{md(finding.text)}"
+            )
             with top[1]:
                 evidence_link(finding.page, finding.query, tr("story.evidence"), help=finding.link)
     if left:
