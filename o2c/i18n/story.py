@@ -106,7 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "the longest waits are for customers or carriers, not for our own steps",
         "zh": "最长的等待来自客户或承运商,而非我们自己的步骤",
     },
-    "story.left_out.late_payment": {"en": "needs {what}", "zh": "需要 {what}"},
+    "story.left_out.needs": {"en": "needs {what}", "zh": "需要 {what}"},
     "story.left_out.late_payment_none": {
         "en": "no group of orders is paid late significantly more often than the others",
         "zh": "没有哪组订单的逾期付款明显多于其他订单",

@@ -122,9 +122,11 @@ def windows(
     low, high = _day(int(chosen.min())), _day(int(chosen.max()))
     if filters.date_from is not None or filters.date_to is not None:
         current = Window(filters.date_from or low, filters.date_to or high)
-    else:
+    else:  # the later half against the earlier one (a day longer when the span has an odd number of days)
         half = max(1, ((high - low).days + 1) // 2)
         current = Window(high - dt.timedelta(days=half - 1), high)
+        if baseline == "previous" and current.start > low:
+            return current, Window(low, current.start - dt.timedelta(days=1))
     if baseline == "custom" and custom is not None:
         return current, custom
     if baseline == "year":
@@ -287,7 +289,9 @@ def _late_payment(
     """The strongest root cause of late payment (as the backlog ranks it), with the accounts behind it."""
     missing = available_outcomes(view.log, settings.rules).get("late_payment")
     if missing is not None:
-        return LeftOut("late_payment", t("story.left_out.late_payment", lang, what=step_label(missing, lang)))
+        step = step_label(missing, lang)
+        what = step if step != missing else column_label(missing, lang)
+        return LeftOut("late_payment", t("story.left_out.needs", lang, what=what))
     top = next((o for o in found if o.kind == "root_cause" and o.detail.get("outcome") == "late_payment"), None)
     if top is None:
         return LeftOut("late_payment", t("story.left_out.late_payment_none", lang))
@@ -313,7 +317,7 @@ def _rule(
     log = view.log
     results = evaluate_rules(log, settings.rules)
     if not rules_fit(log, results):
-        return LeftOut("rule", no_fit_reason(results, lang))
+        return LeftOut("rule", t("story.left_out.needs", lang, what=no_fit_reason(results, lang)))
     broken = []
     for outcome in results.outcomes:
         if not outcome.evaluated:
