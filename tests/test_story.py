@@ -12,6 +12,7 @@ from conftest import metric, open_app_with_sample
 
 from o2c.log.filters import Filters
 from o2c.monitor.story import OUTCOME_KPIS, Window, findings, outcome_kpis, windows
+from ui.navigation import PAGES
 
 D = dt.date
 
@@ -184,8 +185,7 @@ def test_a_picked_baseline_changes_the_comparison(overview_en):
 
 # --- each link opens its evidence --------------------------------------------------------------------------------
 
-PAGE_FILES = {"process-map": "pages/process_map.py", "root-causes": "pages/root_causes.py",
-              "conformance": "pages/conformance.py", "rework": "pages/rework.py", "automation": "pages/automation.py"}  # fmt: skip
+PAGE_FILES = {p.url_path: p.file for p in PAGES}
 
 
 def follow(link: str):
