@@ -5,6 +5,7 @@ the page itself in English and Chinese."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from urllib.parse import parse_qs
 
 import pytest
@@ -233,3 +234,19 @@ def test_rework_link_focuses_the_credit_check_orders():
 def test_automation_link_opens_the_candidates():
     at = follow("/automation")
     assert at.title[0].value == "Automation & cost"
+
+
+# --- small things users saw ----------------------------------------------------------------------------------------
+
+
+def _chart_specs(at) -> list[str]:
+    return [chart.proto.spec for chart in at.get("vega_lite_chart")]
+
+
+def test_chart_month_names_follow_the_language():
+    at = open_app_with_sample("pages/cycle_times.py")
+    specs = _chart_specs(at)
+    assert specs and not any('"locale"' in spec for spec in specs)  # English: Vega's own names
+    at.sidebar.button_group(key="lang_choice").set_value("zh").run()
+    configs = [json.loads(spec)["config"] for spec in _chart_specs(at)]
+    assert configs and all(c["locale"]["time"]["months"][2] == "三月" for c in configs)
