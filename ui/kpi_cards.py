@@ -43,7 +43,9 @@ TREND_CACHE = 4
 _WRAP_LABELS = """
 <style>
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal; height: auto; min-width: 0; }
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] { overflow: visible; text-overflow: clip; flex: 0 1 auto; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] {
+  overflow: visible; text-overflow: clip; flex: 0 1 auto;
+}
 [data-testid="stMetricLabel"] [data-testid="stTooltipIcon"] { min-width: auto; flex-shrink: 0; }
 </style>
 """
