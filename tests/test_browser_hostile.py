@@ -29,7 +29,9 @@ def rendered_markup(page) -> list[str]:  # noqa: F811 - a Playwright page
             if (src.includes(host) || src === 'x') found.push(img.outerHTML);
         }
         for (const a of root.querySelectorAll('a[href]')) {
-            if (a.getAttribute('href').includes(host)) found.push(a.outerHTML);
+            // A link to the app itself may carry a name from the data in its query (an evidence link's focus).
+            const target = new URL(a.getAttribute('href'), document.baseURI);
+            if ((target.host + target.pathname).includes(host)) found.push(a.outerHTML);
         }
         for (const el of root.querySelectorAll('strong, b, em, i, span, mark')) {
             const text = (el.textContent || '').trim();
