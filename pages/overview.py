@@ -3,16 +3,19 @@ plain words, each with a link to the page that shows the evidence."""
 
 import streamlit as st
 
-from o2c.discover.overview import overview
-from o2c.monitor.story import findings, outcome_kpis
+from o2c.monitor.story import story_page
 from ui.state import analysis_settings, filters, language, page_view, tr
 from ui.story_view import baseline_picker, comparison_caption, finding_cards, outcome_cards
 
 view = page_view("overview.title")
 settings = analysis_settings(view.log)
-stats = overview(view)
 
 top = st.columns([1, 1, 1, 1.7, 2.1], vertical_alignment="bottom")
+low, high = view.log.cases["start"].min().date(), view.log.cases["end"].max().date()
+baseline, custom = baseline_picker(top[4], low, high)
+page = story_page(view, filters(), settings, language(), baseline, custom)
+
+stats = page.stats
 top[0].metric(tr("overview.orders"), f"{stats.orders:,}")
 top[1].metric(tr("overview.events"), f"{stats.events:,}")
 top[2].metric(
@@ -21,15 +24,11 @@ top[2].metric(
 if stats.start is not None and stats.end is not None:
     top[3].caption(tr("overview.span"))
     top[3].markdown(f"**{stats.start:%Y-%m-%d} – {stats.end:%Y-%m-%d}**")
-low, high = view.log.cases["start"].min().date(), view.log.cases["end"].max().date()
-baseline, custom = baseline_picker(top[4], low, high)
 
 st.subheader(tr("story.outcomes"))
-outcomes = outcome_kpis(view.log, filters(), settings, baseline, custom)
 currency = settings.costs.currency if settings.costs is not None else ""
-outcome_cards(outcomes, currency)
-comparison_caption(outcomes, view.n_cases)
+outcome_cards(page.outcomes, currency)
+comparison_caption(page.outcomes, view.n_cases)
 
 st.subheader(tr("story.findings"))
-found, left = findings(view, filters(), settings, language())
-finding_cards(found, left)
+finding_cards(page.findings, page.left_out)

@@ -18,6 +18,7 @@ import numpy as np
 
 from o2c.conform.rules import evaluate_rules, no_fit_reason, rule_text, rules_fit
 from o2c.discover.bottlenecks import transition_index
+from o2c.discover.overview import Overview, overview
 from o2c.discover.rework import rework
 from o2c.format import format_duration
 from o2c.i18n import Language, t
@@ -108,17 +109,22 @@ class Outcomes:
 
 
 def windows(
-    log: EventLog, filters: Filters, baseline: Baseline = "previous", custom: Window | None = None
+    log: EventLog,
+    filters: Filters,
+    baseline: Baseline = "previous",
+    custom: Window | None = None,
+    within: np.ndarray | None = None,
 ) -> tuple[Window, Window] | None:
     """The current window and its baseline. Current: the filters' date range, or without one the later half of
     the selected orders' span. Baseline: the period of equal length just before it, the same period a year
-    earlier, or ``custom``. None when the selection has no orders.
+    earlier, or ``custom``. None when the selection has no orders. ``within``: a mask over the log's orders that
+    the selection is also limited to (a view without its filters).
     """
-    view = filters.apply(log)
-    if view.n_cases == 0:
+    mask = _mask(log, filters, within)
+    if not mask.any():
         return None
     dates = log.case_start_ns if filters.date_mode == "started" else log.case_end_ns
-    chosen = dates[view.case_mask]
+    chosen = dates[mask]
     low, high = _day(int(chosen.min())), _day(int(chosen.max()))
     if filters.date_from is not None or filters.date_to is not None:
         current = Window(filters.date_from or low, filters.date_to or high)
@@ -140,15 +146,18 @@ def outcome_kpis(
     settings: Settings = Settings(),
     baseline: Baseline = "previous",
     custom: Window | None = None,
+    within: np.ndarray | None = None,
 ) -> Outcomes:
     """The six outcome KPIs of the selected orders, each with its change from the baseline window to the current
-    window (the same attribute and variant filters, other dates)."""
-    values = {v.kpi.key: v for v in kpi_values(filters.apply(log), settings)}
-    found = windows(log, filters, baseline, custom)
+    window (the same attribute and variant filters, other dates); ``within`` as for ``windows``."""
+    values = {v.kpi.key: v for v in kpi_values(log.view(_mask(log, filters, within)), settings)}
+    found = windows(log, filters, baseline, custom, within)
     if found is None:
         return Outcomes(tuple(OutcomeKpi(values[key]) for key in OUTCOME_KPIS))
     current, before = found
-    now_view, then_view = (_windowed(log, filters, w) for w in (current, before))
+    now_view, then_view = (
+        log.view(_mask(log, replace(filters, date_from=w.start, date_to=w.end), within)) for w in (current, before)
+    )
     now = {v.kpi.key: v for v in kpi_values(now_view, settings)}
     then = {v.kpi.key: v for v in kpi_values(then_view, settings)}
     kpis = []
@@ -167,8 +176,9 @@ def outcome_kpis(
     )
 
 
-def _windowed(log: EventLog, filters: Filters, window: Window) -> LogView:
-    return replace(filters, date_from=window.start, date_to=window.end).apply(log)
+def _mask(log: EventLog, filters: Filters, within: np.ndarray | None) -> np.ndarray:
+    mask = filters.case_mask(log)
+    return mask if within is None else mask & within
 
 
 def _day(ns: int) -> dt.date:
@@ -381,6 +391,36 @@ def _automation(
     activity = str(top.detail["activity"])
     headline = t("story.automation.headline", lang, activity=activity)
     return Finding("automation", headline, top.evidence, top.orders, "automation", dict(base))
+
+
+# --- the page ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class StoryPage:
+    """What the Overview shows: the selection at a glance, the six outcomes, the findings and those left out."""
+
+    stats: Overview
+    outcomes: Outcomes
+    findings: list[Finding]
+    left_out: list[LeftOut]
+
+
+def story_page(
+    view: LogView,
+    filters: Filters | None = None,
+    settings: Settings = Settings(),
+    lang: Language = "en",
+    baseline: Baseline = "previous",
+    custom: Window | None = None,
+) -> StoryPage:
+    """Everything the Overview computes for ``view``, the orders ``filters`` select (None: the view's orders, with
+    no date filter), as ``python -m o2c bench`` times it."""
+    chosen = filters if filters is not None else Filters()
+    within = None if filters is not None else view.case_mask
+    made, left = findings(view, chosen, settings, lang)
+    outcomes = outcome_kpis(view.log, chosen, settings, baseline, custom, within)
+    return StoryPage(overview(view), outcomes, made, left)
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------
