@@ -252,3 +252,13 @@ def test_chart_month_names_follow_the_language():
     at.sidebar.button_group(key="lang_choice").set_value("zh").run()
     configs = [json.loads(spec)["config"] for spec in _chart_specs(at)]
     assert configs and all(c["locale"]["time"]["months"][2] == "三月" for c in configs)
+
+
+def test_a_baseline_of_dates_the_user_picks(overview_en):
+    at = overview_en
+    at.selectbox(key="overview_baseline_en").set_value("custom").run()
+    at.date_input(key="overview_baseline_dates").set_value((D(2024, 3, 1), D(2024, 3, 31))).run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any("2024-07-02 – 2024-12-31 against 2024-03-01 – 2024-03-31" in c for c in captions)
+    at.selectbox(key="overview_baseline_en").set_value("previous").run()

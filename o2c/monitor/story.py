@@ -233,7 +233,7 @@ def findings(
     """The five findings about the selected orders, in ``FINDING_KINDS`` order, and the ones left out."""
     if view.n_cases == 0:
         return [], [LeftOut(kind, t("story.left_out.no_orders", lang)) for kind in FINDING_KINDS]
-    found = opportunities(view, settings, lang, per_kind=5)
+    found = opportunities(view, settings, lang)  # as the backlog ranks them
     base = filters.to_query()
     if lang != "en":
         base["lang"] = [lang]
