@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.chart_locale import use_chart_locale
+from ui.chart_theme import use_chart_theme
 from ui.links import arrive_by_link
 from ui.navigation import navigation
 from ui.presentation import presentation_bar, render_presentation_switch
@@ -11,7 +11,7 @@ from ui.sidebar import render_filters, render_language, render_privacy
 st.set_page_config(page_title="O2C Explorer", page_icon=":material/account_tree:", layout="wide")
 
 render_language()
-use_chart_locale()
+use_chart_theme()
 page = navigation()
 arrive_by_link()
 render_presentation_switch()

@@ -262,3 +262,16 @@ def test_a_baseline_of_dates_the_user_picks(overview_en):
     captions = [c.value for c in at.caption]
     assert any("2024-07-02 – 2024-12-31 against 2024-03-01 – 2024-03-31" in c for c in captions)
     at.selectbox(key="overview_baseline_en").set_value("previous").run()
+
+
+def test_presentation_mode_folds_the_sidebar_and_enlarges_the_charts():
+    at = open_app_with_sample("pages/cycle_times.py")
+    at.sidebar.toggle(key="presentation").set_value(True).run()
+    assert not at.exception
+    assert at.caption[0].value == "Orders: 2,000 of 2,000"  # the one-line filter summary, above the title
+    links = {link.proto.label: link.proto.page for link in at.get("page_link")}
+    assert links == {"Previous": "rework", "Next: Order explorer": "order"}
+    configs = [json.loads(spec)["config"] for spec in _chart_specs(at)]
+    assert configs and all(c["axis"]["labelFontSize"] == 15 for c in configs)
+    at.button(key="presentation_exit").click().run()
+    assert not at.get("page_link") and at.sidebar.toggle(key="presentation").value is False

@@ -1,14 +1,16 @@
-"""Chart month and day names in the user's language: Vega-Lite formats time axes with a locale from the chart's
-config (``config.locale.time``, the d3-time-format locale format). One Altair theme is registered for the whole
-server; it reads the language of the session that draws the chart, so sessions in different languages do not
-disturb each other."""
+"""The charts' theme per session: month and day names in the user's language (Vega-Lite formats time axes with the
+locale in the chart's config, ``config.locale.time``, in d3-time-format's locale format) and larger text in
+presentation mode. One Altair theme is registered for the whole server; it reads the session that draws the chart,
+so sessions in different languages or modes do not disturb each other."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import altair as alt
+import streamlit as st
 
+from ui.keys import Key
 from ui.state import language
 
 THEME = "o2c"
@@ -24,6 +26,12 @@ _ZH_TIME = {
     "shortMonths": ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
 }
 TIME_LOCALES: dict[str, dict[str, Any]] = {"zh": _ZH_TIME}
+# Presentation mode: text a room can read from the back (Vega-Lite's defaults are 10-11 px).
+_LARGE_TEXT = {
+    "axis": {"labelFontSize": 15, "titleFontSize": 16},
+    "legend": {"labelFontSize": 15, "titleFontSize": 16},
+    "text": {"fontSize": 15},
+}
 
 
 def _theme() -> Any:
@@ -31,11 +39,13 @@ def _theme() -> Any:
     locale = TIME_LOCALES.get(language())
     if locale is not None:
         config["locale"] = {"time": locale}
+    if st.session_state.get(Key.PRESENTATION):
+        config.update(_LARGE_TEXT)
     return {"config": config}
 
 
-def use_chart_locale() -> None:
-    """Make every chart drawn from now on use the session's language for month and day names (idempotent)."""
+def use_chart_theme() -> None:
+    """Make every chart drawn from now on follow the session's language and presentation mode (idempotent)."""
     if THEME not in alt.theme.names():
         alt.theme.register(THEME, enable=False)(_theme)
     if alt.theme.active != THEME:
