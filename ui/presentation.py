@@ -49,7 +49,7 @@ def presentation_bar(url_path: str) -> None:
     if not presenting():
         return
     position = current_index(url_path)
-    row = st.columns([3, 1.6, 1.3, 2.8, 1.1], vertical_alignment="center")
+    row = st.columns([2.6, 1.5, 1.5, 2.9, 1.1], vertical_alignment="center")
     log = event_log()
     shown = filters().describe(filters().apply(log).n_cases, log.n_cases, language()) if log else tr("sidebar.no_data")
     row[0].caption(md(shown))

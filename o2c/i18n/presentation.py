@@ -10,7 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "用于研讨会:侧边栏折叠为一行,文字放大,并可按讲解顺序逐页前进。",
     },
     "presentation.edit": {"en": "Edit filters", "zh": "编辑筛选"},
-    "presentation.edit_done": {"en": "Hide filters", "zh": "收起筛选"},
+    "presentation.edit_done": {"en": "Done", "zh": "完成"},
     "presentation.previous": {"en": "Previous", "zh": "上一页"},
     "presentation.next": {"en": "Next: {page}", "zh": "下一页:{page}"},
     "presentation.exit": {"en": "Exit", "zh": "退出"},
