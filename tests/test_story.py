@@ -275,3 +275,17 @@ def test_presentation_mode_folds_the_sidebar_and_enlarges_the_charts():
     assert configs and all(c["axis"]["labelFontSize"] == 15 for c in configs)
     at.button(key="presentation_exit").click().run()
     assert not at.get("page_link") and at.sidebar.toggle(key="presentation").value is False
+
+
+def test_one_order_without_a_resource_supports_no_finding():
+    from conftest import log_from_csv
+
+    log = log_from_csv("case_id,activity,timestamp\nA,Create Sales Order,2024-01-01T08:00:00Z\n")
+    found, left = findings(log.view(Filters().case_mask(log)))
+    assert found == []
+    reasons = {o.kind: o.reason for o in left}
+    assert list(reasons) == ["bottleneck", "late_payment", "rule", "rework", "automation"]
+    assert reasons["bottleneck"] == "no step waits longer than its median"
+    assert reasons["rework"] == "no order repeats a step"
+    assert reasons["automation"] == "needs the resource column (who did each step)"
+    assert windows(log, Filters()) == (Window(D(2024, 1, 1), D(2024, 1, 1)), Window(D(2023, 12, 31), D(2023, 12, 31)))
