@@ -1,6 +1,6 @@
-"""The Overview's story (o2c/monitor/story.py): the six outcomes against a baseline window, the five findings with
-exact content on the sample (matching what o2c/ingest/sample.py planted), the links that open their evidence, and
-the page itself in English and Chinese."""
+"""The Overview's story (o2c/monitor/story.py, findings.py): the six outcomes against a baseline window, the five
+findings with exact content on the sample (matching what o2c/ingest/sample.py planted), the links that open their
+evidence, and the page itself in English and Chinese."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 from conftest import metric, open_app_with_sample
 
 from o2c.log.filters import Filters
-from o2c.monitor.story import OUTCOME_KPIS, Window, findings, outcome_kpis, windows
+from o2c.monitor.findings import findings
+from o2c.monitor.story import OUTCOME_KPIS, Window, outcome_kpis, windows
 from ui.navigation import PAGES
 
 D = dt.date

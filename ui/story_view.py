@@ -6,9 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
+from o2c.monitor.findings import FINDING_KINDS, Finding, LeftOut
 from o2c.monitor.kpis import missing_text
 from o2c.monitor.monitoring import delta_color, format_delta, format_value
-from o2c.monitor.story import BASELINES, FINDING_KINDS, Baseline, Finding, LeftOut, Outcomes, Window
+from o2c.monitor.story import BASELINES, Baseline, Outcomes, Window
 from ui.keys import Key
 from ui.links import evidence_link
 from ui.state import language, tr
