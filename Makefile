@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check unit chromium graphviz clean
+.PHONY: run test check unit chromium fonts graphviz clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: $(STAMP) graphviz
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
+# Chinese text in the headless browser (screenshots, browser tests in Chinese) needs a CJK font: without one it
+# renders as empty boxes.
+fonts:
+	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+
 # Graphviz's `dot` only enables the SVG download of the process map (the map itself renders in the browser),
 # so a machine where it cannot be installed still runs the app.
 graphviz:
@@ -32,7 +37,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check chromium graphviz
+test: check chromium fonts graphviz
 	$(BIN)/python -m pytest -q
 
 unit: $(STAMP)

@@ -1,54 +1,34 @@
-"""Overview page: the selected orders at a glance."""
+"""Overview page: the story of the selected orders. The six outcomes with their change, then five findings in
+plain words, each with a link to the page that shows the evidence."""
 
-import altair as alt
 import streamlit as st
 
-from o2c.discover.overview import overview_page
-from o2c.format import format_duration
-from ui.state import page_view, tr
+from o2c.monitor.story import story_page
+from ui.state import analysis_settings, filters, language, page_view, tr
+from ui.story_view import baseline_picker, comparison_caption, finding_cards, outcome_cards
 
 view = page_view("overview.title")
+settings = analysis_settings(view.log)
 
-page = overview_page(view)
+top = st.columns([1, 1, 1, 1.7, 2.1], vertical_alignment="bottom")
+low, high = view.log.cases["start"].min().date(), view.log.cases["end"].max().date()
+baseline, custom = baseline_picker(top[4], low, high)
+page = story_page(view, filters(), settings, language(), baseline, custom)
+
 stats = page.stats
-row1 = st.columns(4)
-row1[0].metric(tr("overview.orders"), f"{stats.orders:,}")
-row1[1].metric(tr("overview.events"), f"{stats.events:,}")
-row1[2].metric(tr("overview.activities"), f"{stats.activities:,}")
-row1[3].metric(
+top[0].metric(tr("overview.orders"), f"{stats.orders:,}")
+top[1].metric(tr("overview.events"), f"{stats.events:,}")
+top[2].metric(
     tr("overview.paid"), f"{stats.paid_share:.0%}" if stats.paid_share is not None else tr("overview.paid.none")
 )
-row2 = st.columns([1, 1, 2])
-row2[0].metric(tr("overview.median"), format_duration(stats.median_seconds), help=tr("overview.median.help"))
-row2[1].metric(tr("overview.p90"), format_duration(stats.p90_seconds))
-row2[2].metric(tr("overview.span"), f"{stats.start:%d %b %Y} – {stats.end:%d %b %Y}")
+if stats.start is not None and stats.end is not None:
+    top[3].caption(tr("overview.span"))
+    top[3].markdown(f"**{stats.start:%Y-%m-%d} – {stats.end:%Y-%m-%d}**")
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader(tr("overview.per_week"))
-    weekly = page.per_week
-    st.altair_chart(
-        alt.Chart(weekly)
-        .mark_bar(color="#4c78a8")
-        .encode(
-            x=alt.X("period:T", title=tr("common.week")),
-            y=alt.Y("orders:Q", title=tr("overview.orders")),
-            tooltip=[alt.Tooltip("period:T", title=tr("common.week")), alt.Tooltip("orders:Q", format=",")],
-        )
-        .properties(height=260),
-        width="stretch",
-    )
-with right:
-    st.subheader(tr("overview.per_activity"))
-    counts = page.per_activity
-    st.altair_chart(
-        alt.Chart(counts)
-        .mark_bar(color="#72b7b2")
-        .encode(
-            x=alt.X("events:Q", title=tr("overview.events")),
-            y=alt.Y("activity:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
-            tooltip=[alt.Tooltip("activity:N", title=tr("common.activity")), alt.Tooltip("events:Q", format=",")],
-        )
-        .properties(height=max(160, 24 * len(counts))),
-        width="stretch",
-    )
+st.subheader(tr("story.outcomes"))
+currency = settings.costs.currency if settings.costs is not None else ""
+outcome_cards(page.outcomes, currency)
+comparison_caption(page.outcomes, view.n_cases)
+
+st.subheader(tr("story.findings"))
+finding_cards(page.findings, page.left_out)

@@ -9,6 +9,7 @@ from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
 from ui.click_filter import map_filter
 from ui.dataset_state import selection_key
+from ui.deep_link import seed_from_link
 from ui.keys import Key
 from ui.map_controls import detail_sliders
 from ui.replay_view import replay_section
@@ -30,13 +31,14 @@ def _svg(dot: str) -> bytes:
 
 
 view = page_view("process_map.title")
+seed_from_link("_map", Key.MAP_VIEW, lambda: ("frequency", "performance"))
+st.session_state.setdefault(Key.MAP_VIEW, "frequency")  # no default= below: a link may have set the view
 
 controls = st.columns([1.1, 1.2, 1, 1], gap="medium")
 mode = controls[0].segmented_control(
     tr("process_map.view"),
     ["frequency", "performance"],
     key=Key.MAP_VIEW,
-    default="frequency",
     required=True,
     format_func=lambda m: tr(f"process_map.view.{m}"),
 )

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from o2c.discover.rework import rework_page
+from o2c.discover.rework import rework, rework_page
 from o2c.export import to_csv_bytes
 from o2c.format import format_duration, signed_duration
 from ui.click_filter import rework_filter
+from ui.deep_link import seed_from_link
 from ui.keys import Key
 from ui.state import page_view, tr
 from ui.text import tr_md
@@ -13,6 +14,7 @@ from ui.text import tr_md
 MAX_ORDERS = 5000  # rows drawn in the orders table; the CSV has them all
 
 view = page_view("rework.title")
+seed_from_link("_focus", Key.REWORK_FOCUS, lambda: rework(view).by_activity["activity"])
 
 # The orders tab's pick, read before the tabs are drawn (a widget's new value is in the state when the page reruns).
 page = rework_page(view, st.session_state.get(Key.REWORK_FOCUS) or None)

@@ -9,6 +9,7 @@ from o2c.export import to_csv_bytes
 from o2c.improve.behaviours import behaviour_cases, default_people
 from o2c.improve.root_causes import available_outcomes, behaviour_table, outcome_mask, segment_cases, segment_table
 from ui.click_filter import orders_button
+from ui.deep_link import seed_from_link
 from ui.keys import Key, rc_people
 from ui.root_cause_picker import chosen_outcome, outcome_name, relabel_after_language_change, session_rules
 from ui.root_cause_tables import chart, display, draw_table, explanations
@@ -21,6 +22,7 @@ view = page_view("root_causes.title")
 relabel_after_language_change((Key.RC_OUTCOME, Key.RC_RULE, Key.RC_ORDERS_PICK))
 rules = session_rules()
 available = available_outcomes(view.log, rules)
+seed_from_link("_outcome", Key.RC_OUTCOME, lambda: [k for k, missing in available.items() if missing is None])
 if all(missing is not None for missing in available.values()):
     st.warning(tr("root_causes.nothing"))
     st.stop()

@@ -8,10 +8,10 @@ Each simulated user gets a browser context of its own (one chromium, N contexts)
 
     open        goto the app               -> the Data page heading ("Your order data")
     load        upload its workbook        -> "Loaded ... orders"
-    overview    sidebar link Overview      -> the heading and the Orders metric
+    overview    top-bar link Overview      -> the heading and the Orders metric
     filter      Sales channel -> Partner   -> the caption "Partner orders: ... of ..."
-    process_map sidebar link Process map   -> the heading and the map (graphviz svg)
-    variants    sidebar link Variants      -> the heading and the variant table
+    process_map top-bar link Process map   -> the heading and the map (graphviz svg)
+    variants    top-bar link Variants      -> the heading and the variant table
 
 By default the users wait for each other before every action (a workshop: "now everyone open the Overview"), so
 the N users do each action at the same moment and the CPU the server and the browser spent during the action can
@@ -196,7 +196,17 @@ class UserRun:
 
 
 async def _nav(page, url_path: str, heading: str) -> None:
-    await page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click()
+    if str(ROOT) not in sys.path:  # run as a script: tests/ is on the path, the app's packages are not
+        sys.path.insert(0, str(ROOT))
+    from o2c.i18n import t
+    from ui.navigation import BY_PATH
+
+    stage = BY_PATH[url_path].stage
+    if stage:  # pages of a stage sit in its drop-down in the top bar
+        await page.locator('[data-testid="stTopNavSection"]', has_text=t(stage, "en")).click()
+        await page.locator(f'[data-testid="stTopNavDropdownLink"][href$="/{url_path}"]').click()
+    else:
+        await page.locator(f'[data-testid="stTopNavLink"][href$="/{url_path}"]').click()
     await page.get_by_role("heading", name=heading).first.wait_for()
 
 

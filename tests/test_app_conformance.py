@@ -3,8 +3,6 @@ the rules editor's table and its problems, rules from a workbook, and the export
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import metric, open_app_with_sample
 
@@ -131,5 +129,7 @@ def test_chinese():
 
 
 def test_the_page_is_listed_after_the_order_explorer():
-    source = (Path(__file__).resolve().parent.parent / "app.py").read_text()
-    assert source.index('url_path="order"') < source.index('url_path="conformance"')
+    from ui.navigation import PAGES
+
+    paths = [p.url_path for p in PAGES]
+    assert paths.index("order") < paths.index("conformance")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from test_browser import ARTIFACTS, browser, metric_value, open_page, page, server  # noqa: F401 - shared fixtures
+from test_browser import ARTIFACTS, browser, metric_value, nav_link, open_page, page, server  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_activity_mapping_step_changes_the_kpis(server, page, tmp_path):  # noqa
     # The user says the org's "Paid" status is not the payment step after all: no order counts as paid any more.
     mapping = tmp_path / "mapping.csv"
     mapping.write_text("activity,role\nPaid,\n", encoding="utf-8")
-    page.locator('[data-testid="stSidebarNav"] a').first.click()  # the Data page, first in the navigation
+    nav_link(page, "data").click()
     page.get_by_role("heading", name="Your order data").wait_for()
     page.locator('[data-testid="stExpander"]', has=page.get_by_text("3 · Your steps as O2C steps")).locator(
         "input[type=file]"

@@ -40,6 +40,10 @@ DYNAMIC_PREFIXES = (
     "monitoring.settings.",  # where the rules, systems and costs came from
     "monitoring.verdict.",  # a KPI's verdict against its target
     "order_explorer.col.",  # the Order explorer's table columns
+    "story.outcome.",  # the Overview's six outcome cards, by KPI key
+    "story.means.",  # what an outcome card's value means, by KPI key
+    "story.kind.",  # the Overview's findings, by kind
+    "story.baseline.",  # the Overview's baselines (o2c.monitor.story.BASELINES)
     "partners.attribute.",  # partner attributes
     "partners.target.",  # on-time targets
     "people.level.",  # people, roles or departments

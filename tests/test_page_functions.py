@@ -19,6 +19,7 @@ from o2c.discover.overview import overview, overview_page
 from o2c.discover.process_map import detailed_map, map_page
 from o2c.discover.rework import affected_orders, rework_page
 from o2c.discover.variants import variants_page
+from o2c.monitor.story import story_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +65,7 @@ def view():
 def test_bench_times_the_discover_functions(view):
     computations = bench.page_computations(view)
     expected = {
-        "Overview": overview_page,
+        "Overview": story_page,
         "Process map + DOT": map_page,
         "Variants": variants_page,
         "Rework": rework_page,

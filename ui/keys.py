@@ -36,6 +36,14 @@ class Key:
     PENDING_STEPS = "pending_steps"  # filters added by pages ("filter to these orders"), taken by the sidebar
     FILTERED = "filtered"  # (log id, Filters, view, counts): the filtered view, computed once per run
 
+    # Overview (ui.story_view) and presentation mode (ui.presentation)
+    OVERVIEW_BASELINE = "overview_baseline"
+    OVERVIEW_BASELINE_DATES = "overview_baseline_dates"
+    PRESENTATION = "presentation"
+    PRESENTATION_EDIT = "presentation_edit"
+    PRESENTATION_EDIT_BUTTON = "presentation_edit_button"
+    PRESENTATION_EXIT = "presentation_exit"
+
     # Data
     TIMEZONE = "timezone"
     DATE_ORDER = "date_order"

@@ -154,8 +154,9 @@ def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     view = current_view()
     if view is None:
         st.stop()
-    # a trim's view is over the trimmed log: count against every loaded order
-    st.caption(md(filters().describe(view.n_cases, loaded_orders(view.log), language())))
+    if not st.session_state.get(Key.PRESENTATION):  # presenting: the filter line is in the presentation bar
+        # a trim's view is over the trimmed log: count against every loaded order
+        st.caption(md(filters().describe(view.n_cases, loaded_orders(view.log), language())))
     if view.n_cases == 0 and not allow_empty:
         st.warning(tr("common.empty"))
         st.stop()

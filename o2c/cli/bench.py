@@ -344,13 +344,13 @@ def page_functions() -> dict[str, Callable[[LogView], object]]:
     """The core function behind each analysis page (``PAGE_FILES``): what the page computes, called by the page
     with its widgets' choices; called with a view alone it computes the page's default state."""
     from o2c.discover.cycle_times import cycle_times_page  # noqa: PLC0415
-    from o2c.discover.overview import overview_page  # noqa: PLC0415
     from o2c.discover.process_map import map_page  # noqa: PLC0415
     from o2c.discover.rework import rework_page  # noqa: PLC0415
     from o2c.discover.variants import variants_page  # noqa: PLC0415
+    from o2c.monitor.story import story_page  # noqa: PLC0415
 
     return {
-        "Overview": overview_page,
+        "Overview": story_page,
         "Process map + DOT": map_page,
         "Variants": variants_page,
         "Rework": rework_page,

@@ -8,6 +8,5 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "尚无数据。请在“数据”页上传文件或加载示例。",
     },
     "common.empty": {"en": "No orders match the filters.", "zh": "没有符合筛选条件的订单。"},
-    "common.week": {"en": "Week", "zh": "周"},
     "common.activity": {"en": "Activity", "zh": "活动"},
 }

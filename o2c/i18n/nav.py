@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
-    "nav.data": {"en": "Data", "zh": "数据"},
-    "nav.analysis": {"en": "Analysis", "zh": "分析"},
+    "nav.discover": {"en": "Discover", "zh": "发现"},
+    "nav.conform": {"en": "Conform", "zh": "合规"},
     "page.data": {"en": "Data", "zh": "数据"},
     "page.overview": {"en": "Overview", "zh": "概览"},
     "page.variants": {"en": "Variants", "zh": "流程变体"},

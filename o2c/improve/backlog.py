@@ -17,7 +17,8 @@ Estimates (stated on the page, and deliberately simple so a user can redo them):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,8 @@ BACKLOG_COLUMNS = ["rank", "kind", "title", "evidence", "orders", "gain_days", "
 @dataclass(frozen=True, eq=False)
 class Opportunity:
     """One improvement opportunity: what, why (evidence), which orders (a mask over all orders of the log) and
-    the estimated gain in order-days and money (None where the estimate does not apply)."""
+    the estimated gain in order-days and money (None where the estimate does not apply). ``detail`` names what it
+    is about for other pages (``source``/``target``, ``activity``, ``rule``, ``factor``/``value``)."""
 
     kind: str
     title: str
@@ -53,6 +55,7 @@ class Opportunity:
     cases: np.ndarray
     gain_days: float
     gain_cost: float | None = None
+    detail: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def orders(self) -> int:
@@ -155,6 +158,7 @@ def _bottlenecks(view: LogView, lang: Language, limit: int) -> list[Opportunity]
                 ),
                 cases,
                 excess / DAY,
+                detail={"source": source, "target": target, "median": median, "steps": steps},
             )
         )
     return found
@@ -183,6 +187,7 @@ def _rework(view: LogView, settings: Settings, lang: Language, limit: int) -> li
                 cases,
                 row.orders * longer / DAY,
                 cost,
+                detail={"activity": row.activity},
             )
         )
     return found
@@ -215,6 +220,7 @@ def _rules(view: LogView, settings: Settings, lang: Language, limit: int) -> lis
                 ),
                 cases,
                 cases.sum() * longer / DAY,
+                detail={"rule": outcome.rule.name},
             )
         )
     return sorted(found, key=lambda o: (-o.orders, o.title))[:limit]
@@ -243,6 +249,7 @@ def _root_causes(view: LogView, settings: Settings, lang: Language, limit: int) 
                 t("backlog.root_cause.evidence", lang, evidence=cause["evidence"], days=cause["extra_days"]),
                 cause["cases"],
                 cause["extra_days"] * cause["orders"],
+                detail={"outcome": kind, "factor": cause["factor"], "value": cause["value"], "kind": cause["kind"]},
             )
         )
     return sorted(found, key=lambda o: (-o.gain_days, o.title))[:limit]
@@ -284,6 +291,7 @@ def _automation(view: LogView, settings: Settings, lang: Language, limit: int) -
                 cases & view.case_mask,
                 saved_seconds / DAY,
                 saved_cost,
+                detail={"activity": row.activity},
             )
         )
     return found
