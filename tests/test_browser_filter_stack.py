@@ -10,6 +10,7 @@ from test_browser import (  # noqa: F401 - shared fixtures
     ARTIFACTS,
     browser,
     metric_value,
+    nav_link,
     open_page,
     open_with_sample,
     page,
@@ -63,7 +64,7 @@ def test_stack_of_three_by_clicking_and_shared_link(server, page, browser):  # n
     shared = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     shared.set_default_timeout(60_000)
     shared.goto(page.url)
-    shared.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Data", exact=True).click()
+    nav_link(shared, "data").click()
     shared.get_by_role("button", name="Try the sample data").click()
     shared.get_by_text(re.compile(r"Loaded 2,000 orders")).wait_for()
     open_page(shared, "overview", "Overview")
