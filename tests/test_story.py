@@ -9,7 +9,7 @@ import json
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import metric, open_app_with_sample
+from conftest import metric, open_app, open_app_with_sample
 
 from o2c.log.filters import Filters
 from o2c.monitor.findings import findings
@@ -290,3 +290,17 @@ def test_one_order_without_a_resource_supports_no_finding():
     assert reasons["rework"] == "no order repeats a step"
     assert reasons["automation"] == "needs the resource column (who did each step)"
     assert windows(log, Filters()) == (Window(D(2024, 1, 1), D(2024, 1, 1)), Window(D(2023, 12, 31), D(2023, 12, 31)))
+
+
+def test_too_few_orders_show_no_change_and_say_why():
+    at = open_app()
+    at.query_params["f"] = ["has:Credit Check Failed", "duration>30d", "rework:yes"]  # a shared link
+    at.run()
+    at.button(key="load_sample").click().run()
+    at.switch_page(OVERVIEW).run()
+    assert not at.exception
+    assert metric(at, "Orders") == "15"
+    outcomes = [m for m in at.metric if m.label in ("End-to-end time", "Rework", "Standard process")]
+    assert len(outcomes) == 3 and not any(m.delta for m in outcomes)  # 8 against 7 orders: a change is chance
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("No change is shown: 8 against 7 orders is too few") for c in captions)

@@ -10,6 +10,7 @@ from o2c.monitor.findings import FINDING_KINDS, Finding, LeftOut
 from o2c.monitor.kpis import missing_text
 from o2c.monitor.monitoring import delta_color, format_delta, format_value
 from o2c.monitor.story import BASELINES, Baseline, Outcomes, Window
+from o2c.stats import SMALL_GROUP
 from ui.keys import Key
 from ui.links import evidence_link
 from ui.state import language, tr
@@ -53,12 +54,13 @@ def outcome_cards(outcomes: Outcomes, currency: str) -> None:
             kpi = card.value.kpi
             with column.container(border=True):
                 value = format_value(card.value.value, kpi.unit, currency)
-                delta = format_delta(card.delta, card.pct_change, kpi.unit, currency, lang)
+                change = None if outcomes.too_few else card.delta
+                delta = format_delta(change, card.pct_change, kpi.unit, currency, lang)
                 st.metric(
                     tr(f"story.outcome.{kpi.key}"),
                     value if card.value.value is not None else "–",
                     delta,
-                    delta_color=delta_color(kpi),
+                    delta_color=delta_color(kpi) if change else "off",  # no change is neither good nor bad news
                     help=kpi.formula(lang),
                 )
                 if card.value.value is None:
@@ -86,7 +88,9 @@ def comparison_caption(outcomes: Outcomes, selected: int) -> None:
             then=outcomes.baseline_orders,
         )
     )
-    if outcomes.still_open:
+    if outcomes.too_few:
+        st.caption(tr("story.too_few", now=outcomes.current_orders, then=outcomes.baseline_orders, needed=SMALL_GROUP))
+    elif outcomes.still_open:
         st.caption(tr("story.still_open", share=outcomes.open_share, current=_range(outcomes.current)))
 
 

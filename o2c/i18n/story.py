@@ -43,6 +43,12 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "数值:所选 {orders:,} 张订单。变化:{current} 的订单对比 {baseline}"
         "({now:,} 对 {then:,} 张订单);绿色表示变好。",
     },
+    "story.too_few": {
+        "en": "No change is shown: {now:,} against {then:,} orders is too few to tell a change from chance (it needs "
+        "{needed} in each period). Widen the selection or pick another baseline.",
+        "zh": "不显示变化:{now:,} 对 {then:,} 张订单太少,无法区分变化与偶然(每个时段需要 {needed} 张)。"
+        "请扩大选择范围或选择其他基准。",
+    },
     "story.still_open": {
         "en": "{share:.0%} of the orders from {current} are still open: their times and rates will still change.",
         "zh": "{current} 的订单中有 {share:.0%} 尚未完成:其用时和比率仍会变化。",

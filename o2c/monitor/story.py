@@ -19,6 +19,7 @@ from o2c.log.filters import Filters
 from o2c.monitor.findings import Finding, LeftOut, findings
 from o2c.monitor.kpis import KpiValue, kpi_values
 from o2c.monitor.monitoring import STILL_OPEN, Verdict, verdict
+from o2c.stats import SMALL_GROUP
 
 OUTCOME_KPIS = (
     "end_to_end_median",
@@ -83,6 +84,11 @@ class Outcomes:
     current_orders: int = 0
     baseline_orders: int = 0
     open_share: float = 0.0
+
+    @property
+    def too_few(self) -> bool:
+        """True when either window has too few orders for its change to mean anything (``SMALL_GROUP``)."""
+        return min(self.current_orders, self.baseline_orders) < SMALL_GROUP
 
     @property
     def still_open(self) -> bool:
