@@ -20,6 +20,7 @@ from o2c.i18n import (
     conformance,
     cycle_times,
     data,
+    engines,
     filters,
     kpis,
     monitoring,
@@ -69,6 +70,7 @@ PARTS = (
     reports,
     report,
     cli,
+    engines,
 )
 
 
