@@ -12,6 +12,7 @@ import numpy as np
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.engines import add_engine_options, run_engine
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     add_column_options(analyze)
+    add_engine_options(analyze)
     add_salesforce_commands(commands)
     add_bench_command(commands)
     add_report_command(commands)
@@ -104,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    if args.engine != "memory":
+        return run_engine(args, Filters.from_query(_parse_filters(args.filter)))
     if not args.file.is_file():
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
@@ -121,7 +125,7 @@ def _analyze(args: argparse.Namespace) -> int:
     filters = Filters.from_query(_parse_filters(args.filter))
     rules, _ = read_rules_sheet(data, args.file.name)  # None: the default O2C rules
     costs, _ = read_cost_sheet(data, args.file.name)  # None: the illustrative default costs
-    summary = analysis_summary(log, result.report, filters, rules, costs)
+    summary = analysis_summary(log, result.report, filters, rules, costs, skip=frozenset(args.skip))
     if args.compare and log is not None:
         summary["compare"] = compare_summary(log, Filters.from_query(_parse_filters(args.compare)), filters)
     if args.json:
@@ -139,8 +143,12 @@ def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
     return query
 
 
-def analysis_summary(log, report: ValidationReport, filters: Filters = Filters(), rules=None, costs=None) -> dict:
+def analysis_summary(
+    log, report: ValidationReport, filters: Filters = Filters(), rules=None, costs=None, skip: frozenset = frozenset()
+) -> dict:
     """The JSON document of ``analyze --json``: counts, activities, time span, the analyses and the validation rows.
+
+    ``skip`` names results to leave out ("conformance": its token replay is the only step that loads pm4py).
 
     ``rules`` is the workbook's rule set (None for the default O2C rules), ``costs`` its Activities sheet's cost
     table (None for the defaults); the KPIs use both, as the app does.
@@ -166,7 +174,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "dfg": dfg_records(view),
         "variants": variants_summary(view),
         "rework": rework_summary(view),
-        "conformance": conformance_summary(view, rules),
+        **({} if "conformance" in skip else {"conformance": conformance_summary(view, rules)}),
         "kpis": kpi_dict(
             view, Settings(rules=DEFAULT_RULES if rules is None else rules, costs=cost_table_for(log, costs))
         ),

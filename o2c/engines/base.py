@@ -56,7 +56,7 @@ class AnalysisEngine(Protocol):
         ...
 
     def activity_counts(self, filters: Filters) -> dict[str, int]:
-        """Events per activity, most first (ties by name)."""
+        """Events per activity, most first (ties in order of first appearance in the source)."""
         ...
 
     def start_activities(self, filters: Filters) -> dict[str, int]:

@@ -8,7 +8,7 @@ from o2c.discover.cycle_times import DurationStats, Histogram, duration_histogra
 from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.discover.rework import rework
 from o2c.discover.variants import variant_table
-from o2c.engines.base import DFG_COLUMNS, VARIANT_COLUMNS, Counts, ReworkCounts, sorted_counts
+from o2c.engines.base import DFG_COLUMNS, VARIANT_COLUMNS, Counts, ReworkCounts
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
 from o2c.log.index import variant_index
@@ -41,8 +41,8 @@ class MemoryEngine:
         return Counts(view.n_cases, view.n_events, start, end)
 
     def activity_counts(self, filters: Filters) -> dict[str, int]:
-        """Events per activity, most first (ties by name)."""
-        return sorted_counts(filters.apply(self.log).activity_counts().to_dict())
+        """Events per activity, most first (ties in order of first appearance)."""
+        return {str(a): int(n) for a, n in filters.apply(self.log).activity_counts().items()}
 
     def start_activities(self, filters: Filters) -> dict[str, int]:
         """First activity of each selected order -> orders."""

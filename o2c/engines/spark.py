@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +25,8 @@ def spark_session(master: str = "local[2]") -> Any:
         builder = (
             builder.config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.shuffle.partitions", "8")
+            # A few partitions per core: Spark's default of 200 costs seconds per query on small logs.
+            .config("spark.sql.shuffle.partitions", os.environ.get("O2C_SPARK_SHUFFLE_PARTITIONS", "4"))
         )
     session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
     session.conf.set("spark.sql.session.timeZone", "UTC")

@@ -220,8 +220,9 @@ class SqlEngine:
         return sorted_counts({str(name): int(n) for name, n in self.query(sql, where.params)})
 
     def activity_counts(self, filters: Filters) -> dict[str, int]:
-        """Events per activity, most first (ties by name)."""
-        return self._grouped("ev", "activity", filters)
+        """Events per activity, most first (ties in order of first appearance, as in memory)."""
+        counts = self._grouped("ev", "activity", filters)
+        return {a: counts[a] for a in sorted(counts, key=lambda a: (-counts[a], self.activity_rank[a]))}
 
     def start_activities(self, filters: Filters) -> dict[str, int]:
         """First activity of each selected order -> orders."""
