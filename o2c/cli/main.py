@@ -12,6 +12,8 @@ import numpy as np
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.engine_bench import add_options as add_engine_bench_options
+from o2c.cli.engine_bench import run as run_engine_bench
 from o2c.cli.engines import add_engine_options, run_engine
 from o2c.cli.report import add_command as add_report_command
 from o2c.cli.report import mapped_log
@@ -79,11 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     add_engine_options(analyze)
     add_salesforce_commands(commands)
     add_bench_command(commands)
+    add_engine_bench_options(commands.choices["bench"])
     add_report_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
-        return run_bench_command(args)
+        return run_engine_bench(args) if args.engine else run_bench_command(args)
     if args.command == "report":
         return run_report_command(args, Filters.from_query(_parse_filters(args.filter)))
     if args.command in ("convert", "extract"):

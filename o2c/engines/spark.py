@@ -14,9 +14,10 @@ from o2c.errors import FixableError
 TEXT_SUFFIXES = (".csv", ".csv.gz", ".txt", ".tsv")
 
 
-def spark_session(master: str = "local[2]") -> Any:
+def spark_session(master: str = "local[2]", driver_memory: str | None = None) -> Any:
     """A session on ``master``: ``local[N]``, a cluster URL (spark://, yarn, k8s://) or a Spark Connect URL
-    (sc://host:15002). Times are read and written in UTC."""
+    (sc://host:15002). Times are read and written in UTC. ``driver_memory`` (e.g. "6g") only takes effect when
+    this call starts the JVM; in ``local`` mode the driver does all the work."""
     from pyspark.sql import SparkSession  # noqa: PLC0415 - pyspark (and its JVM) only for the Spark engine
 
     builder = SparkSession.builder.appName("o2c-explorer")
@@ -28,6 +29,8 @@ def spark_session(master: str = "local[2]") -> Any:
             # A few partitions per core: Spark's default of 200 costs seconds per query on small logs.
             .config("spark.sql.shuffle.partitions", os.environ.get("O2C_SPARK_SHUFFLE_PARTITIONS", "4"))
         )
+    if driver_memory and not master.startswith("sc://"):
+        builder = builder.config("spark.driver.memory", driver_memory)
     session = builder.config("spark.sql.session.timeZone", "UTC").getOrCreate()
     session.conf.set("spark.sql.session.timeZone", "UTC")
     if not master.startswith("sc://"):
