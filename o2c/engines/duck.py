@@ -29,6 +29,7 @@ class DuckDBEngine(SqlEngine):
         self.folder = tempfile.mkdtemp(prefix="o2c-duckdb-")
         self.con = duckdb.connect(os.path.join(self.folder, "prepared.duckdb"))
         self.con.execute("SET TimeZone = 'UTC'")
+        self.con.execute("SET enable_progress_bar = false")
         self.con.execute(f"SET memory_limit = '{_setting(memory_limit)}'")
         self.con.execute(f"SET temp_directory = '{_setting(os.path.join(self.folder, 'spill'))}'")
         self.con.execute(f"SET threads = {int(threads or os.cpu_count() or 1)}")
@@ -57,16 +58,16 @@ class DuckDBEngine(SqlEngine):
                 raise FixableError("engines.no_source", path=path)
         if files:
             relation = (
-                f"(SELECT *, filename AS f, file_row_number AS r FROM read_parquet({_list(files)}, "
-                "filename = true, file_row_number = true, union_by_name = true))"
+                f"(SELECT *, file_index AS f, file_row_number AS r FROM read_parquet({_list(files)}, "
+                "file_row_number = true, union_by_name = true))"
             )
         elif texts:
             # Text as text, as the upload reads it; the row id keeps the file order for ties.
             self.con.execute(
-                f"CREATE TABLE raw_text AS SELECT *, filename AS f FROM read_csv({_list(texts)}, header = true, "
-                "all_varchar = true, filename = true, union_by_name = true)"
+                f"CREATE TABLE raw_text AS SELECT * FROM read_csv({_list(texts)}, header = true, "
+                "all_varchar = true, union_by_name = true)"
             )
-            relation = "(SELECT *, rowid AS r FROM raw_text)"
+            relation = "(SELECT *, 0 AS f, rowid AS r FROM raw_text)"
         else:
             raise FixableError("engines.no_source", path=path)
         return Source(relation, self._headers(relation))
@@ -81,12 +82,12 @@ class DuckDBEngine(SqlEngine):
             if len(tables) != 1:
                 raise FixableError("engines.pick_table", path=str(path), tables=", ".join(tables))
             table = tables[0]
-        relation = f"(SELECT *, '' AS f, rowid AS r FROM src.{self.ident(table)})"
+        relation = f"(SELECT *, 0 AS f, rowid AS r FROM src.{self.ident(table)})"
         return Source(relation, self._headers(relation))
 
     def _headers(self, relation: str) -> list[str]:
         names = [row[0] for row in self.con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
-        return [n for n in names if n not in ("f", "r", "filename", "file_row_number")]
+        return [n for n in names if n not in ("f", "r")]
 
     # --- dialect ----------------------------------------------------------------------------------------------
     def quantile(self, column: str, q: float) -> str:
@@ -101,9 +102,21 @@ class DuckDBEngine(SqlEngine):
         """``string_agg`` in ``pos`` order."""
         return f"string_agg(activity, '{SEPARATOR}' ORDER BY pos)"
 
-    def first_by(self, column: str, f: str = "f", r: str = "r") -> str:
-        """``arg_min`` over the file place."""
-        return f"arg_min({column}, struct_pack(f := {f}, r := {r}))"
+    def first_by(self, column: str, place: str) -> str:
+        """``arg_min`` (which skips NULL places)."""
+        return f"arg_min({column}, {place})"
+
+    def pair(self, f: str, r: str) -> str:
+        """One integer (file index x 2^40 + row): sorts and aggregates far faster than a struct."""
+        return f"(CAST({f} AS BIGINT) * 1099511627776 + {r})"
+
+    def sequence_key(self) -> str:
+        """Two sums of per-step hashes of (activity, position) and the step count: an ordered ``string_agg`` per
+        order costs most of the preparation time, these sums a fraction of it."""
+        return (
+            "CAST(sum(hash(activity, pos)) AS VARCHAR) || ':' || CAST(sum(hash(pos, activity, 'o2c')) AS VARCHAR)"
+            " || ':' || CAST(count(*) AS VARCHAR)"
+        )
 
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""

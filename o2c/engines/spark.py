@@ -89,9 +89,13 @@ class SparkEngine(SqlEngine):
         """The activities sorted by position."""
         return f"concat_ws('{SEPARATOR}', transform(array_sort(collect_list(struct(pos, activity))), x -> x.activity))"
 
-    def first_by(self, column: str, f: str = "f", r: str = "r") -> str:
-        """``min_by`` over the file place."""
-        return f"min_by({column}, struct({f}, {r}))"
+    def first_by(self, column: str, place: str) -> str:
+        """``min_by`` (which skips NULL places)."""
+        return f"min_by({column}, {place})"
+
+    def pair(self, f: str, r: str) -> str:
+        """A named struct."""
+        return f"named_struct('f', {f}, 'r', {r})"
 
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""
@@ -103,7 +107,18 @@ class SparkEngine(SqlEngine):
 
     def _name(self, sql: str) -> str:
         # Views are private to this engine: several engines may share one session.
-        for table in ("clean", "steps", "cases0", "case_first", "vmap", "cases", "ev", "repeats"):
+        for table in (
+            "clean",
+            "steps",
+            "cases0",
+            "case_first",
+            "repeats0",
+            "examples",
+            "vmap",
+            "cases",
+            "ev",
+            "repeats",
+        ):
             sql = _replace_word(sql, table, self.prefix + table)
         return sql
 

@@ -59,9 +59,18 @@ class SqlEngine:
         """The activities of a group in ``pos`` order, joined with ``SEPARATOR``."""
         raise NotImplementedError
 
-    def first_by(self, column: str, f: str = "f", r: str = "r") -> str:
-        """``column`` of the row with the smallest file place (``f``, ``r``) in the group."""
+    def first_by(self, column: str, place: str) -> str:
+        """``column`` of the row with the smallest ``place`` (a ``pair``) in the group; NULL places are skipped."""
         raise NotImplementedError
+
+    def pair(self, f: str, r: str) -> str:
+        """A comparable place in the files from the file (``f``) and the row in it (``r``)."""
+        raise NotImplementedError
+
+    def sequence_key(self) -> str:
+        """An aggregate over an order's ``steps`` that is equal for equal activity sequences (and, but for a
+        negligible chance, different for different ones)."""
+        return self.sequence()
 
     def ident(self, name: str) -> str:
         """A quoted identifier."""
@@ -99,55 +108,57 @@ class SqlEngine:
             f"{self.text(self.ident(columns['activity']))} AS activity",
             f"{self.epoch_us(self.ident(columns['timestamp']))} AS ts_us",
             f"{self.text(self.ident(columns['timestamp']))} IS NULL AS ts_empty",
-            "f",
-            "r",
+            f"{self.pair('f', 'r')} AS place",
             *(f"{self.text(self.ident(columns[name]))} AS e_{i}" for i, name in enumerate(event_columns)),
-            *(f"{self.text(self.ident(header))} AS {self.attributes[name]}" for name, header in attributes.items()),
+            # Attributes are trimmed once per order (in case_first), not once per event.
+            *(f"{self.ident(header)} AS {self.attributes[name]}" for name, header in attributes.items()),
         ]
         self.materialize("clean", f"SELECT {', '.join(cleaned)} FROM {source.relation}")
         self._check_timestamps()
         attribute_cols = list(self.attributes.values())
         key = ["case_id", "activity", "ts_us", *(f"e_{i}" for i in range(len(event_columns)))]
-        window = "PARTITION BY case_id ORDER BY ts_us, f, r"
+        usable = "case_id IS NOT NULL AND activity IS NOT NULL AND ts_us IS NOT NULL"
+        # Exact duplicates (every event column equal) keep their first row; the window then puts each order's
+        # events in time order, ties in file order, as the upload does.
         self.materialize(
             "steps",
-            f"""SELECT case_id, activity, ts_us, f, r, {", ".join([*attribute_cols, "pos"])},
-                       lead(activity) OVER (PARTITION BY case_id ORDER BY ts_us, f, r) AS next_act,
-                       lead(ts_us) OVER (PARTITION BY case_id ORDER BY ts_us, f, r) - ts_us AS wait_us,
-                       count(*) OVER (PARTITION BY case_id, activity) AS act_n
-                FROM (SELECT *, row_number() OVER ({window}) AS pos FROM (
-                        SELECT *, row_number() OVER (PARTITION BY {", ".join(key)} ORDER BY f, r) AS dup
-                        FROM clean
-                        WHERE case_id IS NOT NULL AND activity IS NOT NULL AND ts_us IS NOT NULL) d
-                      WHERE dup = 1) s""",
+            f"""SELECT case_id, activity, ts_us, place, row_number() OVER w AS pos,
+                       lead(activity) OVER w AS next_act, (lead(ts_us) OVER w) - ts_us AS wait_us
+                FROM (SELECT case_id, activity, ts_us, min(place) AS place FROM clean
+                      WHERE {usable} GROUP BY {", ".join(key)}) d
+                WINDOW w AS (PARTITION BY case_id ORDER BY ts_us, place)""",
         )
-        firsts = [f"{self.first_by(c)} AS {c}" for c in attribute_cols]
+        # Codes in order of first appearance in the file, as the upload numbers cases and activities; the
+        # order attributes come from each order's first usable row, as on upload.
+        kept = f"CASE WHEN {usable} THEN place END"
+        firsts = "".join(f", {self.text(self.first_by(c, kept))} AS {c}" for c in attribute_cols)
+        self.materialize(
+            "case_first",
+            f"SELECT case_id, min(place) AS first_place{firsts} FROM clean WHERE case_id IS NOT NULL GROUP BY case_id",
+        )
+        rows = self.query("SELECT activity, min(place) FROM clean WHERE activity IS NOT NULL GROUP BY activity")
+        rows.sort(key=lambda row: row[1])
+        self.activity_rank = {row[0]: rank for rank, row in enumerate(rows)}
+        self.materialize(
+            "repeats0", "SELECT case_id, activity FROM steps GROUP BY case_id, activity HAVING count(*) > 1"
+        )
         self.materialize(
             "cases0",
             f"""SELECT case_id, min(ts_us) AS start_us, max(ts_us) AS end_us, count(*) AS n_events,
                        max(CASE WHEN pos = 1 THEN activity END) AS first_act,
                        max(CASE WHEN next_act IS NULL THEN activity END) AS last_act,
-                       max(CASE WHEN act_n > 1 THEN 1 ELSE 0 END) AS reworked,
-                       {self.sequence()} AS variant{"".join(", " + c for c in firsts)}
+                       {self.sequence_key()} AS variant
                 FROM steps GROUP BY case_id""",
         )
-        # Codes in order of first appearance in the file, as the upload numbers cases and activities.
-        self.materialize(
-            "case_first",
-            f"SELECT case_id, min(f) AS f0, {self.first_by('r')} AS r0 FROM clean "
-            "WHERE case_id IS NOT NULL GROUP BY case_id",
-        )
-        rows = self.query(
-            f"SELECT activity, min(f), {self.first_by('r')} FROM clean WHERE activity IS NOT NULL GROUP BY activity"
-        )
-        rows.sort(key=lambda row: (row[1], row[2]))
-        self.activity_rank = {row[0]: rank for rank, row in enumerate(rows)}
         self._number_variants()
         filter_cols = ", ".join(["c.start_us", "c.end_us", "c.vcode", *(f"c.{c}" for c in attribute_cols)])
+        attributes_select = "".join(f", cf.{c}" for c in attribute_cols)
         self.materialize(
             "cases",
-            """SELECT c0.*, v.vcode, (c0.end_us - c0.start_us) / 1e6 AS duration_s
-                FROM cases0 c0 JOIN vmap v ON c0.variant = v.variant""",
+            f"""SELECT c0.*, v.vcode, (c0.end_us - c0.start_us) / 1e6 AS duration_s,
+                       CASE WHEN c0.case_id IN (SELECT case_id FROM repeats0) THEN 1 ELSE 0 END AS reworked
+                       {attributes_select}
+                FROM cases0 c0 JOIN vmap v ON c0.variant = v.variant JOIN case_first cf ON c0.case_id = cf.case_id""",
         )
         self.materialize(
             "ev",
@@ -156,10 +167,10 @@ class SqlEngine:
         )
         self.materialize(
             "repeats",
-            f"""SELECT DISTINCT s.case_id, s.activity, {filter_cols}
-                FROM steps s JOIN cases c ON s.case_id = c.case_id WHERE s.act_n > 1""",
+            f"""SELECT s.case_id, s.activity, {filter_cols}
+                FROM repeats0 s JOIN cases c ON s.case_id = c.case_id""",
         )
-        self.drop(["clean", "steps", "cases0", "case_first"])
+        self.drop(["clean", "steps", "cases0", "case_first", "repeats0"])
 
     def drop(self, names: list[str]) -> None:
         """Forget intermediate tables."""
@@ -173,21 +184,26 @@ class SqlEngine:
             raise FixableError("engines.bad_timestamps", count=int(unreadable), total=int(total))
 
     def _number_variants(self) -> None:
-        """Variant codes in order of first appearance (the orders' first rows in file order), as in memory;
-        the ids are computed here, on the few distinct variants."""
+        """Variant codes in order of first appearance (the orders' first rows in file order), as in memory; the
+        activity sequences and ids are built for one order per variant only."""
         rows = self.query(
-            f"SELECT c.variant, min(cf.f0), {self.first_by('cf.r0', 'cf.f0', 'cf.r0')} "
-            "FROM cases0 c JOIN case_first cf ON c.case_id = cf.case_id GROUP BY c.variant"
+            f"""SELECT c.variant, min(cf.first_place), {self.first_by("c.case_id", "cf.first_place")} FROM cases0 c
+                JOIN case_first cf ON c.case_id = cf.case_id GROUP BY c.variant"""
         )
-        rows.sort(key=lambda row: (row[1], row[2]))
-        variants = [row[0] for row in rows]
-        self.sequences = [tuple(v.split(SEPARATOR)) for v in variants]
+        rows.sort(key=lambda row: row[1])
+        keys = [row[0] for row in rows]
+        examples = [row[2] for row in rows]
+        self.register("examples", pd.DataFrame({"case_id": examples}))
+        sequences = dict(
+            self.query(
+                f"SELECT case_id, {self.sequence()} FROM steps WHERE case_id IN (SELECT case_id FROM examples) "
+                "GROUP BY case_id"
+            )
+        )
+        self.sequences = [tuple(sequences[case].split(SEPARATOR)) for case in examples]
         self.variant_ids = [variant_id(s) for s in self.sequences]
-        self.context = Context(
-            {name: column for name, column in self.attributes.items()},
-            {vid: code for code, vid in enumerate(self.variant_ids)},
-        )
-        self.register("vmap", pd.DataFrame({"variant": variants, "vcode": list(range(len(variants)))}))
+        self.context = Context(dict(self.attributes), {vid: code for code, vid in enumerate(self.variant_ids)})
+        self.register("vmap", pd.DataFrame({"variant": keys, "vcode": list(range(len(keys)))}))
 
     # --- results ----------------------------------------------------------------------------------------------
     def _where(self, filters: Filters) -> Where:
