@@ -5,7 +5,11 @@ import streamlit as st
 
 from o2c.discover.overview import overview_page
 from o2c.format import format_duration
+from ui.engine_pages import engine_page
 from ui.state import page_view, tr
+
+if engine_page("overview"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 view = page_view("overview.title")
 

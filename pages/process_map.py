@@ -8,9 +8,13 @@ import streamlit as st
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS, bpmn_dot
 from o2c.discover.process_map import map_page
 from o2c.log.eventlog import LogView
+from ui.engine_pages import engine_page
 from ui.keys import Key
 from ui.map_controls import detail_sliders
 from ui.state import dataset, language, page_view, tr
+
+if engine_page("process_map"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -241,3 +241,31 @@ def test_a_source_without_the_columns_is_explained(tmp_path, capsys):
         DuckDBEngine(path)
     assert main(["analyze", str(path), "--engine", "duckdb"]) == 2
     assert "Name the columns as in the template" in capsys.readouterr().err
+
+
+def test_sources_are_named_in_the_environment(monkeypatch):
+    from o2c.engines.sources import SourceSpec, configured_sources, parse_sources
+
+    assert parse_sources(" A = /d/x.parquet ;; =nope; B=spark:db.events ; C=/d/e.duckdb#t") == [
+        SourceSpec("A", "duckdb", "/d/x.parquet"),
+        SourceSpec("B", "spark", "db.events"),
+        SourceSpec("C", "duckdb", "/d/e.duckdb#t"),
+    ]
+    monkeypatch.delenv("O2C_EXPLORER_SOURCES", raising=False)
+    assert configured_sources() == []
+
+
+def test_a_duckdb_file_table_is_a_source(ties, tmp_path):
+    import duckdb
+
+    database = tmp_path / "events.duckdb"
+    with duckdb.connect(str(database)) as con:
+        con.execute(f"CREATE TABLE order_events AS SELECT * FROM read_csv('{ties}', all_varchar = true)")
+        con.execute("CREATE TABLE other AS SELECT 1 AS x")
+    with pytest.raises(FixableError, match="holds several tables: order_events, other"):
+        DuckDBEngine(database)
+    engine = DuckDBEngine(f"{database}#order_events")
+    try:
+        _ties_checks(engine)
+    finally:
+        engine.close()

@@ -20,6 +20,7 @@ from o2c.i18n import (
     conformance,
     cycle_times,
     data,
+    engine_pages,
     engines,
     filters,
     kpis,
@@ -71,6 +72,7 @@ PARTS = (
     report,
     cli,
     engines,
+    engine_pages,
 )
 
 
