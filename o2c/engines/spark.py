@@ -114,6 +114,7 @@ class SparkEngine(SqlEngine):
             "case_first",
             "repeats0",
             "examples",
+            "acodes",
             "vmap",
             "cases",
             "ev",
