@@ -214,7 +214,8 @@ def _dot(name: str) -> str:
 
 def _variants(engine, chosen: Filters, counts) -> None:
     table = engine.variant_table(chosen)
-    st.caption(tr("engine_pages.variants_shown", shown=min(len(table), MAX_VARIANT_ROWS), total=len(table)))
+    if len(table) > MAX_VARIANT_ROWS:
+        st.caption(tr("engine_pages.variants_shown", shown=MAX_VARIANT_ROWS, total=len(table)))
     top = table.head(MAX_VARIANT_ROWS)
     st.dataframe(
         pd.DataFrame(
