@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,6 +28,8 @@ class DuckDBEngine(SqlEngine):
         import duckdb  # noqa: PLC0415 - only the DuckDB engine needs it
 
         self.folder = tempfile.mkdtemp(prefix="o2c-duckdb-")
+        # An engine the app caches is never closed: its folder goes when the process ends.
+        weakref.finalize(self, shutil.rmtree, self.folder, True)
         self.con = duckdb.connect(os.path.join(self.folder, "prepared.duckdb"))
         self.con.execute("SET TimeZone = 'UTC'")
         self.con.execute("SET enable_progress_bar = false")
