@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check unit chromium fonts graphviz clean
+.PHONY: run test check unit chromium fonts graphviz java clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ chromium:
 fonts:
 	@dpkg -s fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; }
 
+# Spark (the --engine spark tests) needs Java 17 or later; Debian's headless JRE when `java -version` says less.
+java:
+	@java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' \
+		|| { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+
 # Graphviz's `dot` only enables the SVG download of the process map (the map itself renders in the browser),
 # so a machine where it cannot be installed still runs the app.
 graphviz:
@@ -37,10 +42,10 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: check chromium fonts graphviz
+test: check chromium fonts graphviz java
 	$(BIN)/python -m pytest -q
 
-unit: $(STAMP)
+unit: $(STAMP) java
 	$(BIN)/python -m pytest -q -m "not browser"
 
 clean:

@@ -9,8 +9,12 @@ from o2c.discover.cycle_times import (
 from o2c.format import format_duration
 from ui.cycle_charts import histogram_chart, trend_chart
 from ui.cycle_sections import bottleneck_section, milestone_section, split_section
+from ui.engine_pages import engine_page
 from ui.keys import Key
 from ui.state import page_view, tr
+
+if engine_page("cycle_times"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 view = page_view("cycle_times.title")
 

@@ -10,6 +10,7 @@ from o2c.ingest.salesforce.mapping import default_mapping, rules_from_frame
 from o2c.log.columns import REQUIRED_EVENT_COLUMNS
 from o2c.workbook.template import build_template
 from ui.activity_map import activity_mapping_step
+from ui.engine_pages import sources_section
 from ui.keys import Key
 from ui.limits import max_upload_mb
 from ui.state import dataset, language, load, load_sample, mapped_log, tr
@@ -83,6 +84,8 @@ def template_bytes() -> bytes:
 
 st.title(tr("data.title"))
 st.caption(tr("data.intro"))
+if sources_section():  # a large source is open: its pages compute on DuckDB or Spark
+    st.stop()
 
 template_col, sample_col, upload_col = st.columns([1, 1, 2])
 with template_col.container(border=True, height="stretch"):

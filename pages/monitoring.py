@@ -7,15 +7,19 @@ import streamlit as st
 from o2c.monitor.kpis import kpi_values
 from o2c.monitor.sources import settings_sources
 from ui.dataset_state import slot_value
+from ui.engine_pages import engine_page
 from ui.keys import Key
 from ui.kpi_cards import cards_section, periods_section, trend_section
 from ui.monitor_runs_view import runs_page, runs_section
 from ui.snapshots_view import snapshots_section
 from ui.state import analysis_settings, event_log, page_view, tr
 
+if engine_page("monitoring"):  # a large source opened through DuckDB or Spark
+    st.stop()
 if event_log() is None:  # the scheduled job's runs need no upload
     runs_page()
     st.stop()
+
 view = page_view("monitoring.title")
 settings = analysis_settings(view.log)  # the same settings as the backlog and the reports
 rules_from, systems_from, costs_from = settings_sources(

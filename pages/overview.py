@@ -4,8 +4,12 @@ plain words, each with a link to the page that shows the evidence."""
 import streamlit as st
 
 from o2c.monitor.story import story_page
+from ui.engine_pages import engine_page
 from ui.state import analysis_settings, filters, language, page_view, tr
 from ui.story_view import baseline_picker, comparison_caption, finding_cards, outcome_cards
+
+if engine_page("overview"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 view = page_view("overview.title")
 settings = analysis_settings(view.log)

@@ -10,10 +10,14 @@ from o2c.log.eventlog import LogView
 from ui.click_filter import map_filter
 from ui.dataset_state import selection_key
 from ui.deep_link import seed_from_link
+from ui.engine_pages import engine_page
 from ui.keys import Key
 from ui.map_controls import detail_sliders
 from ui.replay_view import replay_section
 from ui.state import language, page_view, tr
+
+if engine_page("process_map"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -6,9 +6,13 @@ from o2c.discover.variants import VARIANT_ROWS, rework_marks, variant_export, va
 from o2c.export import to_csv_bytes
 from o2c.format import DAYS
 from o2c.log.index import variant_index
+from ui.engine_pages import engine_page
 from ui.keys import Key
 from ui.state import filters, page_view, tr
 from ui.text import md
+
+if engine_page("variants"):  # a large source opened through DuckDB or Spark
+    st.stop()
 
 MAX_DETAILS = 10  # selected variants spelled out below the table
 

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "o2c"
 BASE = ("errors", "format", "stats", "export", "i18n")
-STAGES = ("log", "ingest", "discover", "conform", "improve", "monitor", "workbook", "report", "cli")
+STAGES = ("log", "ingest", "discover", "conform", "improve", "monitor", "engines", "workbook", "report", "cli")
 
 
 def rank(module: str) -> int:

@@ -226,6 +226,11 @@ class Key:
     CONF_EXPORT_XLSX = "conf_export_xlsx"
     # sidebar
     CLEAR_VARIANTS = "clear_variants"
+    # a large source opened through DuckDB or Spark (ui.engine_pages)
+    ENGINE_SOURCE = "engine_source"
+    ENGINE_DATES = "engine_dates"
+    ENGINE_DATE_MODE = "engine_date_mode"
+    ENGINE_PATHS = "engine_paths"
 
 
 def saved(key: str) -> str:
@@ -282,3 +287,13 @@ def rc_people(outcome: str) -> str:
 def map_replay_colour(lang: str) -> str:
     """The replay's colour-by choice, per language (the browser keeps a selectbox's shown label across reruns)."""
     return f"map_replay_colour_{lang}"
+
+
+def engine_open(name: str) -> str:
+    """The Data page's button that opens the configured source ``name``."""
+    return f"engine_open_{name}"
+
+
+def engine_filter(name: str) -> str:
+    """The sidebar's multiselect of one order attribute while a large source is open."""
+    return f"engine_filter_{name}"

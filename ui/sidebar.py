@@ -10,6 +10,7 @@ import streamlit as st
 from o2c.i18n import LANGUAGES, t
 from o2c.log.eventlog import EventLog
 from o2c.log.filters import DATE_MODES, PAGE_KEY_PREFIX, PRIMARY_ATTRIBUTES, Filters
+from ui.engine_pages import render_engine_filters
 from ui.filter_stack import current_steps, render_add, render_stack, seed_steps
 from ui.keys import Key, filter_values
 from ui.state import column_name, event_log, filtered, tr
@@ -50,6 +51,8 @@ def render_filters() -> None:
     """Filter widgets for the loaded log; the result goes to ``st.session_state['filters']`` and the URL."""
     if Key.PENDING_QUERY not in st.session_state:  # first run: a shared link's filters wait for the data
         st.session_state[Key.PENDING_QUERY] = {k: st.query_params.get_all(k) for k in st.query_params}
+    if render_engine_filters():  # a large source is open: filters over its engine
+        return
     log = event_log()
     st.sidebar.subheader(tr("sidebar.filters"))
     if log is None:

@@ -150,6 +150,9 @@ def filtered(log: EventLog, wanted: Filters) -> tuple[LogView, list[int]]:
 
 def page_view(title_key: str, *, allow_empty: bool = False) -> LogView:
     """The top of an analysis page: title, the filter sentence, and the view; stops the page without data."""
+    from ui.engine_pages import block_without_memory  # noqa: PLC0415 - ui.engine_pages imports this module
+
+    block_without_memory(title_key)
     st.title(tr(title_key))
     view = current_view()
     if view is None:

@@ -14,6 +14,9 @@ from o2c.cli.animate import run as run_animate_command
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.engine_bench import add_options as add_engine_bench_options
+from o2c.cli.engine_bench import run as run_engine_bench
+from o2c.cli.engines import add_engine_options, run_engine
 from o2c.cli.inputs import exists, read_input
 from o2c.cli.monitor import add_command as add_monitor_command
 from o2c.cli.monitor import run as run_monitor_command
@@ -83,15 +86,17 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     add_column_options(analyze)
+    add_engine_options(analyze)
     add_salesforce_commands(commands)
     add_bench_command(commands)
+    add_engine_bench_options(commands.choices["bench"])
     add_report_command(commands)
     add_monitor_command(commands)
     add_animate_command(commands)
 
     args = parser.parse_args(argv)
     if args.command == "bench":
-        return run_bench_command(args)
+        return run_engine_bench(args) if args.engine else run_bench_command(args)
     if args.command == "monitor":
         return run_monitor_command(args)
     if args.command == "report":
@@ -118,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    if args.engine != "memory":
+        return run_engine(args, Filters.from_query(_parse_filters(args.filter)))
     if not exists(args.file):
         print(f"No such file: {args.file}", file=sys.stderr)
         return 2
@@ -144,7 +151,7 @@ def _analyze(args: argparse.Namespace) -> int:
             return 2
     rules, _ = read_rules_sheet(data, name)  # None: the default O2C rules
     costs, _ = read_cost_sheet(data, name)  # None: the illustrative default costs
-    summary = analysis_summary(log, result.report, filters, rules, costs)
+    summary = analysis_summary(log, result.report, filters, rules, costs, skip=frozenset(args.skip))
     if args.compare and log is not None:
         summary["compare"] = compare_summary(log, Filters.from_query(_parse_filters(args.compare)), filters)
     if args.json:
@@ -168,8 +175,12 @@ def _parse_filters(pairs: list[str]) -> dict[str, list[str]]:
     return query
 
 
-def analysis_summary(log, report: ValidationReport, filters: Filters = Filters(), rules=None, costs=None) -> dict:
+def analysis_summary(
+    log, report: ValidationReport, filters: Filters = Filters(), rules=None, costs=None, skip: frozenset = frozenset()
+) -> dict:
     """The JSON document of ``analyze --json``: counts, activities, time span, the analyses and the validation rows.
+
+    ``skip`` names results to leave out ("conformance": its token replay is the only step that loads pm4py).
 
     ``rules`` is the workbook's rule set (None for the default O2C rules), ``costs`` its Activities sheet's cost
     table (None for the defaults); the KPIs use both, as the app does.
@@ -195,7 +206,7 @@ def analysis_summary(log, report: ValidationReport, filters: Filters = Filters()
         "dfg": dfg_records(view),
         "variants": variants_summary(view),
         "rework": rework_summary(view),
-        "conformance": conformance_summary(view, rules),
+        **({} if "conformance" in skip else {"conformance": conformance_summary(view, rules)}),
         "kpis": kpi_dict(
             view, Settings(rules=DEFAULT_RULES if rules is None else rules, costs=cost_table_for(log, costs))
         ),

@@ -20,6 +20,8 @@ from o2c.i18n import (
     conformance,
     cycle_times,
     data,
+    engine_pages,
+    engines,
     filters,
     kpis,
     monitoring,
@@ -79,6 +81,8 @@ PARTS = (
     report,
     cli,
     refresh,
+    engines,
+    engine_pages,
 )
 
 
