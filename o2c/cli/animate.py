@@ -8,17 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
-from o2c.cli.inputs import exists, read_input
-from o2c.cli.report import mapped_log
+from o2c.cli.columns import add_column_options
+from o2c.cli.inputs import load_input
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS
 from o2c.discover.map_layout import graphviz_available
 from o2c.discover.process_map import DEFAULT_PATH_PERCENT, detailed_map
 from o2c.discover.replay import colour_options, speed_seconds
-from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.log.filters import Filters
-from o2c.log.stack import check_steps
 from o2c.report.replay import MAX_ORDERS, replay_page
 
 
@@ -87,31 +84,11 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     if not graphviz_available():
         print(t("replay.no_graphviz", args.lang), file=sys.stderr)
         return 2
-    if not exists(args.file):
-        print(f"No such file: {args.file}", file=sys.stderr)
-        return 2
-    try:
-        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
-        result = load_with_columns(args, data, name)
-    except FixableError as error:
-        print(f"{error.message} {error.fix}", file=sys.stderr)
-        return 2
-    except ColumnUsageError as error:
-        print(f"python -m o2c animate: error: {error}", file=sys.stderr)
-        return 2
-    if result.log is None:
-        for issue in result.report.to_records():
-            print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
-        return 1
-    try:
-        log = mapped_log(result.log, args.activity_map, data, name)
-        check_steps(log, filters.steps)
-    except FixableError as error:
-        print(f"{error.message_in(args.lang)} {error.fix_in(args.lang)}", file=sys.stderr)
-        return 2
-    except (OSError, UnicodeDecodeError) as error:
-        print(error, file=sys.stderr)
-        return 2
+    loaded = load_input(args, "animate", filters, args.lang)
+    if isinstance(loaded, int):
+        return loaded
+    log = loaded.log
+    assert log is not None  # load_input returns an exit code for a file without a log
     view = filters.apply(log)
     choices = colour_options(view)
     if args.color_by not in choices:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,15 +12,14 @@ from o2c.cli.animate import add_command as add_animate_command
 from o2c.cli.animate import run as run_animate_command
 from o2c.cli.bench import add_command as add_bench_command
 from o2c.cli.bench import run as run_bench_command
-from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
+from o2c.cli.columns import add_column_options
 from o2c.cli.engine_bench import add_options as add_engine_bench_options
 from o2c.cli.engine_bench import run as run_engine_bench
 from o2c.cli.engines import add_engine_options, run_engine
-from o2c.cli.inputs import exists, read_input
+from o2c.cli.inputs import load_input
 from o2c.cli.monitor import add_command as add_monitor_command
 from o2c.cli.monitor import run as run_monitor_command
 from o2c.cli.report import add_command as add_report_command
-from o2c.cli.report import mapped_log
 from o2c.cli.report import run as run_report_command
 from o2c.cli.salesforce import add_commands as add_salesforce_commands
 from o2c.cli.salesforce import run as run_salesforce_command
@@ -32,13 +30,12 @@ from o2c.discover.overview import overview
 from o2c.discover.process_map import dfg_records, end_activities, start_activities
 from o2c.discover.rework import rework_summary
 from o2c.discover.variants import variants_summary
-from o2c.errors import FixableError
 from o2c.improve.compare import compare_summary
 from o2c.improve.cost import cost_table_for, read_cost_sheet
 from o2c.improve.settings import Settings
 from o2c.ingest.validate import ValidationReport
 from o2c.log.filters import STACK_KEY, Filters
-from o2c.log.stack import check_steps, parse_step, step_text
+from o2c.log.stack import parse_step, step_text
 from o2c.log.vocabulary import ROLE_BY_KEY, activity_map, mapping_records
 from o2c.monitor.kpis import kpi_dict
 
@@ -125,30 +122,11 @@ def main(argv: list[str] | None = None) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     if args.engine != "memory":
         return run_engine(args, Filters.from_query(_parse_filters(args.filter)))
-    if not exists(args.file):
-        print(f"No such file: {args.file}", file=sys.stderr)
-        return 2
-    try:
-        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
-        result = load_with_columns(args, data, name)
-    except FixableError as error:
-        print(f"{error.message} {error.fix}", file=sys.stderr)
-        return 2
-    except ColumnUsageError as error:
-        print(f"python -m o2c analyze: error: {error}", file=sys.stderr)
-        return 2
-    try:
-        log = mapped_log(result.log, args.activity_map, data, name) if result.log is not None else None
-    except (FixableError, OSError, UnicodeDecodeError) as error:
-        print(error, file=sys.stderr)  # the message names the file (and row)
-        return 2
     filters = Filters.from_query(_parse_filters(args.filter))
-    if log is not None:
-        try:
-            check_steps(log, filters.steps)
-        except FixableError as error:
-            print(f"{error.message} {error.fix}", file=sys.stderr)
-            return 2
+    loaded = load_input(args, "analyze", filters, need_log=False)
+    if isinstance(loaded, int):
+        return loaded
+    data, name, result, log = loaded.data, loaded.name, loaded.result, loaded.log
     rules, _ = read_rules_sheet(data, name)  # None: the default O2C rules
     costs, _ = read_cost_sheet(data, name)  # None: the illustrative default costs
     summary = analysis_summary(log, result.report, filters, rules, costs, skip=frozenset(args.skip))

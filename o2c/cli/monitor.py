@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
-from o2c.cli.inputs import exists, read_input
-from o2c.cli.report import FORMATS, mapped_log
+from o2c.cli.inputs import exists, mapped_log, read_input
+from o2c.cli.report import FORMATS
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.errors import FixableError, SnapshotStoreError
 from o2c.i18n import LANGUAGES, Language, t

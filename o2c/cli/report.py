@@ -12,32 +12,15 @@ import sys
 import time
 from pathlib import Path
 
-from o2c.cli.columns import ColumnUsageError, add_column_options, load_with_columns
-from o2c.cli.inputs import exists, read_input
+from o2c.cli.columns import add_column_options
+from o2c.cli.inputs import load_input
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
-from o2c.errors import FixableError
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
 from o2c.improve.settings import Settings
-from o2c.ingest.activity_sheet import read_activity_map_sheet
-from o2c.log.eventlog import EventLog
 from o2c.log.filters import Filters
-from o2c.log.stack import check_steps
-from o2c.log.vocabulary import read_activity_map, with_activity_map
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx"}
-
-
-def mapped_log(log: EventLog, path: Path | None, data: bytes = b"", filename: str = "") -> EventLog:
-    """``log`` with the activity mapping of its workbook's Activities sheet (``data``, ``filename``) and then of
-    the CSV at ``path`` applied; ``log`` itself without either. Raises ``FixableError`` for a map that cannot be
-    used."""
-    overrides, problems = read_activity_map_sheet(data, filename) if data else ({}, [])
-    if problems:
-        raise problems[0]
-    if path is not None:
-        overrides |= read_activity_map(path.read_bytes(), path.name)
-    return with_activity_map(log, overrides) if overrides else log
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -85,33 +68,12 @@ def run(args: argparse.Namespace, filters: Filters) -> int:
     if fmt is None:
         print(t("cli.report.format", args.lang, path=args.out), file=sys.stderr)
         return 2
-    if not exists(args.file):
-        print(f"No such file: {args.file}", file=sys.stderr)
-        return 2
     began = time.perf_counter()
-    try:
-        data, name = read_input(args.file)  # a file, or a dataset folder kept by extract --incremental
-        result = load_with_columns(args, data, name)
-    except FixableError as error:
-        print(f"{error.message} {error.fix}", file=sys.stderr)
-        return 2
-    except ColumnUsageError as error:
-        print(f"python -m o2c report: error: {error}", file=sys.stderr)
-        return 2
-    if result.log is None:
-        for issue in result.report.to_records():
-            print(f"[{issue['severity']}] {issue['message']} Fix: {issue['fix']}", file=sys.stderr)
-        return 1
-    try:
-        log = mapped_log(result.log, args.activity_map, data, name)
-    except (FixableError, OSError, UnicodeDecodeError) as error:
-        print(error, file=sys.stderr)  # the message names the file (and row)
-        return 2
-    try:
-        check_steps(log, filters.steps)
-    except FixableError as error:
-        print(f"{error.message_in(args.lang)} {error.fix_in(args.lang)}", file=sys.stderr)
-        return 2
+    loaded = load_input(args, "report", filters, args.lang)
+    if isinstance(loaded, int):
+        return loaded
+    data, name, log = loaded.data, loaded.name, loaded.log
+    assert log is not None  # load_input returns an exit code for a file without a log
     rules, _ = read_rules_sheet(data, name)
     costs, _ = read_cost_sheet(data, name)
     settings = Settings(rules=rules if rules is not None else DEFAULT_RULES, costs=costs)
