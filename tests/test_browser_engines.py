@@ -3,16 +3,18 @@ browser: Overview with a sidebar filter, Process map, Variants, and a page that 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
-from conftest import ROOT
-from test_browser import ARTIFACTS, _free_port, browser, choose_in_sidebar_multiselect, metric_value, page  # noqa: F401
+from test_browser import (  # noqa: F401 - shared fixtures
+    ARTIFACTS,
+    browser,
+    choose_in_sidebar_multiselect,
+    metric_value,
+    nav_link,
+    page,
+    streamlit_server,
+)
 
 from o2c.cli.bench import flat_events
 from o2c.ingest.sample import generate_sample
@@ -25,30 +27,8 @@ def source_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("source")
     events, orders = generate_sample(300, 5)
     flat_events(events, orders).to_parquet(folder / "events.parquet", index=False)
-    port = _free_port()
-    env = {**os.environ, "O2C_EXPLORER_SOURCES": f"Sample lake={folder / 'events.parquet'}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
-        + ["--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with streamlit_server({"O2C_EXPLORER_SOURCES": f"Sample lake={folder / 'events.parquet'}"}) as url:
+        yield url
 
 
 def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page):  # noqa: F811
@@ -59,7 +39,7 @@ def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page
     page.get_by_text(re.compile(r"Open: Sample lake \(duckdb\)")).wait_for()
     page.screenshot(path=str(ARTIFACTS / "engine-data.png"), full_page=True)
 
-    page.get_by_role("link", name="Overview").click()
+    nav_link(page, "overview").click()
     page.get_by_text(re.compile(r"Orders: 300 of 300 · source Sample lake \(duckdb\)")).wait_for()
     assert metric_value(page, "Orders") == "300"
     choose_in_sidebar_multiselect(page, "Sales channel", "Partner")
@@ -68,11 +48,11 @@ def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page
     assert 0 < partner < 300
     page.screenshot(path=str(ARTIFACTS / "engine-overview.png"), full_page=True)
 
-    page.get_by_role("link", name="Process map").click()
+    nav_link(page, "process-map").click()
     page.get_by_text("Paths", exact=True).wait_for()
-    page.get_by_role("link", name="Variants").click()
+    nav_link(page, "variants").click()
     page.locator('[data-testid="stDataFrame"]').wait_for()
     page.screenshot(path=str(ARTIFACTS / "engine-variants.png"), full_page=True)
 
-    page.get_by_role("link", name="Rework").click()
+    nav_link(page, "rework").click()
     page.get_by_text(re.compile(r"This page needs the in-memory engine")).wait_for()

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from o2c.cli.columns import add_column_options
-from o2c.cli.inputs import load_input
+from o2c.cli.inputs import add_filter_option, load_input
 from o2c.discover.dot import FREQUENCY_METRICS, PERFORMANCE_METRICS
 from o2c.discover.map_layout import graphviz_available
 from o2c.discover.process_map import DEFAULT_PATH_PERCENT, detailed_map
@@ -24,14 +24,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     animate = commands.add_parser("animate", help="write the replay of the orders over the process map as HTML")
     animate.add_argument("file", type=Path, help="xlsx, csv, csv.gz, txt, parquet or xes")
     animate.add_argument("--out", type=Path, required=True, help="the .html file to write")
-    animate.add_argument(
-        "--filter",
-        action="append",
-        default=[],
-        metavar="FILTER",
-        help="KEY=VALUE for an order attribute (from=/to= take dates) or a filter of the stack, as for analyze: "
-        "has=A, follows=A>B, 'duration>30d', resource=NAME, rework=yes, trim=A>B ... (repeatable)",
-    )
+    add_filter_option(animate)
     animate.add_argument(
         "--color-by",
         default="",

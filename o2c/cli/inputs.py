@@ -21,6 +21,19 @@ from o2c.log.stack import check_steps
 from o2c.log.vocabulary import read_activity_map, with_activity_map
 
 
+def add_filter_option(command: argparse.ArgumentParser) -> None:
+    """``--filter``, repeatable, as ``analyze``, ``report`` and ``animate`` read it."""
+    command.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="FILTER",
+        help="keep orders whose attribute KEY is VALUE (KEY=VALUE; from=/to= take dates), or a filter of the stack "
+        "applied in order: has=A, lacks=A, starts=A, ends=A, notends=A, follows=A>B, directly=A>B, 'duration>30d', "
+        "resource=NAME, rework=yes, trim=A>B ... (repeatable; see o2c/log/stack/__init__.py)",
+    )
+
+
 def exists(path: Path) -> bool:
     """Whether ``path`` is a file or a dataset folder."""
     return path.is_file() or is_dataset(path)

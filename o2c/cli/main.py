@@ -16,7 +16,7 @@ from o2c.cli.columns import add_column_options
 from o2c.cli.engine_bench import add_options as add_engine_bench_options
 from o2c.cli.engine_bench import run as run_engine_bench
 from o2c.cli.engines import add_engine_options, run_engine
-from o2c.cli.inputs import load_input
+from o2c.cli.inputs import add_filter_option, load_input
 from o2c.cli.monitor import add_command as add_monitor_command
 from o2c.cli.monitor import run as run_monitor_command
 from o2c.cli.report import add_command as add_report_command
@@ -58,15 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
     analyze.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
-    analyze.add_argument(
-        "--filter",
-        action="append",
-        default=[],
-        metavar="FILTER",
-        help="keep orders whose attribute KEY is VALUE (KEY=VALUE; from=/to= take dates), or a filter of the stack "
-        "applied in order: has=A, lacks=A, starts=A, ends=A, notends=A, follows=A>B, directly=A>B, 'duration>30d', "
-        "resource=NAME, rework=yes, trim=A>B ... (repeatable; see o2c/log/stack/__init__.py)",
-    )
+    add_filter_option(analyze)
     analyze.add_argument(
         "--activity-map",
         type=Path,

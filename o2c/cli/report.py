@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from o2c.cli.columns import add_column_options
-from o2c.cli.inputs import load_input
+from o2c.cli.inputs import add_filter_option, load_input
 from o2c.conform.rules import DEFAULT_RULES, read_rules_sheet
 from o2c.i18n import LANGUAGES, t
 from o2c.improve.cost import read_cost_sheet
@@ -28,14 +28,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser("report", help="write the Excel or HTML report of a file")
     report.add_argument("file", type=Path, help="xlsx, csv, csv.gz, txt, parquet or xes")
     report.add_argument("--out", type=Path, required=True, help="report.html or report.xlsx")
-    report.add_argument(
-        "--filter",
-        action="append",
-        default=[],
-        metavar="FILTER",
-        help="KEY=VALUE for an order attribute (from=/to= take dates) or a filter of the stack, as for analyze: "
-        "has=A, follows=A>B, 'duration>30d', resource=NAME, rework=yes, trim=A>B ... (repeatable)",
-    )
+    add_filter_option(report)
     report.add_argument("--lang", choices=list(LANGUAGES), default="en", help="report language (default en)")
     report.add_argument("--timezone", default="UTC", help="time zone of times without an offset (default UTC)")
     report.add_argument("--date-order", choices=["auto", "day-first", "month-first"], default="auto")
