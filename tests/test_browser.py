@@ -130,6 +130,7 @@ def test_template_upload_filter_journey(server, page):
 
     choose_in_sidebar_multiselect(page, "Sales channel", "Partner")
     page.get_by_text(re.compile(r"^Partner orders: [\d,]+ of 2,000$")).wait_for()
+    settled(page)
     partner_orders = metric_value(page, "Orders")
     assert partner_orders != "2,000" and 0 < int(partner_orders.replace(",", "")) < 2000
     assert "sales_channel=Partner" in page.url
@@ -159,9 +160,16 @@ def nav_link(page, url_path: str):
     return page.locator(f'[data-testid="stTopNavLink"][href$="/{url_path}"]')
 
 
+def settled(page) -> None:
+    """Waits until the app has finished its run: until then a page shows the last run's elements next to the new
+    ones, and a busy machine (CI) makes that window long."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
+
+
 def open_page(page, url_path: str, heading: str) -> None:
     nav_link(page, url_path).click()
     page.get_by_role("heading", name=heading).wait_for()
+    settled(page)
 
 
 def map_caption(page) -> str:
@@ -181,6 +189,7 @@ def test_process_map_and_variant_selection(server, page):
     open_page(page, "variants", "Variants")
     table = page.locator('[data-testid="stDataFrame"]').first
     table.wait_for()
+    settled(page)
     box = table.bounding_box()
     # The grid is a canvas: click the first row's selection checkbox (header and rows are 35 px high).
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)
