@@ -121,6 +121,10 @@ class DuckDBEngine(SqlEngine):
             " || ':' || CAST(count(*) AS VARCHAR)"
         )
 
+    def row_code(self) -> str:
+        """``row_number()`` over the whole query."""
+        return "row_number() OVER ()"
+
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""
         return f"NULLIF(trim(CAST({column} AS VARCHAR)), '')"

@@ -97,6 +97,11 @@ class SparkEngine(SqlEngine):
         """A named struct."""
         return f"named_struct('f', {f}, 'r', {r})"
 
+    def row_code(self) -> str:
+        """``monotonically_increasing_id()``: distinct without moving every row to one partition (the view is
+        cached, so the codes stay as first computed)."""
+        return "monotonically_increasing_id()"
+
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""
         return f"NULLIF(trim(CAST({column} AS STRING)), '')"

@@ -516,11 +516,18 @@ def resolve(log: EventLog, name: str) -> list[int]:
     """Codes of the activities a name refers to, as rules and scenarios name steps: a name that is a role (its
     key, English or Chinese name or a synonym) means every activity of that role; otherwise the activity of that
     name (case ignored). Empty when the log has neither."""
+    return resolve_in(activity_map(log), name)
+
+
+def resolve_in(mapping: ActivityMap, name: str) -> list[int]:
+    """``resolve`` over the activities of ``mapping`` (codes are places in it): for a log's activities held
+    elsewhere, e.g. in a database."""
+    roles = [role for _, role in mapping.pairs]
     role = match_role(name.strip())
-    if role is not None and role in activity_roles(log):
-        return codes_of_role(log, role)
+    if role is not None and role in roles:
+        return [code for code, key in enumerate(roles) if key == role]
     wanted = name.strip().casefold()
-    return [code for code, own in enumerate(log.activity_names) if own.casefold() == wanted]
+    return [code for code, (own, _) in enumerate(mapping.pairs) if own.casefold() == wanted]
 
 
 def mapping_records(log: EventLog, counts: Mapping[str, int] | None = None) -> list[dict]:
