@@ -12,6 +12,7 @@ import pytest
 from o2c.cli.main import analysis_summary, main
 from o2c.engines.duck import DuckDBEngine
 from o2c.engines.spark import SparkEngine
+from o2c.engines.sql import STACK_CACHE
 from o2c.engines.summary import ENGINE_KEYS, engine_summary
 from o2c.engines.where import Context, where_clause
 from o2c.errors import FixableError
@@ -165,6 +166,9 @@ def test_duckdb_equals_memory_on_a_generated_log(generated):  # noqa: F811
         assert_same(engine_summary(engine, chosen), memory.summary(chosen), rel=1e-15)
         with pytest.raises(FixableError, match="does not apply these filters yet: event.source_object:Order"):
             engine.counts(filters_of(["event.source_object:Order"]))  # only the people attributes go to SQL
+        # The orders of the last few stacks are kept as tables; older ones are dropped.
+        kept = engine.query("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'kept_%'")[0][0]
+        assert kept == len(engine._stacks) == STACK_CACHE
     finally:
         engine.close()
 

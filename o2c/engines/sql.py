@@ -11,6 +11,7 @@ dropped, ties in time kept in file order. A filter change then runs a few ``GROU
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ _PEOPLE_EVENT_COLUMNS = EVENT_ATTRIBUTES
 # Above this share of unreadable timestamps the format is misread: block, as the upload does.
 UNPARSEABLE_BLOCK_SHARE = 0.05
 BAND_CACHE = 64  # percentile bands kept per engine (a few per filter change)
+STACK_CACHE = 8  # filter stacks whose orders are kept as tables
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,12 @@ class SqlEngine:
         """A column as trimmed text, NULL when empty."""
         raise NotImplementedError
 
-    def materialize(self, name: str, select: str) -> None:
-        """Keep the result of ``select`` as table ``name``."""
+    def materialize(self, name: str, select: str, params: Sequence[object] = ()) -> None:
+        """Keep the result of ``select`` (with ``?`` parameters) as table ``name``."""
+        raise NotImplementedError
+
+    def forget(self, name: str) -> None:
+        """Drop a table ``materialize`` made after the preparation."""
         raise NotImplementedError
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
@@ -107,6 +113,9 @@ class SqlEngine:
     def prepare(self, source: Source) -> None:
         """Recognise the columns, clean the events and build the tables of the module docstring."""
         self._bands: dict[tuple, tuple[float, float] | None] = {}
+        self._stacks: dict[tuple, str] = {}  # filter stack -> table of the orders it keeps
+        self._kept = 0
+        self._lock = threading.Lock()  # the app shares one engine between sessions
         guess = guess_columns(source.headers)
         missing = guess.missing_required()
         if missing:
@@ -235,7 +244,22 @@ class SqlEngine:
 
     # --- results ----------------------------------------------------------------------------------------------
     def _where(self, filters: Filters) -> Where:
-        return where_clause(filters, self.context, self.name, self._band)
+        return where_clause(filters, self.context, self.name, self._band, self._remember)
+
+    def _remember(self, stack: Where) -> Where:
+        """The orders a filter stack keeps, found once and kept as a table: every result of a filter change then
+        reads them instead of joining the events again (the last ``STACK_CACHE`` stacks are kept)."""
+        key = (stack.sql, stack.params)
+        with self._lock:
+            name = self._stacks.get(key)
+            if name is None:
+                if len(self._stacks) >= STACK_CACHE:
+                    self.forget(self._stacks.pop(next(iter(self._stacks))))
+                self._kept += 1
+                name = f"kept_{self._kept}"
+                self.materialize(name, f"SELECT cc FROM cases WHERE {stack.sql}", stack.params)
+                self._stacks[key] = name
+        return Where(f"cc IN (SELECT cc FROM {name})")
 
     def _band(self, values: Where, low: float, high: float) -> tuple[float, float] | None:
         """The ``low`` and ``high`` quantiles of the query ``values`` (one column ``v``) as ``numpy.quantile``

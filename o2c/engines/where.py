@@ -100,18 +100,26 @@ FRAGMENTS: Sequence[Callable[[Filters, Context], Where]] = (attribute_fragment, 
 on, as in memory)."""
 
 
-def where_clause(filters: Filters, context: Context, engine: str = "SQL", band: Band | None = None) -> Where:
+def where_clause(
+    filters: Filters,
+    context: Context,
+    engine: str = "SQL",
+    band: Band | None = None,
+    remember: Callable[[Where], Where] | None = None,
+) -> Where:
     """All fragments joined with AND (``TRUE`` without filters), the filter stack's between the order filters and
     the variants. ``band`` finds a percentile band's bounds (``o2c.engines.stack_sql``); without it such a band
-    is refused. Raises ``FixableError`` for a stack filter without an SQL form (a trim): leaving it out would give
-    numbers for other orders than asked."""
+    is refused. ``remember`` may replace the stack's condition by an equal one (its orders kept in a table).
+    Raises ``FixableError`` for a stack filter without an SQL form (a trim): leaving it out would give numbers
+    for other orders than asked."""
     where = TRUE
     for fragment in FRAGMENTS:
         where &= fragment(filters, context)
     if filters.steps:
         from o2c.engines.stack_sql import stack_where  # noqa: PLC0415 - stack_sql builds on this module
 
-        where &= stack_where(filters.steps, where, context, engine, band)
+        stack = stack_where(filters.steps, where, context, engine, band)
+        where &= remember(stack) if remember is not None and stack.sql not in ("TRUE", "FALSE") else stack
     return where & variant_fragment(filters, context)
 
 
