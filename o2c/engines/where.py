@@ -3,7 +3,7 @@
 Each fragment reads the per-order columns every prepared table carries (``start_us``, ``end_us``: first and last
 event time in microseconds since the epoch, UTC; ``vcode``: the variant code; the order attributes under their
 template names) and returns SQL with ``?`` placeholders plus the values for them, so user text never becomes SQL.
-A new filter type is one more function in ``FRAGMENTS``.
+A new filter type is one more function in ``FRAGMENTS``; the filter stack's conditions are in ``stack_sql.py``.
 """
 
 from __future__ import annotations
