@@ -61,7 +61,7 @@ def _supported(step: StackFilter, context: Context, band: Band | None) -> bool:
 
 def _check_names(steps: Sequence[StackFilter], context: Context) -> None:
     names = (name for step in steps for name in step.activities())
-    unknown = list(dict.fromkeys(name for name in names if not resolve_in(context.activities, name)))
+    unknown = list(dict.fromkeys(name for name in names if not _resolve(context, name)))
     if unknown:
         known = ", ".join(sorted({name for name, _ in context.activities.pairs}))
         raise FixableError("stack.error.activity", name=", ".join(unknown), known=known)
@@ -199,7 +199,12 @@ def _event_attribute(step: EventAttribute, context: Context) -> Where:
 
 def _codes(context: Context, names: Sequence[str]) -> list[int]:
     """Activity codes of the names, ascending."""
-    return sorted({code for name in names for code in resolve_in(context.activities, name)})
+    return sorted({code for name in names for code in _resolve(context, name)})
+
+
+def _resolve(context: Context, name: str) -> list[int]:
+    pairs = context.activities.pairs
+    return resolve_in([own for own, _ in pairs], [role for _, role in pairs], name)
 
 
 def _marks(values: Sequence[object]) -> str:
