@@ -42,6 +42,7 @@ def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page
     nav_link(page, "overview").click()
     page.get_by_text(re.compile(r"Orders: 300 of 300 · source Sample lake \(duckdb\)")).wait_for()
     assert metric_value(page, "Orders") == "300"
+    page.get_by_text(re.compile(r"the filter stack\) are not in this sidebar for a large source")).wait_for()
     choose_in_sidebar_multiselect(page, "Sales channel", "Partner")
     page.get_by_text(re.compile(r"^Partner orders: [\d,]+ of 300 · source")).wait_for()
     partner = int(metric_value(page, "Orders").replace(",", ""))

@@ -122,6 +122,7 @@ def render_engine_filters() -> bool:
         tr("filters.date_mode"), DATE_MODES, key=Key.ENGINE_DATE_MODE, format_func=lambda m: tr(f"filters.mode.{m}")
     )
     date_from, date_to = dates if isinstance(dates, tuple) and len(dates) == 2 else (None, None)
+    st.sidebar.caption(tr("engine_pages.no_stack"))
     st.session_state[Key.FILTERS] = Filters(attributes, date_from, date_to, mode)
     return True
 

@@ -17,11 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from o2c.log.filters import Filters
+from o2c.log.stack import Follows, Performance
 
 CHUNK = 1_000_000  # orders per Parquet file (and per generator call: a million orders fit in about 3 GiB)
 FILTERS = {
     "channel": Filters({"sales_channel": ("Partner",)}),
     "quarter": Filters(date_from=dt.date(2024, 4, 1), date_to=dt.date(2024, 6, 30)),
+    # The filter stack: an order shipped within 5 days of its creation, then the slowest 10% of those.
+    "stack": Filters(
+        steps=(Follows("Create Sales Order", "Shipped", limit="within", seconds=5 * 86400), Performance(90, 100, True))
+    ),
 }
 
 

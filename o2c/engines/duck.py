@@ -121,6 +121,10 @@ class DuckDBEngine(SqlEngine):
             " || ':' || CAST(count(*) AS VARCHAR)"
         )
 
+    def row_code(self) -> str:
+        """``row_number()`` over the whole query."""
+        return "row_number() OVER ()"
+
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""
         return f"NULLIF(trim(CAST({column} AS VARCHAR)), '')"
@@ -129,9 +133,13 @@ class DuckDBEngine(SqlEngine):
         """Double-quoted."""
         return '"' + name.replace('"', '""') + '"'
 
-    def materialize(self, name: str, select: str) -> None:
+    def materialize(self, name: str, select: str, params: Sequence[object] = ()) -> None:
         """A table in the private database (DuckDB spills what does not fit in ``memory_limit``)."""
-        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}")
+        self.con.execute(f"CREATE OR REPLACE TABLE {name} AS {select}", list(params))
+
+    def forget(self, name: str) -> None:
+        """Drop the table."""
+        self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """A small frame as a table."""

@@ -46,6 +46,7 @@ class SparkEngine(SqlEngine):
     def __init__(self, source: str, session: Any) -> None:
         self.spark = session
         self.cached: list[Any] = []
+        self.frames: dict[str, Any] = {}
         self.views: list[str] = []
         self.prefix = f"o2c_{id(self):x}_"
         self.prepare(self._source(source))
@@ -97,6 +98,11 @@ class SparkEngine(SqlEngine):
         """A named struct."""
         return f"named_struct('f', {f}, 'r', {r})"
 
+    def row_code(self) -> str:
+        """``monotonically_increasing_id()``: distinct without moving every row to one partition (the view is
+        cached, so the codes stay as first computed)."""
+        return "monotonically_increasing_id()"
+
     def text(self, column: str) -> str:
         """Trimmed text, NULL when empty."""
         return f"NULLIF(trim(CAST({column} AS STRING)), '')"
@@ -121,15 +127,24 @@ class SparkEngine(SqlEngine):
             "repeats",
         ):
             sql = _replace_word(sql, table, self.prefix + table)
-        return sql
+        return _replace_word(sql, r"(kept_\d+)", self.prefix + r"\1")  # the tables of filter stacks
 
-    def materialize(self, name: str, select: str) -> None:
+    def materialize(self, name: str, select: str, params: Sequence[object] = ()) -> None:
         """A cached temporary view (memory, then disk)."""
-        frame = self.spark.sql(self._name(select)).persist()
+        frame = self.spark.sql(self._name(select), args=list(params)).persist()
         frame.count()
         frame.createOrReplaceTempView(self.prefix + name)
         self.cached.append(frame)
         self.views.append(self.prefix + name)
+        self.frames[name] = frame
+
+    def forget(self, name: str) -> None:
+        """Drop the view and its cached data."""
+        frame = self.frames.pop(name)
+        frame.unpersist()
+        self.cached.remove(frame)
+        self.views.remove(self.prefix + name)
+        self.spark.catalog.dropTempView(self.prefix + name)
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """A small frame as a cached view."""

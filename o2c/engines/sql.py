@@ -10,6 +10,8 @@ dropped, ties in time kept in file order. A filter change then runs a few ``GROU
 
 from __future__ import annotations
 
+import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,11 +27,18 @@ from o2c.ingest.recognise import case_attribute_headers, guess_columns
 from o2c.log.columns import EVENT_COLUMNS
 from o2c.log.filters import Filters
 from o2c.log.index import variant_id
+from o2c.log.stack.syntax import EVENT_ATTRIBUTES
+from o2c.log.vocabulary import ActivityMap
 
 SEPARATOR = "\x1f"  # between the activities of a variant, as o2c.discover.variants.variant_id joins them
 _OPTIONAL_EVENT_COLUMNS = tuple(c.name for c in EVENT_COLUMNS if not c.required)
+# The event attributes the stack's people filters read from SQL; carrying every text column through the events
+# would make the preparation about 40% slower, for filters few use (they are refused with a clear error).
+_PEOPLE_EVENT_COLUMNS = EVENT_ATTRIBUTES
 # Above this share of unreadable timestamps the format is misread: block, as the upload does.
 UNPARSEABLE_BLOCK_SHARE = 0.05
+BAND_CACHE = 64  # percentile bands kept per engine (a few per filter change)
+STACK_CACHE = 8  # filter stacks whose orders are kept as tables
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,10 @@ class SqlEngine:
         negligible chance, different for different ones)."""
         return self.sequence()
 
+    def row_code(self) -> str:
+        """A distinct integer per row of the query it is in (the order code ``cc``)."""
+        raise NotImplementedError
+
     def ident(self, name: str) -> str:
         """A quoted identifier."""
         raise NotImplementedError
@@ -80,8 +93,12 @@ class SqlEngine:
         """A column as trimmed text, NULL when empty."""
         raise NotImplementedError
 
-    def materialize(self, name: str, select: str) -> None:
-        """Keep the result of ``select`` as table ``name``."""
+    def materialize(self, name: str, select: str, params: Sequence[object] = ()) -> None:
+        """Keep the result of ``select`` (with ``?`` parameters) as table ``name``."""
+        raise NotImplementedError
+
+    def forget(self, name: str) -> None:
+        """Drop a table ``materialize`` made after the preparation."""
         raise NotImplementedError
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
@@ -95,6 +112,10 @@ class SqlEngine:
     # --- preparation ------------------------------------------------------------------------------------------
     def prepare(self, source: Source) -> None:
         """Recognise the columns, clean the events and build the tables of the module docstring."""
+        self._bands: dict[tuple, tuple[float, float] | None] = {}
+        self._stacks: dict[tuple, str] = {}  # filter stack -> table of the orders it keeps
+        self._kept = 0
+        self._lock = threading.Lock()  # the app shares one engine between sessions
         guess = guess_columns(source.headers)
         missing = guess.missing_required()
         if missing:
@@ -103,6 +124,10 @@ class SqlEngine:
         attributes = case_attribute_headers(source.headers, columns)
         event_columns = [name for name in _OPTIONAL_EVENT_COLUMNS if name in columns]
         self.attributes = {name: f"a_{i}" for i, name in enumerate(attributes)}
+        # Event attributes for the stack's people filters (None: no SQL form).
+        self.event_attributes = {
+            name: f"e_{i}" if name in _PEOPLE_EVENT_COLUMNS else None for i, name in enumerate(event_columns)
+        }
         cleaned = [
             f"{self.text(self.ident(columns['case_id']))} AS case_id",
             f"{self.text(self.ident(columns['activity']))} AS activity",
@@ -120,11 +145,13 @@ class SqlEngine:
         usable = "case_id IS NOT NULL AND activity IS NOT NULL AND ts_us IS NOT NULL"
         # Exact duplicates (every event column equal) keep their first row; the window then puts each order's
         # events in time order, ties in file order, as the upload does.
+        event_cols = [column for column in self.event_attributes.values() if column is not None]
         self.materialize(
             "steps",
             f"""SELECT case_id, activity, ts_us, place, row_number() OVER w AS pos,
                        lead(activity) OVER w AS next_act, (lead(ts_us) OVER w) - ts_us AS wait_us
-                FROM (SELECT case_id, activity, ts_us, min(place) AS place FROM clean
+                       {"".join(f", {c}" for c in event_cols)}
+                FROM (SELECT {", ".join(key)}, min(place) AS place FROM clean
                       WHERE {usable} GROUP BY {", ".join(key)}) d
                 WINDOW w AS (PARTITION BY case_id ORDER BY ts_us, place)""",
         )
@@ -154,18 +181,19 @@ class SqlEngine:
                 FROM steps GROUP BY case_id""",
         )
         self._number_variants()
-        filter_cols = ", ".join(["c.start_us", "c.end_us", "c.vcode", *(f"c.{c}" for c in attribute_cols)])
+        filter_cols = ", ".join(["c.cc", "c.start_us", "c.end_us", "c.vcode", *(f"c.{c}" for c in attribute_cols)])
         attributes_select = "".join(f", cf.{c}" for c in attribute_cols)
         self.materialize(
             "cases",
-            f"""SELECT c0.*, v.vcode, (c0.end_us - c0.start_us) / 1e6 AS duration_s,
+            f"""SELECT c0.*, {self.row_code()} AS cc, v.vcode, (c0.end_us - c0.start_us) / 1e6 AS duration_s,
                        CASE WHEN c0.case_id IN (SELECT case_id FROM repeats0) THEN 1 ELSE 0 END AS reworked
                        {attributes_select}
                 FROM cases0 c0 JOIN vmap v ON c0.variant = v.variant JOIN case_first cf ON c0.case_id = cf.case_id""",
         )
         self.materialize(
             "ev",
-            f"""SELECT a.code AS act, n.code AS nxt, s.wait_us / 1e6 AS wait_s, {filter_cols}
+            f"""SELECT a.code AS act, n.code AS nxt, s.wait_us, s.pos, s.ts_us{"".join(f", s.{c}" for c in event_cols)},
+                       {filter_cols}
                 FROM steps s JOIN cases c ON s.case_id = c.case_id JOIN acodes a ON s.activity = a.activity
                 LEFT JOIN acodes n ON s.next_act = n.activity""",
         )
@@ -206,12 +234,54 @@ class SqlEngine:
         )
         self.sequences = [tuple(sequences[case].split(SEPARATOR)) for case in examples]
         self.variant_ids = [variant_id(s) for s in self.sequences]
-        self.context = Context(dict(self.attributes), {vid: code for code, vid in enumerate(self.variant_ids)})
+        self.context = Context(
+            dict(self.attributes),
+            {vid: code for code, vid in enumerate(self.variant_ids)},
+            ActivityMap.match(self.activity_names),
+            dict(self.event_attributes),
+        )
         self.register("vmap", pd.DataFrame({"variant": keys, "vcode": list(range(len(keys)))}))
 
     # --- results ----------------------------------------------------------------------------------------------
     def _where(self, filters: Filters) -> Where:
-        return where_clause(filters, self.context, self.name)
+        return where_clause(filters, self.context, self.name, self._band, self._remember)
+
+    def _remember(self, stack: Where) -> Where:
+        """The orders a filter stack keeps, found once and kept as a table: every result of a filter change then
+        reads them instead of joining the events again (the last ``STACK_CACHE`` stacks are kept)."""
+        key = (stack.sql, stack.params)
+        with self._lock:
+            name = self._stacks.get(key)
+            if name is None:
+                if len(self._stacks) >= STACK_CACHE:
+                    self.forget(self._stacks.pop(next(iter(self._stacks))))
+                self._kept += 1
+                name = f"kept_{self._kept}"
+                self.materialize(name, f"SELECT cc FROM cases WHERE {stack.sql}", stack.params)
+                self._stacks[key] = name
+        return Where(f"cc IN (SELECT cc FROM {name})")
+
+    def _band(self, values: Where, low: float, high: float) -> tuple[float, float] | None:
+        """The ``low`` and ``high`` quantiles of the query ``values`` (one column ``v``) as ``numpy.quantile``
+        computes them, to the last bit (None without rows); kept, as every result of one filter change asks."""
+        key = (values.sql, values.params, low, high)
+        if key not in self._bands:
+            if len(self._bands) >= BAND_CACHE:
+                self._bands.clear()
+            rows = self.query(f"SELECT count(*) FROM ({values.sql}) b", values.params)
+            n = int(rows[0][0] or 0)
+            self._bands[key] = (self._quantile(values, n, low), self._quantile(values, n, high)) if n else None
+        return self._bands[key]
+
+    def _quantile(self, values: Where, n: int, q: float) -> float:
+        # numpy's "linear" method: the two order statistics around (n - 1) * q, then its own interpolation.
+        index = (n - 1) * q
+        below = min(math.floor(index), n - 1)
+        rows = self.query(f"SELECT v FROM ({values.sql}) b ORDER BY v LIMIT 2 OFFSET {int(below)}", values.params)
+        if index >= n - 1 or len(rows) == 1:
+            return float(rows[-1][0])
+        a, b = float(rows[0][0]), float(rows[1][0])
+        return lerp(a, b, index - below)
 
     def attribute_names(self) -> list[str]:
         """Order attributes the filters can use."""
@@ -258,7 +328,7 @@ class SqlEngine:
         """Directly-follows pairs with counts and median waits, most frequent first, ties by names."""
         where = self._where(filters)
         rows = self.query(
-            f"""SELECT act, nxt, count(*), {self.quantile("wait_s", 0.5)} FROM ev
+            f"""SELECT act, nxt, count(*), {self.quantile("wait_us / 1e6", 0.5)} FROM ev
                 WHERE nxt IS NOT NULL AND {where.sql} GROUP BY act, nxt""",
             where.params,
         )
@@ -336,6 +406,13 @@ class SqlEngine:
         rows = self.query(f"SELECT count(*), sum(reworked) FROM cases WHERE {where.sql}", where.params)
         orders, reworked = rows[0]
         return ReworkCounts(int(orders), int(reworked or 0), self._grouped("repeats", "activity", filters))
+
+
+def lerp(a: float, b: float, t: float) -> float:
+    """``a`` to ``b`` at ``t`` as numpy's quantiles interpolate (from the upper end when ``t`` >= 0.5)."""
+    if t >= 0.5:
+        return b - (b - a) * (1 - t)
+    return a + (b - a) * t
 
 
 def _timestamp(us: int | None) -> pd.Timestamp | None:

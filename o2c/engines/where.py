@@ -3,20 +3,19 @@
 Each fragment reads the per-order columns every prepared table carries (``start_us``, ``end_us``: first and last
 event time in microseconds since the epoch, UTC; ``vcode``: the variant code; the order attributes under their
 template names) and returns SQL with ``?`` placeholders plus the values for them, so user text never becomes SQL.
-A new filter type is one more function in ``FRAGMENTS``.
+A new filter type is one more function in ``FRAGMENTS``; the filter stack's conditions are in ``stack_sql.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from o2c.errors import FixableError
 from o2c.log.filters import Filters
-from o2c.log.stack import step_text
+from o2c.log.vocabulary import ActivityMap
 
 
 @dataclass(frozen=True)
@@ -35,15 +34,23 @@ class Where:
 
 
 TRUE = Where("TRUE")
+FALSE = Where("FALSE")
+
+Band = Callable[[Where, float, float], "tuple[float, float] | None"]
+"""Given a query of one column ``v`` (the measure of the orders kept so far) and two quantiles (0 to 1), its
+bounds as ``numpy.quantile`` computes them, None when it has no rows."""
 
 
 @dataclass(frozen=True)
 class Context:
     """What the fragments need to know about the prepared tables: the attribute columns (template name ->
-    quoted column) and the variant codes of the variant ids."""
+    quoted column), the variant codes of the variant ids, the activities (their codes are their places in it,
+    with the roles they play) and the event attribute columns (name -> column; None: it has no SQL form)."""
 
     attribute_columns: Mapping[str, str]
     variant_codes: Mapping[str, int]
+    activities: ActivityMap = ActivityMap(())
+    event_columns: Mapping[str, str | None] = field(default_factory=dict)
 
 
 def attribute_fragment(filters: Filters, context: Context) -> Where:
@@ -88,19 +95,32 @@ def variant_fragment(filters: Filters, context: Context) -> Where:
     return Where(f"vcode IN ({', '.join('?' for _ in codes)})", tuple(codes))
 
 
-FRAGMENTS: Sequence[Callable[[Filters, Context], Where]] = (attribute_fragment, date_fragment, variant_fragment)
+FRAGMENTS: Sequence[Callable[[Filters, Context], Where]] = (attribute_fragment, date_fragment)
+"""The order filters before the stack; the variants come after it (they are those of the log the stack ends
+on, as in memory)."""
 
 
-def where_clause(filters: Filters, context: Context, engine: str = "SQL") -> Where:
-    """All fragments joined with AND (``TRUE`` without filters). Raises ``FixableError`` for filters of the filter
-    stack, which have no SQL form yet: leaving them out would give numbers for other orders than asked."""
-    if filters.steps:
-        unsupported = ", ".join(step_text(step) for step in filters.steps)
-        raise FixableError("engines.stack", engine=engine, filters=unsupported)
+def where_clause(
+    filters: Filters,
+    context: Context,
+    engine: str = "SQL",
+    band: Band | None = None,
+    remember: Callable[[Where], Where] | None = None,
+) -> Where:
+    """All fragments joined with AND (``TRUE`` without filters), the filter stack's between the order filters and
+    the variants. ``band`` finds a percentile band's bounds (``o2c.engines.stack_sql``); without it such a band
+    is refused. ``remember`` may replace the stack's condition by an equal one (its orders kept in a table).
+    Raises ``FixableError`` for a stack filter without an SQL form (a trim): leaving it out would give numbers
+    for other orders than asked."""
     where = TRUE
     for fragment in FRAGMENTS:
         where &= fragment(filters, context)
-    return where
+    if filters.steps:
+        from o2c.engines.stack_sql import stack_where  # noqa: PLC0415 - stack_sql builds on this module
+
+        stack = stack_where(filters.steps, where, context, engine, band)
+        where &= remember(stack) if remember is not None and stack.sql not in ("TRUE", "FALSE") else stack
+    return where & variant_fragment(filters, context)
 
 
 def _day_us(day: dt.date) -> int:

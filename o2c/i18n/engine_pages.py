@@ -21,6 +21,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Preparing {name}: reading every event once (minutes for tens of millions)…",
         "zh": "正在准备 {name}:逐一读取所有事件(数千万事件需要几分钟)……",
     },
+    "engine_pages.no_stack": {
+        "en": "Behaviour, time and people filters (the filter stack) are not in this sidebar for a large source; "
+        "the command line applies them: analyze --engine duckdb --filter has:… (see docs/scaling.md).",
+        "zh": "大型数据源的侧边栏中没有行为、时间和人员筛选(筛选栈);可在命令行使用:analyze --engine duckdb "
+        "--filter has:…(见 docs/scaling.md)。",
+    },
     "engine_pages.caption": {"en": "{filters} · source {name} ({engine})", "zh": "{filters} · 数据源 {name}({engine})"},
     "engine_pages.needs_memory": {
         "en": "This page needs the in-memory engine: it is not available for the large source {name}. Close the "

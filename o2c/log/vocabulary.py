@@ -19,7 +19,7 @@ import dataclasses
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -516,11 +516,16 @@ def resolve(log: EventLog, name: str) -> list[int]:
     """Codes of the activities a name refers to, as rules and scenarios name steps: a name that is a role (its
     key, English or Chinese name or a synonym) means every activity of that role; otherwise the activity of that
     name (case ignored). Empty when the log has neither."""
+    return resolve_in(log.activity_names, activity_roles(log), name)
+
+
+def resolve_in(names: Sequence[str], roles: Sequence[str | None], name: str) -> list[int]:
+    """``resolve`` over activities held elsewhere (e.g. in a database): their names and role keys by code."""
     role = match_role(name.strip())
-    if role is not None and role in activity_roles(log):
-        return codes_of_role(log, role)
+    if role is not None and role in roles:
+        return [code for code, key in enumerate(roles) if key == role]
     wanted = name.strip().casefold()
-    return [code for code, own in enumerate(log.activity_names) if own.casefold() == wanted]
+    return [code for code, own in enumerate(names) if own.casefold() == wanted]
 
 
 def mapping_records(log: EventLog, counts: Mapping[str, int] | None = None) -> list[dict]:
