@@ -165,10 +165,10 @@ def _overview(engine, chosen: Filters, counts) -> None:
     row = st.columns(4)
     row[0].metric(tr("overview.orders"), f"{counts.orders:,}")
     row[1].metric(tr("overview.events"), f"{counts.events:,}")
-    row[2].metric(tr("overview.activities"), f"{len(activities):,}")
-    row[3].metric(tr("overview.median"), format_duration(stats.median_seconds))
+    row[2].metric(tr("engine_pages.activities"), f"{len(activities):,}")
+    row[3].metric(tr("engine_pages.median"), format_duration(stats.median_seconds))
     st.caption(tr("overview.span") + f": {counts.start:%d %b %Y} – {counts.end:%d %b %Y}")
-    st.subheader(tr("overview.per_activity"))
+    st.subheader(tr("engine_pages.per_activity"))
     frame = pd.DataFrame({"activity": list(activities), "events": list(activities.values())})
     st.altair_chart(
         alt.Chart(frame)
