@@ -20,6 +20,8 @@ from ui.state import language, tr
 from ui.text import md
 
 MAX_VARIANT_ROWS = 200
+# Counts in the millions with thousands separators (the grid shows 9805005 otherwise), sorted as numbers.
+_COUNT = st.column_config.NumberColumn(format="localized")
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -205,6 +207,7 @@ def _process_map(engine, chosen: Filters, counts) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config={tr("engine_pages.count"): _COUNT},
     )
 
 
@@ -229,6 +232,7 @@ def _variants(engine, chosen: Filters, counts) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config={tr("engine_pages.orders"): _COUNT},
     )
 
 
