@@ -12,7 +12,15 @@ import urllib.request
 
 import pytest
 from conftest import ROOT
-from test_browser import ARTIFACTS, _free_port, browser, choose_in_sidebar_multiselect, metric_value, page  # noqa: F401
+from test_browser import (  # noqa: F401
+    ARTIFACTS,
+    _free_port,
+    browser,
+    choose_in_sidebar_multiselect,
+    metric_value,
+    nav_link,
+    page,
+)
 
 from o2c.cli.bench import flat_events
 from o2c.ingest.sample import generate_sample
@@ -66,13 +74,14 @@ def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page
     page.get_by_text(re.compile(r"^Partner orders: [\d,]+ of 300 · source")).wait_for()
     partner = int(metric_value(page, "Orders").replace(",", ""))
     assert 0 < partner < 300
+    page.get_by_role("heading", name="Events per activity").wait_for()  # the whole page drew, not only its top
     page.screenshot(path=str(ARTIFACTS / "engine-overview.png"), full_page=True)
 
-    page.get_by_role("link", name="Process map").click()
+    nav_link(page, "process-map").click()  # in the Discover menu of the top bar
     page.get_by_text("Paths", exact=True).wait_for()
-    page.get_by_role("link", name="Variants").click()
+    nav_link(page, "variants").click()  # in the Discover menu of the top bar
     page.locator('[data-testid="stDataFrame"]').wait_for()
     page.screenshot(path=str(ARTIFACTS / "engine-variants.png"), full_page=True)
 
-    page.get_by_role("link", name="Rework").click()
+    nav_link(page, "rework").click()  # in the Discover menu of the top bar
     page.get_by_text(re.compile(r"This page needs the in-memory engine")).wait_for()
