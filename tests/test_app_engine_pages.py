@@ -25,3 +25,15 @@ def test_large_source_tables_show_counts_with_separators(tmp_path, monkeypatch):
         assert table.value[column].dtype.kind == "i"  # numbers, so the grid sorts them as numbers
         config = json.loads(table.proto.columns)
         assert config[column]["type_config"]["format"] == "localized", page
+
+
+def test_large_source_process_map_reads_top_to_bottom(tmp_path, monkeypatch):
+    events, orders = generate_sample(100, 5)
+    flat_events(events, orders).to_parquet(tmp_path / "events.parquet", index=False)
+    monkeypatch.setenv("O2C_EXPLORER_SOURCES", f"Lake={tmp_path / 'events.parquet'}")
+    at = open_app().run()
+    next(b for b in at.button if b.label == "Open").click().run()
+    at.switch_page("pages/process_map.py").run()
+    assert not at.exception
+    # Left to right and stretched to the page, 16 activities shrank to unreadable boxes at 1400 px.
+    assert "rankdir=TB" in at.get("graphviz_chart")[0].proto.spec

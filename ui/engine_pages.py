@@ -189,12 +189,14 @@ def _process_map(engine, chosen: Filters, counts) -> None:
     dfg = engine.dfg(chosen)
     shown = st.slider(tr("engine_pages.paths"), 1, max(len(dfg), 1), min(len(dfg), 25), key=Key.ENGINE_PATHS)
     top = dfg.head(shown)
-    lines = ["digraph { rankdir=LR; node [shape=box, style=rounded, fontsize=11];"]
+    # Top to bottom at its own size, as the in-memory map: left to right across the page, 16 activities shrank
+    # to unreadable boxes.
+    lines = ["digraph { rankdir=TB; node [shape=box, style=rounded, fontsize=11];"]
     for source, target, count, median in top.itertuples(index=False):
         label = f"{count:,}\\n{format_duration(median)}"
         lines.append(f'"{_dot(source)}" -> "{_dot(target)}" [label="{label}", fontsize=9];')
     lines.append("}")
-    st.graphviz_chart("\n".join(lines), width="stretch")
+    st.graphviz_chart("\n".join(lines), width="content")
     st.subheader(tr("engine_pages.paths_table"))
     st.dataframe(
         pd.DataFrame(
