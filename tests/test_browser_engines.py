@@ -47,6 +47,7 @@ def test_open_a_parquet_source_and_explore_it_through_duckdb(source_server, page
     page.get_by_text(re.compile(r"^Partner orders: [\d,]+ of 300 · source")).wait_for()
     partner = int(metric_value(page, "Orders").replace(",", ""))
     assert 0 < partner < 300
+    page.get_by_role("heading", name="Events per activity").wait_for()  # the whole page drew, not only its top
     page.screenshot(path=str(ARTIFACTS / "engine-overview.png"), full_page=True)
 
     nav_link(page, "process-map").click()

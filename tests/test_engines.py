@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import math
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -172,6 +173,30 @@ def test_duckdb_on_ties_and_duplicates(ties):
     result = load_event_log(ties.read_bytes(), "ties.csv")
     assert result.log is not None
     _ties_checks(MemoryEngine(result.log))
+
+
+def test_duckdb_answers_while_another_query_runs(ties):
+    # The app shares one engine between sessions: a query must not fail while another session's query runs.
+    engine = DuckDBEngine(ties)
+    running, release = threading.Event(), threading.Event()
+
+    def block(value: int) -> int:
+        running.set()
+        release.wait(30)
+        return value
+
+    engine.con.create_function("block", block, [int], int)
+    slow: list[list[tuple]] = []
+    worker = threading.Thread(target=lambda: slow.append(engine.query("SELECT block(1)")))
+    worker.start()
+    try:
+        assert running.wait(30)
+        assert engine.counts(Filters()).orders == 2
+    finally:
+        release.set()
+        worker.join()
+        engine.close()
+    assert slow == [[(1,)]]
 
 
 def test_spark_on_ties_and_duplicates(ties, spark):

@@ -20,6 +20,8 @@ from ui.state import language, tr
 from ui.text import md
 
 MAX_VARIANT_ROWS = 200
+# Counts in the millions with thousands separators (the grid shows 9805005 otherwise), sorted as numbers.
+_COUNT = st.column_config.NumberColumn(format="localized")
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -166,10 +168,10 @@ def _overview(engine, chosen: Filters, counts) -> None:
     row = st.columns(4)
     row[0].metric(tr("overview.orders"), f"{counts.orders:,}")
     row[1].metric(tr("overview.events"), f"{counts.events:,}")
-    row[2].metric(tr("overview.activities"), f"{len(activities):,}")
-    row[3].metric(tr("overview.median"), format_duration(stats.median_seconds))
+    row[2].metric(tr("engine_pages.activities"), f"{len(activities):,}")
+    row[3].metric(tr("engine_pages.median"), format_duration(stats.median_seconds))
     st.caption(tr("overview.span") + f": {counts.start:%d %b %Y} – {counts.end:%d %b %Y}")
-    st.subheader(tr("overview.per_activity"))
+    st.subheader(tr("engine_pages.per_activity"))
     frame = pd.DataFrame({"activity": list(activities), "events": list(activities.values())})
     st.altair_chart(
         alt.Chart(frame)
@@ -188,12 +190,14 @@ def _process_map(engine, chosen: Filters, counts) -> None:
     dfg = engine.dfg(chosen)
     shown = st.slider(tr("engine_pages.paths"), 1, max(len(dfg), 1), min(len(dfg), 25), key=Key.ENGINE_PATHS)
     top = dfg.head(shown)
-    lines = ["digraph { rankdir=LR; node [shape=box, style=rounded, fontsize=11];"]
+    # Top to bottom at its own size, as the in-memory map: left to right across the page, 16 activities shrank
+    # to unreadable boxes.
+    lines = ["digraph { rankdir=TB; node [shape=box, style=rounded, fontsize=11];"]
     for source, target, count, median in top.itertuples(index=False):
         label = f"{count:,}\\n{format_duration(median)}"
         lines.append(f'"{_dot(source)}" -> "{_dot(target)}" [label="{label}", fontsize=9];')
     lines.append("}")
-    st.graphviz_chart("\n".join(lines), width="stretch")
+    st.graphviz_chart("\n".join(lines), width="content")
     st.subheader(tr("engine_pages.paths_table"))
     st.dataframe(
         pd.DataFrame(
@@ -206,6 +210,7 @@ def _process_map(engine, chosen: Filters, counts) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config={tr("engine_pages.count"): _COUNT},
     )
 
 
@@ -230,6 +235,7 @@ def _variants(engine, chosen: Filters, counts) -> None:
         ),
         hide_index=True,
         width="stretch",
+        column_config={tr("engine_pages.orders"): _COUNT},
     )
 
 

@@ -154,8 +154,13 @@ class DuckDBEngine(SqlEngine):
         self.con.execute("CHECKPOINT")
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
-        """Rows of a parameterised query."""
-        return self.con.execute(sql, list(params)).fetchall()
+        """Rows of a parameterised query, on a cursor of its own: the app shares one engine between sessions, and a
+        DuckDB connection refuses a second call while one runs (a user changing a filter during a slow query)."""
+        cursor = self.con.cursor()
+        try:
+            return cursor.execute(sql, list(params)).fetchall()
+        finally:
+            cursor.close()
 
     def close(self) -> None:
         """Close the connection and delete the private database."""

@@ -33,6 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
         "source on the Data page and upload a file (for example an extract of some orders).",
         "zh": "此页面需要内存引擎,大型数据源 {name} 不支持。请在数据页面关闭该数据源并上传文件(例如部分订单的摘录)。",
     },
+    "engine_pages.activities": {"en": "Activities", "zh": "活动数"},
+    "engine_pages.per_activity": {"en": "Events per activity", "zh": "各活动事件数"},
     "engine_pages.paths": {"en": "Paths shown", "zh": "显示的路径数"},
     "engine_pages.paths_table": {"en": "Paths", "zh": "路径"},
     "engine_pages.from": {"en": "From", "zh": "从"},
