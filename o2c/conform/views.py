@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from o2c.conform.conformance import AlignmentRun, DeviationKind, deviation_cases
-from o2c.log.attributes import attribute_codes, pool_rare
+from o2c.log.attributes import case_attribute_codes, pool_rare
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.index import variant_index
 
@@ -17,7 +17,7 @@ def split_groups(
     get ``missing_label``, values beyond the ``max_groups`` most frequent are pooled. None without an attribute."""
     if not attribute:
         return None
-    codes, labels = attribute_codes(log.cases[attribute])
+    codes, labels = case_attribute_codes(log, attribute)
     codes = np.where(codes < 0, len(labels), codes)
     return pool_rare(codes, [*labels, missing_label], max_groups)
 

@@ -20,7 +20,7 @@ import pandas as pd
 from o2c.discover.measures import order_measures
 from o2c.discover.process_map import END, START, ProcessMap
 from o2c.i18n import Language, t
-from o2c.log.attributes import attribute_codes, split_attributes
+from o2c.log.attributes import case_attribute_codes, split_attributes
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 
 DAY_SECONDS = 86_400
@@ -247,7 +247,7 @@ def colouring(view: LogView, cases: np.ndarray, colour_by: str, lang: Language =
         )
     if colour_by in DERIVED:
         return _derived(view, cases, colour_by, lang)
-    codes, labels = attribute_codes(view.log.cases[colour_by])
+    codes, labels = case_attribute_codes(view.log, colour_by)
     return _ranked(codes[cases], labels, lang)
 
 

@@ -28,7 +28,7 @@ from o2c.discover.measures import (
     events_of,
     order_measures,
 )
-from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
+from o2c.log.attributes import MISSING_LABEL, case_attribute_codes, pool_rare, split_attributes
 from o2c.log.eventlog import NS_PER_SECOND, EventLog, LogView
 from o2c.log.index import first_per_case
 from o2c.log.vocabulary import codes_of_role
@@ -93,11 +93,11 @@ def partner_codes(log: EventLog, attribute: str) -> tuple[np.ndarray, list[str]]
 
 def _codes(log: EventLog, attribute: str) -> tuple[np.ndarray, list[str]]:
     if attribute == PARTNER_ACCOUNTS:
-        codes, labels = attribute_codes(log.cases["account_name"])
+        codes, labels = case_attribute_codes(log, "account_name")
         partner = (log.cases["sales_channel"] == PARTNER_CHANNEL).to_numpy(dtype=bool, na_value=False)
         codes = np.where(partner, codes, -2)
     else:
-        codes, labels = attribute_codes(log.cases[attribute])
+        codes, labels = case_attribute_codes(log, attribute)
     used = np.bincount(codes[codes >= 0], minlength=len(labels)) > 0  # e.g. accounts of other channels
     dense = np.cumsum(used) - 1
     return np.where(codes >= 0, dense[np.maximum(codes, 0)], codes), [label for label, u in zip(labels, used) if u]

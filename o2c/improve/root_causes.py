@@ -31,7 +31,7 @@ from o2c.conform.rules import DEFAULT_RULES, RuleSet, evaluate_rules, rules_fit
 from o2c.discover.measures import order_measures
 from o2c.i18n import Language, t
 from o2c.improve.behaviours import behaviour_cases
-from o2c.log.attributes import MISSING_LABEL, attribute_codes, pool_rare, split_attributes
+from o2c.log.attributes import MISSING_LABEL, case_attribute_codes, pool_rare, split_attributes
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.stats import bonferroni_z, rate_difference
@@ -278,7 +278,7 @@ def _build_segments(log: EventLog) -> _Segments:
         ):
             continue
         # Bands are the whole log's quartiles, so a filter change only masks (no re-banding per view).
-        codes, labels = attribute_codes(column)
+        codes, labels = case_attribute_codes(log, name)
         codes = np.where(codes < 0, len(labels), codes)
         codes, labels = pool_rare(codes, [*labels, MISSING_LABEL], MAX_VALUES)
         if any(_same_partition(codes, other) for other in kept):

@@ -32,6 +32,12 @@ def _splittable(column: pd.Series) -> bool:
     return 1 < distinct <= min(_SPLIT_MAX_DISTINCT, max(20, len(column) // 2))
 
 
+def case_attribute_codes(log: EventLog, name: str) -> tuple[np.ndarray, list[str]]:
+    """``attribute_codes`` of the order attribute ``name`` over all of ``log``'s orders, built once per log (the
+    whole log's quartile bands and months, so a filter change only masks them). The arrays are shared: read only."""
+    return log.memo(f"attribute_codes:{name}", lambda: attribute_codes(log.cases[name]))
+
+
 def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Integer codes per order (-1 = missing) and their labels."""
     if pd.api.types.is_datetime64_any_dtype(column):

@@ -22,7 +22,7 @@ from o2c.improve.backlog import Opportunity, opportunities
 from o2c.improve.root_causes import available_outcomes, segment_factors
 from o2c.improve.settings import Settings
 from o2c.improve.what_if import is_external
-from o2c.log.attributes import attribute_codes
+from o2c.log.attributes import case_attribute_codes
 from o2c.log.columns import column_label
 from o2c.log.eventlog import EventLog, LogView
 from o2c.log.filters import Filters
@@ -258,7 +258,7 @@ def _concentration(view: LogView, flagged: np.ndarray, among: np.ndarray) -> _Se
     total, hits = int(among.sum()), int((flagged & among).sum())
     best: tuple[float, _Segment] | None = None
     for factor in segment_factors(log):
-        codes, labels = attribute_codes(log.cases[factor])
+        codes, labels = case_attribute_codes(log, factor)
         known = among & (codes >= 0)
         n = np.bincount(codes[known], minlength=len(labels))
         k = np.bincount(codes[known & flagged], minlength=len(labels))
@@ -276,7 +276,7 @@ def _concentration(view: LogView, flagged: np.ndarray, among: np.ndarray) -> _Se
 
 
 def _segment_mask(log: EventLog, segment: _Segment) -> np.ndarray:
-    codes, labels = attribute_codes(log.cases[segment.factor])
+    codes, labels = case_attribute_codes(log, segment.factor)
     return codes == labels.index(segment.value)
 
 
@@ -298,7 +298,7 @@ def _named_accounts(log: EventLog, cases: np.ndarray) -> list[str]:
     """The accounts that each hold at least ``NAMED_ACCOUNTS`` of these orders, most first (at most three)."""
     if "account_name" not in log.cases or not cases.any():
         return []
-    codes, labels = attribute_codes(log.cases["account_name"])
+    codes, labels = case_attribute_codes(log, "account_name")
     counts = np.bincount(codes[cases & (codes >= 0)], minlength=len(labels))
     ranked = [c for c in np.argsort(-counts, kind="stable") if counts[c] >= NAMED_ACCOUNTS * cases.sum()]
     return [f"{labels[c]} ({counts[c]:,})" for c in ranked[:3]]
