@@ -93,7 +93,11 @@ def looks_like_system(
 
 def default_system_resources(log: EventLog) -> tuple[str, ...]:
     """The resources of ``log`` that look like systems or integrations (see the module docstring), sorted;
-    empty without a resource column."""
+    empty without a resource column. Kept on the log."""
+    return log.memo("default_system_resources", lambda: _system_resources(log))
+
+
+def _system_resources(log: EventLog) -> tuple[str, ...]:
     found = resource_codes(log)
     if found is None:
         return ()

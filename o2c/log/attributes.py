@@ -35,7 +35,7 @@ def _splittable(column: pd.Series) -> bool:
 def case_attribute_codes(log: EventLog, name: str) -> tuple[np.ndarray, list[str]]:
     """``attribute_codes`` of the order attribute ``name`` over all of ``log``'s orders, built once per log (the
     whole log's quartile bands and months, so a filter change only masks them). The arrays are shared: read only."""
-    return log.memo(f"attribute_codes:{name}", lambda: attribute_codes(log.cases[name]))
+    return log.memo(f"case_attribute_codes:{name}", lambda: attribute_codes(log.cases[name]))
 
 
 def attribute_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
