@@ -117,3 +117,10 @@ def test_a_shared_link_cannot_inject_markup():
     captions = [c.value for c in at.caption]
     assert any("md.png" in c for c in captions)
     assert not [c for c in captions if markup_from_data(c)]
+
+
+def test_no_code_lets_markdown_render_html():
+    """Style comes from ui/css/*.css; no Streamlit call may render HTML from a string (which could carry data)."""
+    sources = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    offending = [str(p.relative_to(ROOT)) for p in sources if "unsafe_allow_html=True" in p.read_text(encoding="utf-8")]
+    assert offending == []

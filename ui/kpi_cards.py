@@ -21,6 +21,7 @@ from o2c.monitor.monitoring import (
     period_values,
 )
 from o2c.monitor.sources import period_label, settled_index
+from ui.css import apply_css
 from ui.dataset_state import selection_key
 from ui.keys import Key, monitor_baseline, monitor_latest, monitor_target
 from ui.state import language, tr
@@ -38,15 +39,6 @@ BLUE, ORANGE = "#4c78a8", "#f58518"
 TREND_CACHE = 4
 # st.metric cuts a long label to one line with "…" ("Created to paid (90th perc…" at 1,400 px, four cards a row):
 # the cards' labels wrap instead.
-_WRAP_LABELS = """
-<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal; height: auto; min-width: 0; }
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] {
-  overflow: visible; text-overflow: clip; flex: 0 1 auto;
-}
-[data-testid="stMetricLabel"] [data-testid="stTooltipIcon"] { min-width: auto; flex-shrink: 0; }
-</style>
-"""
 
 
 def display_unit(kpi: Kpi, values: pd.Series, currency: str) -> tuple[float, str]:
@@ -82,7 +74,7 @@ def kpi_card(value: KpiValue, currency: str, total_selected: int, total: int) ->
 def cards_section(view: LogView, values: list[KpiValue], currency: str) -> None:
     """Every KPI's card, in rows by group."""
     by_key = {value.kpi.key: value for value in values}
-    st.markdown(_WRAP_LABELS, unsafe_allow_html=True)
+    apply_css("metric_labels")
     for group, keys in CARD_ROWS.items():
         st.markdown(f"**{tr(f'monitoring.group.{group}')}**")
         for column, key in zip(st.columns(CARDS_PER_ROW), keys):

@@ -5,26 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.css import apply_css
 from ui.keys import Key
 from ui.navigation import PAGES, current_index
 from ui.state import event_log, filters, language, tr
 from ui.text import md
-
-# Streamlit sizes text in rem: a larger root font grows text, metrics and widgets alike. Charts keep their pixel
-# fonts, so they get the larger width of a page without sidebar.
-_LARGER = """
-<style>
-html { font-size: 19px; }
-[data-testid="stMetricValue"] { font-size: 2.4rem; }
-[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
-</style>
-"""
-_NO_SIDEBAR = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
-{ display: none; }
-</style>
-"""
 
 
 def presenting() -> bool:
@@ -39,9 +24,9 @@ def render_presentation_switch() -> None:
     if not presenting():
         st.session_state[Key.PRESENTATION_EDIT] = False
         return
-    st.markdown(_LARGER, unsafe_allow_html=True)
+    apply_css("presentation_larger")
     if not st.session_state.get(Key.PRESENTATION_EDIT):
-        st.markdown(_NO_SIDEBAR, unsafe_allow_html=True)
+        apply_css("no_sidebar")
 
 
 def presentation_bar(url_path: str) -> None:
