@@ -22,9 +22,9 @@ page = story_page(view, filters(), settings, language(), baseline, custom)
 stats = page.stats
 top[0].metric(tr("overview.orders"), f"{stats.orders:,}")
 top[1].metric(tr("overview.events"), f"{stats.events:,}")
-top[2].metric(
-    tr("overview.paid"), f"{stats.paid_share:.0%}" if stats.paid_share is not None else tr("overview.paid.none")
-)
+top[2].metric(tr("overview.paid"), f"{stats.paid_share:.0%}" if stats.paid_share is not None else "–")
+if stats.paid_share is None:  # said under the figure: as the figure it would be cut off in this narrow column
+    top[2].caption(tr("overview.paid.none"))
 if stats.start is not None and stats.end is not None:
     top[3].caption(tr("overview.span"))
     top[3].markdown(f"**{stats.start:%Y-%m-%d} – {stats.end:%Y-%m-%d}**")
